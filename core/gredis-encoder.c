@@ -1,0 +1,229 @@
+/* gredis-encoder.c: encoding commands as RESP multibulk
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+
+#include <string.h>
+
+/* Hot path: one pass to size the output, one to write it, no
+ * intermediate strings and no printf. */
+
+static inline guint
+count_digits (guint64 v)
+{
+  guint n = 1;
+
+  while (v >= 10000)
+    {
+      v /= 10000;
+      n += 4;
+    }
+  if (v >= 1000)
+    return n + 3;
+  if (v >= 100)
+    return n + 2;
+  if (v >= 10)
+    return n + 1;
+  return n;
+}
+
+static inline guint8 *
+write_header (guint8  *p,
+              char     type,
+              guint64  v)
+{
+  guint n = count_digits (v);
+  guint8 *end;
+
+  *p++ = type;
+  end = p + n;
+  do
+    {
+      *--end = '0' + (v % 10);
+      v /= 10;
+    }
+  while (v > 0);
+  p += n;
+  *p++ = '\r';
+  *p++ = '\n';
+  return p;
+}
+
+static inline gsize
+header_length (guint64 v)
+{
+  return 1 + count_digits (v) + 2;
+}
+
+static inline gsize
+arg_length (const char * const *argv,
+            const gsize        *argv_lengths,
+            guint               i)
+{
+  return argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+}
+
+/**
+ * gredis_encoded_length:
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments
+ * @argv_lengths: (array length=argc) (nullable): their lengths, or %NULL if
+ *   every argument is NUL-terminated
+ *
+ * Returns: the number of bytes gredis_encode_command() writes for this
+ *   command
+ */
+gsize
+gredis_encoded_length (guint               argc,
+                       const char * const *argv,
+                       const gsize        *argv_lengths)
+{
+  gsize total;
+
+  g_return_val_if_fail (argc > 0, 0);
+  g_return_val_if_fail (argv != NULL, 0);
+
+  total = header_length (argc);
+  for (guint i = 0; i < argc; i++)
+    {
+      gsize len = arg_length (argv, argv_lengths, i);
+      total += header_length (len) + len + 2;
+    }
+  return total;
+}
+
+/**
+ * gredis_encode_command_into: (skip)
+ * @out: where to write; at least gredis_encoded_length() bytes
+ * @argc: the number of arguments
+ * @argv: (array length=argc): the arguments
+ * @argv_lengths: (array length=argc) (nullable): their lengths, or %NULL if
+ *   every argument is NUL-terminated
+ *
+ * Writes a command as a RESP array of bulk strings into memory the caller
+ * sized with gredis_encoded_length().
+ *
+ * Returns: the number of bytes written
+ */
+gsize
+gredis_encode_command_into (guint8             *out,
+                            guint               argc,
+                            const char * const *argv,
+                            const gsize        *argv_lengths)
+{
+  guint8 *p = out;
+
+  g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail (argc > 0 && argv != NULL, 0);
+
+  p = write_header (p, '*', argc);
+  for (guint i = 0; i < argc; i++)
+    {
+      gsize len = arg_length (argv, argv_lengths, i);
+
+      p = write_header (p, '$', len);
+      if (len > 0)
+        memcpy (p, argv[i], len);
+      p += len;
+      *p++ = '\r';
+      *p++ = '\n';
+    }
+  return p - out;
+}
+
+/**
+ * gredis_encode_command:
+ * @buffer: the buffer to append to
+ * @argc: the number of arguments, at least 1
+ * @argv: (array length=argc): the arguments, binary safe when
+ *   @argv_lengths is given
+ * @argv_lengths: (array length=argc) (nullable): their lengths, or %NULL if
+ *   every argument is NUL-terminated
+ *
+ * Appends a command to @buffer as a RESP array of bulk strings. The
+ * buffer grows once, by exactly the encoded size, and the arguments are
+ * copied straight into it.
+ *
+ * Returns: the number of bytes appended
+ */
+gsize
+gredis_encode_command (GByteArray         *buffer,
+                       guint               argc,
+                       const char * const *argv,
+                       const gsize        *argv_lengths)
+{
+  gsize start, total;
+
+  g_return_val_if_fail (buffer != NULL, 0);
+  g_return_val_if_fail (argc > 0 && argv != NULL, 0);
+
+  total = gredis_encoded_length (argc, argv, argv_lengths);
+  start = buffer->len;
+  g_byte_array_set_size (buffer, start + total);
+  return gredis_encode_command_into (buffer->data + start, argc, argv, argv_lengths);
+}
+
+/**
+ * gredis_encode_command_strv:
+ * @buffer: the buffer to append to
+ * @argv: (array zero-terminated=1): the arguments, NUL-terminated strings
+ *
+ * Appends a command given as a %NULL-terminated array of strings.
+ *
+ * Returns: the number of bytes appended
+ */
+gsize
+gredis_encode_command_strv (GByteArray         *buffer,
+                            const char * const *argv)
+{
+  g_return_val_if_fail (argv != NULL && argv[0] != NULL, 0);
+
+  return gredis_encode_command (buffer, g_strv_length ((char **) argv), argv, NULL);
+}
+
+/**
+ * gredis_encode_command_bytes:
+ * @buffer: the buffer to append to
+ * @args: (array length=n_args): the arguments, binary safe
+ * @n_args: the number of arguments, at least 1
+ *
+ * Appends a command whose arguments are #GBytes.
+ *
+ * Returns: the number of bytes appended
+ */
+gsize
+gredis_encode_command_bytes (GByteArray     *buffer,
+                             GBytes * const *args,
+                             guint           n_args)
+{
+  gsize total, start;
+  guint8 *p;
+
+  g_return_val_if_fail (buffer != NULL, 0);
+  g_return_val_if_fail (args != NULL && n_args > 0, 0);
+
+  total = header_length (n_args);
+  for (guint i = 0; i < n_args; i++)
+    {
+      gsize len = g_bytes_get_size (args[i]);
+      total += header_length (len) + len + 2;
+    }
+
+  start = buffer->len;
+  g_byte_array_set_size (buffer, start + total);
+  p = write_header (buffer->data + start, '*', n_args);
+  for (guint i = 0; i < n_args; i++)
+    {
+      gsize len;
+      gconstpointer data = g_bytes_get_data (args[i], &len);
+
+      p = write_header (p, '$', len);
+      if (len > 0)
+        memcpy (p, data, len);
+      p += len;
+      *p++ = '\r';
+      *p++ = '\n';
+    }
+  return total;
+}
