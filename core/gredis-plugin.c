@@ -36,7 +36,10 @@ static GPtrArray *registry[GREDIS_PLUGIN_POOL + 1];
 /* The directories searched, for error messages and --list-plugins. */
 static GPtrArray *searched_dirs;
 /* Modules stay loaded for the life of the process. */
-static GList *loaded_modules;
+static GPtrArray *loaded_modules;
+/* The file of the module whose load function runs now (only while the
+ * registry loads, under its once-guard). */
+static const char *loading_filename;
 
 static const struct {
   const char *extension_point;
@@ -214,37 +217,84 @@ register_extension_points (void)
     }
 }
 
-static void
-load_directory (const char    *dir,
-                GIOModuleScope *scope)
+static gboolean
+is_module_file (const char *name)
 {
-  GList *modules;
+  return g_str_has_prefix (name, "libgredis-") &&
+         g_str_has_suffix (name, "." G_MODULE_SUFFIX);
+}
 
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Loads every libgredis-*.so of @dir whose file name was not loaded from
+ * an earlier directory. GIO's own loader is not used because it does not
+ * tell which file a type came from; GIOModule still does the loading and
+ * calls the module's g_io_<name>_load(). */
+static void
+load_directory (const char *dir,
+                GHashTable *seen)
+{
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  gdir = g_dir_open (dir, 0, NULL);
+  if (gdir == NULL)
     {
-      g_debug ("Plugin directory %s does not exist", dir);
+      g_debug ("Plugin directory %s cannot be read", dir);
       return;
     }
-  g_debug ("Loading plugins from %s", dir);
-  modules = g_io_modules_load_all_in_directory_with_scope (dir, scope);
-  loaded_modules = g_list_concat (loaded_modules, modules);
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (is_module_file (name))
+      g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *base = g_ptr_array_index (names, i);
+      g_autofree char *path = NULL;
+      GIOModule *module;
+
+      if (g_hash_table_contains (seen, base))
+        {
+          g_debug ("Skipping %s in %s: already loaded from an earlier directory", base, dir);
+          continue;
+        }
+      path = g_build_filename (dir, base, NULL);
+      module = g_io_module_new (path);
+      loading_filename = path;
+      if (!g_type_module_use (G_TYPE_MODULE (module)))
+        {
+          /* GIO has already printed why (missing symbol, dlopen error). */
+          g_warning ("Plugin module %s could not be loaded", path);
+          g_object_unref (module);
+        }
+      else
+        {
+          g_hash_table_add (seen, g_strdup (base));
+          g_ptr_array_add (loaded_modules, module);
+        }
+      loading_filename = NULL;
+    }
 }
 
 static void
 load_all (void)
 {
   const char *env;
-  GIOModuleScope *scope;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gredis_i18n_init ();
   register_extension_points ();
   searched_dirs = g_ptr_array_new_with_free_func (g_free);
+  loaded_modules = g_ptr_array_new ();
 
   _gredis_builtin_plugins_load ();
-
-  /* A module file name already loaded from an earlier directory is not
-   * loaded again from a later one. */
-  scope = g_io_module_scope_new (G_IO_MODULE_SCOPE_BLOCK_DUPLICATES);
 
   env = g_getenv ("GREDIS_PLUGIN_PATH");
   if (env != NULL && *env != '\0')
@@ -260,15 +310,13 @@ load_all (void)
               if (*dirs[i] == '\0')
                 continue;
               g_ptr_array_add (searched_dirs, g_strdup (dirs[i]));
-              load_directory (dirs[i], scope);
+              load_directory (dirs[i], seen);
             }
         }
     }
 
   g_ptr_array_add (searched_dirs, g_strdup (GREDIS_PLUGINSDIR));
-  load_directory (GREDIS_PLUGINSDIR, scope);
-
-  g_io_module_scope_free (scope);
+  load_directory (GREDIS_PLUGINSDIR, seen);
 }
 
 /**
@@ -341,8 +389,9 @@ implement (GIOModule        *module,
  * @priority: the priority; the highest of a kind is its default
  *
  * Registers an implementation. Plugin modules call this from their
- * `g_io_gredis_<name>_load()` function; it also keeps the module loaded
- * for the life of the process, as types registered statically require.
+ * `g_io_gredis_<name>_load()` function. Modules stay loaded
+ * for the life of the process, as types registered statically require
+ * (the registry never unloads a module).
  */
 void
 gredis_plugin_module_implement (GIOModule        *module,
@@ -354,10 +403,7 @@ gredis_plugin_module_implement (GIOModule        *module,
   const char *filename = "(built in)";
 
   if (module != NULL)
-    {
-      g_type_module_use (G_TYPE_MODULE (module));
-      filename = G_TYPE_MODULE (module)->name;
-    }
+    filename = loading_filename != NULL ? loading_filename : "(unknown module)";
   implement (module, kind, name, type, priority, filename);
 }
 
@@ -423,6 +469,8 @@ gredis_plugins_list (GredisPluginKind kind)
   g_mutex_lock (&registry_lock);
   sorted = g_ptr_array_copy (registry[kind], copy_info, NULL);
   g_mutex_unlock (&registry_lock);
+  /* The copy took the free function too; the list owns the references. */
+  g_ptr_array_set_free_func (sorted, NULL);
 
   g_ptr_array_sort (sorted, compare_priority);
   for (guint i = sorted->len; i > 0; i--)
