@@ -143,7 +143,8 @@ gredis_encode_command_into (guint8             *out,
  *
  * Appends a command to @buffer as a RESP array of bulk strings. The
  * buffer grows once, by exactly the encoded size, and the arguments are
- * copied straight into it.
+ * copied straight into it. A #GByteArray holds at most %G_MAXUINT bytes:
+ * a command that would not fit is refused and nothing is appended.
  *
  * Returns: the number of bytes appended
  */
@@ -160,7 +161,9 @@ gredis_encode_command (GByteArray         *buffer,
 
   total = gredis_encoded_length (argc, argv, argv_lengths);
   start = buffer->len;
-  g_byte_array_set_size (buffer, start + total);
+  /* GByteArray lengths are guint: refuse to wrap around. */
+  g_return_val_if_fail (total <= G_MAXUINT - start, 0);
+  g_byte_array_set_size (buffer, (guint) (start + total));
   return gredis_encode_command_into (buffer->data + start, argc, argv, argv_lengths);
 }
 
@@ -206,12 +209,17 @@ gredis_encode_command_bytes (GByteArray     *buffer,
   total = header_length (n_args);
   for (guint i = 0; i < n_args; i++)
     {
-      gsize len = g_bytes_get_size (args[i]);
+      gsize len;
+
+      g_return_val_if_fail (args[i] != NULL, 0);
+      len = g_bytes_get_size (args[i]);
       total += header_length (len) + len + 2;
     }
 
   start = buffer->len;
-  g_byte_array_set_size (buffer, start + total);
+  /* GByteArray lengths are guint: refuse to wrap around. */
+  g_return_val_if_fail (total <= G_MAXUINT - start, 0);
+  g_byte_array_set_size (buffer, (guint) (start + total));
   p = write_header (buffer->data + start, '*', n_args);
   for (guint i = 0; i < n_args; i++)
     {

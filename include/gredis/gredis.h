@@ -13,11 +13,15 @@
 #include <gredis/gredis-reply.h>
 #include <gredis/gredis-reply-builder.h>
 #include <gredis/gredis-encoder.h>
+#include <gredis/gredis-command-table.h>
 #include <gredis/gredis-plugin.h>
 #include <gredis/gredis-transport.h>
 #include <gredis/gredis-parser.h>
 #include <gredis/gredis-backoff-policy.h>
+#include <gredis/gredis-retry.h>
+#include <gredis/gredis-config.h>
 #include <gredis/gredis-connection.h>
 #include <gredis/gredis-pool.h>
+#include <gredis/gredis-client.h>
 
 #undef __GREDIS_H_INSIDE__
