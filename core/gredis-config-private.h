@@ -1,0 +1,70 @@
+/* gredis-config-private.h: what the URI and key file readers share with
+ * the configuration object
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "gredis-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GREDIS_OPTION_STRING,
+  GREDIS_OPTION_UINT,
+  GREDIS_OPTION_UINT64,
+  GREDIS_OPTION_BOOLEAN,
+} GredisOptionType;
+
+typedef enum {
+  /* The value is never shown: not in messages, logs or to_string(). */
+  GREDIS_OPTION_SECRET = 1 << 0,
+  /* The value names a plugin, checked against the registry. */
+  GREDIS_OPTION_PLUGIN = 1 << 1,
+} GredisOptionFlags;
+
+typedef struct {
+  const char         *name;
+  GredisOptionType    type;
+  glong               offset;
+  guint64             min;
+  guint64             max;
+  guint64             default_number;
+  const char         *default_string;
+  const char * const *choices;
+  GredisOptionFlags   flags;
+  GredisPluginKind    plugin_kind;
+} GredisOptionInfo;
+
+/* How a value that failed to parse may be quoted in an error message. */
+typedef enum {
+  /* Always: it came from a key file, the command line or a program. */
+  GREDIS_QUOTE_ALWAYS,
+  /* Only when it is a short run of letters, digits and ._+-: it came
+   * from a URI, where a user name or password that was not
+   * percent-encoded can end up in another part. */
+  GREDIS_QUOTE_IF_PLAIN,
+  /* Never: the URI has an “@” after its host part, so a password that
+   * was not percent-encoded may be anywhere in it. */
+  GREDIS_QUOTE_NEVER,
+} GredisQuoteMode;
+
+const GredisOptionInfo *_gredis_config_find_option  (const char             *name);
+gboolean                _gredis_config_apply_option (GredisConfig           *config,
+                                                     const GredisOptionInfo *option,
+                                                     const char             *shown_key,
+                                                     const char             *value,
+                                                     GredisQuoteMode         quote,
+                                                     GError                **error);
+void                    _gredis_config_copy_into    (GredisConfig           *dest,
+                                                     GredisConfig           *src);
+gboolean                _gredis_config_get_use_tls  (GredisConfig           *config);
+void                    _gredis_config_set_use_tls  (GredisConfig           *config,
+                                                     gboolean                use_tls);
+gboolean                _gredis_text_is_plain       (const char             *text);
+gboolean                _gredis_may_quote           (GredisQuoteMode         quote,
+                                                     const char             *text);
+gboolean                _gredis_config_parse_boolean (const char            *text,
+                                                      gboolean              *out);
+
+G_END_DECLS

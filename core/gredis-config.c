@@ -1,0 +1,2766 @@
+/* gredis-config.c: one set of options, from properties, URIs and key files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-config-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <gio/gunixsocketaddress.h>
+
+/**
+ * GredisConfig:
+ *
+ * Everything a client needs to know to reach a server and to talk to it:
+ * the endpoint, credentials, the plugins to use, timeouts, pool, retry and
+ * parser limits.
+ *
+ * One set of options has three spellings. Each option is a property of
+ * #GredisConfig; the same names are the keys of a key file group
+ * `[gredis]` (see gredis_config_new_from_keyfile()) and the query options
+ * of a URI (see gredis_config_new_for_uri()), and gredis_config_set_option()
+ * sets one by name from text, as a command line `--option key=value` would.
+ *
+ * |[
+ * [gredis]
+ * uri=rediss://cache.example.com:6380/2
+ * username=app
+ * password-credential=redis-password
+ * parser=resp3
+ * command-timeout-ms=2000
+ * max-connections=32
+ * ]|
+ *
+ * Secrets (#GredisConfig:password and #GredisConfig:tls-key-password) never
+ * appear in error messages, in debug messages or in the output of
+ * gredis_config_to_string(), and their memory is cleared when they are
+ * replaced or the configuration is freed.
+ *
+ * The default protocol is RESP2, as for redis-py and redis-cli: it works
+ * with every server, including those older than Redis 6 that have no
+ * `HELLO`, and with every parser plugin, `hiredis` included. Set
+ * #GredisConfig:protocol to 3 for RESP3's typed replies and push messages.
+ *
+ * A #GredisConfig is not thread-safe; the engine works on its own copy
+ * made with gredis_config_dup().
+ */
+
+struct _GredisConfig
+{
+  GObject   parent_instance;
+
+  /* From a rediss:// URI: TLS unless #GredisConfig:transport says
+   * otherwise. */
+  gboolean  use_tls;
+
+  char     *host;
+  guint     port;
+  char     *path;
+  guint     db;
+  char     *username;
+  char     *password;
+  char     *password_file;
+  char     *password_credential;
+  char     *client_name;
+  guint     protocol;
+  char     *transport;
+  char     *parser;
+  char     *backoff;
+  guint     backoff_base_ms;
+  guint     backoff_cap_ms;
+  guint     retries;
+  char     *pool;
+  guint     max_connections;
+  guint     pool_timeout_ms;
+  guint     min_idle;
+  guint     idle_timeout_s;
+  guint     max_lifetime_s;
+  guint     health_check_interval_s;
+  guint     connect_timeout_ms;
+  guint     command_timeout_ms;
+  gboolean  keepalive;
+  char     *tls_ca_file;
+  char     *tls_ca_dir;
+  char     *tls_cert_file;
+  char     *tls_key_file;
+  char     *tls_key_password;
+  char     *tls_server_name;
+  char     *tls_verify;
+  char     *tls_min_version;
+  char     *tls_ciphers;
+  guint64   max_bulk_bytes;
+  guint64   max_elements;
+  guint     max_depth;
+  guint64   max_reply_bytes;
+};
+
+enum {
+  PROP_0,
+  PROP_URI,
+  PROP_HOST,
+  PROP_PORT,
+  PROP_PATH,
+  PROP_DB,
+  PROP_USERNAME,
+  PROP_PASSWORD,
+  PROP_PASSWORD_FILE,
+  PROP_PASSWORD_CREDENTIAL,
+  PROP_CLIENT_NAME,
+  PROP_PROTOCOL,
+  PROP_TRANSPORT,
+  PROP_PARSER,
+  PROP_BACKOFF,
+  PROP_BACKOFF_BASE_MS,
+  PROP_BACKOFF_CAP_MS,
+  PROP_RETRIES,
+  PROP_POOL,
+  PROP_MAX_CONNECTIONS,
+  PROP_POOL_TIMEOUT_MS,
+  PROP_MIN_IDLE,
+  PROP_IDLE_TIMEOUT_S,
+  PROP_MAX_LIFETIME_S,
+  PROP_HEALTH_CHECK_INTERVAL_S,
+  PROP_CONNECT_TIMEOUT_MS,
+  PROP_COMMAND_TIMEOUT_MS,
+  PROP_KEEPALIVE,
+  PROP_TLS_CA_FILE,
+  PROP_TLS_CA_DIR,
+  PROP_TLS_CERT_FILE,
+  PROP_TLS_KEY_FILE,
+  PROP_TLS_KEY_PASSWORD,
+  PROP_TLS_SERVER_NAME,
+  PROP_TLS_VERIFY,
+  PROP_TLS_MIN_VERSION,
+  PROP_TLS_CIPHERS,
+  PROP_MAX_BULK_BYTES,
+  PROP_MAX_ELEMENTS,
+  PROP_MAX_DEPTH,
+  PROP_MAX_REPLY_BYTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GredisConfig, gredis_config, G_TYPE_OBJECT)
+
+static const char * const tls_verify_choices[] = { "required", "optional", "none", NULL };
+static const char * const tls_version_choices[] = { "1.2", "1.3", NULL };
+
+/* The options in the order of DESIGN.md, indexed by property id. The
+ * first entry, `uri`, is not stored: it is applied and composed. */
+static const GredisOptionInfo options[N_PROPS] = {
+  [PROP_URI] = { "uri", GREDIS_OPTION_STRING, -1, 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_HOST] = { "host", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, host), 0, 0, 0, "localhost", NULL, 0, 0 },
+  [PROP_PORT] = { "port", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, port), 1, 65535, 6379, NULL, NULL, 0, 0 },
+  [PROP_PATH] = { "path", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, path), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_DB] = { "db", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, db), 0, G_MAXINT, 0, NULL, NULL, 0, 0 },
+  [PROP_USERNAME] = { "username", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, username), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_PASSWORD] = { "password", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, password), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SECRET, 0 },
+  [PROP_PASSWORD_FILE] = { "password-file", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, password_file), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_PASSWORD_CREDENTIAL] = { "password-credential", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, password_credential), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_CLIENT_NAME] = { "client-name", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, client_name), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_PROTOCOL] = { "protocol", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, protocol), 2, 3, 2, NULL, NULL, 0, 0 },
+  [PROP_TRANSPORT] = { "transport", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, transport), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN, GREDIS_PLUGIN_TRANSPORT },
+  [PROP_PARSER] = { "parser", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, parser), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN, GREDIS_PLUGIN_PARSER },
+  [PROP_BACKOFF] = { "backoff", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, backoff), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN, GREDIS_PLUGIN_BACKOFF_POLICY },
+  [PROP_BACKOFF_BASE_MS] = { "backoff-base-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, backoff_base_ms), 0, G_MAXUINT, 10, NULL, NULL, 0, 0 },
+  [PROP_BACKOFF_CAP_MS] = { "backoff-cap-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, backoff_cap_ms), 0, G_MAXUINT, 1000, NULL, NULL, 0, 0 },
+  [PROP_RETRIES] = { "retries", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, retries), 0, G_MAXUINT, 3, NULL, NULL, 0, 0 },
+  [PROP_POOL] = { "pool", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, pool), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN, GREDIS_PLUGIN_POOL },
+  [PROP_MAX_CONNECTIONS] = { "max-connections", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_connections), 1, G_MAXUINT, 16, NULL, NULL, 0, 0 },
+  [PROP_POOL_TIMEOUT_MS] = { "pool-timeout-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, pool_timeout_ms), 0, G_MAXUINT, 5000, NULL, NULL, 0, 0 },
+  [PROP_MIN_IDLE] = { "min-idle", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, min_idle), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_IDLE_TIMEOUT_S] = { "idle-timeout-s", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, idle_timeout_s), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_MAX_LIFETIME_S] = { "max-lifetime-s", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_lifetime_s), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_HEALTH_CHECK_INTERVAL_S] = { "health-check-interval-s", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, health_check_interval_s), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_CONNECT_TIMEOUT_MS] = { "connect-timeout-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, connect_timeout_ms), 0, G_MAXUINT, 5000, NULL, NULL, 0, 0 },
+  [PROP_COMMAND_TIMEOUT_MS] = { "command-timeout-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, command_timeout_ms), 0, G_MAXUINT, 5000, NULL, NULL, 0, 0 },
+  [PROP_KEEPALIVE] = { "keepalive", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, keepalive), 0, 1, TRUE, NULL, NULL, 0, 0 },
+  [PROP_TLS_CA_FILE] = { "tls-ca-file", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_ca_file), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_TLS_CA_DIR] = { "tls-ca-dir", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_ca_dir), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_TLS_CERT_FILE] = { "tls-cert-file", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_cert_file), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_TLS_KEY_FILE] = { "tls-key-file", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_key_file), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_TLS_KEY_PASSWORD] = { "tls-key-password", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_key_password), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SECRET, 0 },
+  [PROP_TLS_SERVER_NAME] = { "tls-server-name", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_server_name), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_TLS_VERIFY] = { "tls-verify", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_verify), 0, 0, 0, "required", tls_verify_choices, 0, 0 },
+  [PROP_TLS_MIN_VERSION] = { "tls-min-version", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_min_version), 0, 0, 0, "1.2", tls_version_choices, 0, 0 },
+  [PROP_TLS_CIPHERS] = { "tls-ciphers", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, tls_ciphers), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_MAX_BULK_BYTES] = { "max-bulk-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_bulk_bytes), 0, G_MAXUINT32, GREDIS_PARSER_DEFAULT_MAX_BULK_BYTES, NULL, NULL, 0, 0 },
+  [PROP_MAX_ELEMENTS] = { "max-elements", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_elements), 0, G_MAXUINT32, GREDIS_PARSER_DEFAULT_MAX_ELEMENTS, NULL, NULL, 0, 0 },
+  [PROP_MAX_DEPTH] = { "max-depth", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_depth), 1, G_MAXUINT16, GREDIS_PARSER_DEFAULT_MAX_DEPTH, NULL, NULL, 0, 0 },
+  [PROP_MAX_REPLY_BYTES] = { "max-reply-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_reply_bytes), 0, G_MAXUINT64, GREDIS_PARSER_DEFAULT_MAX_REPLY_BYTES, NULL, NULL, 0, 0 },
+};
+
+/**
+ * GredisConfig:uri:
+ *
+ * The server as a URI: `redis://[user[:password]@]host[:port][/db]`,
+ * `rediss://…` for TLS, or `unix://[user[:password]@]/path/to/socket`,
+ * with query options (see gredis_config_set_uri()).
+ *
+ * Setting it applies the URI. Reading it composes a URI from
+ * #GredisConfig:host, #GredisConfig:port, #GredisConfig:path,
+ * #GredisConfig:db and #GredisConfig:username; it never contains the
+ * password or query options.
+ */
+/**
+ * GredisConfig:host:
+ *
+ * The host name or IP address of the server (an IPv6 address without
+ * brackets). Used unless #GredisConfig:path is set.
+ */
+/**
+ * GredisConfig:port:
+ *
+ * The TCP port of the server.
+ */
+/**
+ * GredisConfig:path:
+ *
+ * The path of the server's Unix socket. When set, the endpoint is that
+ * socket and #GredisConfig:host and #GredisConfig:port are not used.
+ */
+/**
+ * GredisConfig:db:
+ *
+ * The database number selected after connecting (`SELECT`).
+ */
+/**
+ * GredisConfig:username:
+ *
+ * The ACL user name sent with `AUTH` or `HELLO`; %NULL for the default
+ * user.
+ */
+/**
+ * GredisConfig:password:
+ *
+ * The password sent with `AUTH` or `HELLO`. It is never logged, never put
+ * in error messages and masked by gredis_config_to_string().
+ */
+/**
+ * GredisConfig:password-file:
+ *
+ * A file whose contents (without one trailing newline) are the password;
+ * used when #GredisConfig:password is not set.
+ */
+/**
+ * GredisConfig:password-credential:
+ *
+ * The name of a credential under `$CREDENTIALS_DIRECTORY` (as systemd's
+ * `LoadCredential=` provides) whose contents are the password; used when
+ * neither #GredisConfig:password nor #GredisConfig:password-file is set.
+ */
+/**
+ * GredisConfig:client-name:
+ *
+ * The connection name set with `CLIENT SETNAME`; %NULL sets none.
+ */
+/**
+ * GredisConfig:protocol:
+ *
+ * The RESP version: 2, or 3 (negotiated with `HELLO 3`).
+ */
+/**
+ * GredisConfig:transport:
+ *
+ * The name of the transport plugin (`tcp`, `unix`, `tls`, `gio-tls` …);
+ * %NULL chooses from the endpoint, see
+ * gredis_config_get_effective_transport().
+ */
+/**
+ * GredisConfig:parser:
+ *
+ * The name of the parser plugin (`resp3`, `resp2`, `hiredis` …); %NULL for
+ * the default.
+ */
+/**
+ * GredisConfig:backoff:
+ *
+ * The name of the backoff policy plugin; %NULL for the default
+ * (`exponential-jitter`).
+ */
+/**
+ * GredisConfig:backoff-base-ms:
+ *
+ * The base delay of the backoff policy, in milliseconds.
+ */
+/**
+ * GredisConfig:backoff-cap-ms:
+ *
+ * The longest delay of the backoff policy, in milliseconds.
+ */
+/**
+ * GredisConfig:retries:
+ *
+ * How many times a command that failed before it could have run is tried
+ * again.
+ */
+/**
+ * GredisConfig:pool:
+ *
+ * The name of the connection pool plugin (`simple`, `blocking` …); %NULL
+ * for the default.
+ */
+/**
+ * GredisConfig:max-connections:
+ *
+ * The largest number of connections the pool opens.
+ */
+/**
+ * GredisConfig:pool-timeout-ms:
+ *
+ * How long a blocking pool waits for a free connection, in milliseconds; 0
+ * waits for ever.
+ */
+/**
+ * GredisConfig:min-idle:
+ *
+ * How many idle connections the pool keeps open.
+ */
+/**
+ * GredisConfig:idle-timeout-s:
+ *
+ * After how many seconds an idle connection is closed; 0 keeps it.
+ */
+/**
+ * GredisConfig:max-lifetime-s:
+ *
+ * After how many seconds a connection is replaced; 0 keeps it.
+ */
+/**
+ * GredisConfig:health-check-interval-s:
+ *
+ * After how many idle seconds a connection is checked with `PING` before
+ * it is used; 0 never checks.
+ */
+/**
+ * GredisConfig:connect-timeout-ms:
+ *
+ * How long connecting, the TLS handshake included, may take, in
+ * milliseconds; 0 waits for ever.
+ */
+/**
+ * GredisConfig:command-timeout-ms:
+ *
+ * How long a command may wait for its reply, in milliseconds; 0 waits for
+ * ever. Blocking commands add their own timeout to it.
+ */
+/**
+ * GredisConfig:keepalive:
+ *
+ * Whether TCP keepalive probes are enabled.
+ */
+/**
+ * GredisConfig:tls-ca-file:
+ *
+ * A PEM file of the certificate authorities trusted to sign the server's
+ * certificate; %NULL uses the system's.
+ */
+/**
+ * GredisConfig:tls-ca-dir:
+ *
+ * A directory of trusted certificate authorities (hashed names, as
+ * `openssl rehash` makes).
+ */
+/**
+ * GredisConfig:tls-cert-file:
+ *
+ * A PEM file with the client certificate, for servers that require one.
+ */
+/**
+ * GredisConfig:tls-key-file:
+ *
+ * A PEM file with the private key of the client certificate.
+ */
+/**
+ * GredisConfig:tls-key-password:
+ *
+ * The passphrase of #GredisConfig:tls-key-file. Like the password, it is
+ * never shown.
+ */
+/**
+ * GredisConfig:tls-server-name:
+ *
+ * The name sent with SNI and checked against the certificate; %NULL uses
+ * the host name.
+ */
+/**
+ * GredisConfig:tls-verify:
+ *
+ * How the server's certificate is checked: `required` (the chain and the
+ * host name), `optional` (the chain only) or `none` (nothing: for tests
+ * only).
+ */
+/**
+ * GredisConfig:tls-min-version:
+ *
+ * The oldest TLS version accepted: `1.2` or `1.3`.
+ */
+/**
+ * GredisConfig:tls-ciphers:
+ *
+ * The TLS 1.2 cipher list in OpenSSL's syntax; %NULL for the library
+ * default.
+ */
+/**
+ * GredisConfig:max-bulk-bytes:
+ *
+ * The longest bulk string the parser accepts, in bytes.
+ */
+/**
+ * GredisConfig:max-elements:
+ *
+ * The largest number of elements of one aggregate the parser accepts.
+ */
+/**
+ * GredisConfig:max-depth:
+ *
+ * The deepest nesting of aggregates the parser accepts.
+ */
+/**
+ * GredisConfig:max-reply-bytes:
+ *
+ * The largest total size of one reply the parser accepts, in bytes.
+ */
+
+/* Overwrites a secret before its memory goes back to the allocator; the
+ * volatile access keeps the compiler from dropping the stores. */
+static void
+secret_free (char *secret)
+{
+  volatile char *p = secret;
+
+  if (secret == NULL)
+    return;
+  while (*p != '\0')
+    *p++ = '\0';
+  g_free (secret);
+}
+
+static inline char **
+string_field (GredisConfig           *self,
+              const GredisOptionInfo *option)
+{
+  return G_STRUCT_MEMBER_P (self, option->offset);
+}
+
+static gboolean
+option_shows_in_uri (guint prop_id)
+{
+  return prop_id == PROP_HOST || prop_id == PROP_PORT || prop_id == PROP_PATH ||
+         prop_id == PROP_DB || prop_id == PROP_USERNAME;
+}
+
+static void
+notify_option (GredisConfig *self,
+               guint         prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (option_shows_in_uri (prop_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
+}
+
+static const char *
+find_choice (const GredisOptionInfo *option,
+             const char             *value)
+{
+  for (guint i = 0; option->choices[i] != NULL; i++)
+    if (g_ascii_strcasecmp (option->choices[i], value) == 0)
+      return option->choices[i];
+  return NULL;
+}
+
+static char *
+describe_choices (const GredisOptionInfo *option)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; option->choices[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, option->choices[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+set_error_bad_choice (GError                 **error,
+                      const GredisOptionInfo  *option,
+                      const char              *shown_key,
+                      const char              *value,
+                      gboolean                 quote)
+{
+  g_autofree char *choices = describe_choices (option);
+
+  if (quote)
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: the first %s is a value, the second an
+                  * option name, the third a list of accepted values. */
+                 _("The value “%s” of the option “%s” is not one of %s."),
+                 value, shown_key, choices);
+  else
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: the first %s is an option name, the second
+                  * a list of accepted values. */
+                 _("The value of the option “%s” is not one of %s."),
+                 shown_key, choices);
+}
+
+/* Stores a string; NULL restores the default. Values of options with
+ * choices must already be canonical. */
+static void
+set_string_option (GredisConfig *self,
+                   guint         prop_id,
+                   const char   *value)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+  char **field = string_field (self, option);
+
+  if (value == NULL)
+    value = option->default_string;
+  if (value != NULL && option->choices != NULL)
+    {
+      const char *canonical = find_choice (option, value);
+
+      if (canonical == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          set_error_bad_choice (&error, option, option->name, value, TRUE);
+          g_critical ("%s", error->message);
+          return;
+        }
+      value = canonical;
+    }
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  if (option->flags & GREDIS_OPTION_SECRET)
+    secret_free (*field);
+  else
+    g_free (*field);
+  *field = g_strdup (value);
+  notify_option (self, prop_id);
+}
+
+static guint64
+get_number_option (GredisConfig *self,
+                   guint         prop_id)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+
+  switch (option->type)
+    {
+    case GREDIS_OPTION_UINT:
+      return G_STRUCT_MEMBER (guint, self, option->offset);
+    case GREDIS_OPTION_UINT64:
+      return G_STRUCT_MEMBER (guint64, self, option->offset);
+    case GREDIS_OPTION_BOOLEAN:
+      return G_STRUCT_MEMBER (gboolean, self, option->offset);
+    case GREDIS_OPTION_STRING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_number_option (GredisConfig *self,
+                   guint         prop_id,
+                   guint64       value)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+
+  if (value < option->min || value > option->max)
+    {
+      g_critical ("%s: %" G_GUINT64_FORMAT " is outside the range of “%s” "
+                  "(%" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT ")",
+                  G_STRFUNC, value, option->name, option->min, option->max);
+      return;
+    }
+  if (get_number_option (self, prop_id) == value)
+    return;
+
+  if (option->type == GREDIS_OPTION_UINT)
+    G_STRUCT_MEMBER (guint, self, option->offset) = (guint) value;
+  else
+    G_STRUCT_MEMBER (guint64, self, option->offset) = value;
+  notify_option (self, prop_id);
+}
+
+static void
+set_boolean_option (GredisConfig *self,
+                    guint         prop_id,
+                    gboolean      value)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+
+  value = !!value;
+  if (G_STRUCT_MEMBER (gboolean, self, option->offset) == value)
+    return;
+  G_STRUCT_MEMBER (gboolean, self, option->offset) = value;
+  notify_option (self, prop_id);
+}
+
+static void
+gredis_config_finalize (GObject *object)
+{
+  GredisConfig *self = GREDIS_CONFIG (object);
+
+  for (guint i = PROP_URI + 1; i < N_PROPS; i++)
+    {
+      const GredisOptionInfo *option = &options[i];
+
+      if (option->type != GREDIS_OPTION_STRING)
+        continue;
+      if (option->flags & GREDIS_OPTION_SECRET)
+        secret_free (*string_field (self, option));
+      else
+        g_free (*string_field (self, option));
+    }
+
+  G_OBJECT_CLASS (gredis_config_parent_class)->finalize (object);
+}
+
+static void
+gredis_config_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GredisConfig *self = GREDIS_CONFIG (object);
+
+  if (prop_id == PROP_URI)
+    {
+      g_value_take_string (value, gredis_config_get_uri (self));
+      return;
+    }
+  if (prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (options[prop_id].type)
+    {
+    case GREDIS_OPTION_STRING:
+      g_value_set_string (value, *string_field (self, &options[prop_id]));
+      break;
+    case GREDIS_OPTION_UINT:
+      g_value_set_uint (value, (guint) get_number_option (self, prop_id));
+      break;
+    case GREDIS_OPTION_UINT64:
+      g_value_set_uint64 (value, get_number_option (self, prop_id));
+      break;
+    case GREDIS_OPTION_BOOLEAN:
+      g_value_set_boolean (value, (gboolean) get_number_option (self, prop_id));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+gredis_config_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GredisConfig *self = GREDIS_CONFIG (object);
+
+  if (prop_id == PROP_URI)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *uri = g_value_get_string (value);
+
+      if (uri != NULL && !gredis_config_set_uri (self, uri, &error))
+        g_warning ("%s", error->message);
+      return;
+    }
+  if (prop_id >= N_PROPS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (options[prop_id].type)
+    {
+    case GREDIS_OPTION_STRING:
+      set_string_option (self, prop_id, g_value_get_string (value));
+      break;
+    case GREDIS_OPTION_UINT:
+      set_number_option (self, prop_id, g_value_get_uint (value));
+      break;
+    case GREDIS_OPTION_UINT64:
+      set_number_option (self, prop_id, g_value_get_uint64 (value));
+      break;
+    case GREDIS_OPTION_BOOLEAN:
+      set_boolean_option (self, prop_id, g_value_get_boolean (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+gredis_config_class_init (GredisConfigClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = gredis_config_finalize;
+  object_class->get_property = gredis_config_get_property;
+  object_class->set_property = gredis_config_set_property;
+
+  properties[PROP_URI] = g_param_spec_string ("uri", NULL, NULL, NULL, flags);
+
+  for (guint i = PROP_URI + 1; i < N_PROPS; i++)
+    {
+      const GredisOptionInfo *option = &options[i];
+
+      switch (option->type)
+        {
+        case GREDIS_OPTION_STRING:
+          properties[i] = g_param_spec_string (option->name, NULL, NULL,
+                                               option->default_string, flags);
+          break;
+        case GREDIS_OPTION_UINT:
+          properties[i] = g_param_spec_uint (option->name, NULL, NULL,
+                                             (guint) option->min, (guint) option->max,
+                                             (guint) option->default_number, flags);
+          break;
+        case GREDIS_OPTION_UINT64:
+          properties[i] = g_param_spec_uint64 (option->name, NULL, NULL,
+                                               option->min, option->max,
+                                               option->default_number, flags);
+          break;
+        case GREDIS_OPTION_BOOLEAN:
+          properties[i] = g_param_spec_boolean (option->name, NULL, NULL,
+                                                (gboolean) option->default_number, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gredis_config_init (GredisConfig *self)
+{
+  for (guint i = PROP_URI + 1; i < N_PROPS; i++)
+    {
+      const GredisOptionInfo *option = &options[i];
+
+      switch (option->type)
+        {
+        case GREDIS_OPTION_STRING:
+          *string_field (self, option) = g_strdup (option->default_string);
+          break;
+        case GREDIS_OPTION_UINT:
+          G_STRUCT_MEMBER (guint, self, option->offset) = (guint) option->default_number;
+          break;
+        case GREDIS_OPTION_UINT64:
+          G_STRUCT_MEMBER (guint64, self, option->offset) = option->default_number;
+          break;
+        case GREDIS_OPTION_BOOLEAN:
+          G_STRUCT_MEMBER (gboolean, self, option->offset) = (gboolean) option->default_number;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/**
+ * gredis_config_new:
+ *
+ * Creates a configuration with every option at its default: a server on
+ * `localhost`, port 6379, RESP2, the default plugins, timeouts of 5 s,
+ * 3 retries with exponential backoff and jitter from 10 ms to 1 s, 16
+ * connections at most, and the parser limits of #GredisParser.
+ *
+ * Returns: (transfer full): a new #GredisConfig
+ */
+GredisConfig *
+gredis_config_new (void)
+{
+  return g_object_new (GREDIS_TYPE_CONFIG, NULL);
+}
+
+/**
+ * gredis_config_new_for_uri:
+ * @uri: a `redis://`, `rediss://` or `unix://` URI
+ * @error: return location for a #GError
+ *
+ * Creates a configuration from a URI; see gredis_config_set_uri() for the
+ * forms it takes.
+ *
+ * Returns: (transfer full): a new #GredisConfig, or %NULL with
+ *   %GREDIS_ERROR_CONFIG (or %GREDIS_ERROR_PLUGIN_NOT_FOUND)
+ */
+GredisConfig *
+gredis_config_new_for_uri (const char  *uri,
+                           GError     **error)
+{
+  g_autoptr(GredisConfig) config = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  config = gredis_config_new ();
+  if (!gredis_config_set_uri (config, uri, error))
+    return NULL;
+  return g_steal_pointer (&config);
+}
+
+/**
+ * gredis_config_new_from_keyfile:
+ * @key_file: a #GKeyFile
+ * @group: (nullable): the group to read, or %NULL for
+ *   %GREDIS_CONFIG_DEFAULT_GROUP (`gredis`)
+ * @error: return location for a #GError
+ *
+ * Creates a configuration from a key file group; see
+ * gredis_config_load_keyfile().
+ *
+ * Returns: (transfer full): a new #GredisConfig, or %NULL with
+ *   %GREDIS_ERROR_CONFIG
+ */
+GredisConfig *
+gredis_config_new_from_keyfile (GKeyFile    *key_file,
+                                const char  *group,
+                                GError     **error)
+{
+  g_autoptr(GredisConfig) config = NULL;
+
+  g_return_val_if_fail (key_file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  config = gredis_config_new ();
+  if (!gredis_config_load_keyfile (config, key_file, group, error))
+    return NULL;
+  return g_steal_pointer (&config);
+}
+
+/**
+ * gredis_config_dup:
+ * @config: a #GredisConfig
+ *
+ * Copies every option of @config, secrets included, into a new
+ * configuration.
+ *
+ * Returns: (transfer full): a copy of @config
+ */
+GredisConfig *
+gredis_config_dup (GredisConfig *config)
+{
+  GredisConfig *copy;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+
+  copy = gredis_config_new ();
+  _gredis_config_copy_into (copy, config);
+  return copy;
+}
+
+void
+_gredis_config_copy_into (GredisConfig *dest,
+                          GredisConfig *src)
+{
+  g_object_freeze_notify (G_OBJECT (dest));
+  for (guint i = PROP_URI + 1; i < N_PROPS; i++)
+    {
+      switch (options[i].type)
+        {
+        case GREDIS_OPTION_STRING:
+          set_string_option (dest, i, *string_field (src, &options[i]));
+          break;
+        case GREDIS_OPTION_UINT:
+        case GREDIS_OPTION_UINT64:
+          set_number_option (dest, i, get_number_option (src, i));
+          break;
+        case GREDIS_OPTION_BOOLEAN:
+          set_boolean_option (dest, i, (gboolean) get_number_option (src, i));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  _gredis_config_set_use_tls (dest, src->use_tls);
+  g_object_thaw_notify (G_OBJECT (dest));
+}
+
+gboolean
+_gredis_config_get_use_tls (GredisConfig *config)
+{
+  return config->use_tls;
+}
+
+void
+_gredis_config_set_use_tls (GredisConfig *config,
+                            gboolean      use_tls)
+{
+  use_tls = !!use_tls;
+  if (config->use_tls == use_tls)
+    return;
+  config->use_tls = use_tls;
+  g_object_notify_by_pspec (G_OBJECT (config), properties[PROP_URI]);
+}
+
+const GredisOptionInfo *
+_gredis_config_find_option (const char *name)
+{
+  for (guint i = PROP_URI; i < N_PROPS; i++)
+    if (g_str_equal (options[i].name, name))
+      return &options[i];
+  return NULL;
+}
+
+/**
+ * gredis_config_get_option_names:
+ *
+ * Lists the names of the options, in the order of the documentation:
+ * the property names, which are also the keys of key files.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the names
+ */
+const char * const *
+gredis_config_get_option_names (void)
+{
+  static const char *names[N_PROPS];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = PROP_URI; i < N_PROPS; i++)
+        names[i - PROP_URI] = options[i].name;
+      names[N_PROPS - PROP_URI] = NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+  return names;
+}
+
+/* Letters, digits and ._+- only, and short: safe to quote from a URI. */
+gboolean
+_gredis_text_is_plain (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    if (!g_ascii_isalnum (*p) && strchr ("._+-", *p) == NULL)
+      return FALSE;
+  return n > 0 && n <= 64;
+}
+
+gboolean
+_gredis_may_quote (GredisQuoteMode  quote,
+                   const char      *text)
+{
+  switch (quote)
+    {
+    case GREDIS_QUOTE_ALWAYS:
+      return TRUE;
+    case GREDIS_QUOTE_IF_PLAIN:
+      return _gredis_text_is_plain (text);
+    case GREDIS_QUOTE_NEVER:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_gredis_config_parse_boolean (const char *text,
+                              gboolean   *out)
+{
+  static const char * const yes[] = { "true", "yes", "on", "1", NULL };
+  static const char * const no[] = { "false", "no", "off", "0", NULL };
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (text, yes[i]) == 0)
+        {
+          *out = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (text, no[i]) == 0)
+        {
+          *out = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+check_plugin (const GredisOptionInfo  *option,
+              const char              *shown_key,
+              const char              *name,
+              GError                 **error)
+{
+  g_autoptr(GredisPluginInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+
+  info = gredis_plugins_lookup (option->plugin_kind, name, &local);
+  if (info != NULL)
+    return TRUE;
+
+  g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+               /* Translators: the first %s is an option name such as
+                * “transport”, the second the registry's explanation,
+                * which names the plugin and the directories searched. */
+               _("The option “%s” names a plugin that is not available. %s"),
+               shown_key, local->message);
+  return FALSE;
+}
+
+gboolean
+_gredis_config_apply_option (GredisConfig            *config,
+                             const GredisOptionInfo  *option,
+                             const char              *shown_key,
+                             const char              *value,
+                             GredisQuoteMode          quote,
+                             GError                 **error)
+{
+  guint prop_id = option - options;
+  gboolean secret = (option->flags & GREDIS_OPTION_SECRET) != 0;
+  gboolean quotable = !secret && _gredis_may_quote (quote, value);
+  g_autofree char *stripped = NULL;
+
+  g_assert (prop_id > PROP_URI && prop_id < N_PROPS);
+
+  if (secret || quote == GREDIS_QUOTE_NEVER)
+    g_debug ("Setting option %s (value hidden)", option->name);
+  else
+    g_debug ("Setting option %s to “%s”", option->name, value);
+
+  switch (option->type)
+    {
+    case GREDIS_OPTION_STRING:
+      if (*value == '\0')
+        {
+          set_string_option (config, prop_id, NULL);
+          return TRUE;
+        }
+      if (option->choices != NULL)
+        {
+          const char *canonical = find_choice (option, value);
+
+          if (canonical == NULL)
+            {
+              set_error_bad_choice (error, option, shown_key, value, quotable);
+              return FALSE;
+            }
+          value = canonical;
+        }
+      if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
+        return FALSE;
+      set_string_option (config, prop_id, value);
+      return TRUE;
+
+    case GREDIS_OPTION_UINT:
+    case GREDIS_OPTION_UINT64:
+      {
+        guint64 number = 0;
+
+        stripped = g_strstrip (g_strdup (value));
+        if (!g_ascii_string_to_unsigned (stripped, 10, option->min, option->max, &number, NULL))
+          {
+            g_autofree char *min = g_strdup_printf ("%" G_GUINT64_FORMAT, option->min);
+            g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, option->max);
+
+            if (quotable)
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: the first %s is a value, the
+                            * second an option name, then the smallest and
+                            * the largest number accepted. */
+                           _("The value “%s” of the option “%s” is not a whole number from %s to %s."),
+                           value, shown_key, min, max);
+            else
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: the first %s is an option name,
+                            * then the smallest and the largest number
+                            * accepted. */
+                           _("The value of the option “%s” is not a whole number from %s to %s."),
+                           shown_key, min, max);
+            return FALSE;
+          }
+        set_number_option (config, prop_id, number);
+        return TRUE;
+      }
+
+    case GREDIS_OPTION_BOOLEAN:
+      {
+        gboolean b = FALSE;
+
+        stripped = g_strstrip (g_strdup (value));
+        if (!_gredis_config_parse_boolean (stripped, &b))
+          {
+            if (quotable)
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: the first %s is a value, the
+                            * second an option name. */
+                           _("The value “%s” of the option “%s” is not a boolean: use true or false."),
+                           value, shown_key);
+            else
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: %s is an option name. */
+                           _("The value of the option “%s” is not a boolean: use true or false."),
+                           shown_key);
+            return FALSE;
+          }
+        set_boolean_option (config, prop_id, b);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * gredis_config_set_option:
+ * @config: a #GredisConfig
+ * @key: the name of an option (a property name, such as `port` or
+ *   `connect-timeout-ms`)
+ * @value: the value as text
+ * @error: return location for a #GError
+ *
+ * Sets one option from text, as a key file or a command line option
+ * `--option key=value` gives it. Numbers are decimal, booleans are `true`
+ * or `false` (also `yes`/`no`, `on`/`off`, `1`/`0`), and an empty value
+ * restores the default of a text option. The key `uri` applies a URI
+ * (see gredis_config_set_uri()). Plugin names are checked against the
+ * plugin registry.
+ *
+ * Returns: %TRUE if the option was set; %FALSE with %GREDIS_ERROR_CONFIG
+ *   if the key is unknown or the value invalid, in which case @config is
+ *   unchanged
+ */
+gboolean
+gredis_config_set_option (GredisConfig  *config,
+                          const char    *key,
+                          const char    *value,
+                          GError       **error)
+{
+  const GredisOptionInfo *option;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  option = _gredis_config_find_option (key);
+  if (option == NULL)
+    {
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: %s is the name given. */
+                   _("There is no configuration option named “%s”."), key);
+      return FALSE;
+    }
+  if (option == &options[PROP_URI])
+    return gredis_config_set_uri (config, value, error);
+  return _gredis_config_apply_option (config, option, key, value, GREDIS_QUOTE_ALWAYS, error);
+}
+
+/**
+ * gredis_config_to_string:
+ * @config: a #GredisConfig
+ *
+ * Describes every option in the key file format of
+ * gredis_config_new_from_keyfile(), starting with the `uri` composed by
+ * gredis_config_get_uri(). Secrets that are set show as `********`;
+ * options that are not set have an empty value.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+gredis_config_to_string (GredisConfig *config)
+{
+  g_autoptr(GKeyFile) key_file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+
+  key_file = g_key_file_new ();
+  uri = gredis_config_get_uri (config);
+  g_key_file_set_string (key_file, GREDIS_CONFIG_DEFAULT_GROUP, "uri", uri);
+
+  for (guint i = PROP_URI + 1; i < N_PROPS; i++)
+    {
+      const GredisOptionInfo *option = &options[i];
+      g_autofree char *text = NULL;
+
+      switch (option->type)
+        {
+        case GREDIS_OPTION_STRING:
+          {
+            const char *value = *string_field (config, option);
+
+            if (value != NULL && (option->flags & GREDIS_OPTION_SECRET))
+              value = "********";
+            g_key_file_set_string (key_file, GREDIS_CONFIG_DEFAULT_GROUP, option->name,
+                                   value != NULL ? value : "");
+          }
+          break;
+        case GREDIS_OPTION_UINT:
+        case GREDIS_OPTION_UINT64:
+          text = g_strdup_printf ("%" G_GUINT64_FORMAT, get_number_option (config, i));
+          g_key_file_set_value (key_file, GREDIS_CONFIG_DEFAULT_GROUP, option->name, text);
+          break;
+        case GREDIS_OPTION_BOOLEAN:
+          g_key_file_set_boolean (key_file, GREDIS_CONFIG_DEFAULT_GROUP, option->name,
+                                  (gboolean) get_number_option (config, i));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return g_key_file_to_data (key_file, NULL, NULL);
+}
+
+/**
+ * gredis_config_get_endpoint:
+ * @config: a #GredisConfig
+ *
+ * Gives the address of the server for gredis_transport_connect_async():
+ * a #GUnixSocketAddress for #GredisConfig:path when it is set, otherwise a
+ * #GNetworkAddress for #GredisConfig:host and #GredisConfig:port.
+ *
+ * Returns: (transfer full): the endpoint
+ */
+GSocketConnectable *
+gredis_config_get_endpoint (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+
+  if (config->path != NULL)
+    return G_SOCKET_CONNECTABLE (g_unix_socket_address_new (config->path));
+  return g_network_address_new (config->host, (guint16) config->port);
+}
+
+/**
+ * gredis_config_get_effective_transport:
+ * @config: a #GredisConfig
+ *
+ * Gives the name of the transport plugin to use: #GredisConfig:transport
+ * when it is set; otherwise `unix` when #GredisConfig:path is set, `tls`
+ * after a `rediss://` URI, and `tcp` in every other case.
+ *
+ * Returns: the name of a transport plugin
+ */
+const char *
+gredis_config_get_effective_transport (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+
+  if (config->transport != NULL)
+    return config->transport;
+  if (config->path != NULL)
+    return "unix";
+  if (config->use_tls)
+    return "tls";
+  return "tcp";
+}
+
+/* Reads a whole small file with plain system calls, so that the error
+ * says why, and no copy of the secret is left in freed memory. */
+static char *
+read_secret_file (const char  *path,
+                  GError     **error)
+{
+  GString *contents;
+  char buffer[512];
+  int saved_errno = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: the first %s is a file name, the second
+                    * the reason (from the system). */
+                   _("Could not open the password file “%s”: %s."),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Large enough that a password never makes it grow, which would leave
+   * a copy behind. */
+  contents = g_string_sized_new (4096);
+  for (;;)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          break;
+        }
+      if (n == 0)
+        break;
+      if (contents->len + n > 64 * 1024)
+        {
+          saved_errno = EFBIG;
+          break;
+        }
+      g_string_append_len (contents, buffer, n);
+    }
+  memset (buffer, 0, sizeof buffer);
+  close (fd);
+
+  if (saved_errno == 0 && memchr (contents->str, '\0', contents->len) != NULL)
+    {
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: %s is a file name. */
+                   _("The password file “%s” contains a NUL byte."), path);
+      secret_free (g_string_free (contents, FALSE));
+      return NULL;
+    }
+  if (saved_errno != 0)
+    {
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: the first %s is a file name, the second
+                    * the reason (from the system). */
+                   _("Could not read the password file “%s”: %s."),
+                   path, g_strerror (saved_errno));
+      secret_free (g_string_free (contents, FALSE));
+      return NULL;
+    }
+
+  /* One trailing newline, as `echo` or an editor leaves, is not part of
+   * the password. */
+  if (contents->len > 0 && contents->str[contents->len - 1] == '\n')
+    {
+      g_string_truncate (contents, contents->len - 1);
+      if (contents->len > 0 && contents->str[contents->len - 1] == '\r')
+        g_string_truncate (contents, contents->len - 1);
+    }
+  return g_string_free (contents, FALSE);
+}
+
+/**
+ * gredis_config_get_effective_password:
+ * @config: a #GredisConfig
+ * @error: return location for a #GError
+ *
+ * Finds the password to authenticate with: #GredisConfig:password when it
+ * is set; otherwise the contents of #GredisConfig:password-file; otherwise
+ * the contents of the credential #GredisConfig:password-credential in the
+ * directory named by the environment variable `CREDENTIALS_DIRECTORY`
+ * (systemd's `LoadCredential=` and `SetCredential=`). One trailing newline
+ * is removed from a file's contents. A credential name must be a plain
+ * file name: one with `/` or `..` is refused.
+ *
+ * Error messages name the file, never its contents.
+ *
+ * Returns: (transfer full) (nullable): the password; %NULL without an
+ *   error when no password is configured, or %NULL with
+ *   %GREDIS_ERROR_CONFIG when it cannot be read
+ */
+char *
+gredis_config_get_effective_password (GredisConfig  *config,
+                                      GError       **error)
+{
+  const char *dir;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (config->password != NULL)
+    return g_strdup (config->password);
+  if (config->password_file != NULL)
+    return read_secret_file (config->password_file, error);
+  if (config->password_credential == NULL)
+    return NULL;
+
+  if (config->password_credential[0] == '\0' ||
+      strchr (config->password_credential, '/') != NULL ||
+      strstr (config->password_credential, "..") != NULL)
+    {
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: %s is a credential name. */
+                   _("The credential name “%s” is not a plain file name: it may not contain “/” or “..”."),
+                   config->password_credential);
+      return NULL;
+    }
+
+  dir = g_getenv ("CREDENTIALS_DIRECTORY");
+  if (dir == NULL || *dir == '\0')
+    {
+      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                   /* Translators: %s is a credential name. Keep
+                    * CREDENTIALS_DIRECTORY and LoadCredential= as they are. */
+                   _("The password credential “%s” is configured, but the environment variable CREDENTIALS_DIRECTORY is not set (the service needs LoadCredential= or SetCredential=)."),
+                   config->password_credential);
+      return NULL;
+    }
+
+  path = g_build_filename (dir, config->password_credential, NULL);
+  return read_secret_file (path, error);
+}
+
+static gboolean
+number_to_value (guint64     number,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_UINT:
+      if (number > G_MAXUINT)
+        return FALSE;
+      g_value_set_uint (value, (guint) number);
+      return TRUE;
+    case G_TYPE_INT:
+      if (number > G_MAXINT)
+        return FALSE;
+      g_value_set_int (value, (gint) number);
+      return TRUE;
+    case G_TYPE_ULONG:
+      if (number > G_MAXULONG)
+        return FALSE;
+      g_value_set_ulong (value, (gulong) number);
+      return TRUE;
+    case G_TYPE_LONG:
+      if (number > G_MAXLONG)
+        return FALSE;
+      g_value_set_long (value, (glong) number);
+      return TRUE;
+    case G_TYPE_UINT64:
+      g_value_set_uint64 (value, number);
+      return TRUE;
+    case G_TYPE_INT64:
+      if (number > G_MAXINT64)
+        return FALSE;
+      g_value_set_int64 (value, (gint64) number);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, (double) number);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+string_to_value (const char *text,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+  if (type == G_TYPE_STRING)
+    {
+      g_value_set_string (value, text);
+      return TRUE;
+    }
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *e = g_enum_get_value_by_nick (enum_class, text);
+
+      if (e == NULL)
+        return FALSE;
+      g_value_set_enum (value, e->value);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * gredis_config_apply_to_plugin:
+ * @config: a #GredisConfig
+ * @plugin: a plugin object: a #GredisTransport, #GredisParser,
+ *   #GredisBackoffPolicy, #GredisPool, or any #GObject
+ * @error: return location for a #GError
+ *
+ * Sets on @plugin every option of @config whose name is the name of a
+ * writable property of @plugin: transports get `connect-timeout-ms`,
+ * `keepalive` and the `tls-*` options, parsers `protocol` and the `max-*`
+ * limits, pools `max-connections`, `pool-timeout-ms` and so on. A backoff
+ * policy gets its `base` and `cap` properties, in microseconds, from
+ * #GredisConfig:backoff-base-ms and #GredisConfig:backoff-cap-ms.
+ *
+ * Values are converted to the type of the property (any integer type,
+ * double, or an enumeration whose nicks are the option's values). Text
+ * options that are not set leave the plugin's default alone.
+ *
+ * Returns: %TRUE on success; %FALSE with %GREDIS_ERROR_CONFIG when a value
+ *   cannot be converted or is outside the property's range (the options
+ *   before it are applied), or with the error of
+ *   gredis_parser_set_protocol() when a parser cannot speak the protocol
+ */
+gboolean
+gredis_config_apply_to_plugin (GredisConfig  *config,
+                               GObject       *plugin,
+                               GError       **error)
+{
+  GObjectClass *klass;
+  gboolean is_backoff;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (plugin), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  klass = G_OBJECT_GET_CLASS (plugin);
+  is_backoff = GREDIS_IS_BACKOFF_POLICY (plugin);
+
+  g_object_freeze_notify (plugin);
+  for (guint i = PROP_URI + 1; ok && i < N_PROPS; i++)
+    {
+      const GredisOptionInfo *option = &options[i];
+      const char *target = option->name;
+      guint64 scale = 1;
+      GParamSpec *pspec;
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean converted;
+
+      /* Backoff policies count in microseconds. */
+      if (is_backoff && (i == PROP_BACKOFF_BASE_MS || i == PROP_BACKOFF_CAP_MS))
+        {
+          target = i == PROP_BACKOFF_BASE_MS ? "base" : "cap";
+          scale = 1000;
+        }
+
+      pspec = g_object_class_find_property (klass, target);
+      if (pspec == NULL ||
+          (pspec->flags & G_PARAM_WRITABLE) == 0 ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      if (i == PROP_PROTOCOL && GREDIS_IS_PARSER (plugin))
+        {
+          ok = gredis_parser_set_protocol (GREDIS_PARSER (plugin), config->protocol, error);
+          continue;
+        }
+
+      switch (option->type)
+        {
+        case GREDIS_OPTION_STRING:
+          {
+            const char *text = *string_field (config, option);
+
+            if (text == NULL)
+              continue;
+            converted = string_to_value (text, pspec, &value);
+          }
+          break;
+        case GREDIS_OPTION_UINT:
+        case GREDIS_OPTION_UINT64:
+          converted = number_to_value (get_number_option (config, i) * scale, pspec, &value);
+          break;
+        case GREDIS_OPTION_BOOLEAN:
+          g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+          converted = G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_BOOLEAN;
+          if (converted)
+            g_value_set_boolean (&value, (gboolean) get_number_option (config, i));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (converted && g_param_value_validate (pspec, &value))
+        converted = FALSE;
+      if (!converted)
+        {
+          g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                       /* Translators: the first %s is an option name, the
+                        * second a property name, the third a type name
+                        * (of a plugin). */
+                       _("The value of the option “%s” cannot be given to the property “%s” of %s: it has another type or range."),
+                       option->name, target, G_OBJECT_TYPE_NAME (plugin));
+          ok = FALSE;
+          continue;
+        }
+      g_object_set_property (plugin, target, &value);
+    }
+  g_object_thaw_notify (plugin);
+
+  return ok;
+}
+
+/**
+ * gredis_config_get_host:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:host.
+ *
+ * Returns: (nullable): the value of #GredisConfig:host
+ */
+const char *
+gredis_config_get_host (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->host;
+}
+
+/**
+ * gredis_config_set_host:
+ * @config: a #GredisConfig
+ * @host: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:host.
+ */
+void
+gredis_config_set_host (GredisConfig *config,
+                        const char   *host)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_HOST, host);
+}
+
+/**
+ * gredis_config_get_port:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:port.
+ *
+ * Returns: the value of #GredisConfig:port
+ */
+guint
+gredis_config_get_port (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->port;
+}
+
+/**
+ * gredis_config_set_port:
+ * @config: a #GredisConfig
+ * @port: the new value
+ *
+ * Sets #GredisConfig:port.
+ */
+void
+gredis_config_set_port (GredisConfig *config,
+                        guint         port)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_PORT, port);
+}
+
+/**
+ * gredis_config_get_path:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:path.
+ *
+ * Returns: (nullable): the value of #GredisConfig:path
+ */
+const char *
+gredis_config_get_path (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->path;
+}
+
+/**
+ * gredis_config_set_path:
+ * @config: a #GredisConfig
+ * @path: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:path.
+ */
+void
+gredis_config_set_path (GredisConfig *config,
+                        const char   *path)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_PATH, path);
+}
+
+/**
+ * gredis_config_get_db:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:db.
+ *
+ * Returns: the value of #GredisConfig:db
+ */
+guint
+gredis_config_get_db (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->db;
+}
+
+/**
+ * gredis_config_set_db:
+ * @config: a #GredisConfig
+ * @db: the new value
+ *
+ * Sets #GredisConfig:db.
+ */
+void
+gredis_config_set_db (GredisConfig *config,
+                      guint         db)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_DB, db);
+}
+
+/**
+ * gredis_config_get_username:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:username.
+ *
+ * Returns: (nullable): the value of #GredisConfig:username
+ */
+const char *
+gredis_config_get_username (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->username;
+}
+
+/**
+ * gredis_config_set_username:
+ * @config: a #GredisConfig
+ * @username: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:username.
+ */
+void
+gredis_config_set_username (GredisConfig *config,
+                            const char   *username)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_USERNAME, username);
+}
+
+/**
+ * gredis_config_get_password:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:password.
+ *
+ * Returns: (nullable): the value of #GredisConfig:password
+ */
+const char *
+gredis_config_get_password (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->password;
+}
+
+/**
+ * gredis_config_set_password:
+ * @config: a #GredisConfig
+ * @password: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:password.
+ */
+void
+gredis_config_set_password (GredisConfig *config,
+                            const char   *password)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_PASSWORD, password);
+}
+
+/**
+ * gredis_config_get_password_file:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:password-file.
+ *
+ * Returns: (nullable): the value of #GredisConfig:password-file
+ */
+const char *
+gredis_config_get_password_file (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->password_file;
+}
+
+/**
+ * gredis_config_set_password_file:
+ * @config: a #GredisConfig
+ * @password_file: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:password-file.
+ */
+void
+gredis_config_set_password_file (GredisConfig *config,
+                                 const char   *password_file)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_PASSWORD_FILE, password_file);
+}
+
+/**
+ * gredis_config_get_password_credential:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:password-credential.
+ *
+ * Returns: (nullable): the value of #GredisConfig:password-credential
+ */
+const char *
+gredis_config_get_password_credential (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->password_credential;
+}
+
+/**
+ * gredis_config_set_password_credential:
+ * @config: a #GredisConfig
+ * @password_credential: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:password-credential.
+ */
+void
+gredis_config_set_password_credential (GredisConfig *config,
+                                       const char   *password_credential)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_PASSWORD_CREDENTIAL, password_credential);
+}
+
+/**
+ * gredis_config_get_client_name:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:client-name.
+ *
+ * Returns: (nullable): the value of #GredisConfig:client-name
+ */
+const char *
+gredis_config_get_client_name (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->client_name;
+}
+
+/**
+ * gredis_config_set_client_name:
+ * @config: a #GredisConfig
+ * @client_name: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:client-name.
+ */
+void
+gredis_config_set_client_name (GredisConfig *config,
+                               const char   *client_name)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_CLIENT_NAME, client_name);
+}
+
+/**
+ * gredis_config_get_protocol:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:protocol.
+ *
+ * Returns: the value of #GredisConfig:protocol
+ */
+guint
+gredis_config_get_protocol (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->protocol;
+}
+
+/**
+ * gredis_config_set_protocol:
+ * @config: a #GredisConfig
+ * @protocol: the new value
+ *
+ * Sets #GredisConfig:protocol.
+ */
+void
+gredis_config_set_protocol (GredisConfig *config,
+                            guint         protocol)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_PROTOCOL, protocol);
+}
+
+/**
+ * gredis_config_get_transport:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:transport.
+ *
+ * Returns: (nullable): the value of #GredisConfig:transport
+ */
+const char *
+gredis_config_get_transport (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->transport;
+}
+
+/**
+ * gredis_config_set_transport:
+ * @config: a #GredisConfig
+ * @transport: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:transport.
+ */
+void
+gredis_config_set_transport (GredisConfig *config,
+                             const char   *transport)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TRANSPORT, transport);
+}
+
+/**
+ * gredis_config_get_parser:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:parser.
+ *
+ * Returns: (nullable): the value of #GredisConfig:parser
+ */
+const char *
+gredis_config_get_parser (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->parser;
+}
+
+/**
+ * gredis_config_set_parser:
+ * @config: a #GredisConfig
+ * @parser: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:parser.
+ */
+void
+gredis_config_set_parser (GredisConfig *config,
+                          const char   *parser)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_PARSER, parser);
+}
+
+/**
+ * gredis_config_get_backoff:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:backoff.
+ *
+ * Returns: (nullable): the value of #GredisConfig:backoff
+ */
+const char *
+gredis_config_get_backoff (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->backoff;
+}
+
+/**
+ * gredis_config_set_backoff:
+ * @config: a #GredisConfig
+ * @backoff: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:backoff.
+ */
+void
+gredis_config_set_backoff (GredisConfig *config,
+                           const char   *backoff)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_BACKOFF, backoff);
+}
+
+/**
+ * gredis_config_get_backoff_base_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:backoff-base-ms.
+ *
+ * Returns: the value of #GredisConfig:backoff-base-ms
+ */
+guint
+gredis_config_get_backoff_base_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->backoff_base_ms;
+}
+
+/**
+ * gredis_config_set_backoff_base_ms:
+ * @config: a #GredisConfig
+ * @backoff_base_ms: the new value
+ *
+ * Sets #GredisConfig:backoff-base-ms.
+ */
+void
+gredis_config_set_backoff_base_ms (GredisConfig *config,
+                                   guint         backoff_base_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_BACKOFF_BASE_MS, backoff_base_ms);
+}
+
+/**
+ * gredis_config_get_backoff_cap_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:backoff-cap-ms.
+ *
+ * Returns: the value of #GredisConfig:backoff-cap-ms
+ */
+guint
+gredis_config_get_backoff_cap_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->backoff_cap_ms;
+}
+
+/**
+ * gredis_config_set_backoff_cap_ms:
+ * @config: a #GredisConfig
+ * @backoff_cap_ms: the new value
+ *
+ * Sets #GredisConfig:backoff-cap-ms.
+ */
+void
+gredis_config_set_backoff_cap_ms (GredisConfig *config,
+                                  guint         backoff_cap_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_BACKOFF_CAP_MS, backoff_cap_ms);
+}
+
+/**
+ * gredis_config_get_retries:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:retries.
+ *
+ * Returns: the value of #GredisConfig:retries
+ */
+guint
+gredis_config_get_retries (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->retries;
+}
+
+/**
+ * gredis_config_set_retries:
+ * @config: a #GredisConfig
+ * @retries: the new value
+ *
+ * Sets #GredisConfig:retries.
+ */
+void
+gredis_config_set_retries (GredisConfig *config,
+                           guint         retries)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_RETRIES, retries);
+}
+
+/**
+ * gredis_config_get_pool:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:pool.
+ *
+ * Returns: (nullable): the value of #GredisConfig:pool
+ */
+const char *
+gredis_config_get_pool (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->pool;
+}
+
+/**
+ * gredis_config_set_pool:
+ * @config: a #GredisConfig
+ * @pool: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:pool.
+ */
+void
+gredis_config_set_pool (GredisConfig *config,
+                        const char   *pool)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_POOL, pool);
+}
+
+/**
+ * gredis_config_get_max_connections:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-connections.
+ *
+ * Returns: the value of #GredisConfig:max-connections
+ */
+guint
+gredis_config_get_max_connections (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_connections;
+}
+
+/**
+ * gredis_config_set_max_connections:
+ * @config: a #GredisConfig
+ * @max_connections: the new value
+ *
+ * Sets #GredisConfig:max-connections.
+ */
+void
+gredis_config_set_max_connections (GredisConfig *config,
+                                   guint         max_connections)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_CONNECTIONS, max_connections);
+}
+
+/**
+ * gredis_config_get_pool_timeout_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:pool-timeout-ms.
+ *
+ * Returns: the value of #GredisConfig:pool-timeout-ms
+ */
+guint
+gredis_config_get_pool_timeout_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->pool_timeout_ms;
+}
+
+/**
+ * gredis_config_set_pool_timeout_ms:
+ * @config: a #GredisConfig
+ * @pool_timeout_ms: the new value
+ *
+ * Sets #GredisConfig:pool-timeout-ms.
+ */
+void
+gredis_config_set_pool_timeout_ms (GredisConfig *config,
+                                   guint         pool_timeout_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_POOL_TIMEOUT_MS, pool_timeout_ms);
+}
+
+/**
+ * gredis_config_get_min_idle:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:min-idle.
+ *
+ * Returns: the value of #GredisConfig:min-idle
+ */
+guint
+gredis_config_get_min_idle (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->min_idle;
+}
+
+/**
+ * gredis_config_set_min_idle:
+ * @config: a #GredisConfig
+ * @min_idle: the new value
+ *
+ * Sets #GredisConfig:min-idle.
+ */
+void
+gredis_config_set_min_idle (GredisConfig *config,
+                            guint         min_idle)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MIN_IDLE, min_idle);
+}
+
+/**
+ * gredis_config_get_idle_timeout_s:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:idle-timeout-s.
+ *
+ * Returns: the value of #GredisConfig:idle-timeout-s
+ */
+guint
+gredis_config_get_idle_timeout_s (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->idle_timeout_s;
+}
+
+/**
+ * gredis_config_set_idle_timeout_s:
+ * @config: a #GredisConfig
+ * @idle_timeout_s: the new value
+ *
+ * Sets #GredisConfig:idle-timeout-s.
+ */
+void
+gredis_config_set_idle_timeout_s (GredisConfig *config,
+                                  guint         idle_timeout_s)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_IDLE_TIMEOUT_S, idle_timeout_s);
+}
+
+/**
+ * gredis_config_get_max_lifetime_s:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-lifetime-s.
+ *
+ * Returns: the value of #GredisConfig:max-lifetime-s
+ */
+guint
+gredis_config_get_max_lifetime_s (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_lifetime_s;
+}
+
+/**
+ * gredis_config_set_max_lifetime_s:
+ * @config: a #GredisConfig
+ * @max_lifetime_s: the new value
+ *
+ * Sets #GredisConfig:max-lifetime-s.
+ */
+void
+gredis_config_set_max_lifetime_s (GredisConfig *config,
+                                  guint         max_lifetime_s)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_LIFETIME_S, max_lifetime_s);
+}
+
+/**
+ * gredis_config_get_health_check_interval_s:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:health-check-interval-s.
+ *
+ * Returns: the value of #GredisConfig:health-check-interval-s
+ */
+guint
+gredis_config_get_health_check_interval_s (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->health_check_interval_s;
+}
+
+/**
+ * gredis_config_set_health_check_interval_s:
+ * @config: a #GredisConfig
+ * @health_check_interval_s: the new value
+ *
+ * Sets #GredisConfig:health-check-interval-s.
+ */
+void
+gredis_config_set_health_check_interval_s (GredisConfig *config,
+                                           guint         health_check_interval_s)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_HEALTH_CHECK_INTERVAL_S, health_check_interval_s);
+}
+
+/**
+ * gredis_config_get_connect_timeout_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:connect-timeout-ms.
+ *
+ * Returns: the value of #GredisConfig:connect-timeout-ms
+ */
+guint
+gredis_config_get_connect_timeout_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->connect_timeout_ms;
+}
+
+/**
+ * gredis_config_set_connect_timeout_ms:
+ * @config: a #GredisConfig
+ * @connect_timeout_ms: the new value
+ *
+ * Sets #GredisConfig:connect-timeout-ms.
+ */
+void
+gredis_config_set_connect_timeout_ms (GredisConfig *config,
+                                      guint         connect_timeout_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CONNECT_TIMEOUT_MS, connect_timeout_ms);
+}
+
+/**
+ * gredis_config_get_command_timeout_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:command-timeout-ms.
+ *
+ * Returns: the value of #GredisConfig:command-timeout-ms
+ */
+guint
+gredis_config_get_command_timeout_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->command_timeout_ms;
+}
+
+/**
+ * gredis_config_set_command_timeout_ms:
+ * @config: a #GredisConfig
+ * @command_timeout_ms: the new value
+ *
+ * Sets #GredisConfig:command-timeout-ms.
+ */
+void
+gredis_config_set_command_timeout_ms (GredisConfig *config,
+                                      guint         command_timeout_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_COMMAND_TIMEOUT_MS, command_timeout_ms);
+}
+
+/**
+ * gredis_config_get_keepalive:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:keepalive.
+ *
+ * Returns: the value of #GredisConfig:keepalive
+ */
+gboolean
+gredis_config_get_keepalive (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->keepalive;
+}
+
+/**
+ * gredis_config_set_keepalive:
+ * @config: a #GredisConfig
+ * @keepalive: the new value
+ *
+ * Sets #GredisConfig:keepalive.
+ */
+void
+gredis_config_set_keepalive (GredisConfig *config,
+                             gboolean      keepalive)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_KEEPALIVE, keepalive);
+}
+
+/**
+ * gredis_config_get_tls_ca_file:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-ca-file.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-ca-file
+ */
+const char *
+gredis_config_get_tls_ca_file (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_ca_file;
+}
+
+/**
+ * gredis_config_set_tls_ca_file:
+ * @config: a #GredisConfig
+ * @tls_ca_file: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-ca-file.
+ */
+void
+gredis_config_set_tls_ca_file (GredisConfig *config,
+                               const char   *tls_ca_file)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_CA_FILE, tls_ca_file);
+}
+
+/**
+ * gredis_config_get_tls_ca_dir:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-ca-dir.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-ca-dir
+ */
+const char *
+gredis_config_get_tls_ca_dir (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_ca_dir;
+}
+
+/**
+ * gredis_config_set_tls_ca_dir:
+ * @config: a #GredisConfig
+ * @tls_ca_dir: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-ca-dir.
+ */
+void
+gredis_config_set_tls_ca_dir (GredisConfig *config,
+                              const char   *tls_ca_dir)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_CA_DIR, tls_ca_dir);
+}
+
+/**
+ * gredis_config_get_tls_cert_file:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-cert-file.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-cert-file
+ */
+const char *
+gredis_config_get_tls_cert_file (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_cert_file;
+}
+
+/**
+ * gredis_config_set_tls_cert_file:
+ * @config: a #GredisConfig
+ * @tls_cert_file: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-cert-file.
+ */
+void
+gredis_config_set_tls_cert_file (GredisConfig *config,
+                                 const char   *tls_cert_file)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_CERT_FILE, tls_cert_file);
+}
+
+/**
+ * gredis_config_get_tls_key_file:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-key-file.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-key-file
+ */
+const char *
+gredis_config_get_tls_key_file (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_key_file;
+}
+
+/**
+ * gredis_config_set_tls_key_file:
+ * @config: a #GredisConfig
+ * @tls_key_file: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-key-file.
+ */
+void
+gredis_config_set_tls_key_file (GredisConfig *config,
+                                const char   *tls_key_file)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_KEY_FILE, tls_key_file);
+}
+
+/**
+ * gredis_config_get_tls_key_password:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-key-password.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-key-password
+ */
+const char *
+gredis_config_get_tls_key_password (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_key_password;
+}
+
+/**
+ * gredis_config_set_tls_key_password:
+ * @config: a #GredisConfig
+ * @tls_key_password: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-key-password.
+ */
+void
+gredis_config_set_tls_key_password (GredisConfig *config,
+                                    const char   *tls_key_password)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_KEY_PASSWORD, tls_key_password);
+}
+
+/**
+ * gredis_config_get_tls_server_name:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-server-name.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-server-name
+ */
+const char *
+gredis_config_get_tls_server_name (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_server_name;
+}
+
+/**
+ * gredis_config_set_tls_server_name:
+ * @config: a #GredisConfig
+ * @tls_server_name: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-server-name.
+ */
+void
+gredis_config_set_tls_server_name (GredisConfig *config,
+                                   const char   *tls_server_name)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_SERVER_NAME, tls_server_name);
+}
+
+/**
+ * gredis_config_get_tls_verify:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-verify.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-verify
+ */
+const char *
+gredis_config_get_tls_verify (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_verify;
+}
+
+/**
+ * gredis_config_set_tls_verify:
+ * @config: a #GredisConfig
+ * @tls_verify: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-verify.
+ */
+void
+gredis_config_set_tls_verify (GredisConfig *config,
+                              const char   *tls_verify)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_VERIFY, tls_verify);
+}
+
+/**
+ * gredis_config_get_tls_min_version:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-min-version.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-min-version
+ */
+const char *
+gredis_config_get_tls_min_version (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_min_version;
+}
+
+/**
+ * gredis_config_set_tls_min_version:
+ * @config: a #GredisConfig
+ * @tls_min_version: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-min-version.
+ */
+void
+gredis_config_set_tls_min_version (GredisConfig *config,
+                                   const char   *tls_min_version)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_MIN_VERSION, tls_min_version);
+}
+
+/**
+ * gredis_config_get_tls_ciphers:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:tls-ciphers.
+ *
+ * Returns: (nullable): the value of #GredisConfig:tls-ciphers
+ */
+const char *
+gredis_config_get_tls_ciphers (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->tls_ciphers;
+}
+
+/**
+ * gredis_config_set_tls_ciphers:
+ * @config: a #GredisConfig
+ * @tls_ciphers: (nullable): the new value, or %NULL for the default
+ *
+ * Sets #GredisConfig:tls-ciphers.
+ */
+void
+gredis_config_set_tls_ciphers (GredisConfig *config,
+                               const char   *tls_ciphers)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_TLS_CIPHERS, tls_ciphers);
+}
+
+/**
+ * gredis_config_get_max_bulk_bytes:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-bulk-bytes.
+ *
+ * Returns: the value of #GredisConfig:max-bulk-bytes
+ */
+guint64
+gredis_config_get_max_bulk_bytes (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_bulk_bytes;
+}
+
+/**
+ * gredis_config_set_max_bulk_bytes:
+ * @config: a #GredisConfig
+ * @max_bulk_bytes: the new value
+ *
+ * Sets #GredisConfig:max-bulk-bytes.
+ */
+void
+gredis_config_set_max_bulk_bytes (GredisConfig *config,
+                                  guint64       max_bulk_bytes)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_BULK_BYTES, max_bulk_bytes);
+}
+
+/**
+ * gredis_config_get_max_elements:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-elements.
+ *
+ * Returns: the value of #GredisConfig:max-elements
+ */
+guint64
+gredis_config_get_max_elements (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_elements;
+}
+
+/**
+ * gredis_config_set_max_elements:
+ * @config: a #GredisConfig
+ * @max_elements: the new value
+ *
+ * Sets #GredisConfig:max-elements.
+ */
+void
+gredis_config_set_max_elements (GredisConfig *config,
+                                guint64       max_elements)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_ELEMENTS, max_elements);
+}
+
+/**
+ * gredis_config_get_max_depth:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-depth.
+ *
+ * Returns: the value of #GredisConfig:max-depth
+ */
+guint
+gredis_config_get_max_depth (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_depth;
+}
+
+/**
+ * gredis_config_set_max_depth:
+ * @config: a #GredisConfig
+ * @max_depth: the new value
+ *
+ * Sets #GredisConfig:max-depth.
+ */
+void
+gredis_config_set_max_depth (GredisConfig *config,
+                             guint         max_depth)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_DEPTH, max_depth);
+}
+
+/**
+ * gredis_config_get_max_reply_bytes:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-reply-bytes.
+ *
+ * Returns: the value of #GredisConfig:max-reply-bytes
+ */
+guint64
+gredis_config_get_max_reply_bytes (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_reply_bytes;
+}
+
+/**
+ * gredis_config_set_max_reply_bytes:
+ * @config: a #GredisConfig
+ * @max_reply_bytes: the new value
+ *
+ * Sets #GredisConfig:max-reply-bytes.
+ */
+void
+gredis_config_set_max_reply_bytes (GredisConfig *config,
+                                   guint64       max_reply_bytes)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_REPLY_BYTES, max_reply_bytes);
+}
