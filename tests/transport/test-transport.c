@@ -1,0 +1,1260 @@
+/* test-transport.c: the transport plugins against real redis-servers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-test-server.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <glib/gstdio.h>
+#include <gio/gunixsocketaddress.h>
+
+#define LARGE_VALUE_SIZE (5 * 1024 * 1024)
+
+/* LeakSanitizer's exit-time check crashes ("Tracer caught signal 11")
+ * once glib-networking's GnuTLS backend has been used in the process, so
+ * sanitizer builds leave gio-tls out; plain builds run it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_BUILD 1
+#endif
+#endif
+#ifndef SANITIZER_BUILD
+#define SANITIZER_BUILD 0
+#endif
+
+/* Helpers */
+
+static GredisTransport *
+new_transport (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GredisTransport *transport = gredis_transport_new_for_name (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (GREDIS_IS_TRANSPORT (transport));
+  return transport;
+}
+
+static GSocketConnectable *
+tcp_endpoint (const char *host,
+              guint16     port)
+{
+  return g_network_address_new (host, port);
+}
+
+/* An endpoint for @server as @transport reaches it. */
+static GSocketConnectable *
+server_endpoint (GredisTestServer *server,
+                 const char       *transport)
+{
+  if (g_str_equal (transport, "unix"))
+    return G_SOCKET_CONNECTABLE (g_unix_socket_address_new (gredis_test_server_get_socket_path (server)));
+  if (g_str_has_suffix (transport, "tls"))
+    return tcp_endpoint ("localhost", gredis_test_server_get_tls_port (server));
+  return tcp_endpoint (gredis_test_server_get_host (server), gredis_test_server_get_port (server));
+}
+
+static GredisTestServerFlags
+server_flags (const char *transport)
+{
+  if (g_str_equal (transport, "unix"))
+    return GREDIS_TEST_SERVER_UNIX;
+  if (g_str_has_suffix (transport, "tls"))
+    return GREDIS_TEST_SERVER_TLS;
+  return GREDIS_TEST_SERVER_TCP;
+}
+
+static void
+trust_test_ca (GredisTransport  *transport,
+               GredisTestServer *server)
+{
+  g_object_set (transport, "tls-ca-file",
+                gredis_test_server_get_tls_file (server, GREDIS_TEST_TLS_CA_CERT), NULL);
+}
+
+/* Blocking request/reply over the raw stream. */
+static void
+assert_exchange (GIOStream  *stream,
+                 const char *request,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = strlen (expected);
+  g_autofree char *reply = g_malloc0 (length + 1);
+  gsize n = 0;
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), request, strlen (request),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_input_stream_read_all (g_io_stream_get_input_stream (stream), reply, length, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, length);
+  g_assert_cmpstr (reply, ==, expected);
+}
+
+/* Non-blocking request/reply through the pollable sources, as the
+ * connection engine does it: write everything, read @reply_length bytes. */
+typedef struct {
+  GMainLoop *loop;
+  GPollableOutputStream *out;
+  GPollableInputStream *in;
+  const guint8 *request;
+  gsize request_length;
+  gsize written;
+  guint8 *reply;
+  gsize reply_length;
+  gsize received;
+  GError *error;
+  guint sources;
+} Exchange;
+
+static void
+exchange_source_done (Exchange *exchange)
+{
+  if (--exchange->sources == 0)
+    g_main_loop_quit (exchange->loop);
+}
+
+static gboolean
+on_writable (GObject  *stream,
+             gpointer  user_data)
+{
+  Exchange *exchange = user_data;
+
+  while (exchange->written < exchange->request_length)
+    {
+      GError *error = NULL;
+      gssize n = g_pollable_output_stream_write_nonblocking (exchange->out,
+                                                             exchange->request + exchange->written,
+                                                             exchange->request_length - exchange->written,
+                                                             NULL, &error);
+      if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_error_free (error);
+          return G_SOURCE_CONTINUE;
+        }
+      if (n < 0)
+        {
+          g_clear_error (&exchange->error);
+          exchange->error = error;
+          break;
+        }
+      exchange->written += n;
+    }
+  exchange_source_done (exchange);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_readable (GObject  *stream,
+             gpointer  user_data)
+{
+  Exchange *exchange = user_data;
+
+  while (exchange->received < exchange->reply_length)
+    {
+      GError *error = NULL;
+      gssize n = g_pollable_input_stream_read_nonblocking (exchange->in,
+                                                           exchange->reply + exchange->received,
+                                                           MIN (65536, exchange->reply_length - exchange->received),
+                                                           NULL, &error);
+      if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_error_free (error);
+          return G_SOURCE_CONTINUE;
+        }
+      if (n <= 0)
+        {
+          if (n == 0)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED, "closed early");
+          g_clear_error (&exchange->error);
+          exchange->error = error;
+          break;
+        }
+      exchange->received += n;
+    }
+  exchange_source_done (exchange);
+  return G_SOURCE_REMOVE;
+}
+
+static GBytes *
+pollable_exchange (GIOStream  *stream,
+                   GBytes     *request,
+                   gsize       reply_length,
+                   GError    **error)
+{
+  Exchange exchange = { 0 };
+  GSource *source;
+
+  exchange.loop = g_main_loop_new (NULL, FALSE);
+  exchange.out = G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream));
+  exchange.in = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream));
+  g_assert_true (g_pollable_output_stream_can_poll (exchange.out));
+  g_assert_true (g_pollable_input_stream_can_poll (exchange.in));
+  exchange.request = g_bytes_get_data (request, &exchange.request_length);
+  exchange.reply = g_malloc (reply_length);
+  exchange.reply_length = reply_length;
+  exchange.sources = 2;
+
+  source = g_pollable_output_stream_create_source (exchange.out, NULL);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_writable, &exchange, NULL);
+  g_source_attach (source, NULL);
+  g_source_unref (source);
+  source = g_pollable_input_stream_create_source (exchange.in, NULL);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) on_readable, &exchange, NULL);
+  g_source_attach (source, NULL);
+  g_source_unref (source);
+
+  g_main_loop_run (exchange.loop);
+  g_main_loop_unref (exchange.loop);
+  if (exchange.error != NULL)
+    {
+      g_propagate_error (error, exchange.error);
+      g_free (exchange.reply);
+      return NULL;
+    }
+  return g_bytes_new_take (exchange.reply, reply_length);
+}
+
+typedef struct {
+  GAsyncResult *result;
+} AsyncWait;
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  GredisFakeServer *fake;    /* cancel once it has received bytes; NULL: at once */
+} CancelWhen;
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  CancelWhen *when = user_data;
+
+  if (when->fake != NULL && gredis_fake_server_get_n_received (when->fake) == 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (when->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Connects asynchronously in the default context and cancels after
+ * @cancel_after_ms, or (with @fake) as soon as @fake has received the
+ * first bytes of the TLS handshake. */
+static GIOStream *
+connect_and_cancel (GredisTransport     *transport,
+                    GSocketConnectable  *endpoint,
+                    guint                cancel_after_ms,
+                    GredisFakeServer    *fake,
+                    GError             **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelWhen when = { cancellable, fake };
+  AsyncWait wait = { 0 };
+  GIOStream *stream;
+  guint id;
+
+  id = g_timeout_add (cancel_after_ms, cancel_cb, &when);
+  gredis_transport_connect_async (transport, endpoint, cancellable, async_done, &wait);
+  while (wait.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (id);
+  stream = gredis_transport_connect_finish (transport, wait.result, error);
+  g_object_unref (wait.result);
+  return stream;
+}
+
+static guint16
+closed_port (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  /* Bound but not listening: connects are refused. */
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* Tests run for every transport */
+
+static void
+test_ping (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (server_flags (name), NULL, &error);
+  g_autoptr(GredisTransport) transport = NULL;
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  transport = new_transport (name);
+  if (g_str_has_suffix (name, "tls"))
+    trust_test_ca (transport, server);
+  endpoint = server_endpoint (server, name);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_IS_IO_STREAM (stream));
+  g_assert_true (G_IS_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream)));
+  g_assert_true (G_IS_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream)));
+
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  assert_exchange (stream, "*2\r\n$4\r\nECHO\r\n$5\r\nhello\r\n", "$5\r\nhello\r\n");
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_large_value (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (server_flags (name), NULL, &error);
+  g_autoptr(GredisTransport) transport = NULL;
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  g_autoptr(GBytes) request_bytes = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GString) expected = g_string_new ("+OK\r\n");
+  g_autofree guint8 *value = g_malloc (LARGE_VALUE_SIZE);
+  g_autofree char *header = NULL;
+  GRand *rand = g_rand_new_with_seed (4);
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < LARGE_VALUE_SIZE; i++)
+    value[i] = g_rand_int (rand) & 0xff;
+  g_rand_free (rand);
+
+  header = g_strdup_printf ("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%d\r\n", LARGE_VALUE_SIZE);
+  g_byte_array_append (request, (const guint8 *) header, strlen (header));
+  g_byte_array_append (request, value, LARGE_VALUE_SIZE);
+  g_byte_array_append (request, (const guint8 *) "\r\n*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n", 24);
+  request_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request));
+  g_string_append_printf (expected, "$%d\r\n", LARGE_VALUE_SIZE);
+  g_string_append_len (expected, (const char *) value, LARGE_VALUE_SIZE);
+  g_string_append (expected, "\r\n");
+
+  transport = new_transport (name);
+  if (g_str_has_suffix (name, "tls"))
+    trust_test_ca (transport, server);
+  endpoint = server_endpoint (server, name);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_no_error (error);
+
+  reply = pollable_exchange (stream, request_bytes, expected->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), expected->str, expected->len);
+
+  /* And once more over the blocking calls. */
+  assert_exchange (stream, "*2\r\n$6\r\nSTRLEN\r\n$3\r\nbig\r\n", ":5242880\r\n");
+}
+
+static void
+test_cancel_before (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (server_flags (name), NULL, &error);
+  g_autoptr(GredisTransport) transport = new_transport (name);
+  g_autoptr(GSocketConnectable) endpoint = server_endpoint (server, name);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  stream = gredis_transport_connect (transport, endpoint, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stream);
+}
+
+static void
+test_load_by_name (void)
+{
+  const char * const names[] = { "tcp", "unix", "tls", "gio-tls", NULL };
+  g_autoptr(GredisPluginInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GredisTransport) transport = new_transport (names[i]);
+      guint timeout = 0;
+
+      g_object_get (transport, "connect-timeout-ms", &timeout, NULL);
+      g_assert_cmpuint (timeout, ==, 5000);
+      g_object_set (transport, "connect-timeout-ms", 1234, NULL);
+      g_object_get (transport, "connect-timeout-ms", &timeout, NULL);
+      g_assert_cmpuint (timeout, ==, 1234);
+    }
+
+  /* tcp is the default transport. */
+  info = gredis_plugins_lookup (GREDIS_PLUGIN_TRANSPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_plugin_info_get_name (info), ==, "tcp");
+}
+
+/* tcp */
+
+static void
+test_tcp_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTransport) transport = new_transport ("tcp");
+  guint16 port = closed_port ();
+  g_autoptr(GSocketConnectable) endpoint = tcp_endpoint ("127.0.0.1", port);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *where = g_strdup_printf ("127.0.0.1:%u", port);
+
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, "refused"));
+  g_assert_null (stream);
+}
+
+/* A resolver that knows no names, so that no test asks a DNS server. */
+typedef GResolver NoNamesResolver;
+typedef GResolverClass NoNamesResolverClass;
+static GType no_names_resolver_get_type (void);
+G_DEFINE_TYPE (NoNamesResolver, no_names_resolver, G_TYPE_RESOLVER)
+
+static GList *
+no_names_lookup (GResolver     *resolver,
+                 const char    *hostname,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "Name %s not found", hostname);
+  return NULL;
+}
+
+static GList *
+no_names_lookup_with_flags (GResolver                 *resolver,
+                            const char                *hostname,
+                            GResolverNameLookupFlags   flags,
+                            GCancellable              *cancellable,
+                            GError                   **error)
+{
+  return no_names_lookup (resolver, hostname, cancellable, error);
+}
+
+static void
+no_names_lookup_async (GResolver           *resolver,
+                       const char          *hostname,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  no_names_lookup (resolver, hostname, cancellable, &error);
+  g_task_return_error (task, error);
+}
+
+static void
+no_names_lookup_with_flags_async (GResolver                *resolver,
+                                  const char               *hostname,
+                                  GResolverNameLookupFlags  flags,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
+{
+  no_names_lookup_async (resolver, hostname, cancellable, callback, user_data);
+}
+
+static GList *
+no_names_lookup_finish (GResolver     *resolver,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+no_names_resolver_class_init (NoNamesResolverClass *klass)
+{
+  klass->lookup_by_name = no_names_lookup;
+  klass->lookup_by_name_async = no_names_lookup_async;
+  klass->lookup_by_name_finish = no_names_lookup_finish;
+  klass->lookup_by_name_with_flags = no_names_lookup_with_flags;
+  klass->lookup_by_name_with_flags_async = no_names_lookup_with_flags_async;
+  klass->lookup_by_name_with_flags_finish = no_names_lookup_finish;
+}
+
+static void
+no_names_resolver_init (NoNamesResolver *resolver)
+{
+}
+
+static void
+test_tcp_host_not_found (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GResolver) original = g_resolver_get_default ();
+  g_autoptr(GResolver) resolver = g_object_new (no_names_resolver_get_type (), NULL);
+  g_autoptr(GredisTransport) transport = new_transport (name);
+  g_autoptr(GSocketConnectable) endpoint = tcp_endpoint ("no-such-host.invalid", 6379);
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_resolver_set_default (resolver);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_resolver_set_default (original);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "no-such-host.invalid"));
+  g_assert_nonnull (strstr (error->message, "not found"));
+  g_assert_null (stream);
+}
+
+static void
+test_connect_timeout (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestBlackhole) blackhole = gredis_test_blackhole_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (name);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (blackhole));
+  g_object_set (transport, "connect-timeout-ms", 200, NULL);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "200 ms"));
+  g_assert_null (stream);
+}
+
+static void
+test_cancel_during_connect (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestBlackhole) blackhole = gredis_test_blackhole_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (name);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (blackhole));
+  /* No deadline: only the cancellation can end the connect. */
+  g_object_set (transport, "connect-timeout-ms", 0, NULL);
+  stream = connect_and_cancel (transport, endpoint, 50, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stream);
+}
+
+static void
+test_tcp_properties (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisTransport) transport = new_transport ("tcp");
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  GSocket *socket;
+  gint value = 0;
+
+  g_assert_no_error (error);
+  g_object_set (transport, "keepalive", TRUE, "keepalive-idle-s", 42, "keepalive-interval-s", 7,
+                "keepalive-count", 5, "proxy", FALSE, NULL);
+  endpoint = server_endpoint (server, "tcp");
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_IS_SOCKET_CONNECTION (stream));
+  socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream));
+  g_assert_true (g_socket_get_keepalive (socket));
+  g_socket_get_option (socket, IPPROTO_TCP, TCP_NODELAY, &value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (value, !=, 0);
+  g_socket_get_option (socket, IPPROTO_TCP, TCP_KEEPIDLE, &value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (value, ==, 42);
+  g_socket_get_option (socket, IPPROTO_TCP, TCP_KEEPINTVL, &value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (value, ==, 7);
+  g_socket_get_option (socket, IPPROTO_TCP, TCP_KEEPCNT, &value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (value, ==, 5);
+}
+
+static void
+test_tcp6 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP6, NULL, &error);
+  g_autoptr(GredisTransport) transport = new_transport ("tcp");
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  if (error != NULL && strstr (error->message, "Cannot assign requested address") != NULL)
+    {
+      g_test_skip ("No IPv6 loopback on this machine");
+      return;
+    }
+  g_assert_no_error (error);
+  endpoint = tcp_endpoint ("::1", gredis_test_server_get_port (server));
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+static void
+test_wrong_endpoint (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTransport) tcp = new_transport ("tcp");
+  g_autoptr(GredisTransport) unix_transport = new_transport ("unix");
+  g_autoptr(GSocketConnectable) path = G_SOCKET_CONNECTABLE (g_unix_socket_address_new ("/nonexistent/sock"));
+  g_autoptr(GSocketConnectable) host = tcp_endpoint ("127.0.0.1", 6379);
+  g_autoptr(GIOStream) stream = NULL;
+
+  stream = gredis_transport_connect (tcp, path, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  stream = gredis_transport_connect (unix_transport, host, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_assert_null (stream);
+}
+
+/* unix */
+
+static void
+test_unix_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("gredis-unix-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (directory, "nothing.sock", NULL);
+  g_autoptr(GredisTransport) transport = new_transport ("unix");
+  g_autoptr(GSocketConnectable) endpoint = G_SOCKET_CONNECTABLE (g_unix_socket_address_new (path));
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (stream);
+  g_rmdir (directory);
+}
+
+static void
+test_unix_abstract (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("gredis-test-%d-%u", getpid (), g_random_int ());
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new_with_type (name, -1, G_UNIX_SOCKET_ADDRESS_ABSTRACT);
+  g_autoptr(GSocket) listener = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                                              G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_autoptr(GSocket) accepted = NULL;
+  g_autoptr(GredisTransport) transport = new_transport ("unix");
+  g_autoptr(GIOStream) stream = NULL;
+  char buf[8] = "";
+
+  g_assert_no_error (error);
+  g_socket_bind (listener, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (listener, &error);
+  g_assert_no_error (error);
+
+  stream = gredis_transport_connect (transport, G_SOCKET_CONNECTABLE (address), NULL, &error);
+  g_assert_no_error (error);
+  accepted = g_socket_accept (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), "hi", 2, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_socket_receive (accepted, buf, 2, NULL, &error), ==, 2);
+  g_assert_cmpstr (buf, ==, "hi");
+}
+
+/* tls */
+
+typedef struct {
+  GredisTestServer *server;
+  GredisTransport *transport;
+} TlsFixture;
+
+typedef struct {
+  GredisTestServerFlags flags;
+  const char *transport;
+} TlsCase;
+
+static void
+tls_setup (TlsFixture    *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const TlsCase *tls_case = data;
+
+  fixture->server = gredis_test_server_start (tls_case->flags, NULL, &error);
+  g_assert_no_error (error);
+  fixture->transport = new_transport (tls_case->transport);
+  trust_test_ca (fixture->transport, fixture->server);
+}
+
+static void
+tls_teardown (TlsFixture    *fixture,
+              gconstpointer  data)
+{
+  g_clear_object (&fixture->transport);
+  g_clear_pointer (&fixture->server, gredis_test_server_stop);
+}
+
+static GIOStream *
+tls_connect (TlsFixture  *fixture,
+             const char  *host,
+             GError     **error)
+{
+  g_autoptr(GSocketConnectable) endpoint =
+    tcp_endpoint (host, gredis_test_server_get_tls_port (fixture->server));
+
+  return gredis_transport_connect (fixture->transport, endpoint, NULL, error);
+}
+
+static const char *
+tls_file (TlsFixture        *fixture,
+          GredisTestTlsFile  which)
+{
+  return gredis_test_server_get_tls_file (fixture->server, which);
+}
+
+static void
+test_tls_ip_address (TlsFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, "127.0.0.1", &error);
+
+  /* The certificate has IP:127.0.0.1 among its names. */
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+static void
+test_tls_untrusted (TlsFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport, "tls-ca-file", tls_file (fixture, GREDIS_TEST_TLS_OTHER_CA_CERT), NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "not trusted"));
+  g_assert_nonnull (strstr (error->message, "Gredis test CA"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_self_signed (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
+
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "self-signed"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_wrong_host (TlsFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
+
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "“wrong.example”"));
+  g_assert_nonnull (strstr (error->message, "“localhost”"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_server_name (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  /* The server presents wrong.example's certificate: naming it fixes
+   * the check, whatever address is dialled. */
+  g_object_set (fixture->transport, "tls-server-name", "wrong.example", NULL);
+  stream = tls_connect (fixture, "127.0.0.1", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+static void
+test_tls_expired (TlsFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
+
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_protocol_version (TlsFixture    *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport, "tls-min-version", "1.3", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "protocol version"));
+  g_assert_null (stream);
+  g_clear_error (&error);
+
+  /* 1.2 (the default minimum) works with the same server. */
+  g_object_set (fixture->transport, "tls-min-version", "1.2",
+                "tls-ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+static void
+test_tls_bad_options (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport, "tls-min-version", "1.4", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+
+  g_object_set (fixture->transport, "tls-min-version", "1.2", "tls-ciphers", "NO-SUCH-CIPHER", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "NO-SUCH-CIPHER"));
+  g_clear_error (&error);
+
+  g_object_set (fixture->transport, "tls-ciphers", NULL, "tls-verify", "sometimes", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+
+  g_object_set (fixture->transport, "tls-verify", "required", "tls-ca-file", "/nonexistent/ca.pem", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/ca.pem"));
+  g_assert_null (stream);
+}
+
+/* With TLS 1.3 the server checks the client certificate after the
+ * client's side of the handshake is done, so the refusal may come with
+ * the first read; either way it is a TLS error that says what is
+ * missing. */
+static void
+test_tls_client_cert_required (TlsFixture    *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
+
+  if (stream != NULL)
+    {
+      char buf[16];
+
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), "PING\r\n", 6, NULL, NULL, &error);
+      if (error == NULL)
+        g_input_stream_read (g_io_stream_get_input_stream (stream), buf, sizeof buf, NULL, &error);
+    }
+  g_assert_nonnull (error);
+  if (error->domain == G_TLS_ERROR)
+    {
+      /* gio-tls hands out GIO's own TLS stream: after the handshake its
+       * errors are GIO's, which name the alert. */
+      g_test_message ("%s", error->message);
+      g_assert_cmpstr (((const TlsCase *) data)->transport, ==, "gio-tls");
+      g_assert_nonnull (strstr (error->message, "ertificate"));
+      return;
+    }
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "client certificate"));
+}
+
+static void
+test_tls_client_cert (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport,
+                "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
+                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY), NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  g_clear_object (&stream);
+
+  /* The same key, encrypted. */
+  g_object_set (fixture->transport,
+                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY_ENCRYPTED),
+                "tls-key-password", GREDIS_TEST_TLS_KEY_PASSWORD, NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+static void
+test_tls_client_cert_pem (TlsFixture    *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport,
+                "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
+                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY), NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+/* What GIO has no API for is refused, not ignored; the tls transport
+ * takes the same settings. */
+static void
+test_gio_tls_unsupported (TlsFixture    *fixture,
+                          gconstpointer  data)
+{
+  const TlsCase *tls_case = data;
+  gboolean gio = g_str_equal (tls_case->transport, "gio-tls");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_object_set (fixture->transport, "tls-ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256:TLS_AES_128_GCM_SHA256",
+                "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
+                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY), NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  if (gio)
+    {
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED);
+      g_clear_error (&error);
+    }
+  else
+    g_assert_no_error (error);
+  g_clear_object (&stream);
+
+  g_object_set (fixture->transport, "tls-ciphers", NULL,
+                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY_ENCRYPTED),
+                "tls-key-password", GREDIS_TEST_TLS_KEY_PASSWORD, NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  if (gio)
+    {
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED);
+      g_assert_null (strstr (error->message, GREDIS_TEST_TLS_KEY_PASSWORD));
+    }
+  else
+    g_assert_no_error (error);
+}
+
+static void
+test_tls_key_errors (TlsFixture    *fixture,
+                     gconstpointer  data)
+{
+  const char *wrong_password = "not-the-password-1234";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  const char *encrypted = tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY_ENCRYPTED);
+
+  g_object_set (fixture->transport,
+                "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
+                "tls-key-file", encrypted, NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "encrypted"));
+  g_assert_nonnull (strstr (error->message, encrypted));
+  g_clear_error (&error);
+
+  g_object_set (fixture->transport, "tls-key-password", wrong_password, NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "password is wrong"));
+  g_assert_null (strstr (error->message, wrong_password));
+  g_clear_error (&error);
+
+  g_object_set (fixture->transport, "tls-key-file", "/nonexistent/client.key", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/client.key"));
+  g_assert_null (strstr (error->message, wrong_password));
+  g_clear_error (&error);
+
+  /* A key that does not belong to the certificate. */
+  g_object_set (fixture->transport, "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_SERVER_KEY),
+                "tls-key-password", NULL, NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "does not belong"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_verify_none (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GIOStream) stream = NULL;
+
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_object_set (fixture->transport, "tls-verify", "none", "tls-ca-file", NULL, NULL);
+      stream = tls_connect (fixture, "localhost", &error);
+      g_assert_no_error (error);
+      assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*verification is off*");
+}
+
+static void
+test_tls_verify_optional (TlsFixture    *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  /* The chain is checked, the name is not. */
+  g_object_set (fixture->transport, "tls-verify", "optional", NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  g_clear_object (&stream);
+
+  g_object_set (fixture->transport, "tls-ca-file", tls_file (fixture, GREDIS_TEST_TLS_OTHER_CA_CERT), NULL);
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_assert_null (stream);
+}
+
+/* A server that answers the client hello in plain text, as a Redis
+ * server would if it ended the inline command (redis-server itself waits
+ * for a newline that a client hello does not have: see
+ * handshake-timeout). */
+static void
+test_tls_plain_server (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (data);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  gredis_fake_server_add_read (fake, 1);
+  gredis_fake_server_add_send (fake, "-ERR unknown command\r\n", -1);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  /* GIO does not tell this case apart from other handshake errors. */
+  if (g_str_equal (data, "tls"))
+    g_assert_nonnull (strstr (error->message, "TLS port"));
+  g_assert_null (stream);
+}
+
+static void
+test_tls_handshake_timeout (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (data);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  gredis_fake_server_add_stall (fake, 0);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
+  g_object_set (transport, "connect-timeout-ms", 300, NULL);
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "handshake"));
+  g_assert_null (stream);
+  /* The client did send its hello. */
+  g_assert_cmpuint (gredis_fake_server_get_n_received (fake), >, 0);
+}
+
+static void
+test_tls_cancel_handshake (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (data);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  gredis_fake_server_add_stall (fake, 0);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
+  g_object_set (transport, "connect-timeout-ms", 0, NULL);
+  stream = connect_and_cancel (transport, endpoint, 10, fake, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stream);
+  g_assert_cmpuint (gredis_fake_server_get_n_received (fake), >, 0);
+}
+
+static void
+test_tls_server_closes (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
+  g_autoptr(GredisTransport) transport = new_transport (data);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+
+  g_assert_no_error (error);
+  /* Reads (and drops) the client hello first, so that the close is a
+   * clean FIN rather than a reset over unread bytes. */
+  gredis_fake_server_add_read (fake, 1);
+  gredis_fake_server_add_stall (fake, 200);
+  gredis_fake_server_add_close (fake);
+  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
+  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  /* GIO may report an end of stream during the handshake as "not TLS". */
+  g_assert_nonnull (strstr (error->message, g_str_equal (data, "tls") ? "closed the connection" : "TLS port"));
+  g_assert_null (stream);
+}
+
+static GPtrArray *tls_cases;
+
+static void
+test_gio_tls_sanitizer_skip (void)
+{
+  g_test_skip ("gio-tls is not tested in sanitizer builds: LeakSanitizer crashes at exit "
+               "once glib-networking is loaded");
+}
+
+/* Adds /transport/<transport>/<name> for each TLS transport given. */
+static void
+add_tls_test (const char            *name,
+              GredisTestServerFlags  flags,
+              gboolean               gio_tls_too,
+              void (*func) (TlsFixture *, gconstpointer))
+{
+  const char * const transports[] = { "tls", "gio-tls", NULL };
+
+  for (guint i = 0; transports[i] != NULL && (i == 0 || (gio_tls_too && !SANITIZER_BUILD)); i++)
+    {
+      TlsCase *tls_case = g_new0 (TlsCase, 1);
+      g_autofree char *path = g_strdup_printf ("/transport/%s/%s", transports[i], name);
+
+      tls_case->flags = flags;
+      tls_case->transport = transports[i];
+      g_ptr_array_add (tls_cases, tls_case);
+      g_test_add (path, TlsFixture, tls_case, tls_setup, func, tls_teardown);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  const char * const transports[] = { "tcp", "unix", "tls", "gio-tls", NULL };
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/transport/load-by-name", test_load_by_name);
+  if (SANITIZER_BUILD)
+    g_test_add_func ("/transport/gio-tls/sanitizer-build", test_gio_tls_sanitizer_skip);
+  for (guint i = 0; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
+    {
+      g_autofree char *ping = g_strdup_printf ("/transport/%s/ping", transports[i]);
+      g_autofree char *large = g_strdup_printf ("/transport/%s/large-value", transports[i]);
+      g_autofree char *cancel = g_strdup_printf ("/transport/%s/cancel-before-connect", transports[i]);
+
+      g_test_add_data_func (ping, transports[i], test_ping);
+      g_test_add_data_func (large, transports[i], test_large_value);
+      g_test_add_data_func (cancel, transports[i], test_cancel_before);
+      if (!g_str_equal (transports[i], "unix"))
+        {
+          g_autofree char *timeout = g_strdup_printf ("/transport/%s/connect-timeout", transports[i]);
+          g_autofree char *cancel_during = g_strdup_printf ("/transport/%s/cancel-during-connect", transports[i]);
+          g_autofree char *not_found = g_strdup_printf ("/transport/%s/host-not-found", transports[i]);
+
+          g_test_add_data_func (timeout, transports[i], test_connect_timeout);
+          g_test_add_data_func (cancel_during, transports[i], test_cancel_during_connect);
+          g_test_add_data_func (not_found, transports[i], test_tcp_host_not_found);
+        }
+    }
+  g_test_add_func ("/transport/tcp/refused", test_tcp_refused);
+  g_test_add_func ("/transport/tcp/socket-options", test_tcp_properties);
+  g_test_add_func ("/transport/tcp/ipv6", test_tcp6);
+  g_test_add_func ("/transport/wrong-endpoint", test_wrong_endpoint);
+  g_test_add_func ("/transport/unix/missing", test_unix_missing);
+  g_test_add_func ("/transport/unix/abstract", test_unix_abstract);
+
+  tls_cases = g_ptr_array_new_with_free_func (g_free);
+  add_tls_test ("ip-address", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_ip_address);
+  add_tls_test ("untrusted-issuer", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_untrusted);
+  add_tls_test ("self-signed", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_self_signed);
+  add_tls_test ("wrong-host", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_wrong_host);
+  add_tls_test ("server-name", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_server_name);
+  add_tls_test ("expired", GREDIS_TEST_SERVER_TLS_EXPIRED, TRUE, test_tls_expired);
+  add_tls_test ("protocol-version", GREDIS_TEST_SERVER_TLS_1_2_ONLY, FALSE, test_tls_protocol_version);
+  add_tls_test ("bad-options", GREDIS_TEST_SERVER_TLS, FALSE, test_tls_bad_options);
+  add_tls_test ("client-cert-required", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_required);
+  add_tls_test ("client-cert", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_client_cert);
+  add_tls_test ("client-cert-pem", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_pem);
+  add_tls_test ("key-errors", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_key_errors);
+  add_tls_test ("verify-none", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_verify_none);
+  add_tls_test ("verify-optional", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_verify_optional);
+  add_tls_test ("gio-tls-unsupported", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_gio_tls_unsupported);
+  for (guint i = 2; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
+    {
+      const struct { const char *name; GTestDataFunc func; } tests[] = {
+        { "plain-server", test_tls_plain_server },
+        { "handshake-timeout", test_tls_handshake_timeout },
+        { "cancel-during-handshake", test_tls_cancel_handshake },
+        { "server-closes", test_tls_server_closes },
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (tests); j++)
+        {
+          g_autofree char *path = g_strdup_printf ("/transport/%s/%s", transports[i], tests[j].name);
+          g_test_add_data_func (path, transports[i], tests[j].func);
+        }
+    }
+
+  ret = g_test_run ();
+  g_ptr_array_unref (tls_cases);
+  return ret;
+}
