@@ -5,6 +5,7 @@
  */
 #include "gredis-test-proxy.h"
 
+#include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string.h>
@@ -716,6 +717,20 @@ run_in_thread (GredisTestProxy *proxy,
   g_mutex_unlock (&proxy->lock);
 }
 
+static void
+nothing (GredisTestProxy *proxy,
+         gpointer         data)
+{
+}
+
+/* Waits for what the proxy's thread is doing now: bytes that the test
+ * received were counted before the proxy's thread went idle. */
+static void
+sync_with_thread (GredisTestProxy *proxy)
+{
+  run_in_thread (proxy, nothing, NULL);
+}
+
 /* Calls @func on every connection; @func may destroy the connection it is
  * given, but no other. */
 static void
@@ -1049,12 +1064,14 @@ gredis_test_proxy_drop (GredisTestProxy *proxy)
   run_in_thread (proxy, drop_in_thread, NULL);
 }
 
-/* Connections accepted since the start, whatever became of them. */
+/* Connections accepted since the start, whatever became of them. Like
+ * every counter, read after the proxy's thread finished what it was doing. */
 guint
 gredis_test_proxy_get_n_accepted (GredisTestProxy *proxy)
 {
   guint n;
 
+  sync_with_thread (proxy);
   g_mutex_lock (&proxy->lock);
   n = proxy->n_accepted;
   g_mutex_unlock (&proxy->lock);
@@ -1067,6 +1084,7 @@ gredis_test_proxy_get_n_open (GredisTestProxy *proxy)
 {
   guint n;
 
+  sync_with_thread (proxy);
   g_mutex_lock (&proxy->lock);
   n = proxy->n_open;
   g_mutex_unlock (&proxy->lock);
@@ -1080,6 +1098,7 @@ sum (GredisTestProxy          *proxy,
 {
   guint64 n = 0;
 
+  sync_with_thread (proxy);
   g_mutex_lock (&proxy->lock);
   for (guint d = 0; d < N_DIRECTIONS; d++)
     if (direction & (1 << d))
@@ -1103,4 +1122,37 @@ gredis_test_proxy_get_bytes_dropped (GredisTestProxy          *proxy,
                                      GredisTestProxyDirection  direction)
 {
   return sum (proxy, proxy->dropped, direction);
+}
+
+typedef struct {
+  GredisTestProxyDirection direction;
+  guint64 n;
+} Held;
+
+static void
+held_in_thread (GredisTestProxy *proxy,
+                gpointer         data)
+{
+  Held *held = data;
+
+  for (GList *l = proxy->conns; l != NULL; l = l->next)
+    {
+      Conn *conn = l->data;
+
+      for (guint d = 0; d < N_DIRECTIONS; d++)
+        if (held->direction & (1 << d))
+          held->n += conn->pipes[d].pending;
+    }
+}
+
+/* Bytes read in @direction and not passed on yet (delayed, trickling, or
+ * waiting for the receiving side to read), over the current connections. */
+guint64
+gredis_test_proxy_get_bytes_held (GredisTestProxy          *proxy,
+                                  GredisTestProxyDirection  direction)
+{
+  Held held = { direction, 0 };
+
+  run_in_thread (proxy, held_in_thread, &held);
+  return held.n;
 }

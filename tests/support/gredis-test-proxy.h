@@ -95,6 +95,8 @@ guint64          gredis_test_proxy_get_bytes_forwarded (GredisTestProxy         
                                                         GredisTestProxyDirection direction);
 guint64          gredis_test_proxy_get_bytes_dropped (GredisTestProxy           *proxy,
                                                       GredisTestProxyDirection   direction);
+guint64          gredis_test_proxy_get_bytes_held    (GredisTestProxy           *proxy,
+                                                      GredisTestProxyDirection   direction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisTestProxy, gredis_test_proxy_free)
 
