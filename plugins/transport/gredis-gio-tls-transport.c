@@ -360,7 +360,10 @@ handshake_done (GObject      *source,
                        peer));
       return;
     }
-  g_debug ("TLS handshake with %s done: %s", peer, g_tls_connection_get_ciphersuite_name (connection));
+  {
+    g_autofree char *suite = g_tls_connection_get_ciphersuite_name (connection);
+    g_debug ("TLS handshake with %s done: %s", peer, suite);
+  }
   g_task_return_pointer (task, connection, g_object_unref);
 }
 
