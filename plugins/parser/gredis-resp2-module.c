@@ -1,0 +1,32 @@
+/* gredis-resp2-module.c: the module that registers the "resp2" parser
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gredis/gredis.h>
+
+#include "gredis-resp2-parser.h"
+
+/* Exported for GIO; declared here to keep -Wmissing-prototypes quiet. */
+G_MODULE_EXPORT void   g_io_gredis_resp2_load   (GIOModule *module);
+G_MODULE_EXPORT void   g_io_gredis_resp2_unload (GIOModule *module);
+G_MODULE_EXPORT char **g_io_gredis_resp2_query  (void);
+
+G_MODULE_EXPORT void
+g_io_gredis_resp2_load (GIOModule *module)
+{
+  gredis_plugin_module_implement (module, GREDIS_PLUGIN_PARSER, "resp2",
+                                  GREDIS_TYPE_RESP2_PARSER, 200);
+}
+
+G_MODULE_EXPORT void
+g_io_gredis_resp2_unload (GIOModule *module)
+{
+}
+
+G_MODULE_EXPORT char **
+g_io_gredis_resp2_query (void)
+{
+  const char *extension_points[] = { GREDIS_PARSER_EXTENSION_POINT_NAME, NULL };
+
+  return g_strdupv ((char **) extension_points);
+}
