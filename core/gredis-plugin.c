@@ -12,11 +12,6 @@
 #include <sys/auxv.h>
 #endif
 
-/**
- * GredisPluginInfo:
- *
- * Describes one implementation known to the registry.
- */
 struct _GredisPluginInfo
 {
   gatomicrefcount  ref_count;

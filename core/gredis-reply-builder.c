@@ -7,12 +7,6 @@
 
 #include <string.h>
 
-/**
- * GredisReplyBuilder: (skip)
- *
- * Builds a #GredisReply tree from nodes given in wire order.
- */
-
 typedef struct
 {
   GredisReply *aggregate;

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /**
- * GredisReplyBuilder:
+ * GredisReplyBuilder: (skip)
  *
  * Builds one #GredisReply tree in a single block of memory. It is the
  * tool of parsers: a parser that has seen the whole of a reply knows how
