@@ -3,25 +3,1933 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-connection-private.h"
+
+#include <string.h>
 
 /**
  * GredisConnection:
  *
  * One connection to a server, multiplexing the commands of many callers.
+ *
+ * A connection is bound to the thread-default #GMainContext of the thread
+ * that created it: its I/O sources and timers run there, and it must only
+ * be used from that context's thread. (#GredisClient is the thread-safe
+ * layer above it.)
+ *
+ * How a command travels: it is encoded straight into the connection's
+ * output buffer and gets an entry at the tail of the connection's queue.
+ * At the end of the main-loop iteration, every byte queued during it goes
+ * out in one write (auto-pipelining: a thousand independent calls cost one
+ * system call). The read source feeds what the server sends to the
+ * #GredisParser, and each reply completes the entry at the head of the
+ * queue. RESP3 push frames never consume an entry; they are emitted as
+ * #GredisConnection::push.
+ *
+ * A command whose #GCancellable is cancelled completes at once with
+ * %G_IO_ERROR_CANCELLED, but its entry stays in the queue as a tombstone,
+ * so that its reply, when it comes, is read and dropped: a reply is never
+ * handed to the wrong caller. When the server sends nothing for
+ * #GredisConnection:command-timeout-ms while commands are waiting, the
+ * connection is closed and every waiting command fails with
+ * %GREDIS_ERROR_TIMEOUT.
+ *
+ * gredis_connection_open_async() connects through the #GredisTransport
+ * and sends the handshake as one pipelined batch: `HELLO 3` with `AUTH`
+ * and `SETNAME` (RESP3), or `AUTH` and `CLIENT SETNAME` (RESP2), then
+ * `CLIENT SETINFO` (whose errors are ignored, for servers before 7.2) and
+ * `SELECT`. Commands queued before the handshake is done wait for it, so
+ * that none runs unauthenticated or in the wrong database.
  */
+
+#define READ_BUFFER_SIZE (16 * 1024)
+#define OUT_BUFFER_KEEP (1024 * 1024)
+#define INITIAL_RING_SIZE 64
+
+typedef enum {
+  ENTRY_CALLBACK,
+  ENTRY_TASK,
+  ENTRY_TOMBSTONE,
+  ENTRY_HANDSHAKE,
+} EntryKind;
+
+typedef enum {
+  HANDSHAKE_HELLO,
+  HANDSHAKE_AUTH,
+  HANDSHAKE_SETNAME,
+  HANDSHAKE_SETINFO,
+  HANDSHAKE_SELECT,
+} HandshakeStep;
+
+/* One command waiting for its reply: 32 bytes on LP64. */
+typedef struct
+{
+  guint8   kind;
+  guint8   step;
+  gpointer func;               /* GredisReplyCallback for ENTRY_CALLBACK */
+  gpointer data;               /* user data, or the GTask */
+  GSource *cancel_source;      /* only for tasks with a cancellable */
+} Entry;
+
 struct _GredisConnection
 {
   GObject parent_instance;
+
+  GMainContext *context;
+
+  GredisTransport *transport;
+  GredisParser *parser;
+  GredisParserInterface *parser_iface;   /* cached: the hot path skips type checks */
+  GSocketConnectable *endpoint;
+  GredisBackoffPolicy *backoff_policy;
+
+  char *username;
+  char *password;
+  char *client_name;
+  guint database;
+  guint protocol;
+  guint command_timeout_ms;
+  guint retries;
+
+  GredisConnectionState state;
+
+  GIOStream *stream;
+  GPollableInputStream *input;
+  GPollableOutputStream *output;
+
+  GSource *read_source;
+  GSource *write_source;       /* only while the socket is full */
+  GSource *flush_source;       /* ready when bytes wait to go out */
+  GSource *timeout_source;     /* ready at the command deadline */
+  GSource *retry_source;       /* backoff before the next connect */
+
+  GByteArray *out;             /* bytes to write, from out_pos */
+  gsize out_pos;
+  GByteArray *held;            /* commands queued before the handshake is done */
+  guint8 *read_buffer;
+
+  /* The queue: a ring of entries, oldest first. head_seq numbers the
+   * head, so that the entry of sequence number s is at s - head_seq. */
+  Entry *ring;
+  guint ring_mask;
+  guint head;
+  guint n_entries;
+  guint64 head_seq;
+
+  guint n_handshake;
+  gint64 progress_time;        /* the last time the server showed life */
+
+  GTask *open_task;
+  GCancellable *connect_cancellable;
+  GCancellable *open_cancellable;
+  gulong open_cancelled_id;
+  guint attempt;
+
+  GredisReply *server_info;
 };
 
 G_DEFINE_FINAL_TYPE (GredisConnection, gredis_connection, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_TRANSPORT,
+  PROP_PARSER,
+  PROP_ENDPOINT,
+  PROP_STATE,
+  PROP_USERNAME,
+  PROP_PASSWORD,
+  PROP_CLIENT_NAME,
+  PROP_DATABASE,
+  PROP_PROTOCOL,
+  PROP_COMMAND_TIMEOUT_MS,
+  PROP_RETRIES,
+  PROP_BACKOFF_POLICY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_PUSH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void fail (GredisConnection *self, GError *error);
+static void start_connect (GredisConnection *self);
+static void flush (GredisConnection *self);
+
+static gboolean
+set_str (char       **ptr,
+         const char  *value)
+{
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
+}
+
+/* The queue */
+
+static void
+ring_grow (GredisConnection *self)
+{
+  guint size = self->ring_mask + 1;
+  Entry *ring = g_new (Entry, size * 2);
+
+  for (guint i = 0; i < self->n_entries; i++)
+    ring[i] = self->ring[(self->head + i) & self->ring_mask];
+  g_free (self->ring);
+  self->ring = ring;
+  self->ring_mask = size * 2 - 1;
+  self->head = 0;
+}
+
+static inline Entry *
+ring_push_back (GredisConnection *self)
+{
+  if (G_UNLIKELY (self->n_entries > self->ring_mask))
+    ring_grow (self);
+  return &self->ring[(self->head + self->n_entries++) & self->ring_mask];
+}
+
+static Entry *
+ring_push_front (GredisConnection *self)
+{
+  if (self->n_entries > self->ring_mask)
+    ring_grow (self);
+  self->head = (self->head - 1) & self->ring_mask;
+  self->head_seq--;
+  self->n_entries++;
+  return &self->ring[self->head];
+}
+
+static inline Entry
+ring_pop_front (GredisConnection *self)
+{
+  Entry e = self->ring[self->head];
+
+  self->head = (self->head + 1) & self->ring_mask;
+  self->head_seq++;
+  self->n_entries--;
+  return e;
+}
+
+static Entry *
+ring_lookup (GredisConnection *self,
+             guint64           seq)
+{
+  guint64 index = seq - self->head_seq;
+
+  if (seq < self->head_seq || index >= self->n_entries)
+    return NULL;
+  return &self->ring[(self->head + index) & self->ring_mask];
+}
+
+/* Completing entries */
+
+static void handshake_reply (GredisConnection *self,
+                             HandshakeStep     step,
+                             GredisReply      *reply);
+
+static void
+complete_entry (GredisConnection *self,
+                Entry            *e,
+                GredisReply      *reply,
+                const GError     *error)
+{
+  if (e->cancel_source != NULL)
+    {
+      g_source_destroy (e->cancel_source);
+      g_source_unref (e->cancel_source);
+      e->cancel_source = NULL;
+    }
+
+  switch ((EntryKind) e->kind)
+    {
+    case ENTRY_CALLBACK:
+      ((GredisReplyCallback) e->func) (self, reply, error, e->data);
+      break;
+    case ENTRY_TASK:
+      {
+        GTask *task = e->data;
+
+        if (error != NULL)
+          g_task_return_error (task, g_error_copy (error));
+        else if (G_UNLIKELY (gredis_reply_is_error (reply)))
+          g_task_return_error (task, gredis_reply_to_error (reply));
+        else
+          g_task_return_pointer (task, gredis_reply_ref (reply),
+                                 (GDestroyNotify) gredis_reply_unref);
+        g_object_unref (task);
+      }
+      break;
+    case ENTRY_HANDSHAKE:
+      if (error == NULL)
+        handshake_reply (self, e->step, reply);
+      break;
+    case ENTRY_TOMBSTONE:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_state (GredisConnection      *self,
+           GredisConnectionState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+disconnect_open_cancellable (GredisConnection *self)
+{
+  if (self->open_cancellable != NULL)
+    {
+      g_cancellable_disconnect (self->open_cancellable, self->open_cancelled_id);
+      self->open_cancelled_id = 0;
+      g_clear_object (&self->open_cancellable);
+    }
+}
+
+static void
+destroy_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+/* Closes the connection and fails every waiting command with @error
+ * (consumed). Safe to call from any callback of the connection. */
+static void
+fail (GredisConnection *self,
+      GError           *error)
+{
+  Entry *entries;
+  guint n;
+  GTask *open_task;
+
+  if (self->state == GREDIS_CONNECTION_STATE_CLOSED)
+    {
+      g_error_free (error);
+      return;
+    }
+
+  g_object_ref (self);
+  g_debug ("Connection %p closed: %s", self, error->message);
+
+  destroy_source (&self->read_source);
+  destroy_source (&self->write_source);
+  destroy_source (&self->retry_source);
+  if (self->flush_source != NULL)
+    g_source_set_ready_time (self->flush_source, -1);
+  if (self->timeout_source != NULL)
+    g_source_set_ready_time (self->timeout_source, -1);
+  if (self->connect_cancellable != NULL)
+    g_cancellable_cancel (self->connect_cancellable);
+  if (self->stream != NULL)
+    {
+      /* Closing a socket does not block; a synchronous close leaves
+       * nothing behind in a context that may never run again. */
+      g_io_stream_close (self->stream, NULL, NULL);
+      self->input = NULL;
+      self->output = NULL;
+      g_clear_object (&self->stream);
+    }
+  if (self->parser != NULL)
+    gredis_parser_reset (self->parser);
+  g_byte_array_set_size (self->out, 0);
+  g_byte_array_set_size (self->held, 0);
+  self->out_pos = 0;
+  self->n_handshake = 0;
+
+  /* Take the queue out before calling anybody back: a callback may
+   * queue or close. */
+  n = self->n_entries;
+  entries = g_new (Entry, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    entries[i] = ring_pop_front (self);
+
+  open_task = g_steal_pointer (&self->open_task);
+  disconnect_open_cancellable (self);
+
+  set_state (self, GREDIS_CONNECTION_STATE_CLOSED);
+
+  if (open_task != NULL)
+    {
+      g_task_return_error (open_task, g_error_copy (error));
+      g_object_unref (open_task);
+    }
+  for (guint i = 0; i < n; i++)
+    complete_entry (self, &entries[i], NULL, error);
+
+  g_free (entries);
+  g_error_free (error);
+  g_object_unref (self);
+}
+
+static GError *
+closed_error (void)
+{
+  gredis_i18n_init ();
+  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED,
+                              _("The connection to the server is closed."));
+}
+
+/* Writing */
+
+static gboolean
+on_writable (GObject  *stream,
+             gpointer  user_data)
+{
+  GredisConnection *self = user_data;
+
+  g_clear_pointer (&self->write_source, g_source_unref);
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush (GredisConnection *self)
+{
+  GError *error = NULL;
+
+  if (self->output == NULL || self->write_source != NULL)
+    return;
+
+  while (self->out_pos < self->out->len)
+    {
+      gssize n = g_pollable_output_stream_write_nonblocking (self->output,
+                                                             self->out->data + self->out_pos,
+                                                             self->out->len - self->out_pos,
+                                                             NULL, &error);
+      if (n < 0)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+            {
+              g_clear_error (&error);
+              self->write_source = g_pollable_output_stream_create_source (self->output, NULL);
+              g_source_set_callback (self->write_source, G_SOURCE_FUNC (on_writable), self, NULL);
+              g_source_attach (self->write_source, self->context);
+              return;
+            }
+          gredis_i18n_init ();
+          g_prefix_error (&error, _("Could not send to the server: "));
+          if (error->domain != GREDIS_ERROR)
+            {
+              GError *wrapped = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                                                     error->message);
+              g_error_free (error);
+              error = wrapped;
+            }
+          fail (self, error);
+          return;
+        }
+      self->out_pos += n;
+    }
+
+  self->progress_time = g_get_monotonic_time ();
+  if (self->out->len > OUT_BUFFER_KEEP)
+    {
+      g_byte_array_unref (self->out);
+      self->out = g_byte_array_sized_new (1024);
+    }
+  else
+    g_byte_array_set_size (self->out, 0);
+  self->out_pos = 0;
+}
+
+static gboolean
+flush_dispatch (gpointer user_data)
+{
+  GredisConnection *self = user_data;
+
+  g_source_set_ready_time (self->flush_source, -1);
+  flush (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static inline void
+schedule_flush (GredisConnection *self)
+{
+  if (g_source_get_ready_time (self->flush_source) == -1)
+    g_source_set_ready_time (self->flush_source, 0);
+}
+
+/* Timeouts */
+
+static inline void
+arm_timeout (GredisConnection *self)
+{
+  if (self->command_timeout_ms > 0 && self->stream != NULL &&
+      g_source_get_ready_time (self->timeout_source) == -1)
+    g_source_set_ready_time (self->timeout_source,
+                             self->progress_time + (gint64) self->command_timeout_ms * 1000);
+}
+
+static gboolean
+timeout_dispatch (gpointer user_data)
+{
+  GredisConnection *self = user_data;
+  gint64 deadline;
+
+  g_source_set_ready_time (self->timeout_source, -1);
+  if (self->n_entries == 0 || self->stream == NULL || self->command_timeout_ms == 0)
+    return G_SOURCE_CONTINUE;
+
+  deadline = self->progress_time + (gint64) self->command_timeout_ms * 1000;
+  if (g_get_monotonic_time () < deadline)
+    {
+      g_source_set_ready_time (self->timeout_source, deadline);
+      return G_SOURCE_CONTINUE;
+    }
+
+  gredis_i18n_init ();
+  fail (self, g_error_new (GREDIS_ERROR, GREDIS_ERROR_TIMEOUT,
+                           /* Translators: %u is a number of milliseconds. */
+                           _("The server did not answer within %u ms; the connection was closed."),
+                           self->command_timeout_ms));
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs ready_time_source_funcs = {
+  NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+static gboolean
+ready_time_source_dispatch (GSource     *source,
+                            GSourceFunc  callback,
+                            gpointer     user_data)
+{
+  return callback (user_data);
+}
+
+static GSource *
+make_ready_time_source (GredisConnection *self,
+                        GSourceFunc       func,
+                        const char       *name)
+{
+  GSource *source = g_source_new (&ready_time_source_funcs, sizeof (GSource));
+
+  g_source_set_callback (source, func, self, NULL);
+  g_source_set_static_name (source, name);
+  g_source_set_ready_time (source, -1);
+  g_source_attach (source, self->context);
+  return source;
+}
+
+/* Reading */
+
+static gboolean
+drain (GredisConnection *self)
+{
+  GredisReply *reply;
+  GError *error = NULL;
+
+  while ((reply = self->parser_iface->pop (self->parser, &error)) != NULL)
+    {
+      if (G_UNLIKELY (gredis_reply_get_kind (reply) == GREDIS_REPLY_PUSH))
+        {
+          g_signal_emit (self, signals[SIGNAL_PUSH], 0, reply);
+          gredis_reply_unref (reply);
+        }
+      else if (G_UNLIKELY (self->n_entries == 0))
+        {
+          gredis_reply_unref (reply);
+          gredis_i18n_init ();
+          fail (self, g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_PROTOCOL,
+                                           _("The server sent a reply that no command was waiting for.")));
+          return FALSE;
+        }
+      else
+        {
+          Entry e = ring_pop_front (self);
+
+          complete_entry (self, &e, reply, NULL);
+          gredis_reply_unref (reply);
+        }
+      if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
+        return FALSE;
+    }
+
+  if (error != NULL)
+    {
+      if (error->domain != GREDIS_ERROR)
+        {
+          GError *wrapped = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_PROTOCOL,
+                                                 error->message);
+          g_error_free (error);
+          error = wrapped;
+        }
+      fail (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_readable (GObject  *stream,
+             gpointer  user_data)
+{
+  GredisConnection *self = g_object_ref (user_data);
+
+  /* A few reads per dispatch, so that one busy connection does not
+   * starve the other sources of the context. */
+  for (guint round = 0; round < 4 && self->input != NULL; round++)
+    {
+      GError *error = NULL;
+      gssize n = g_pollable_input_stream_read_nonblocking (self->input, self->read_buffer,
+                                                           READ_BUFFER_SIZE, NULL, &error);
+
+      if (n < 0)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+            {
+              g_error_free (error);
+              break;
+            }
+          gredis_i18n_init ();
+          g_prefix_error (&error, _("Could not receive from the server: "));
+          if (error->domain != GREDIS_ERROR)
+            {
+              GError *wrapped = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                                                     error->message);
+              g_error_free (error);
+              error = wrapped;
+            }
+          fail (self, error);
+          break;
+        }
+      if (n == 0)
+        {
+          gredis_i18n_init ();
+          fail (self, g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                                           self->n_entries > 0
+                                           ? _("The server closed the connection before it answered every command.")
+                                           : _("The server closed the connection.")));
+          break;
+        }
+
+      self->progress_time = g_source_get_time (self->read_source);
+      self->parser_iface->feed (self->parser, self->read_buffer, n);
+      if (!drain (self))
+        break;
+      if (n < READ_BUFFER_SIZE)
+        break;
+    }
+
+  g_object_unref (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Queueing */
+
+static inline GByteArray *
+current_buffer (GredisConnection *self)
+{
+  return self->state == GREDIS_CONNECTION_STATE_READY ? self->out : self->held;
+}
+
+static inline void
+after_queue (GredisConnection *self,
+             gboolean          was_idle)
+{
+  if (was_idle)
+    {
+      self->progress_time = g_get_monotonic_time ();
+      arm_timeout (self);
+    }
+  if (self->state == GREDIS_CONNECTION_STATE_READY)
+    schedule_flush (self);
+}
+
+typedef struct
+{
+  GredisConnection *self;
+  guint64 seq;
+} CancelData;
+
+static gboolean
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  CancelData *data = user_data;
+  GredisConnection *self = data->self;
+  Entry *e = ring_lookup (self, data->seq);
+  GTask *task;
+
+  if (e == NULL || e->kind != ENTRY_TASK)
+    return G_SOURCE_REMOVE;
+
+  /* The entry stays as a tombstone: its reply will be read and dropped. */
+  task = e->data;
+  e->kind = ENTRY_TOMBSTONE;
+  e->data = NULL;
+  g_clear_pointer (&e->cancel_source, g_source_unref);
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gredis_connection_queue_task (GredisConnection   *self,
+                               guint               argc,
+                               const char * const *argv,
+                               const gsize        *argv_lengths,
+                               GBytes * const     *args,
+                               GTask              *task,
+                               GCancellable       *cancellable)
+{
+  gboolean was_idle = self->n_entries == 0;
+  Entry *e;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      g_task_return_error (task, closed_error ());
+      return;
+    }
+
+  if (args != NULL)
+    gredis_encode_command_bytes (current_buffer (self), args, argc);
+  else
+    gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
+
+  e = ring_push_back (self);
+  e->kind = ENTRY_TASK;
+  e->func = NULL;
+  e->data = g_object_ref (task);
+  e->cancel_source = NULL;
+  if (cancellable != NULL)
+    {
+      CancelData *data = g_new (CancelData, 1);
+
+      data->self = self;
+      data->seq = self->head_seq + self->n_entries - 1;
+      e->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (e->cancel_source, G_SOURCE_FUNC (on_cancelled),
+                             data, g_free);
+      g_source_attach (e->cancel_source, self->context);
+    }
+
+  after_queue (self, was_idle);
+}
+
+/**
+ * gredis_connection_send_command_async:
+ * @connection: a #GredisConnection
+ * @argc: the number of arguments, at least 1
+ * @argv: (array length=argc): the command and its arguments
+ * @argv_lengths: (array length=argc) (nullable): the lengths of the
+ *   arguments, for binary-safe arguments, or %NULL when every argument is
+ *   a NUL-terminated string
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply
+ * @user_data: data for @callback
+ *
+ * Queues a command. It is encoded at once (the arguments may be freed on
+ * return) and goes out at the end of the current main-loop iteration
+ * with every other command queued during it. @callback runs in the
+ * connection's main context; call gredis_connection_send_command_finish()
+ * from it.
+ */
+void
+gredis_connection_send_command_async (GredisConnection    *connection,
+                                      guint                argc,
+                                      const char * const  *argv,
+                                      const gsize         *argv_lengths,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (argc > 0 && argv != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (connection, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gredis_connection_send_command_async);
+  _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task, cancellable);
+  g_object_unref (task);
+}
+
+/**
+ * gredis_connection_send_command_bytes_async:
+ * @connection: a #GredisConnection
+ * @args: (array length=n_args): the command and its arguments
+ * @n_args: the number of arguments, at least 1
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply
+ * @user_data: data for @callback
+ *
+ * Like gredis_connection_send_command_async(), with arguments given as
+ * #GBytes.
+ */
+void
+gredis_connection_send_command_bytes_async (GredisConnection    *connection,
+                                            GBytes * const      *args,
+                                            guint                n_args,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (n_args > 0 && args != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (connection, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gredis_connection_send_command_async);
+  _gredis_connection_queue_task (connection, n_args, NULL, NULL, args, task, cancellable);
+  g_object_unref (task);
+}
+
+/**
+ * gredis_connection_send_command_finish:
+ * @connection: a #GredisConnection
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes a command. A server error reply becomes an error in the
+ * %GREDIS_ERROR domain whose code comes from the reply's prefix and whose
+ * message is the server's text.
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error
+ */
+GredisReply *
+gredis_connection_send_command_finish (GredisConnection  *connection,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, connection), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        gredis_connection_send_command_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GredisConnection *self;
+  GredisReplyCallback callback;
+  gpointer user_data;
+} LateFailure;
+
+static gboolean
+report_closed (gpointer user_data)
+{
+  LateFailure *late = user_data;
+  GError *error = closed_error ();
+
+  late->callback (late->self, NULL, error, late->user_data);
+  g_error_free (error);
+  g_object_unref (late->self);
+  g_free (late);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * gredis_connection_send_command_full:
+ * @connection: a #GredisConnection
+ * @argc: the number of arguments, at least 1
+ * @argv: (array length=argc): the command and its arguments
+ * @argv_lengths: (array length=argc) (nullable): the lengths of the
+ *   arguments, or %NULL when every argument is a NUL-terminated string
+ * @callback: (scope async): called once with the reply or an error
+ * @user_data: data for @callback
+ *
+ * Queues a command like gredis_connection_send_command_async(), without
+ * a #GTask: the cheapest way to send many commands, for pipelines and
+ * benchmarks. @callback is called exactly once, never from within this
+ * function. Error replies from the server are passed as replies.
+ */
+void
+gredis_connection_send_command_full (GredisConnection    *connection,
+                                     guint                argc,
+                                     const char * const  *argv,
+                                     const gsize         *argv_lengths,
+                                     GredisReplyCallback  callback,
+                                     gpointer             user_data)
+{
+  GredisConnection *self = connection;
+  gboolean was_idle;
+  Entry *e;
+
+  g_return_if_fail (GREDIS_IS_CONNECTION (self));
+  g_return_if_fail (argc > 0 && argv != NULL);
+  g_return_if_fail (callback != NULL);
+
+  if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      LateFailure *late = g_new (LateFailure, 1);
+      GSource *source = g_idle_source_new ();
+
+      late->self = g_object_ref (self);
+      late->callback = callback;
+      late->user_data = user_data;
+      g_source_set_callback (source, report_closed, late, NULL);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+      return;
+    }
+
+  was_idle = self->n_entries == 0;
+  gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
+  e = ring_push_back (self);
+  e->kind = ENTRY_CALLBACK;
+  e->func = callback;
+  e->data = user_data;
+  e->cancel_source = NULL;
+  after_queue (self, was_idle);
+}
+
+/**
+ * gredis_connection_flush:
+ * @connection: a #GredisConnection
+ *
+ * Writes the commands queued so far now, rather than at the end of the
+ * main-loop iteration. Does nothing before the connection is ready.
+ */
+void
+gredis_connection_flush (GredisConnection *connection)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+
+  if (connection->state == GREDIS_CONNECTION_STATE_READY)
+    {
+      g_source_set_ready_time (connection->flush_source, -1);
+      flush (connection);
+    }
+}
+
+/* Opening and the handshake */
+
+static void
+become_ready (GredisConnection *self)
+{
+  GTask *open_task;
+
+  if (self->held->len > 0)
+    {
+      if (self->out->len == self->out_pos)
+        {
+          GByteArray *tmp = self->out;
+
+          g_byte_array_set_size (tmp, 0);
+          self->out_pos = 0;
+          self->out = self->held;
+          self->held = tmp;
+        }
+      else
+        {
+          g_byte_array_append (self->out, self->held->data, self->held->len);
+          g_byte_array_set_size (self->held, 0);
+        }
+    }
+
+  open_task = g_steal_pointer (&self->open_task);
+  disconnect_open_cancellable (self);
+  self->attempt = 0;
+  if (self->backoff_policy != NULL)
+    gredis_backoff_policy_reset (self->backoff_policy);
+
+  g_object_ref (self);
+  set_state (self, GREDIS_CONNECTION_STATE_READY);
+  if (self->state == GREDIS_CONNECTION_STATE_READY)
+    flush (self);
+  if (open_task != NULL)
+    {
+      if (self->state == GREDIS_CONNECTION_STATE_READY)
+        g_task_return_boolean (open_task, TRUE);
+      else
+        g_task_return_error (open_task, closed_error ());
+      g_object_unref (open_task);
+    }
+  g_object_unref (self);
+}
+
+static void
+handshake_reply (GredisConnection *self,
+                 HandshakeStep     step,
+                 GredisReply      *reply)
+{
+  if (step == HANDSHAKE_HELLO && !gredis_reply_is_error (reply))
+    {
+      g_clear_pointer (&self->server_info, gredis_reply_unref);
+      self->server_info = gredis_reply_ref (reply);
+    }
+
+  if (gredis_reply_is_error (reply) && step != HANDSHAKE_SETINFO)
+    {
+      fail (self, gredis_reply_to_error (reply));
+      return;
+    }
+
+  if (--self->n_handshake == 0)
+    become_ready (self);
+}
+
+static void
+push_handshake (GredisConnection   *self,
+                GPtrArray          *steps,
+                HandshakeStep       step,
+                const char * const *argv)
+{
+  gredis_encode_command_strv (self->out, argv);
+  g_ptr_array_add (steps, GUINT_TO_POINTER (step));
+}
+
+static void
+send_handshake (GredisConnection *self)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autofree char *db = NULL;
+  const char *user = self->username != NULL && *self->username != '\0' ? self->username : NULL;
+
+  if (self->protocol == 3)
+    {
+      const char *argv[8];
+      guint n = 0;
+
+      argv[n++] = "HELLO";
+      argv[n++] = "3";
+      if (self->password != NULL)
+        {
+          argv[n++] = "AUTH";
+          argv[n++] = user != NULL ? user : "default";
+          argv[n++] = self->password;
+        }
+      if (self->client_name != NULL && *self->client_name != '\0')
+        {
+          argv[n++] = "SETNAME";
+          argv[n++] = self->client_name;
+        }
+      argv[n] = NULL;
+      push_handshake (self, steps, HANDSHAKE_HELLO, argv);
+    }
+  else
+    {
+      if (self->password != NULL)
+        {
+          const char *with_user[] = { "AUTH", user, self->password, NULL };
+          const char *without_user[] = { "AUTH", self->password, NULL };
+
+          push_handshake (self, steps, HANDSHAKE_AUTH, user != NULL ? with_user : without_user);
+        }
+      if (self->client_name != NULL && *self->client_name != '\0')
+        {
+          const char *argv[] = { "CLIENT", "SETNAME", self->client_name, NULL };
+          push_handshake (self, steps, HANDSHAKE_SETNAME, argv);
+        }
+    }
+
+  {
+    const char *lib_name[] = { "CLIENT", "SETINFO", "LIB-NAME", "gredis", NULL };
+    const char *lib_ver[] = { "CLIENT", "SETINFO", "LIB-VER", GREDIS_VERSION_S, NULL };
+
+    push_handshake (self, steps, HANDSHAKE_SETINFO, lib_name);
+    push_handshake (self, steps, HANDSHAKE_SETINFO, lib_ver);
+  }
+
+  if (self->database != 0)
+    {
+      const char *argv[] = { "SELECT", NULL, NULL };
+
+      db = g_strdup_printf ("%u", self->database);
+      argv[1] = db;
+      push_handshake (self, steps, HANDSHAKE_SELECT, argv);
+    }
+
+  /* The handshake goes before every command already queued. */
+  for (guint i = steps->len; i > 0; i--)
+    {
+      Entry *e = ring_push_front (self);
+
+      e->kind = ENTRY_HANDSHAKE;
+      e->step = GPOINTER_TO_UINT (g_ptr_array_index (steps, i - 1));
+      e->func = NULL;
+      e->data = NULL;
+      e->cancel_source = NULL;
+    }
+  self->n_handshake = steps->len;
+  self->progress_time = g_get_monotonic_time ();
+  arm_timeout (self);
+  flush (self);
+}
+
+static gboolean
+retry_connect (gpointer user_data)
+{
+  GredisConnection *self = user_data;
+
+  g_clear_pointer (&self->retry_source, g_source_unref);
+  start_connect (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_connected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GredisConnection *self = user_data;
+  GError *error = NULL;
+  GIOStream *stream;
+
+  stream = gredis_transport_connect_finish (GREDIS_TRANSPORT (source), result, &error);
+  g_clear_object (&self->connect_cancellable);
+
+  if (self->state != GREDIS_CONNECTION_STATE_CONNECTING)
+    {
+      /* Closed while connecting. */
+      if (stream != NULL)
+        {
+          g_io_stream_close (stream, NULL, NULL);
+          g_object_unref (stream);
+        }
+      g_clear_error (&error);
+      g_object_unref (self);
+      return;
+    }
+
+  if (stream == NULL)
+    {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      if (!cancelled && self->attempt < self->retries && self->backoff_policy != NULL)
+        {
+          guint64 delay_us;
+
+          self->attempt++;
+          delay_us = gredis_backoff_policy_compute (self->backoff_policy, self->attempt);
+          g_debug ("Connecting failed (%s); attempt %u of %u in %" G_GUINT64_FORMAT " µs",
+                   error->message, self->attempt + 1, self->retries + 1, delay_us);
+          g_error_free (error);
+          self->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+          g_source_set_callback (self->retry_source, retry_connect, self, NULL);
+          g_source_attach (self->retry_source, self->context);
+        }
+      else
+        fail (self, error);
+      g_object_unref (self);
+      return;
+    }
+
+  if (!G_IS_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream)) ||
+      !G_IS_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream)) ||
+      !g_pollable_input_stream_can_poll (G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream))) ||
+      !g_pollable_output_stream_can_poll (G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream))))
+    {
+      gredis_i18n_init ();
+      g_io_stream_close (stream, NULL, NULL);
+      g_object_unref (stream);
+      fail (self, g_error_new (GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED,
+                               /* Translators: %s is a GType name. */
+                               _("The transport %s returned a stream that cannot be polled."),
+                               G_OBJECT_TYPE_NAME (source)));
+      g_object_unref (self);
+      return;
+    }
+
+  self->stream = stream;
+  self->input = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream));
+  self->output = G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream));
+
+  self->parser_iface = GREDIS_PARSER_GET_IFACE (self->parser);
+  gredis_parser_reset (self->parser);
+  if (!gredis_parser_set_protocol (self->parser, self->protocol, &error))
+    {
+      fail (self, error);
+      g_object_unref (self);
+      return;
+    }
+
+  if (self->read_buffer == NULL)
+    self->read_buffer = g_malloc (READ_BUFFER_SIZE);
+  self->read_source = g_pollable_input_stream_create_source (self->input, NULL);
+  g_source_set_callback (self->read_source, G_SOURCE_FUNC (on_readable), self, NULL);
+  g_source_set_static_name (self->read_source, "GredisConnection read");
+  g_source_attach (self->read_source, self->context);
+
+  send_handshake (self);
+  g_object_unref (self);
+}
+
+static void
+start_connect (GredisConnection *self)
+{
+  self->connect_cancellable = g_cancellable_new ();
+  gredis_transport_connect_async (self->transport, self->endpoint, self->connect_cancellable,
+                                  on_connected, g_object_ref (self));
+}
+
+static void
+on_open_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  GCancellable *connect_cancellable = user_data;
+
+  /* May run in any thread: only cancel the connect here. */
+  g_cancellable_cancel (connect_cancellable);
+}
+
+/**
+ * gredis_connection_open_async:
+ * @connection: a #GredisConnection
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async) (nullable): called when the connection is
+ *   ready or failed
+ * @user_data: data for @callback
+ *
+ * Connects through the transport and runs the handshake. Commands may be
+ * queued at any time before: they go out once the handshake is done,
+ * or fail with the error of the open. Connection failures are retried
+ * #GredisConnection:retries times, after the delays of the
+ * #GredisConnection:backoff-policy.
+ */
+void
+gredis_connection_open_async (GredisConnection    *connection,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GredisConnection *self = connection;
+  GTask *task;
+
+  g_return_if_fail (GREDIS_IS_CONNECTION (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gredis_connection_open_async);
+
+  if (self->state != GREDIS_CONNECTION_STATE_DISCONNECTED)
+    {
+      gredis_i18n_init ();
+      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_FAILED,
+                               _("The connection was already opened."));
+      g_object_unref (task);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  self->open_task = task;
+  set_state (self, GREDIS_CONNECTION_STATE_CONNECTING);
+  start_connect (self);
+  if (cancellable != NULL && self->connect_cancellable != NULL)
+    {
+      self->open_cancellable = g_object_ref (cancellable);
+      self->open_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_open_cancelled),
+                                                       g_object_ref (self->connect_cancellable),
+                                                       g_object_unref);
+    }
+}
+
+/**
+ * gredis_connection_open_finish:
+ * @connection: a #GredisConnection
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the connection is ready, %FALSE with an error
+ */
+gboolean
+gredis_connection_open_finish (GredisConnection  *connection,
+                               GAsyncResult      *result,
+                               GError           **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, connection), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gredis_connection_close:
+ * @connection: a #GredisConnection
+ *
+ * Closes the connection. Every command still waiting fails with
+ * %GREDIS_ERROR_CLOSED (cancelled ones have already completed), and so do
+ * the commands queued afterwards.
+ */
+void
+gredis_connection_close (GredisConnection *connection)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+
+  if (connection->state != GREDIS_CONNECTION_STATE_CLOSED)
+    fail (connection, closed_error ());
+}
+
+/* Accessors */
+
+/**
+ * gredis_connection_new:
+ * @transport: the transport to connect with
+ * @parser: the parser for the server's replies; the connection sets its
+ *   protocol and resets it
+ * @endpoint: where to connect, as the transport expects it
+ *
+ * Creates a connection bound to the thread-default main context. Set its
+ * properties, then call gredis_connection_open_async().
+ *
+ * Returns: (transfer full): a new connection
+ */
+GredisConnection *
+gredis_connection_new (GredisTransport    *transport,
+                       GredisParser       *parser,
+                       GSocketConnectable *endpoint)
+{
+  g_return_val_if_fail (GREDIS_IS_TRANSPORT (transport), NULL);
+  g_return_val_if_fail (GREDIS_IS_PARSER (parser), NULL);
+  g_return_val_if_fail (G_IS_SOCKET_CONNECTABLE (endpoint), NULL);
+
+  return g_object_new (GREDIS_TYPE_CONNECTION,
+                       "transport", transport,
+                       "parser", parser,
+                       "endpoint", endpoint,
+                       NULL);
+}
+
+/**
+ * gredis_connection_get_state:
+ * @connection: a #GredisConnection
+ *
+ * Returns: the state of the connection
+ */
+GredisConnectionState
+gredis_connection_get_state (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), GREDIS_CONNECTION_STATE_CLOSED);
+  return connection->state;
+}
+
+/**
+ * gredis_connection_get_n_pending:
+ * @connection: a #GredisConnection
+ *
+ * Returns: the number of replies the connection waits for, tombstones of
+ *   cancelled commands and the handshake included
+ */
+guint
+gredis_connection_get_n_pending (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), 0);
+  return connection->n_entries;
+}
+
+/**
+ * gredis_connection_get_transport:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none): the transport
+ */
+GredisTransport *
+gredis_connection_get_transport (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->transport;
+}
+
+/**
+ * gredis_connection_get_parser:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none): the parser
+ */
+GredisParser *
+gredis_connection_get_parser (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->parser;
+}
+
+/**
+ * gredis_connection_get_endpoint:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none): the endpoint
+ */
+GSocketConnectable *
+gredis_connection_get_endpoint (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->endpoint;
+}
+
+/**
+ * gredis_connection_get_context:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none): the main context the connection's sources
+ *   run in: the thread-default one when it was created
+ */
+GMainContext *
+gredis_connection_get_context (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->context;
+}
+
+/**
+ * gredis_connection_get_username:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (nullable): the ACL user name, or %NULL for the default user
+ */
+const char *
+gredis_connection_get_username (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->username;
+}
+
+/**
+ * gredis_connection_set_username:
+ * @connection: a #GredisConnection
+ * @username: (nullable): the ACL user name, or %NULL for the default user
+ *
+ * Sets the user the handshake authenticates as (used with a password).
+ */
+void
+gredis_connection_set_username (GredisConnection *connection,
+                                const char       *username)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  if (set_str (&connection->username, username))
+    g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_USERNAME]);
+}
+
+/**
+ * gredis_connection_set_password:
+ * @connection: a #GredisConnection
+ * @password: (nullable): the password, or %NULL not to authenticate
+ *
+ * Sets the password the handshake sends. It is never logged nor put in
+ * an error message, and cannot be read back.
+ */
+void
+gredis_connection_set_password (GredisConnection *connection,
+                                const char       *password)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+
+  if (g_strcmp0 (password, connection->password) == 0)
+    return;
+  if (connection->password != NULL)
+    {
+      explicit_bzero (connection->password, strlen (connection->password));
+      g_free (connection->password);
+    }
+  connection->password = g_strdup (password);
+  g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_PASSWORD]);
+}
+
+/**
+ * gredis_connection_get_client_name:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (nullable): the name the handshake gives the connection
+ */
+const char *
+gredis_connection_get_client_name (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->client_name;
+}
+
+/**
+ * gredis_connection_set_client_name:
+ * @connection: a #GredisConnection
+ * @client_name: (nullable): a name without spaces, or %NULL
+ *
+ * Sets the name the handshake gives the connection (`CLIENT SETNAME`).
+ */
+void
+gredis_connection_set_client_name (GredisConnection *connection,
+                                   const char       *client_name)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  if (set_str (&connection->client_name, client_name))
+    g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_CLIENT_NAME]);
+}
+
+/**
+ * gredis_connection_get_database:
+ * @connection: a #GredisConnection
+ *
+ * Returns: the database the handshake selects
+ */
+guint
+gredis_connection_get_database (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), 0);
+  return connection->database;
+}
+
+/**
+ * gredis_connection_set_database:
+ * @connection: a #GredisConnection
+ * @database: the database number
+ *
+ * Sets the database the handshake selects.
+ */
+void
+gredis_connection_set_database (GredisConnection *connection,
+                                guint             database)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  if (connection->database == database)
+    return;
+  connection->database = database;
+  g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_DATABASE]);
+}
+
+/**
+ * gredis_connection_get_protocol:
+ * @connection: a #GredisConnection
+ *
+ * Returns: the protocol version, 2 or 3
+ */
+guint
+gredis_connection_get_protocol (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), 2);
+  return connection->protocol;
+}
+
+/**
+ * gredis_connection_set_protocol:
+ * @connection: a #GredisConnection
+ * @protocol: 2 (RESP2) or 3 (RESP3)
+ *
+ * Sets the protocol the handshake asks for.
+ */
+void
+gredis_connection_set_protocol (GredisConnection *connection,
+                                guint             protocol)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (protocol == 2 || protocol == 3);
+  if (connection->protocol == protocol)
+    return;
+  connection->protocol = protocol;
+  g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_PROTOCOL]);
+}
+
+/**
+ * gredis_connection_get_command_timeout_ms:
+ * @connection: a #GredisConnection
+ *
+ * Returns: the command timeout in milliseconds, 0 for none
+ */
+guint
+gredis_connection_get_command_timeout_ms (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), 0);
+  return connection->command_timeout_ms;
+}
+
+/**
+ * gredis_connection_set_command_timeout_ms:
+ * @connection: a #GredisConnection
+ * @timeout_ms: milliseconds, 0 for none
+ *
+ * Sets how long the server may stay silent while commands wait for their
+ * replies before the connection is declared dead.
+ */
+void
+gredis_connection_set_command_timeout_ms (GredisConnection *connection,
+                                          guint             timeout_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  if (connection->command_timeout_ms == timeout_ms)
+    return;
+  connection->command_timeout_ms = timeout_ms;
+  if (connection->timeout_source != NULL)
+    g_source_set_ready_time (connection->timeout_source, -1);
+  if (connection->n_entries > 0)
+    arm_timeout (connection);
+  g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_COMMAND_TIMEOUT_MS]);
+}
+
+/**
+ * gredis_connection_get_retries:
+ * @connection: a #GredisConnection
+ *
+ * Returns: how many times a failed connect is tried again
+ */
+guint
+gredis_connection_get_retries (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), 0);
+  return connection->retries;
+}
+
+/**
+ * gredis_connection_set_retries:
+ * @connection: a #GredisConnection
+ * @retries: the number of further attempts
+ *
+ * Sets how many times a failed connect is tried again (it needs a
+ * #GredisConnection:backoff-policy).
+ */
+void
+gredis_connection_set_retries (GredisConnection *connection,
+                               guint             retries)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  if (connection->retries == retries)
+    return;
+  connection->retries = retries;
+  g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_RETRIES]);
+}
+
+/**
+ * gredis_connection_get_backoff_policy:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none) (nullable): the backoff policy between connect
+ *   attempts
+ */
+GredisBackoffPolicy *
+gredis_connection_get_backoff_policy (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->backoff_policy;
+}
+
+/**
+ * gredis_connection_set_backoff_policy:
+ * @connection: a #GredisConnection
+ * @policy: (nullable): the backoff policy, or %NULL not to retry
+ *
+ * Sets the delays between connect attempts.
+ */
+void
+gredis_connection_set_backoff_policy (GredisConnection    *connection,
+                                      GredisBackoffPolicy *policy)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (policy == NULL || GREDIS_IS_BACKOFF_POLICY (policy));
+  if (g_set_object (&connection->backoff_policy, policy))
+    g_object_notify_by_pspec (G_OBJECT (connection), properties[PROP_BACKOFF_POLICY]);
+}
+
+/**
+ * gredis_connection_get_server_info:
+ * @connection: a #GredisConnection
+ *
+ * Returns: (transfer none) (nullable): the server's answer to `HELLO`
+ *   (a map with `server`, `version`, `proto`, `id`, `mode`, `role`,
+ *   `modules`), or %NULL with RESP2 or before the handshake
+ */
+GredisReply *
+gredis_connection_get_server_info (GredisConnection *connection)
+{
+  g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
+  return connection->server_info;
+}
+
+/* GObject */
+
+static void
+gredis_connection_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  GredisConnection *self = GREDIS_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRANSPORT:
+      g_value_set_object (value, self->transport);
+      break;
+    case PROP_PARSER:
+      g_value_set_object (value, self->parser);
+      break;
+    case PROP_ENDPOINT:
+      g_value_set_object (value, self->endpoint);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_USERNAME:
+      g_value_set_string (value, self->username);
+      break;
+    case PROP_CLIENT_NAME:
+      g_value_set_string (value, self->client_name);
+      break;
+    case PROP_DATABASE:
+      g_value_set_uint (value, self->database);
+      break;
+    case PROP_PROTOCOL:
+      g_value_set_uint (value, self->protocol);
+      break;
+    case PROP_COMMAND_TIMEOUT_MS:
+      g_value_set_uint (value, self->command_timeout_ms);
+      break;
+    case PROP_RETRIES:
+      g_value_set_uint (value, self->retries);
+      break;
+    case PROP_BACKOFF_POLICY:
+      g_value_set_object (value, self->backoff_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gredis_connection_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  GredisConnection *self = GREDIS_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRANSPORT:
+      self->transport = g_value_dup_object (value);
+      break;
+    case PROP_PARSER:
+      self->parser = g_value_dup_object (value);
+      break;
+    case PROP_ENDPOINT:
+      self->endpoint = g_value_dup_object (value);
+      break;
+    case PROP_USERNAME:
+      gredis_connection_set_username (self, g_value_get_string (value));
+      break;
+    case PROP_PASSWORD:
+      gredis_connection_set_password (self, g_value_get_string (value));
+      break;
+    case PROP_CLIENT_NAME:
+      gredis_connection_set_client_name (self, g_value_get_string (value));
+      break;
+    case PROP_DATABASE:
+      gredis_connection_set_database (self, g_value_get_uint (value));
+      break;
+    case PROP_PROTOCOL:
+      gredis_connection_set_protocol (self, g_value_get_uint (value));
+      break;
+    case PROP_COMMAND_TIMEOUT_MS:
+      gredis_connection_set_command_timeout_ms (self, g_value_get_uint (value));
+      break;
+    case PROP_RETRIES:
+      gredis_connection_set_retries (self, g_value_get_uint (value));
+      break;
+    case PROP_BACKOFF_POLICY:
+      gredis_connection_set_backoff_policy (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gredis_connection_dispose (GObject *object)
+{
+  GredisConnection *self = GREDIS_CONNECTION (object);
+
+  if (self->state != GREDIS_CONNECTION_STATE_CLOSED &&
+      (self->state != GREDIS_CONNECTION_STATE_DISCONNECTED || self->n_entries > 0))
+    fail (self, closed_error ());
+
+  destroy_source (&self->flush_source);
+  destroy_source (&self->timeout_source);
+  destroy_source (&self->retry_source);
+
+  G_OBJECT_CLASS (gredis_connection_parent_class)->dispose (object);
+}
+
+static void
+gredis_connection_finalize (GObject *object)
+{
+  GredisConnection *self = GREDIS_CONNECTION (object);
+
+  g_clear_object (&self->transport);
+  g_clear_object (&self->parser);
+  g_clear_object (&self->endpoint);
+  g_clear_object (&self->backoff_policy);
+  g_clear_object (&self->stream);
+  g_clear_object (&self->connect_cancellable);
+  g_free (self->username);
+  if (self->password != NULL)
+    {
+      explicit_bzero (self->password, strlen (self->password));
+      g_free (self->password);
+    }
+  g_free (self->client_name);
+  g_byte_array_unref (self->out);
+  g_byte_array_unref (self->held);
+  g_free (self->read_buffer);
+  g_free (self->ring);
+  g_clear_pointer (&self->server_info, gredis_reply_unref);
+  g_main_context_unref (self->context);
+
+  G_OBJECT_CLASS (gredis_connection_parent_class)->finalize (object);
+}
+
 static void
 gredis_connection_class_init (GredisConnectionClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = gredis_connection_get_property;
+  object_class->set_property = gredis_connection_set_property;
+  object_class->dispose = gredis_connection_dispose;
+  object_class->finalize = gredis_connection_finalize;
+
+  ready_time_source_funcs.dispatch = ready_time_source_dispatch;
+
+  /**
+   * GredisConnection:transport:
+   *
+   * The transport the connection connects with.
+   */
+  properties[PROP_TRANSPORT] =
+    g_param_spec_object ("transport", NULL, NULL, GREDIS_TYPE_TRANSPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisConnection:parser:
+   *
+   * The parser of the server's replies.
+   */
+  properties[PROP_PARSER] =
+    g_param_spec_object ("parser", NULL, NULL, GREDIS_TYPE_PARSER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisConnection:endpoint:
+   *
+   * Where the connection connects to.
+   */
+  properties[PROP_ENDPOINT] =
+    g_param_spec_object ("endpoint", NULL, NULL, G_TYPE_SOCKET_CONNECTABLE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisConnection:state:
+   *
+   * The state of the connection; watch it with #GObject::notify.
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, GREDIS_TYPE_CONNECTION_STATE,
+                       GREDIS_CONNECTION_STATE_DISCONNECTED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:username:
+   *
+   * The ACL user the handshake authenticates as, or %NULL for `default`.
+   */
+  properties[PROP_USERNAME] =
+    g_param_spec_string ("username", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:password:
+   *
+   * The password the handshake sends, or %NULL. Write-only.
+   */
+  properties[PROP_PASSWORD] =
+    g_param_spec_string ("password", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:client-name:
+   *
+   * The name the handshake gives the connection, or %NULL.
+   */
+  properties[PROP_CLIENT_NAME] =
+    g_param_spec_string ("client-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:database:
+   *
+   * The database the handshake selects.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_uint ("database", NULL, NULL, 0, G_MAXINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:protocol:
+   *
+   * The protocol version: 2 (RESP2) or 3 (RESP3, with `HELLO 3`).
+   */
+  properties[PROP_PROTOCOL] =
+    g_param_spec_uint ("protocol", NULL, NULL, 2, 3, 2,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:command-timeout-ms:
+   *
+   * How long the server may stay silent while commands wait, in
+   * milliseconds, before the connection is closed and every waiting
+   * command fails with %GREDIS_ERROR_TIMEOUT; 0 waits for ever.
+   */
+  properties[PROP_COMMAND_TIMEOUT_MS] =
+    g_param_spec_uint ("command-timeout-ms", NULL, NULL, 0, G_MAXUINT, 5000,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:retries:
+   *
+   * How many times a connect that failed is tried again, after the
+   * delays of #GredisConnection:backoff-policy.
+   */
+  properties[PROP_RETRIES] =
+    g_param_spec_uint ("retries", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisConnection:backoff-policy:
+   *
+   * The delays between connect attempts, or %NULL not to retry.
+   */
+  properties[PROP_BACKOFF_POLICY] =
+    g_param_spec_object ("backoff-policy", NULL, NULL, GREDIS_TYPE_BACKOFF_POLICY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GredisConnection::push:
+   * @connection: the connection
+   * @reply: the push frame
+   *
+   * Emitted for every RESP3 push frame (pub/sub messages, client-side
+   * caching invalidations …). Push frames never complete a command.
+   */
+  signals[SIGNAL_PUSH] =
+    g_signal_new ("push", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GREDIS_TYPE_REPLY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 gredis_connection_init (GredisConnection *self)
 {
+  self->context = g_main_context_ref_thread_default ();
+  self->protocol = 2;
+  self->command_timeout_ms = 5000;
+  self->out = g_byte_array_sized_new (1024);
+  self->held = g_byte_array_new ();
+  self->ring = g_new (Entry, INITIAL_RING_SIZE);
+  self->ring_mask = INITIAL_RING_SIZE - 1;
+  self->head_seq = G_GUINT64_CONSTANT (1) << 32;
+  self->flush_source = make_ready_time_source (self, flush_dispatch, "GredisConnection flush");
+  self->timeout_source = make_ready_time_source (self, timeout_dispatch, "GredisConnection timeout");
 }

@@ -1,0 +1,393 @@
+/* bench-client.c: the connection engine and the client against hiredis,
+ * on one redis-server of its own, in one run
+ *
+ * Measures, prints, asserts nothing. Run it from the build tree:
+ *   build/bench/bench-client                 (unpinned)
+ *   taskset -c 0 build/bench/bench-client    (client and server on one CPU)
+ * The server is started as a child, so it inherits the CPU affinity.
+ *
+ * (a) one connection, unpipelined blocking SET/GET vs hiredis' blocking API
+ * (b) one connection, explicit pipelines of 100 and 1000 SETs vs hiredis'
+ *     pipeline and a raw socket writing preformatted commands (the limit)
+ * (c) 100 000 independent async SETs from one main loop, no explicit
+ *     pipeline, vs hiredis' async API on its GLib adapter, and vs (b)
+ * and the memory of an idle connection and of a queued command.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <malloc.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <gredis/gredis.h>
+#include <hiredis/hiredis.h>
+#include <hiredis/async.h>
+#include <hiredis/adapters/glib.h>
+
+static char *socket_path;
+
+static double
+now_s (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static GredisClient *
+new_client (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+
+  gredis_config_set_path (config, socket_path);
+  gredis_config_set_command_timeout_ms (config, 0);
+  return gredis_client_new (config);
+}
+
+/* (a) */
+
+static double
+gredis_blocking (guint n)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  const char *set[] = { "SET", "bench:a", "xyz" };
+  const char *get[] = { "GET", "bench:a" };
+  double start = now_s ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GredisReply *reply = gredis_client_command_argv (client, i % 2 ? 2 : 3, i % 2 ? get : set,
+                                                       NULL, NULL, &error);
+      g_assert_no_error (error);
+      gredis_reply_unref (reply);
+    }
+  return n / (now_s () - start);
+}
+
+static double
+hiredis_blocking (guint n)
+{
+  redisContext *c = redisConnectUnix (socket_path);
+  const char *set[] = { "SET", "bench:a", "xyz" };
+  const char *get[] = { "GET", "bench:a" };
+  double start = now_s ();
+
+  g_assert_true (c != NULL && c->err == 0);
+  for (guint i = 0; i < n; i++)
+    {
+      redisReply *reply = redisCommandArgv (c, i % 2 ? 2 : 3, i % 2 ? get : set, NULL);
+      g_assert_nonnull (reply);
+      freeReplyObject (reply);
+    }
+  start = n / (now_s () - start);
+  redisFree (c);
+  return start;
+}
+
+/* (b) */
+
+static void
+count_reply (GredisConnection *connection,
+             GredisReply      *reply,
+             const GError     *error,
+             gpointer          user_data)
+{
+  g_assert_null (error);
+  (*(guint *) user_data)++;
+}
+
+static GredisConnection *
+ready_connection (GredisClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  GredisConnection *connection = gredis_client_get_connection (client, &error);
+
+  g_assert_no_error (error);
+  while (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_READY)
+    g_main_context_iteration (NULL, TRUE);
+  return connection;
+}
+
+static double
+gredis_pipeline (guint total,
+                 guint depth)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  g_autoptr(GredisConnection) connection = ready_connection (client);
+  const char *set[] = { "SET", "bench:b", "xyz" };
+  const gsize lengths[] = { 3, 7, 3 };
+  double start = now_s ();
+  guint done = 0;
+
+  for (guint sent = 0; sent < total; sent += depth)
+    {
+      guint target = done + depth;
+
+      for (guint i = 0; i < depth; i++)
+        gredis_connection_send_command_full (connection, 3, set, lengths, count_reply, &done);
+      gredis_connection_flush (connection);
+      while (done < target)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  return total / (now_s () - start);
+}
+
+static double
+hiredis_pipeline (guint total,
+                  guint depth)
+{
+  redisContext *c = redisConnectUnix (socket_path);
+  const char *set[] = { "SET", "bench:b", "xyz" };
+  double start = now_s ();
+
+  for (guint sent = 0; sent < total; sent += depth)
+    {
+      for (guint i = 0; i < depth; i++)
+        redisAppendCommandArgv (c, 3, set, NULL);
+      for (guint i = 0; i < depth; i++)
+        {
+          void *reply = NULL;
+          g_assert_cmpint (redisGetReply (c, &reply), ==, REDIS_OK);
+          freeReplyObject (reply);
+        }
+    }
+  start = total / (now_s () - start);
+  redisFree (c);
+  return start;
+}
+
+/* Preformatted commands on a raw socket: what the kernel and the server
+ * allow, with no client work at all. */
+static double
+raw_pipeline (guint total,
+              guint depth)
+{
+  static const char command[] = "*3\r\n$3\r\nSET\r\n$7\r\nbench:b\r\n$3\r\nxyz\r\n";
+  gsize command_len = sizeof command - 1;
+  g_autofree char *batch = g_malloc (command_len * depth);
+  g_autofree char *buffer = g_malloc (65536);
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+  double start;
+
+  g_strlcpy (addr.sun_path, socket_path, sizeof addr.sun_path);
+  g_assert_cmpint (connect (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  for (guint i = 0; i < depth; i++)
+    memcpy (batch + i * command_len, command, command_len);
+
+  start = now_s ();
+  for (guint sent = 0; sent < total; sent += depth)
+    {
+      gsize want = 5 * depth, got = 0;   /* "+OK\r\n" each */
+      gsize off = 0;
+
+      while (off < command_len * depth)
+        {
+          ssize_t n = write (fd, batch + off, command_len * depth - off);
+          g_assert_cmpint (n, >, 0);
+          off += n;
+        }
+      while (got < want)
+        {
+          ssize_t n = read (fd, buffer, 65536);
+          g_assert_cmpint (n, >, 0);
+          got += n;
+        }
+    }
+  start = total / (now_s () - start);
+  close (fd);
+  return start;
+}
+
+/* (c) */
+
+static void
+on_async_set (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GredisReply *reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, NULL);
+
+  g_assert_nonnull (reply);
+  gredis_reply_unref (reply);
+  (*(guint *) user_data)++;
+}
+
+static double
+gredis_async (guint    n,
+              gboolean with_task)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  g_autoptr(GredisConnection) connection = ready_connection (client);
+  const char *set[] = { "SET", "bench:c", "xyz" };
+  const gsize lengths[] = { 3, 7, 3 };
+  double start = now_s ();
+  guint done = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (with_task)
+      gredis_client_command_argv_async (client, 3, set, lengths, NULL, on_async_set, &done);
+    else
+      gredis_connection_send_command_full (connection, 3, set, lengths, count_reply, &done);
+  while (done < n)
+    g_main_context_iteration (NULL, TRUE);
+  return n / (now_s () - start);
+}
+
+static void
+on_hiredis_async (redisAsyncContext *ac,
+                  void              *reply,
+                  void              *user_data)
+{
+  g_assert_nonnull (reply);
+  (*(guint *) user_data)++;
+}
+
+static double
+hiredis_async (guint n)
+{
+  redisAsyncContext *ac = redisAsyncConnectUnix (socket_path);
+  GSource *source = redis_source_new (ac);
+  const char *set[] = { "SET", "bench:c", "xyz" };
+  double start;
+  guint done = 0;
+
+  g_source_attach (source, NULL);
+  start = now_s ();
+  for (guint i = 0; i < n; i++)
+    redisAsyncCommandArgv (ac, on_hiredis_async, &done, 3, set, NULL);
+  while (done < n)
+    g_main_context_iteration (NULL, TRUE);
+  start = n / (now_s () - start);
+  redisAsyncFree (ac);
+  g_source_destroy (source);
+  g_source_unref (source);
+  return start;
+}
+
+/* Memory */
+
+static void
+ignore_reply (GredisConnection *connection,
+              GredisReply      *reply,
+              const GError     *error,
+              gpointer          user_data)
+{
+}
+
+static gsize
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+static void
+memory (void)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GredisTransport) transport = gredis_transport_new_for_name ("unix", NULL);
+  g_autoptr(GredisParser) parser = gredis_parser_new_for_name (NULL, NULL);
+  g_autoptr(GSocketConnectable) endpoint = G_SOCKET_CONNECTABLE (g_unix_socket_address_new (socket_path));
+  const guint n_conn = 200, n_cmd = 100000;
+  const char *set[] = { "SET", "bench:m", "xyz" };
+  gsize before, after;
+
+  /* Idle, ready connections, each with its own parser. */
+  before = heap_in_use ();
+  for (guint i = 0; i < n_conn; i++)
+    {
+      g_autoptr(GredisParser) own_parser = gredis_parser_new_for_name (NULL, NULL);
+      GredisConnection *c = gredis_connection_new (transport, own_parser, endpoint);
+
+      gredis_connection_open_async (c, NULL, NULL, NULL);
+      g_ptr_array_add (connections, c);
+    }
+  for (guint i = 0; i < n_conn; i++)
+    while (gredis_connection_get_state (connections->pdata[i]) != GREDIS_CONNECTION_STATE_READY)
+      g_main_context_iteration (NULL, TRUE);
+  after = heap_in_use ();
+  g_print ("memory per idle connection (client side heap, parser and stream included): %zu bytes\n",
+           (after - before) / n_conn);
+  g_ptr_array_set_size (connections, 0);
+
+  /* Queued commands: encoded bytes plus the queue entry. */
+  {
+    g_autoptr(GredisConnection) c = gredis_connection_new (transport, parser, endpoint);
+
+    gredis_connection_send_command_full (c, 3, set, NULL, ignore_reply, NULL);
+    before = heap_in_use ();
+    for (guint i = 1; i < n_cmd; i++)
+      gredis_connection_send_command_full (c, 3, set, NULL, ignore_reply, NULL);
+    after = heap_in_use ();
+    g_print ("memory per queued command (SET k v, %zu bytes on the wire): %.1f bytes\n",
+             gredis_encoded_length (3, set, NULL), (double) (after - before) / (n_cmd - 1));
+    gredis_connection_close (c);
+  }
+  (void) client;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("gredis-bench-XXXXXX", &error);
+  g_autoptr(GSubprocess) server = NULL;
+  double a_g, a_h, b_g[2], b_h[2], b_r[2], c_task, c_full, c_h;
+  const guint depths[2] = { 100, 1000 };
+
+  g_assert_no_error (error);
+  if (g_getenv ("GREDIS_PLUGIN_PATH") == NULL)
+    g_setenv ("GREDIS_PLUGIN_PATH", GREDIS_BENCH_PLUGIN_DIR, TRUE);
+  socket_path = g_build_filename (directory, "redis.sock", NULL);
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                             "redis-server", "--port", "0", "--unixsocket", socket_path,
+                             "--save", "", "--appendonly", "no", "--dir", directory, NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 500 && !g_file_test (socket_path, G_FILE_TEST_EXISTS); i++)
+    g_usleep (10000);
+
+  /* Warm up the server and the plugins. */
+  gredis_blocking (2000);
+  hiredis_blocking (2000);
+
+  a_g = gredis_blocking (50000);
+  a_h = hiredis_blocking (50000);
+  g_print ("(a) unpipelined blocking SET/GET: gredis %.0f/s, hiredis %.0f/s, ratio %.2f (goal >= 0.95)\n",
+           a_g, a_h, a_g / a_h);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      b_g[d] = gredis_pipeline (500000, depths[d]);
+      b_h[d] = hiredis_pipeline (500000, depths[d]);
+      b_r[d] = raw_pipeline (500000, depths[d]);
+      g_print ("(b) pipeline of %u SETs: gredis %.0f/s, hiredis %.0f/s, raw socket %.0f/s; "
+               "gredis/raw %.2f (goal >= 0.85), gredis/hiredis %.2f\n",
+               depths[d], b_g[d], b_h[d], b_r[d], b_g[d] / b_r[d], b_g[d] / b_h[d]);
+    }
+
+  c_task = gredis_async (100000, TRUE);
+  c_full = gredis_async (100000, FALSE);
+  c_h = hiredis_async (100000);
+  g_print ("(c) 100000 independent async SETs: gredis (GTask) %.0f/s, gredis (callback) %.0f/s, "
+           "hiredis async/GLib %.0f/s\n"
+           "    GTask/hiredis %.2f (goal >= 1.5), callback/hiredis %.2f, GTask/(b, 1000) %.2f (goal >= 0.6)\n",
+           c_task, c_full, c_h, c_task / c_h, c_full / c_h, c_task / b_g[1]);
+
+  memory ();
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_unlink (socket_path);
+  g_rmdir (directory);
+  g_free (socket_path);
+  return 0;
+}

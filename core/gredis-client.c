@@ -1,0 +1,823 @@
+/* gredis-client.c: the entry point of applications
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-connection-private.h"
+
+#include <string.h>
+
+/**
+ * GredisClient:
+ *
+ * The entry point of applications: it turns a #GredisConfig (a URI, a key
+ * file or properties) into connections, and sends commands on them.
+ *
+ * ```c
+ * g_autoptr(GredisClient) client = gredis_client_new_for_uri ("redis://localhost/0", &error);
+ * const char *argv[] = { "SET", "greeting", "hello", NULL };
+ *
+ * gredis_client_command_async (client, argv, NULL, on_set_done, NULL);
+ * ```
+ *
+ * Asynchronous calls use one multiplexed #GredisConnection per main
+ * context: the thread-default context of the caller. Their callbacks run
+ * in that context, and every command issued in one main-loop iteration
+ * goes out in one write. The blocking calls (gredis_client_command() and
+ * the typed helpers without `_async`) may be made from any thread and
+ * need no running main loop: each runs the same engine on a private main
+ * context, with a connection of its own taken from a small pool of idle
+ * blocking connections.
+ *
+ * The client has one property for every configuration key of
+ * #GredisConfig, with the same name; they read and write the client's
+ * configuration. Changes apply to connections made afterwards.
+ *
+ * Server error replies become #GError s in the %GREDIS_ERROR domain whose
+ * code comes from the error's prefix (%GREDIS_ERROR_WRONGTYPE,
+ * %GREDIS_ERROR_NOPERM …) and whose message is the server's text.
+ *
+ * A #GredisClient is thread-safe.
+ */
+
+struct _GredisClient
+{
+  GObject parent_instance;
+
+  GredisConfig *config;
+  gulong config_notify_id;
+
+  GMutex lock;
+  GHashTable *connections;     /* GMainContext → GredisConnection */
+  gboolean closed;
+
+  GredisSyncPool *sync_pool;
+};
+
+G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONFIG,
+  N_OWN_PROPS
+};
+
+static GParamSpec *own_properties[N_OWN_PROPS];
+
+/* The configuration's properties, mirrored: client property id
+ * N_OWN_PROPS + i is config_pspecs[i]. */
+static GParamSpec **config_pspecs;
+static guint n_config_pspecs;
+
+enum {
+  SIGNAL_PUSH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Connections */
+
+static GObject *
+create_plugin (GredisClient      *self,
+               GredisPluginKind   kind,
+               const char        *name,
+               GError           **error)
+{
+  GObject *plugin = gredis_plugins_create (kind, name, error);
+
+  if (plugin == NULL)
+    return NULL;
+  if (!gredis_config_apply_to_plugin (self->config, plugin, error))
+    {
+      g_object_unref (plugin);
+      return NULL;
+    }
+  return plugin;
+}
+
+static void
+on_push (GredisConnection *connection,
+         GredisReply      *reply,
+         gpointer          user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_PUSH], 0, connection, reply);
+}
+
+static void
+on_open_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Commands queued on the connection fail with the same error; this is
+   * only for the debug log. */
+  if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
+    g_debug ("Could not open a connection: %s", error->message);
+}
+
+GredisConnection *
+_gredis_client_create_connection (GredisClient  *self,
+                                  GError       **error)
+{
+  g_autoptr(GObject) transport = NULL;
+  g_autoptr(GObject) parser = NULL;
+  g_autoptr(GObject) backoff = NULL;
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autofree char *password = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  transport = create_plugin (self, GREDIS_PLUGIN_TRANSPORT,
+                             gredis_config_get_effective_transport (self->config), error);
+  if (transport == NULL)
+    return NULL;
+  parser = create_plugin (self, GREDIS_PLUGIN_PARSER,
+                          gredis_config_get_parser (self->config), error);
+  if (parser == NULL)
+    return NULL;
+  if (gredis_config_get_retries (self->config) > 0)
+    {
+      backoff = create_plugin (self, GREDIS_PLUGIN_BACKOFF_POLICY,
+                               gredis_config_get_backoff (self->config), error);
+      if (backoff == NULL)
+        return NULL;
+    }
+  password = gredis_config_get_effective_password (self->config, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  endpoint = gredis_config_get_endpoint (self->config);
+
+  connection = gredis_connection_new (GREDIS_TRANSPORT (transport), GREDIS_PARSER (parser),
+                                      endpoint);
+  gredis_connection_set_username (connection, gredis_config_get_username (self->config));
+  gredis_connection_set_password (connection, password);
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  gredis_connection_set_client_name (connection, gredis_config_get_client_name (self->config));
+  gredis_connection_set_database (connection, gredis_config_get_db (self->config));
+  gredis_connection_set_protocol (connection, gredis_config_get_protocol (self->config));
+  gredis_connection_set_command_timeout_ms (connection,
+                                            gredis_config_get_command_timeout_ms (self->config));
+  gredis_connection_set_retries (connection, gredis_config_get_retries (self->config));
+  gredis_connection_set_backoff_policy (connection, GREDIS_BACKOFF_POLICY (backoff));
+  g_signal_connect_object (connection, "push", G_CALLBACK (on_push), self, 0);
+
+  gredis_connection_open_async (connection, NULL, on_open_done, NULL);
+  return connection;
+}
+
+GredisSyncPool *
+_gredis_client_get_sync_pool (GredisClient *self)
+{
+  return self->sync_pool;
+}
+
+gboolean
+_gredis_client_is_closed (GredisClient *self)
+{
+  gboolean closed;
+
+  g_mutex_lock (&self->lock);
+  closed = self->closed;
+  g_mutex_unlock (&self->lock);
+  return closed;
+}
+
+static GError *
+client_closed_error (void)
+{
+  gredis_i18n_init ();
+  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
+}
+
+/* Returns the connection of the thread-default context, made on demand;
+ * a closed one is replaced. */
+static GredisConnection *
+lookup_connection (GredisClient  *self,
+                   GError       **error)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  GredisConnection *connection;
+
+  if (context == NULL)
+    context = g_main_context_default ();
+
+  g_mutex_lock (&self->lock);
+  if (G_UNLIKELY (self->closed))
+    {
+      g_mutex_unlock (&self->lock);
+      g_propagate_error (error, client_closed_error ());
+      return NULL;
+    }
+  connection = g_hash_table_lookup (self->connections, context);
+  if (G_UNLIKELY (connection == NULL ||
+                  gredis_connection_get_state (connection) == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      connection = _gredis_client_create_connection (self, error);
+      if (connection != NULL)
+        g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
+    }
+  if (connection != NULL)
+    g_object_ref (connection);
+  g_mutex_unlock (&self->lock);
+  return connection;
+}
+
+/**
+ * gredis_client_get_connection:
+ * @client: a #GredisClient
+ * @error: return location for a #GError
+ *
+ * Returns the multiplexed connection that asynchronous calls made in the
+ * thread-default main context use, making it if needed. It is useful to
+ * watch its state, receive its push frames, or send commands with
+ * gredis_connection_send_command_full().
+ *
+ * Returns: (transfer full): the connection, or %NULL with an error
+ */
+GredisConnection *
+gredis_client_get_connection (GredisClient  *client,
+                              GError       **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return lookup_connection (client, error);
+}
+
+/* Commands */
+
+void
+_gredis_client_send_async (GredisClient        *self,
+                           guint                argc,
+                           const char * const  *argv,
+                           const gsize         *argv_lengths,
+                           GBytes * const      *args,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GredisConnection *connection;
+  GError *error = NULL;
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  connection = lookup_connection (self, &error);
+  if (G_UNLIKELY (connection == NULL))
+    g_task_return_error (task, error);
+  else
+    {
+      _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task,
+                                     cancellable);
+      g_object_unref (connection);
+    }
+  g_object_unref (task);
+}
+
+GredisReply *
+_gredis_client_send_finish (GredisClient  *self,
+                            GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * gredis_client_command_async:
+ * @client: a #GredisClient
+ * @argv: (array zero-terminated=1): the command and its arguments, as a
+ *   %NULL-terminated array of strings, such as `{ "GET", "key", NULL }`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply, in the thread-default
+ *   main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sends a command. It is encoded at once (@argv may be freed on return)
+ * and goes out with every other command issued in the same main-loop
+ * iteration. Finish with gredis_client_command_finish().
+ */
+void
+gredis_client_command_async (GredisClient        *client,
+                             const char * const  *argv,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (argv != NULL && argv[0] != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _gredis_client_send_async (client, g_strv_length ((char **) argv), argv, NULL, NULL,
+                             gredis_client_command_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_command_argv_async:
+ * @client: a #GredisClient
+ * @argc: the number of arguments, at least 1
+ * @argv: (array length=argc): the command and its arguments
+ * @argv_lengths: (array length=argc) (nullable): the length of each
+ *   argument, for binary-safe arguments, or %NULL when every argument is
+ *   a NUL-terminated string
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply, in the thread-default
+ *   main context of the caller
+ * @user_data: data for @callback
+ *
+ * Like gredis_client_command_async(), with a count and optional lengths,
+ * as hiredis' `redisCommandArgv()`. Finish with
+ * gredis_client_command_finish().
+ */
+void
+gredis_client_command_argv_async (GredisClient        *client,
+                                  guint                argc,
+                                  const char * const  *argv,
+                                  const gsize         *argv_lengths,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (argc > 0 && argv != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _gredis_client_send_async (client, argc, argv, argv_lengths, NULL,
+                             gredis_client_command_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_command_bytes_async:
+ * @client: a #GredisClient
+ * @args: (array length=n_args): the command and its arguments, binary safe
+ * @n_args: the number of arguments, at least 1
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply, in the thread-default
+ *   main context of the caller
+ * @user_data: data for @callback
+ *
+ * Like gredis_client_command_async(), with arguments as #GBytes. Finish
+ * with gredis_client_command_finish().
+ */
+void
+gredis_client_command_bytes_async (GredisClient        *client,
+                                   GBytes * const      *args,
+                                   guint                n_args,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (n_args > 0 && args != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _gredis_client_send_async (client, n_args, NULL, NULL, args,
+                             gredis_client_command_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_command_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_command_async() and its `_argv` and `_bytes`
+ * forms. A server error reply becomes an error: %GREDIS_ERROR with the
+ * code of its prefix and the server's text.
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error
+ */
+GredisReply *
+gredis_client_command_finish (GredisClient  *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return _gredis_client_send_finish (client, result, gredis_client_command_async, error);
+}
+
+/**
+ * gredis_client_command:
+ * @client: a #GredisClient
+ * @argv: (array zero-terminated=1): the command and its arguments
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sends a command and waits for its reply. Safe from any thread; needs
+ * no running main loop.
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error (server
+ *   error replies included)
+ */
+GredisReply *
+gredis_client_command (GredisClient        *client,
+                       const char * const  *argv,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gredis_client_send_sync (client, g_strv_length ((char **) argv), argv, NULL, NULL,
+                                   cancellable, error);
+}
+
+/**
+ * gredis_client_command_argv:
+ * @client: a #GredisClient
+ * @argc: the number of arguments, at least 1
+ * @argv: (array length=argc): the command and its arguments
+ * @argv_lengths: (array length=argc) (nullable): the length of each
+ *   argument, or %NULL when every argument is a NUL-terminated string
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of gredis_client_command_argv_async().
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error
+ */
+GredisReply *
+gredis_client_command_argv (GredisClient        *client,
+                            guint                argc,
+                            const char * const  *argv,
+                            const gsize         *argv_lengths,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (argc > 0 && argv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gredis_client_send_sync (client, argc, argv, argv_lengths, NULL, cancellable, error);
+}
+
+/**
+ * gredis_client_command_bytes:
+ * @client: a #GredisClient
+ * @args: (array length=n_args): the command and its arguments, binary safe
+ * @n_args: the number of arguments, at least 1
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of gredis_client_command_bytes_async().
+ *
+ * Returns: (transfer full): the reply, or %NULL with an error
+ */
+GredisReply *
+gredis_client_command_bytes (GredisClient    *client,
+                             GBytes * const  *args,
+                             guint            n_args,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (n_args > 0 && args != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gredis_client_send_sync (client, n_args, NULL, NULL, args, cancellable, error);
+}
+
+/* Life cycle */
+
+/**
+ * gredis_client_new:
+ * @config: (nullable): the configuration, or %NULL for the defaults
+ *   (`redis://localhost:6379`)
+ *
+ * Creates a client. It connects lazily, when the first command is sent.
+ *
+ * Returns: (transfer full): a new client
+ */
+GredisClient *
+gredis_client_new (GredisConfig *config)
+{
+  g_return_val_if_fail (config == NULL || GREDIS_IS_CONFIG (config), NULL);
+
+  return g_object_new (GREDIS_TYPE_CLIENT, "config", config, NULL);
+}
+
+/**
+ * gredis_client_new_for_uri:
+ * @uri: a URI such as `redis://user:pass@host:6379/0?protocol=3`,
+ *   `rediss://host` or `unix:///run/redis.sock?db=1`
+ * @error: return location for a #GError
+ *
+ * Creates a client from a URI (see gredis_config_new_for_uri()).
+ *
+ * Returns: (transfer full): a new client, or %NULL with a
+ *   %GREDIS_ERROR_CONFIG error
+ */
+GredisClient *
+gredis_client_new_for_uri (const char  *uri,
+                           GError     **error)
+{
+  g_autoptr(GredisConfig) config = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  config = gredis_config_new_for_uri (uri, error);
+  if (config == NULL)
+    return NULL;
+  return gredis_client_new (config);
+}
+
+/**
+ * gredis_client_new_from_keyfile:
+ * @key_file: a #GKeyFile
+ * @group: (nullable): the group to read, or %NULL for `gredis`
+ * @error: return location for a #GError
+ *
+ * Creates a client from a group of a key file (see
+ * gredis_config_new_from_keyfile()).
+ *
+ * Returns: (transfer full): a new client, or %NULL with a
+ *   %GREDIS_ERROR_CONFIG error
+ */
+GredisClient *
+gredis_client_new_from_keyfile (GKeyFile    *key_file,
+                                const char  *group,
+                                GError     **error)
+{
+  g_autoptr(GredisConfig) config = NULL;
+
+  g_return_val_if_fail (key_file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  config = gredis_config_new_from_keyfile (key_file, group, error);
+  if (config == NULL)
+    return NULL;
+  return gredis_client_new (config);
+}
+
+/**
+ * gredis_client_get_config:
+ * @client: a #GredisClient
+ *
+ * Returns: (transfer none): the configuration of the client; changes
+ *   apply to connections made afterwards
+ */
+GredisConfig *
+gredis_client_get_config (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  return client->config;
+}
+
+static gboolean
+close_in_context (gpointer user_data)
+{
+  gredis_connection_close (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * gredis_client_close:
+ * @client: a #GredisClient
+ *
+ * Closes every connection of the client. Commands still waiting fail with
+ * %GREDIS_ERROR_CLOSED, and so do later ones. Call it from the thread
+ * that runs the client's main context; connections of other contexts are
+ * closed in their own context.
+ */
+void
+gredis_client_close (GredisClient *client)
+{
+  g_autoptr(GHashTable) connections = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+
+  g_mutex_lock (&client->lock);
+  client->closed = TRUE;
+  connections = g_steal_pointer (&client->connections);
+  client->connections = g_hash_table_new_full (NULL, NULL,
+                                               (GDestroyNotify) g_main_context_unref,
+                                               g_object_unref);
+  g_mutex_unlock (&client->lock);
+
+  g_hash_table_iter_init (&iter, connections);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GMainContext *context = key;
+
+      if (g_main_context_acquire (context))
+        {
+          gredis_connection_close (value);
+          g_main_context_release (context);
+        }
+      else
+        g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, close_in_context,
+                                    g_object_ref (value), g_object_unref);
+    }
+
+  _gredis_sync_pool_close (client->sync_pool);
+}
+
+/* GObject */
+
+static void
+on_config_notify (GObject    *config,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  GParamSpec *own = g_object_class_find_property (G_OBJECT_GET_CLASS (user_data), pspec->name);
+
+  if (own != NULL)
+    g_object_notify_by_pspec (user_data, own);
+}
+
+static void
+gredis_client_constructed (GObject *object)
+{
+  GredisClient *self = GREDIS_CLIENT (object);
+
+  G_OBJECT_CLASS (gredis_client_parent_class)->constructed (object);
+
+  if (self->config == NULL)
+    self->config = gredis_config_new ();
+  self->config_notify_id = g_signal_connect (self->config, "notify",
+                                             G_CALLBACK (on_config_notify), self);
+}
+
+static void
+gredis_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GredisClient *self = GREDIS_CLIENT (object);
+
+  if (prop_id == PROP_CONFIG)
+    g_value_set_object (value, self->config);
+  else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
+    g_object_get_property (G_OBJECT (self->config), pspec->name, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+gredis_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GredisClient *self = GREDIS_CLIENT (object);
+
+  if (prop_id == PROP_CONFIG)
+    self->config = g_value_dup_object (value);
+  else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
+    g_object_set_property (G_OBJECT (self->config), pspec->name, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+gredis_client_dispose (GObject *object)
+{
+  GredisClient *self = GREDIS_CLIENT (object);
+
+  if (self->config_notify_id != 0)
+    {
+      g_signal_handler_disconnect (self->config, self->config_notify_id);
+      self->config_notify_id = 0;
+    }
+  if (self->connections != NULL && g_hash_table_size (self->connections) > 0)
+    gredis_client_close (self);
+
+  G_OBJECT_CLASS (gredis_client_parent_class)->dispose (object);
+}
+
+static void
+gredis_client_finalize (GObject *object)
+{
+  GredisClient *self = GREDIS_CLIENT (object);
+
+  g_clear_pointer (&self->connections, g_hash_table_unref);
+  _gredis_sync_pool_free (self->sync_pool);
+  g_clear_object (&self->config);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (gredis_client_parent_class)->finalize (object);
+}
+
+/* A property of the client with the name, type, range and default of a
+ * configuration property. */
+static GParamSpec *
+mirror_pspec (GParamSpec *config_pspec)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const char *name = g_param_spec_get_name (config_pspec);
+  GType type = G_PARAM_SPEC_TYPE (config_pspec);
+
+  if (type == G_TYPE_PARAM_STRING)
+    return g_param_spec_string (name, NULL, NULL,
+                                G_PARAM_SPEC_STRING (config_pspec)->default_value, flags);
+  if (type == G_TYPE_PARAM_UINT)
+    {
+      GParamSpecUInt *p = G_PARAM_SPEC_UINT (config_pspec);
+      return g_param_spec_uint (name, NULL, NULL, p->minimum, p->maximum, p->default_value, flags);
+    }
+  if (type == G_TYPE_PARAM_UINT64)
+    {
+      GParamSpecUInt64 *p = G_PARAM_SPEC_UINT64 (config_pspec);
+      return g_param_spec_uint64 (name, NULL, NULL, p->minimum, p->maximum, p->default_value,
+                                  flags);
+    }
+  if (type == G_TYPE_PARAM_INT)
+    {
+      GParamSpecInt *p = G_PARAM_SPEC_INT (config_pspec);
+      return g_param_spec_int (name, NULL, NULL, p->minimum, p->maximum, p->default_value, flags);
+    }
+  if (type == G_TYPE_PARAM_BOOLEAN)
+    return g_param_spec_boolean (name, NULL, NULL,
+                                 G_PARAM_SPEC_BOOLEAN (config_pspec)->default_value, flags);
+  if (type == G_TYPE_PARAM_ENUM)
+    {
+      GParamSpecEnum *p = G_PARAM_SPEC_ENUM (config_pspec);
+      return g_param_spec_enum (name, NULL, NULL, G_PARAM_SPEC_VALUE_TYPE (config_pspec),
+                                p->default_value, flags);
+    }
+  g_warning ("Configuration property %s of type %s is not mirrored on GredisClient",
+             name, g_type_name (type));
+  return NULL;
+}
+
+static void
+gredis_client_class_init (GredisClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *config_class = g_type_class_ref (GREDIS_TYPE_CONFIG);
+  GParamSpec **pspecs;
+  guint n_pspecs;
+
+  object_class->constructed = gredis_client_constructed;
+  object_class->get_property = gredis_client_get_property;
+  object_class->set_property = gredis_client_set_property;
+  object_class->dispose = gredis_client_dispose;
+  object_class->finalize = gredis_client_finalize;
+
+  /**
+   * GredisClient:config:
+   *
+   * The configuration of the client.
+   */
+  own_properties[PROP_CONFIG] =
+    g_param_spec_object ("config", NULL, NULL, GREDIS_TYPE_CONFIG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
+
+  pspecs = g_object_class_list_properties (config_class, &n_pspecs);
+  config_pspecs = g_new0 (GParamSpec *, n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *mirror = mirror_pspec (pspecs[i]);
+
+      if (mirror == NULL)
+        continue;
+      config_pspecs[n_config_pspecs] = mirror;
+      g_object_class_install_property (object_class, N_OWN_PROPS + n_config_pspecs, mirror);
+      n_config_pspecs++;
+    }
+  g_free (pspecs);
+  g_type_class_unref (config_class);
+
+  /**
+   * GredisClient::push:
+   * @client: the client
+   * @connection: the connection that received it
+   * @reply: the push frame
+   *
+   * Emitted for every RESP3 push frame received by a connection of the
+   * client, in that connection's main context.
+   */
+  signals[SIGNAL_PUSH] =
+    g_signal_new ("push", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, GREDIS_TYPE_CONNECTION,
+                  GREDIS_TYPE_REPLY | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+gredis_client_init (GredisClient *self)
+{
+  g_mutex_init (&self->lock);
+  self->connections = g_hash_table_new_full (NULL, NULL,
+                                             (GDestroyNotify) g_main_context_unref,
+                                             g_object_unref);
+  self->sync_pool = _gredis_sync_pool_new ();
+}

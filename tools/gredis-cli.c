@@ -1,0 +1,546 @@
+/* gredis-cli.c: redis-cli's everyday interface on top of Gredis
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <gredis/gredis.h>
+
+typedef struct
+{
+  GredisConnection *connection;
+  gboolean raw;
+  gboolean done;
+  GredisReply *reply;
+  GError *error;
+} Cli;
+
+/* Output: redis-cli's raw format (the human one is gredis_reply_to_string()) */
+
+static void
+format_raw (GString           *out,
+            const GredisReply *reply)
+{
+  gsize len = 0;
+  const char *s;
+
+  switch (gredis_reply_get_kind (reply))
+    {
+    case GREDIS_REPLY_NIL:
+      break;
+    case GREDIS_REPLY_ERROR:
+      s = gredis_reply_get_string (reply, &len);
+      g_string_append_len (out, s, len);
+      g_string_append_c (out, '\n');
+      break;
+    case GREDIS_REPLY_STRING:
+    case GREDIS_REPLY_SIMPLE_STRING:
+    case GREDIS_REPLY_VERBATIM:
+    case GREDIS_REPLY_DOUBLE:
+    case GREDIS_REPLY_BIG_NUMBER:
+      s = gredis_reply_get_string (reply, &len);
+      g_string_append_len (out, s, len);
+      break;
+    case GREDIS_REPLY_BOOLEAN:
+      g_string_append (out, gredis_reply_get_boolean (reply) ? "(true)" : "(false)");
+      break;
+    case GREDIS_REPLY_INTEGER:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, gredis_reply_get_integer (reply));
+      break;
+    case GREDIS_REPLY_ARRAY:
+    case GREDIS_REPLY_SET:
+    case GREDIS_REPLY_PUSH:
+      for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, '\n');
+          format_raw (out, gredis_reply_get_element (reply, i));
+        }
+      break;
+    case GREDIS_REPLY_MAP:
+      for (gsize i = 0; i + 1 < gredis_reply_get_n_elements (reply); i += 2)
+        {
+          if (i > 0)
+            g_string_append_c (out, '\n');
+          format_raw (out, gredis_reply_get_element (reply, i));
+          g_string_append_c (out, ' ');
+          format_raw (out, gredis_reply_get_element (reply, i + 1));
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+print_reply (Cli         *cli,
+             GredisReply *reply)
+{
+  if (cli->raw)
+    {
+      GString *out = g_string_new (NULL);
+
+      format_raw (out, reply);
+      g_string_append_c (out, '\n');
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_free (out, TRUE);
+    }
+  else
+    {
+      g_autofree char *text = gredis_reply_to_string (reply);
+      fwrite (text, 1, strlen (text), stdout);
+    }
+  fflush (stdout);
+}
+
+/* Splitting a line into arguments, as redis-cli does: "double quotes"
+ * with \n \r \t \b \a \xHH escapes, 'single quotes' with \' only. */
+static GPtrArray *
+split_args (const char  *line,
+            gboolean    *ok)
+{
+  GPtrArray *args = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  const char *p = line;
+
+  *ok = TRUE;
+  for (;;)
+    {
+      GByteArray *current;
+      gboolean in_dq = FALSE, in_sq = FALSE, done = FALSE;
+
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        return args;
+
+      current = g_byte_array_new ();
+      while (!done)
+        {
+          if (in_dq)
+            {
+              if (p[0] == '\\' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]))
+                {
+                  guint8 byte = g_ascii_xdigit_value (p[2]) * 16 + g_ascii_xdigit_value (p[3]);
+                  g_byte_array_append (current, &byte, 1);
+                  p += 3;
+                }
+              else if (p[0] == '\\' && p[1] != '\0')
+                {
+                  guint8 c;
+
+                  p++;
+                  switch (*p)
+                    {
+                    case 'n': c = '\n'; break;
+                    case 'r': c = '\r'; break;
+                    case 't': c = '\t'; break;
+                    case 'b': c = '\b'; break;
+                    case 'a': c = '\a'; break;
+                    default: c = *p; break;
+                    }
+                  g_byte_array_append (current, &c, 1);
+                }
+              else if (*p == '"')
+                {
+                  /* The closing quote must be followed by a space or
+                   * nothing at all. */
+                  if (p[1] != '\0' && !g_ascii_isspace (p[1]))
+                    goto err;
+                  done = TRUE;
+                }
+              else if (*p == '\0')
+                goto err;
+              else
+                g_byte_array_append (current, (const guint8 *) p, 1);
+            }
+          else if (in_sq)
+            {
+              if (p[0] == '\\' && p[1] == '\'')
+                {
+                  p++;
+                  g_byte_array_append (current, (const guint8 *) "'", 1);
+                }
+              else if (*p == '\'')
+                {
+                  if (p[1] != '\0' && !g_ascii_isspace (p[1]))
+                    goto err;
+                  done = TRUE;
+                }
+              else if (*p == '\0')
+                goto err;
+              else
+                g_byte_array_append (current, (const guint8 *) p, 1);
+            }
+          else
+            {
+              switch (*p)
+                {
+                case ' ':
+                case '\n':
+                case '\r':
+                case '\t':
+                case '\0':
+                  done = TRUE;
+                  break;
+                case '"':
+                  in_dq = TRUE;
+                  break;
+                case '\'':
+                  in_sq = TRUE;
+                  break;
+                default:
+                  g_byte_array_append (current, (const guint8 *) p, 1);
+                  break;
+                }
+            }
+          if (*p != '\0')
+            p++;
+        }
+      g_ptr_array_add (args, g_byte_array_free_to_bytes (current));
+      continue;
+
+    err:
+      g_byte_array_unref (current);
+      *ok = FALSE;
+      return args;
+    }
+}
+
+/* Running commands */
+
+static void
+on_reply (GredisConnection *connection,
+          GredisReply      *reply,
+          const GError     *error,
+          gpointer          user_data)
+{
+  Cli *cli = user_data;
+
+  cli->done = TRUE;
+  if (reply != NULL)
+    cli->reply = gredis_reply_ref (reply);
+  else
+    cli->error = g_error_copy (error);
+}
+
+/* Returns 0 after a reply (error replies included), -1 when the
+ * connection failed (the message is printed). */
+static int
+run_command (Cli             *cli,
+             GBytes * const  *args,
+             guint            n_args)
+{
+  g_autofree const char **argv = g_new (const char *, n_args);
+  g_autofree gsize *lengths = g_new (gsize, n_args);
+
+  for (guint i = 0; i < n_args; i++)
+    argv[i] = g_bytes_get_data (args[i], &lengths[i]);
+  if (argv[0] == NULL)
+    argv[0] = "";
+
+  cli->done = FALSE;
+  gredis_connection_send_command_full (cli->connection, n_args, argv, lengths, on_reply, cli);
+  while (!cli->done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (cli->error != NULL)
+    {
+      g_printerr ("%s\n", cli->error->message);
+      g_clear_error (&cli->error);
+      return -1;
+    }
+
+  /* As redis-cli, an error reply is output, not a failure. */
+  print_reply (cli, cli->reply);
+  g_clear_pointer (&cli->reply, gredis_reply_unref);
+  return 0;
+}
+
+static int
+run_stdin (Cli *cli)
+{
+  g_autoptr(GIOChannel) in = g_io_channel_unix_new (STDIN_FILENO);
+
+  g_io_channel_set_encoding (in, NULL, NULL);
+  for (;;)
+    {
+      g_autofree char *line = NULL;
+      g_autoptr(GPtrArray) args = NULL;
+      gsize length = 0;
+      gboolean ok;
+      GIOStatus io = g_io_channel_read_line (in, &line, &length, NULL, NULL);
+
+      if (io != G_IO_STATUS_NORMAL)
+        break;
+      args = split_args (line, &ok);
+      if (!ok)
+        {
+          g_print ("Invalid argument(s)\n");
+          continue;
+        }
+      if (args->len == 0)
+        continue;
+      if (args->len == 1 &&
+          (g_ascii_strncasecmp (g_bytes_get_data (args->pdata[0], NULL), "quit",
+                                g_bytes_get_size (args->pdata[0])) == 0 ||
+           g_ascii_strncasecmp (g_bytes_get_data (args->pdata[0], NULL), "exit",
+                                g_bytes_get_size (args->pdata[0])) == 0) &&
+          g_bytes_get_size (args->pdata[0]) == 4)
+        break;
+      if (run_command (cli, (GBytes **) args->pdata, args->len) < 0)
+        return 1;
+    }
+  return 0;
+}
+
+/* Plugins */
+
+static void
+list_plugins (void)
+{
+  static const GredisPluginKind kinds[] = {
+    GREDIS_PLUGIN_TRANSPORT, GREDIS_PLUGIN_PARSER,
+    GREDIS_PLUGIN_BACKOFF_POLICY, GREDIS_PLUGIN_POOL,
+  };
+
+  g_print ("%-10s %-22s %8s  %s\n", "KIND", "NAME", "PRIORITY", "FILE");
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GList *list = gredis_plugins_list (kinds[k]);
+
+      for (GList *l = list; l != NULL; l = l->next)
+        {
+          GredisPluginInfo *info = l->data;
+          const char *file = gredis_plugin_info_get_filename (info);
+
+          g_print ("%-10s %-22s %8d  %s\n", gredis_plugin_kind_to_string (kinds[k]),
+                   gredis_plugin_info_get_name (info), gredis_plugin_info_get_priority (info),
+                   file != NULL ? file : "(built-in)");
+        }
+      g_list_free_full (list, (GDestroyNotify) gredis_plugin_info_unref);
+    }
+}
+
+/* Options */
+
+typedef struct
+{
+  char *host;
+  int port;
+  char *socket;
+  char *password;
+  char *user;
+  int db;
+  char *uri;
+  gboolean resp3;
+  gboolean tls;
+  char *cacert;
+  char *cert;
+  char *key;
+  char *sni;
+  gboolean insecure;
+  gboolean raw;
+  gboolean no_raw;
+  char *config_file;
+  char *parser;
+  char *transport;
+  char *backoff;
+  char **options;
+  gboolean list_plugins;
+  gboolean help;
+  gboolean version;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->host);
+  g_free (o->socket);
+  g_free (o->password);
+  g_free (o->user);
+  g_free (o->uri);
+  g_free (o->cacert);
+  g_free (o->cert);
+  g_free (o->key);
+  g_free (o->sni);
+  g_free (o->config_file);
+  g_free (o->parser);
+  g_free (o->transport);
+  g_free (o->backoff);
+  g_strfreev (o->options);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+set (GredisConfig  *config,
+     const char    *key,
+     const char    *value,
+     GError       **error)
+{
+  return value == NULL || gredis_config_set_option (config, key, value, error);
+}
+
+static GredisConfig *
+make_config (Options  *o,
+             GError  **error)
+{
+  g_autoptr(GredisConfig) config = NULL;
+  g_autofree char *port = o->port >= 0 ? g_strdup_printf ("%d", o->port) : NULL;
+  g_autofree char *db = o->db >= 0 ? g_strdup_printf ("%d", o->db) : NULL;
+
+  if (o->config_file != NULL)
+    config = gredis_config_new_from_file (o->config_file, error);
+  else
+    config = gredis_config_new ();
+  if (config == NULL)
+    return NULL;
+  if (o->uri != NULL && !gredis_config_set_uri (config, o->uri, error))
+    return NULL;
+
+  if (!set (config, "host", o->host, error) ||
+      !set (config, "port", port, error) ||
+      !set (config, "path", o->socket, error) ||
+      !set (config, "password", o->password, error) ||
+      !set (config, "username", o->user, error) ||
+      !set (config, "db", db, error) ||
+      !set (config, "protocol", o->resp3 ? "3" : NULL, error) ||
+      !set (config, "transport", o->tls ? "tls" : NULL, error) ||
+      !set (config, "tls-ca-file", o->cacert, error) ||
+      !set (config, "tls-cert-file", o->cert, error) ||
+      !set (config, "tls-key-file", o->key, error) ||
+      !set (config, "tls-server-name", o->sni, error) ||
+      !set (config, "tls-verify", o->insecure ? "none" : NULL, error) ||
+      !set (config, "parser", o->parser, error) ||
+      !set (config, "transport", o->transport, error) ||
+      !set (config, "backoff", o->backoff, error))
+    return NULL;
+
+  for (guint i = 0; o->options != NULL && o->options[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (o->options[i], "=", 2);
+
+      if (kv[1] == NULL)
+        {
+          g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                       _("The option “%s” is not of the form KEY=VALUE."), kv[0]);
+          return NULL;
+        }
+      if (!gredis_config_set_option (config, kv[0], kv[1], error))
+        return NULL;
+    }
+  return g_steal_pointer (&config);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(Options) o = { .port = -1, .db = -1 };
+  GOptionEntry entries[] = {
+    { "host", 'h', 0, G_OPTION_ARG_STRING, &o.host, N_("Server hostname (default: 127.0.0.1)"), N_("HOST") },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &o.port, N_("Server port (default: 6379)"), N_("PORT") },
+    { "socket", 's', 0, G_OPTION_ARG_FILENAME, &o.socket, N_("Server socket (overrides hostname and port)"), N_("PATH") },
+    { "pass", 'a', 0, G_OPTION_ARG_STRING, &o.password, N_("Password to use when connecting to the server"), N_("PASSWORD") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &o.user, N_("ACL user name, used with -a"), N_("USER") },
+    { "db", 'n', 0, G_OPTION_ARG_INT, &o.db, N_("Database number"), N_("DB") },
+    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://)"), N_("URI") },
+    { "resp3", '3', 0, G_OPTION_ARG_NONE, &o.resp3, N_("Start the session in RESP3 protocol mode"), NULL },
+    { "tls", 0, 0, G_OPTION_ARG_NONE, &o.tls, N_("Establish a secure TLS connection"), NULL },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &o.cacert, N_("CA certificate file to verify with"), N_("FILE") },
+    { "cert", 0, 0, G_OPTION_ARG_FILENAME, &o.cert, N_("Client certificate to authenticate with"), N_("FILE") },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &o.key, N_("Private key file to authenticate with"), N_("FILE") },
+    { "sni", 0, 0, G_OPTION_ARG_STRING, &o.sni, N_("Server name indication for TLS"), N_("HOST") },
+    { "insecure", 0, 0, G_OPTION_ARG_NONE, &o.insecure, N_("Allow insecure TLS connection by skipping cert validation"), NULL },
+    { "raw", 0, 0, G_OPTION_ARG_NONE, &o.raw, N_("Use raw formatting for replies (default when stdout is not a tty)"), NULL },
+    { "no-raw", 0, 0, G_OPTION_ARG_NONE, &o.no_raw, N_("Force formatted output even when stdout is not a tty"), NULL },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &o.config_file, N_("Read the configuration from a key file (group [gredis])"), N_("FILE") },
+    { "option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &o.options, N_("Set a configuration key (repeatable)"), N_("KEY=VALUE") },
+    { "parser", 0, 0, G_OPTION_ARG_STRING, &o.parser, N_("Reply parser plugin to use"), N_("NAME") },
+    { "transport", 0, 0, G_OPTION_ARG_STRING, &o.transport, N_("Transport plugin to use"), N_("NAME") },
+    { "backoff", 0, 0, G_OPTION_ARG_STRING, &o.backoff, N_("Backoff policy plugin to use"), N_("NAME") },
+    { "list-plugins", 0, 0, G_OPTION_ARG_NONE, &o.list_plugins, N_("List the plugins available and exit"), NULL },
+    { "help", 0, 0, G_OPTION_ARG_NONE, &o.help, N_("Show this help and exit"), NULL },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Output version and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GredisConfig) config = NULL;
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  Cli cli = { 0 };
+  int status = 0;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, GREDIS_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  context = g_option_context_new (_("[COMMAND [ARG…]]"));
+  g_option_context_set_summary (context,
+                                _("Sends one command given as arguments, or one command per line\n"
+                                  "of standard input, and prints the replies as redis-cli does."));
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Arguments of the command may look like options: stop at the first
+   * argument that is not one of ours. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("gredis-cli: %s\n", error->message);
+      return 1;
+    }
+  if (o.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_print ("%s", help);
+      return 0;
+    }
+  if (o.version)
+    {
+      g_print ("gredis-cli %s\n", GREDIS_VERSION_S);
+      return 0;
+    }
+  if (o.list_plugins)
+    {
+      list_plugins ();
+      return 0;
+    }
+
+  config = make_config (&o, &error);
+  if (config == NULL)
+    {
+      g_printerr ("gredis-cli: %s\n", error->message);
+      return 1;
+    }
+
+  cli.raw = o.raw || (!o.no_raw && !isatty (STDOUT_FILENO));
+  client = gredis_client_new (config);
+  cli.connection = gredis_client_get_connection (client, &error);
+  if (cli.connection == NULL)
+    {
+      g_printerr ("gredis-cli: %s\n", error->message);
+      return 1;
+    }
+
+  if (argc > 1)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+      for (int i = 1; i < argc; i++)
+        g_ptr_array_add (args, g_bytes_new (argv[i], strlen (argv[i])));
+      status = run_command (&cli, (GBytes **) args->pdata, args->len);
+      status = status < 0 ? 1 : status;
+    }
+  else
+    status = run_stdin (&cli);
+
+  gredis_client_close (client);
+  g_clear_object (&cli.connection);
+  return status;
+}
