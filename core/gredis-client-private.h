@@ -42,6 +42,24 @@ GredisConnection *_gredis_client_create_connection (GredisClient  *client,
                                                     GError       **error);
 gboolean          _gredis_client_is_closed         (GredisClient  *client);
 
+/* Exclusive connections, for blocking commands, WATCH/MULTI/EXEC and
+ * pub/sub: no other caller's commands go on one until it is released.
+ * The connection belongs to the caller's thread-default context.
+ * Release with @reusable FALSE when its state is unknown (a transaction
+ * cut short, a subscription still active, a blocking command cancelled):
+ * it is then closed rather than handed out again
+ * (gredis-client-exclusive.c). */
+void              _gredis_client_acquire_exclusive_async  (GredisClient        *client,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GredisConnection *_gredis_client_acquire_exclusive_finish (GredisClient        *client,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void              _gredis_client_release_exclusive        (GredisClient        *client,
+                                                           GredisConnection    *connection,
+                                                           gboolean             reusable);
+
 /* Blocking pool bookkeeping, owned by gredis-client-sync.c. */
 typedef struct _GredisSyncPool GredisSyncPool;
 GredisSyncPool   *_gredis_sync_pool_new            (void);
