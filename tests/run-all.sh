@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds Gredis and runs every test: a normal build (C, Python and GJS
 # tests), then the C tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then each fuzzer for a few seconds.
+# UndefinedBehaviorSanitizer, then the core suites in a build with plugins
+# linked into the library, then each fuzzer for a few seconds.
 # Ends with one line: "N passed, N failed".
 #
 #   tests/run-all.sh            install what is missing, build, test
@@ -57,7 +58,17 @@ if [ -z "${SKIP_ASAN:-}" ]; then
   fi
 fi
 
-# 3. The fuzzers, briefly, seeded from the corpora.
+# 3. Plugins linked into the library instead of loaded as modules.
+if [ -z "${SKIP_BUILTIN:-}" ]; then
+  if run_build _build-builtin -Dbuiltin_plugins=tcp,unix,resp3,backoff \
+        -Dintrospection=disabled -Dbenchmarks=false; then
+    meson test -C _build-builtin --print-errorlogs --num-processes 2 \
+               --suite core --suite backoff --suite config --suite parser || true
+    count_results _build-builtin
+  fi
+fi
+
+# 4. The fuzzers, briefly, seeded from the corpora.
 if [ -z "${SKIP_FUZZ:-}" ] && [ -x "$top/fuzz/run-fuzzers.sh" ] && [ -d _build-asan ]; then
   if FUZZ_SECONDS=${FUZZ_SECONDS:-10} "$top/fuzz/run-fuzzers.sh" _build-asan; then
     passed=$((passed + 1)); echo "== fuzzers: passed"

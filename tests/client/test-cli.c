@@ -7,6 +7,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-test-server.h"
+#include "gredis-test-util.h"
 
 static GredisTestServer *server;
 
@@ -315,7 +316,7 @@ main (int    argc,
     {
       g_autoptr(GredisPluginInfo) info = gredis_plugins_lookup (GREDIS_PLUGIN_TRANSPORT,
                                                                 transports[t], NULL);
-      if (info == NULL)
+      if (info == NULL || !gredis_test_transport_testable ("/cli", transports[t]))
         continue;
       for (GList *l = parsers; l != NULL; l = l->next)
         for (guint resp3 = 0; resp3 <= 1; resp3++)

@@ -8,6 +8,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-test-server.h"
+#include "gredis-test-util.h"
 
 /* One server for the whole program: plain TCP, a Unix socket and TLS,
  * with an ACL user besides the default one. */
@@ -25,7 +26,6 @@ make_config (const Combo *combo)
 {
   GredisConfig *config = gredis_config_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *port = NULL;
 
   gredis_config_set_option (config, "transport", combo->transport, &error);
   g_assert_no_error (error);
@@ -919,7 +919,8 @@ main (int    argc,
   parsers = gredis_plugins_list (GREDIS_PLUGIN_PARSER);
   for (gsize t = 0; t < G_N_ELEMENTS (transports); t++)
     {
-      if (!have_plugin (GREDIS_PLUGIN_TRANSPORT, transports[t]))
+      if (!have_plugin (GREDIS_PLUGIN_TRANSPORT, transports[t]) ||
+          !gredis_test_transport_testable ("/client", transports[t]))
         continue;
       for (GList *l = parsers; l != NULL; l = l->next)
         for (guint protocol = 2; protocol <= 3; protocol++)

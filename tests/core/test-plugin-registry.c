@@ -288,6 +288,53 @@ test_build_tree_plugins (void)
   g_test_trap_assert_passed ();
 }
 
+/* Plugins linked into the library (-Dbuiltin_plugins=…) are there with no
+ * module directory at all. Module names map to one implementation each. */
+static void
+test_builtin_plugins (void)
+{
+  static const struct { const char *module; GredisPluginKind kind; const char *name; } modules[] = {
+    { "tcp", GREDIS_PLUGIN_TRANSPORT, "tcp" },
+    { "unix", GREDIS_PLUGIN_TRANSPORT, "unix" },
+    { "tls", GREDIS_PLUGIN_TRANSPORT, "tls" },
+    { "gio-tls", GREDIS_PLUGIN_TRANSPORT, "gio-tls" },
+    { "resp2", GREDIS_PLUGIN_PARSER, "resp2" },
+    { "resp3", GREDIS_PLUGIN_PARSER, "resp3" },
+    { "hiredis", GREDIS_PLUGIN_PARSER, "hiredis" },
+    { "backoff", GREDIS_PLUGIN_BACKOFF_POLICY, "exponential-jitter" },
+  };
+  const char *builtin = g_getenv ("GREDIS_TEST_BUILTIN_PLUGINS");
+
+  if (builtin == NULL || *builtin == '\0')
+    {
+      g_test_skip ("This build links no plugin into the library (-Dbuiltin_plugins is empty)");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_auto(GStrv) names = g_strsplit (builtin, ",", -1);
+
+      g_setenv ("GREDIS_PLUGIN_PATH", "/nonexistent", TRUE);
+      for (guint i = 0; names[i] != NULL; i++)
+        for (gsize m = 0; m < G_N_ELEMENTS (modules); m++)
+          if (g_str_equal (names[i], modules[m].module))
+            {
+              g_autoptr(GError) error = NULL;
+              g_autoptr(GredisPluginInfo) info = gredis_plugins_lookup (modules[m].kind, modules[m].name, &error);
+              g_autoptr(GObject) obj = NULL;
+
+              g_assert_no_error (error);
+              g_assert_cmpstr (gredis_plugin_info_get_filename (info), ==, "(built in)");
+              obj = gredis_plugins_create (modules[m].kind, modules[m].name, &error);
+              g_assert_no_error (error);
+              g_assert_nonnull (obj);
+            }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -302,6 +349,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plugin-registry/duplicate-dirs", test_duplicate_dirs);
   g_test_add_func ("/plugin-registry/kind-names", test_kind_names);
   g_test_add_func ("/plugin-registry/build-tree-plugins", test_build_tree_plugins);
+  g_test_add_func ("/plugin-registry/builtin-plugins", test_builtin_plugins);
 
   return g_test_run ();
 }
