@@ -70,10 +70,13 @@ fi
 
 # 4. The fuzzers, briefly, seeded from the corpora.
 if [ -z "${SKIP_FUZZ:-}" ] && [ -x "$top/fuzz/run-fuzzers.sh" ] && [ -d _build-asan ]; then
-  if FUZZ_SECONDS=${FUZZ_SECONDS:-10} "$top/fuzz/run-fuzzers.sh" _build-asan; then
+  if "$top/fuzz/run-fuzzers.sh" "${FUZZ_SECONDS:-10}" "$top/_build-asan" \
+       > _build-asan/fuzz.log 2>&1; then
+    grep -E '^== |stat::number_of_executed_units' _build-asan/fuzz.log
     passed=$((passed + 1)); echo "== fuzzers: passed"
   else
-    failed=$((failed + 1)); echo "== fuzzers: FAILED"
+    tail -n 60 _build-asan/fuzz.log
+    failed=$((failed + 1)); echo "== fuzzers: FAILED (log in _build-asan/fuzz.log)"
   fi
 fi
 
