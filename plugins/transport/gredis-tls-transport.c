@@ -203,7 +203,7 @@ check_readable (const char  *path,
     }
   saved_errno = errno;
   g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
-               /* TRANSLATORS: the first %s is a kind of file, e.g. "private key" */
+               /* Translators: the first %s is a kind of file, e.g. "private key" */
                _("Could not read the %s file “%s”: %s."), what, path, g_strerror (saved_errno));
   return FALSE;
 }
