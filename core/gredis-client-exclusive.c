@@ -5,10 +5,10 @@
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 
-/* Each acquisition opens a connection of its own and each release closes
- * it: correct for every use, if not the cheapest. A pool (GredisPool with
- * GREDIS_POOL_HINT_EXCLUSIVE) can take this over without changing the
- * callers. */
+/* Exclusive connections come from the client's pool
+ * (_gredis_client_get_pool(), GREDIS_POOL_HINT_EXCLUSIVE) and are handed
+ * to the caller once ready. One given back as not reusable is closed
+ * first, so that the pool drops it. */
 
 static void
 exclusive_open_done (GObject      *source,
@@ -20,7 +20,10 @@ exclusive_open_done (GObject      *source,
   GError *error = NULL;
 
   if (!gredis_connection_open_finish (connection, result, &error))
-    g_task_return_error (task, error);
+    {
+      gredis_pool_release (g_task_get_task_data (task), g_object_ref (connection));
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_pointer (task, g_object_ref (connection), g_object_unref);
 }
@@ -42,10 +45,52 @@ on_state_ready (GredisConnection *connection,
   else if (state == GREDIS_CONNECTION_STATE_CLOSED)
     {
       g_signal_handlers_disconnect_by_data (connection, task);
+      gredis_pool_release (g_task_get_task_data (task), g_object_ref (connection));
       g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
                                "%s", _("The connection closed before it was ready."));
       g_object_unref (task);
     }
+}
+
+static void
+exclusive_acquired (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, g_object_ref (source), g_object_unref);
+
+  switch (gredis_connection_get_state (connection))
+    {
+    case GREDIS_CONNECTION_STATE_READY:
+      g_task_return_pointer (task, connection, g_object_unref);
+      return;
+    case GREDIS_CONNECTION_STATE_CONNECTING:
+      g_signal_connect (connection, "notify::state", G_CALLBACK (on_state_ready),
+                        g_object_ref (task));
+      break;
+    case GREDIS_CONNECTION_STATE_CLOSED:
+      gredis_pool_release (GREDIS_POOL (source), connection);
+      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                               "%s", _("The connection closed before it was ready."));
+      return;
+    default:
+      gredis_connection_open_async (connection, g_task_get_cancellable (task),
+                                    exclusive_open_done, g_object_ref (task));
+      break;
+    }
+  /* The pool keeps the connection alive; the result takes a reference of
+   * its own, or the connection goes back to the pool on failure. */
+  g_object_unref (connection);
 }
 
 void
@@ -54,8 +99,8 @@ _gredis_client_acquire_exclusive_async (GredisClient        *client,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
-  g_autoptr(GredisConnection) connection = NULL;
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  g_autoptr(GredisPool) pool = NULL;
   GError *error = NULL;
 
   g_task_set_source_tag (task, _gredis_client_acquire_exclusive_async);
@@ -64,31 +109,18 @@ _gredis_client_acquire_exclusive_async (GredisClient        *client,
     {
       g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CLOSED, "%s",
                                _("The client is closed."));
+      g_object_unref (task);
       return;
     }
-
-  connection = _gredis_client_create_connection (client, &error);
-  if (connection == NULL)
+  pool = _gredis_client_get_pool (client, &error);
+  if (pool == NULL)
     {
       g_task_return_error (task, error);
+      g_object_unref (task);
       return;
     }
-
-  /* _gredis_client_create_connection() has started opening it. */
-  switch (gredis_connection_get_state (connection))
-    {
-    case GREDIS_CONNECTION_STATE_READY:
-      g_task_return_pointer (task, g_steal_pointer (&connection), g_object_unref);
-      break;
-    case GREDIS_CONNECTION_STATE_CONNECTING:
-      g_signal_connect (connection, "notify::state", G_CALLBACK (on_state_ready),
-                        g_object_ref (task));
-      break;
-    default:
-      gredis_connection_open_async (connection, cancellable, exclusive_open_done,
-                                    g_object_ref (task));
-      break;
-    }
+  gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_EXCLUSIVE, GREDIS_POOL_NO_SLOT,
+                             cancellable, exclusive_acquired, task);
 }
 
 GredisConnection *
@@ -108,8 +140,19 @@ _gredis_client_release_exclusive (GredisClient     *client,
                                   GredisConnection *connection,
                                   gboolean          reusable)
 {
+  g_autoptr(GredisPool) pool = NULL;
+
   g_return_if_fail (GREDIS_IS_CONNECTION (connection));
 
-  gredis_connection_close (connection);
-  g_object_unref (connection);
+  if (!reusable)
+    gredis_connection_close (connection);
+  pool = _gredis_client_get_pool (client, NULL);
+  if (pool != NULL)
+    gredis_pool_release (pool, connection);
+  else
+    {
+      /* The client is closed, and its pool with it. */
+      gredis_connection_close (connection);
+      g_object_unref (connection);
+    }
 }

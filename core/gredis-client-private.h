@@ -66,5 +66,9 @@ GredisSyncPool   *_gredis_sync_pool_new            (void);
 void              _gredis_sync_pool_free           (GredisSyncPool *pool);
 void              _gredis_sync_pool_close          (GredisSyncPool *pool);
 GredisSyncPool   *_gredis_client_get_sync_pool     (GredisClient   *client);
+/* The client's pool (GredisConfig:pool), made on first use; NULL with an
+ * error when the client is closed or the plugin is missing. */
+GredisPool       *_gredis_client_get_pool          (GredisClient   *client,
+                                                    GError        **error);
 
 G_END_DECLS

@@ -1,28 +1,33 @@
-/* gredis-client-sync.c: the blocking API of GredisClient
+/* gredis-client-sync.c: the blocking API of GredisClient, and its pool
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-pool-base.h"
 
-/* A blocking call takes an idle slot (a private main context and the
- * connection bound to it), makes the context thread-default, runs the
- * asynchronous engine on it until the reply is there, and puts the slot
- * back. A slot is used by one thread at a time, so calls from many threads
- * run side by side on connections of their own, and no main loop needs
- * to run anywhere. */
-
-typedef struct
-{
-  GMainContext *context;
-  GredisConnection *connection;
-} SyncSlot;
+/* The client's pool (GredisConfig:pool, `blocking` by default) is made on
+ * first use and serves the exclusive connections of
+ * gredis-client-exclusive.c and the blocking calls here.
+ *
+ * A blocking call takes an exclusive connection made on a private main
+ * context of the pool, makes that context thread-default, runs the
+ * asynchronous engine on it until the reply is there, and gives the
+ * connection back. Calls from many threads run side by side on
+ * connections of their own, up to max-connections, and no main loop needs
+ * to run anywhere.
+ *
+ * Retry: when the connection fails under a command, the command is sent
+ * again on a fresh connection (up to GredisConfig:retries times, after
+ * the backoff delay) only if it cannot have run twice: none of its bytes
+ * were written, or the command table says it is read-only or idempotent.
+ * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. */
 
 struct _GredisSyncPool
 {
   GMutex lock;
-  GQueue idle;
+  GredisPool *pool;
   gboolean closed;
 };
 
@@ -32,90 +37,225 @@ _gredis_sync_pool_new (void)
   GredisSyncPool *pool = g_new0 (GredisSyncPool, 1);
 
   g_mutex_init (&pool->lock);
-  g_queue_init (&pool->idle);
   return pool;
-}
-
-static void
-slot_free (SyncSlot *slot)
-{
-  if (slot->connection != NULL)
-    {
-      /* Closing may call back into the connection's context: own it. */
-      g_main_context_push_thread_default (slot->context);
-      gredis_connection_close (slot->connection);
-      g_clear_object (&slot->connection);
-      while (g_main_context_pending (slot->context))
-        g_main_context_iteration (slot->context, FALSE);
-      g_main_context_pop_thread_default (slot->context);
-    }
-  g_main_context_unref (slot->context);
-  g_free (slot);
 }
 
 void
 _gredis_sync_pool_close (GredisSyncPool *pool)
 {
-  GQueue idle = G_QUEUE_INIT;
+  g_autoptr(GredisPool) inner = NULL;
 
   g_mutex_lock (&pool->lock);
   pool->closed = TRUE;
-  idle = pool->idle;
-  g_queue_init (&pool->idle);
+  if (pool->pool != NULL)
+    inner = g_object_ref (pool->pool);
   g_mutex_unlock (&pool->lock);
 
-  g_queue_clear_full (&idle, (GDestroyNotify) slot_free);
+  if (inner != NULL)
+    gredis_pool_close (inner);
 }
 
 void
 _gredis_sync_pool_free (GredisSyncPool *pool)
 {
   _gredis_sync_pool_close (pool);
+  if (pool->pool != NULL && GREDIS_IS_POOL_BASE (pool->pool))
+    _gredis_pool_base_set_factory (GREDIS_POOL_BASE (pool->pool), NULL, NULL);
+  g_clear_object (&pool->pool);
   g_mutex_clear (&pool->lock);
   g_free (pool);
 }
 
-static SyncSlot *
-take_slot (GredisSyncPool *pool)
+static GredisConnection *
+make_connection (gpointer   user_data,
+                 GError   **error)
 {
-  SyncSlot *slot;
+  return _gredis_client_create_connection (user_data, error);
+}
 
-  g_mutex_lock (&pool->lock);
-  slot = g_queue_pop_head (&pool->idle);
-  g_mutex_unlock (&pool->lock);
+GredisPool *
+_gredis_client_get_pool (GredisClient  *client,
+                         GError       **error)
+{
+  GredisSyncPool *sync_pool = _gredis_client_get_sync_pool (client);
+  GredisConfig *config = gredis_client_get_config (client);
+  g_autoptr(GObject) made = NULL;
+  GredisPool *pool;
 
-  if (slot == NULL)
+  g_mutex_lock (&sync_pool->lock);
+  if (sync_pool->pool == NULL && !sync_pool->closed)
     {
-      slot = g_new0 (SyncSlot, 1);
-      slot->context = g_main_context_new ();
+      made = gredis_plugins_create (GREDIS_PLUGIN_POOL, gredis_config_get_pool (config), error);
+      if (made != NULL && !gredis_config_apply_to_plugin (config, made, error))
+        g_clear_object (&made);
+      if (made != NULL)
+        {
+          /* The client owns the pool and outlives it as a factory. */
+          if (GREDIS_IS_POOL_BASE (made))
+            _gredis_pool_base_set_factory (GREDIS_POOL_BASE (made), make_connection, client);
+          sync_pool->pool = GREDIS_POOL (g_steal_pointer (&made));
+        }
     }
-  return slot;
+  else if (sync_pool->closed)
+    {
+      gredis_i18n_init ();
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
+    }
+  pool = sync_pool->pool != NULL && !sync_pool->closed ? g_object_ref (sync_pool->pool) : NULL;
+  g_mutex_unlock (&sync_pool->lock);
+  return pool;
 }
 
 static void
-give_back_slot (GredisSyncPool *pool,
-                SyncSlot       *slot)
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  g_mutex_lock (&pool->lock);
-  if (!pool->closed)
-    {
-      g_queue_push_head (&pool->idle, slot);
-      slot = NULL;
-    }
-  g_mutex_unlock (&pool->lock);
-
-  if (slot != NULL)
-    slot_free (slot);
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static void
-sync_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* Takes an exclusive connection whose context the calling thread may run. */
+static GredisConnection *
+acquire_blocking (GredisPool    *pool,
+                  GMainContext **fallback_context,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  GAsyncResult **out = user_data;
+  GAsyncResult *result = NULL;
+  GredisConnection *connection;
 
-  *out = g_object_ref (result);
+  if (GREDIS_IS_POOL_BASE (pool))
+    return _gredis_pool_base_acquire_sync (GREDIS_POOL_BASE (pool), cancellable, error);
+
+  /* Another implementation: acquire on a context of our own. */
+  *fallback_context = g_main_context_new ();
+  g_main_context_push_thread_default (*fallback_context);
+  gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_EXCLUSIVE, GREDIS_POOL_NO_SLOT,
+                             cancellable, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (*fallback_context, TRUE);
+  g_main_context_pop_thread_default (*fallback_context);
+  connection = gredis_pool_acquire_finish (pool, result, error);
+  g_object_unref (result);
+  return connection;
+}
+
+/* Whether the command may run twice without harm. */
+static gboolean
+is_replayable (guint               argc,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args)
+{
+  g_autofree const char **bytes_argv = NULL;
+  g_autofree gsize *bytes_lengths = NULL;
+  const GredisCommandInfo *info;
+
+  if (args != NULL)
+    {
+      bytes_argv = g_new (const char *, argc);
+      bytes_lengths = g_new (gsize, argc);
+      for (guint i = 0; i < argc; i++)
+        bytes_argv[i] = g_bytes_get_data (args[i], &bytes_lengths[i]);
+      argv = bytes_argv;
+      argv_lengths = bytes_lengths;
+    }
+
+  info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
+  return info != NULL &&
+         (gredis_command_info_is_read_only (info) ||
+          gredis_command_info_is_idempotent_for_argv (info, argc, argv, argv_lengths));
+}
+
+static gboolean
+is_connection_failure (const GError *error)
+{
+  return g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
+         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+}
+
+/* Waits @delay_us, or less if @cancellable is cancelled. */
+static void
+backoff_sleep (guint64       delay_us,
+               GCancellable *cancellable)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) delay_us;
+  GPollFD fd;
+
+  if (delay_us == 0)
+    return;
+  if (cancellable == NULL || !g_cancellable_make_pollfd (cancellable, &fd))
+    {
+      g_usleep (delay_us);
+      return;
+    }
+  while (!g_cancellable_is_cancelled (cancellable))
+    {
+      gint64 left = deadline - g_get_monotonic_time ();
+
+      if (left <= 0)
+        break;
+      g_poll (&fd, 1, (gint) MIN ((left + 999) / 1000, G_MAXINT));
+    }
+  g_cancellable_release_fd (cancellable);
+}
+
+static GredisBackoffPolicy *
+make_backoff (GredisClient *client)
+{
+  GredisConfig *config = gredis_client_get_config (client);
+  g_autoptr(GError) error = NULL;
+  GObject *backoff;
+
+  backoff = gredis_plugins_create (GREDIS_PLUGIN_BACKOFF_POLICY,
+                                   gredis_config_get_backoff (config), &error);
+  if (backoff != NULL && !gredis_config_apply_to_plugin (config, backoff, &error))
+    g_clear_object (&backoff);
+  if (backoff == NULL)
+    g_debug ("Retrying without delays: %s", error->message);
+  return backoff != NULL ? GREDIS_BACKOFF_POLICY (backoff) : NULL;
+}
+
+/* One attempt: the reply, or NULL with an error; *@unsent tells whether
+ * the command failed before any byte of it was written. */
+static GredisReply *
+send_once (GredisClient        *client,
+           GredisPool          *pool,
+           guint                argc,
+           const char * const  *argv,
+           const gsize         *argv_lengths,
+           GBytes * const      *args,
+           gboolean            *unsent,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autoptr(GMainContext) fallback_context = NULL;
+  GAsyncResult *result = NULL;
+  GredisConnection *connection;
+  GMainContext *context;
+  GredisReply *reply;
+  GTask *task;
+
+  *unsent = TRUE;
+  connection = acquire_blocking (pool, &fallback_context, cancellable, error);
+  if (connection == NULL)
+    return NULL;
+
+  context = gredis_connection_get_context (connection);
+  g_main_context_push_thread_default (context);
+  task = g_task_new (client, cancellable, store_result, &result);
+  g_task_set_source_tag (task, _gredis_client_send_sync);
+  _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  reply = g_task_propagate_pointer (G_TASK (result), error);
+  *unsent = _gredis_connection_task_was_unsent (task);
+  g_object_unref (task);
+  g_object_unref (result);
+  g_main_context_pop_thread_default (context);
+
+  gredis_pool_release (pool, connection);
+  return reply;
 }
 
 GredisReply *
@@ -127,11 +267,9 @@ _gredis_client_send_sync (GredisClient        *client,
                           GCancellable        *cancellable,
                           GError             **error)
 {
-  GredisSyncPool *pool = _gredis_client_get_sync_pool (client);
-  GAsyncResult *result = NULL;
-  GredisReply *reply;
-  SyncSlot *slot;
-  GTask *task;
+  g_autoptr(GredisPool) pool = NULL;
+  g_autoptr(GredisBackoffPolicy) backoff = NULL;
+  guint retries = gredis_config_get_retries (gredis_client_get_config (client));
 
   if (_gredis_client_is_closed (client))
     {
@@ -139,37 +277,44 @@ _gredis_client_send_sync (GredisClient        *client,
       g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
       return NULL;
     }
+  pool = _gredis_client_get_pool (client, error);
+  if (pool == NULL)
+    return NULL;
 
-  slot = take_slot (pool);
-  g_main_context_push_thread_default (slot->context);
-
-  if (slot->connection != NULL &&
-      gredis_connection_get_state (slot->connection) == GREDIS_CONNECTION_STATE_CLOSED)
-    g_clear_object (&slot->connection);
-  if (slot->connection == NULL)
+  for (guint failures = 0;; failures++)
     {
-      slot->connection = _gredis_client_create_connection (client, error);
-      if (slot->connection == NULL)
+      GError *local_error = NULL;
+      gboolean unsent;
+      GredisReply *reply;
+
+      reply = send_once (client, pool, argc, argv, argv_lengths, args, &unsent,
+                         cancellable, &local_error);
+      if (reply != NULL)
+        return reply;
+      if (!is_connection_failure (local_error) || _gredis_client_is_closed (client))
         {
-          g_main_context_pop_thread_default (slot->context);
-          give_back_slot (pool, slot);
+          g_propagate_error (error, local_error);
           return NULL;
         }
+      if (!unsent && !is_replayable (argc, argv, argv_lengths, args))
+        {
+          gredis_i18n_init ();
+          g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME,
+                       _("The connection failed after the command was sent: it may or may not have run (%s)."),
+                       local_error->message);
+          g_error_free (local_error);
+          return NULL;
+        }
+      if (failures >= retries)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      g_debug ("Retrying a command after a connection failure: %s", local_error->message);
+      g_error_free (local_error);
+      if (backoff == NULL)
+        backoff = make_backoff (client);
+      if (backoff != NULL)
+        backoff_sleep (gredis_backoff_policy_compute (backoff, failures + 1), cancellable);
     }
-
-  task = g_task_new (client, cancellable, sync_done, &result);
-  g_task_set_source_tag (task, _gredis_client_send_sync);
-  _gredis_connection_queue_task (slot->connection, argc, argv, argv_lengths, args, task,
-                                 cancellable);
-  g_object_unref (task);
-
-  while (result == NULL)
-    g_main_context_iteration (slot->context, TRUE);
-
-  reply = g_task_propagate_pointer (G_TASK (result), error);
-  g_object_unref (result);
-
-  g_main_context_pop_thread_default (slot->context);
-  give_back_slot (pool, slot);
-  return reply;
 }

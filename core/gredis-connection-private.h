@@ -22,4 +22,23 @@ void _gredis_connection_queue_task (GredisConnection   *connection,
                                     GTask              *task,
                                     GCancellable       *cancellable);
 
+/* For gredis-pubsub.c. In subscriber mode, RESP2 arrays that are pub/sub
+ * frames (message, pmessage, smessage and the (un)subscribe
+ * confirmations) are emitted as ::push instead of completing an entry.
+ * send_no_reply queues a command that gets no entry, as (un)subscribe
+ * commands must be (their confirmations are frames, not replies); FALSE
+ * when the connection is closed. */
+void     _gredis_connection_set_subscriber (GredisConnection   *connection,
+                                            gboolean            subscriber);
+gboolean _gredis_connection_send_no_reply  (GredisConnection   *connection,
+                                            guint               argc,
+                                            const char * const *argv,
+                                            const gsize        *argv_lengths);
+
+/* TRUE when @task, queued with _gredis_connection_queue_task(), failed
+ * because the connection closed before any byte of its command was
+ * written: the command cannot have run (gredis-client-sync.c retries
+ * it). */
+gboolean _gredis_connection_task_was_unsent (GTask *task);
+
 G_END_DECLS

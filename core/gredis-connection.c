@@ -115,9 +115,11 @@ struct _GredisConnection
   guint head;
   guint n_entries;
   guint64 head_seq;
+  guint64 unsent_seq;          /* entries from here on: no byte written yet */
 
   guint n_handshake;
   gint64 progress_time;        /* the last time the server showed life */
+  gboolean subscriber;         /* RESP2 pub/sub frames go to ::push */
 
   GTask *open_task;
   GCancellable *connect_cancellable;
@@ -308,6 +310,22 @@ destroy_source (GSource **source)
     }
 }
 
+static GQuark
+unsent_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("gredis-connection-unsent");
+  return quark;
+}
+
+gboolean
+_gredis_connection_task_was_unsent (GTask *task)
+{
+  return g_object_get_qdata (G_OBJECT (task), unsent_quark ()) != NULL;
+}
+
 /* Closes the connection and fails every waiting command with @error
  * (consumed). Safe to call from any callback of the connection. */
 static void
@@ -353,11 +371,18 @@ fail (GredisConnection *self,
   self->n_handshake = 0;
 
   /* Take the queue out before calling anybody back: a callback may
-   * queue or close. */
+   * queue or close. Tasks of commands none of whose bytes were written
+   * are marked, so that they can be retried safely. */
   n = self->n_entries;
   entries = g_new (Entry, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    entries[i] = ring_pop_front (self);
+    {
+      if (self->head_seq >= self->unsent_seq &&
+          self->ring[self->head].kind == ENTRY_TASK)
+        g_object_set_qdata (self->ring[self->head].data, unsent_quark (), GINT_TO_POINTER (1));
+      entries[i] = ring_pop_front (self);
+    }
+  self->unsent_seq = self->head_seq;
 
   open_task = g_steal_pointer (&self->open_task);
   disconnect_open_cancellable (self);
@@ -435,6 +460,8 @@ flush (GredisConnection *self)
           return;
         }
       self->out_pos += n;
+      /* Every queued entry may now have reached the server. */
+      self->unsent_seq = self->head_seq + self->n_entries;
     }
 
   self->progress_time = g_get_monotonic_time ();
@@ -529,6 +556,35 @@ make_ready_time_source (GredisConnection *self,
 
 /* Reading */
 
+/* In RESP2 a connection in subscribe mode receives messages and
+ * (un)subscribe confirmations as plain arrays that no entry waits for
+ * (gredis-pubsub.c sends those commands without entries): an array whose
+ * first element names one of those frames. The reply to PING there is
+ * ["pong", ""], which does complete its entry. */
+static gboolean
+is_resp2_pubsub_frame (GredisReply *reply)
+{
+  static const char * const kinds[] = {
+    "message", "pmessage", "smessage", "subscribe", "psubscribe", "ssubscribe",
+    "unsubscribe", "punsubscribe", "sunsubscribe",
+  };
+  GredisReply *first;
+  const char *text;
+  gsize length;
+
+  if (gredis_reply_get_kind (reply) != GREDIS_REPLY_ARRAY ||
+      gredis_reply_get_n_elements (reply) < 3)
+    return FALSE;
+  first = gredis_reply_get_element (reply, 0);
+  text = gredis_reply_get_string (first, &length);
+  if (text == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strlen (kinds[i]) == length && memcmp (kinds[i], text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 drain (GredisConnection *self)
 {
@@ -537,7 +593,8 @@ drain (GredisConnection *self)
 
   while ((reply = self->parser_iface->pop (self->parser, &error)) != NULL)
     {
-      if (G_UNLIKELY (gredis_reply_get_kind (reply) == GREDIS_REPLY_PUSH))
+      if (G_UNLIKELY (gredis_reply_get_kind (reply) == GREDIS_REPLY_PUSH ||
+                      (self->subscriber && is_resp2_pubsub_frame (reply))))
         {
           g_signal_emit (self, signals[SIGNAL_PUSH], 0, reply);
           gredis_reply_unref (reply);
@@ -678,6 +735,28 @@ on_cancelled (GCancellable *cancellable,
   g_task_return_error_if_cancelled (task);
   g_object_unref (task);
   return G_SOURCE_REMOVE;
+}
+
+void
+_gredis_connection_set_subscriber (GredisConnection *self,
+                                   gboolean          subscriber)
+{
+  self->subscriber = !!subscriber;
+}
+
+gboolean
+_gredis_connection_send_no_reply (GredisConnection   *self,
+                                  guint               argc,
+                                  const char * const *argv,
+                                  const gsize        *argv_lengths)
+{
+  if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    return FALSE;
+
+  gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
+  if (self->state == GREDIS_CONNECTION_STATE_READY)
+    schedule_flush (self);
+  return TRUE;
 }
 
 void
@@ -1930,6 +2009,7 @@ gredis_connection_init (GredisConnection *self)
   self->ring = g_new (Entry, INITIAL_RING_SIZE);
   self->ring_mask = INITIAL_RING_SIZE - 1;
   self->head_seq = G_GUINT64_CONSTANT (1) << 32;
+  self->unsent_seq = self->head_seq;
   self->flush_source = make_ready_time_source (self, flush_dispatch, "GredisConnection flush");
   self->timeout_source = make_ready_time_source (self, timeout_dispatch, "GredisConnection timeout");
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-pool-base.h"
 #include "gredis-plugin-private.h"
 
 #include <stdio.h>
@@ -290,6 +291,7 @@ load_all (void)
   loaded_modules = g_ptr_array_new ();
 
   _gredis_builtin_plugins_load ();
+  _gredis_pool_base_register ();
 
   env = g_getenv ("GREDIS_PLUGIN_PATH");
   if (env != NULL && *env != '\0')
