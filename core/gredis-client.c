@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
+#include "gredis-client-blocking-private.h"
 #include "gredis-connection-private.h"
 
 #include <string.h>
@@ -267,6 +268,16 @@ _gredis_client_send_async (GredisClient        *self,
   GredisConnection *connection;
   GError *error = NULL;
   GTask *task;
+  gint64 timeout_ms;
+
+  /* Blocking commands go on an exclusive connection of their own
+   * (gredis-client-blocking.c). */
+  if (G_UNLIKELY (_gredis_command_is_blocking (argc, argv, argv_lengths, args, &timeout_ms)))
+    {
+      _gredis_client_send_blocking_async (self, argc, argv, argv_lengths, args, timeout_ms,
+                                          source_tag, cancellable, callback, user_data);
+      return;
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -408,6 +419,24 @@ gredis_client_command_finish (GredisClient  *client,
   return _gredis_client_send_finish (client, result, gredis_client_command_async, error);
 }
 
+/* The blocking calls: blocking commands need a timeout of their own. */
+static GredisReply *
+send_sync (GredisClient        *client,
+           guint                argc,
+           const char * const  *argv,
+           const gsize         *argv_lengths,
+           GBytes * const      *args,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  gint64 timeout_ms;
+
+  if (G_UNLIKELY (_gredis_command_is_blocking (argc, argv, argv_lengths, args, &timeout_ms)))
+    return _gredis_client_send_blocking_sync (client, argc, argv, argv_lengths, args, timeout_ms,
+                                              cancellable, error);
+  return _gredis_client_send_sync (client, argc, argv, argv_lengths, args, cancellable, error);
+}
+
 /**
  * gredis_client_command:
  * @client: a #GredisClient
@@ -431,8 +460,8 @@ gredis_client_command (GredisClient        *client,
   g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gredis_client_send_sync (client, g_strv_length ((char **) argv), argv, NULL, NULL,
-                                   cancellable, error);
+  return send_sync (client, g_strv_length ((char **) argv), argv, NULL, NULL,
+                    cancellable, error);
 }
 
 /**
@@ -461,7 +490,7 @@ gredis_client_command_argv (GredisClient        *client,
   g_return_val_if_fail (argc > 0 && argv != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gredis_client_send_sync (client, argc, argv, argv_lengths, NULL, cancellable, error);
+  return send_sync (client, argc, argv, argv_lengths, NULL, cancellable, error);
 }
 
 /**
@@ -487,7 +516,7 @@ gredis_client_command_bytes (GredisClient    *client,
   g_return_val_if_fail (n_args > 0 && args != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _gredis_client_send_sync (client, n_args, NULL, NULL, args, cancellable, error);
+  return send_sync (client, n_args, NULL, NULL, args, cancellable, error);
 }
 
 /* Life cycle */

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
+#include <glib-unix.h>
 
 #include <glib/gi18n-lib.h>
 #include <gredis/gredis.h>
@@ -244,10 +246,26 @@ run_command (Cli             *cli,
   if (argv[0] == NULL)
     argv[0] = "";
 
-  cli->done = FALSE;
-  gredis_connection_send_command_full (cli->connection, n_args, argv, lengths, on_reply, cli);
-  while (!cli->done)
-    g_main_context_iteration (NULL, TRUE);
+  /* Blocking commands (BLPOP, XREAD BLOCK, WAIT …) wait as long as their
+   * arguments say, as with redis-cli: no command timeout for them. The
+   * connection serves this process alone, one command at a time, so
+   * MULTI … EXEC and WATCH read from standard input share it. */
+  {
+    const GredisCommandInfo *info = gredis_command_table_lookup_argv (1, argv, lengths);
+    gboolean blocking = (info != NULL && gredis_command_info_is_blocking (info)) ||
+                        (lengths[0] == 4 && g_ascii_strncasecmp (argv[0], "WAIT", 4) == 0) ||
+                        (lengths[0] == 7 && g_ascii_strncasecmp (argv[0], "WAITAOF", 7) == 0);
+    guint timeout_ms = gredis_connection_get_command_timeout_ms (cli->connection);
+
+    if (blocking)
+      gredis_connection_set_command_timeout_ms (cli->connection, 0);
+    cli->done = FALSE;
+    gredis_connection_send_command_full (cli->connection, n_args, argv, lengths, on_reply, cli);
+    while (!cli->done)
+      g_main_context_iteration (NULL, TRUE);
+    if (blocking)
+      gredis_connection_set_command_timeout_ms (cli->connection, timeout_ms);
+  }
 
   if (cli->error != NULL)
     {
@@ -297,6 +315,181 @@ run_stdin (Cli *cli)
         return 1;
     }
   return 0;
+}
+
+/* SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE: print the confirmations and then
+ * each message as it arrives, as redis-cli does, until interrupted. */
+
+typedef struct
+{
+  Cli *cli;
+  GMainLoop *loop;
+  gboolean (*finish) (GredisPubSub *, GAsyncResult *, GError **);
+  const char *message_type;    /* "message" or, for shard channels, "smessage" */
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} Subscriber;
+
+static void
+print_frame (Cli                *cli,
+             const char * const *strings,
+             gsize              n_strings,
+             gint64              count)
+{
+  GredisReply *elements[4];
+  gsize n = 0;
+  g_autoptr(GredisReply) frame = NULL;
+
+  for (; n < n_strings; n++)
+    elements[n] = gredis_reply_new_string (GREDIS_REPLY_STRING, strings[n], -1);
+  if (count >= 0)
+    elements[n++] = gredis_reply_new_integer (count);
+  frame = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, elements, n);
+  for (gsize i = 0; i < n; i++)
+    gredis_reply_unref (elements[i]);
+  print_reply (cli, frame);
+}
+
+static void
+on_subscriber_message (GredisPubSub *pubsub,
+                       const char   *channel,
+                       const char   *pattern,
+                       GBytes       *payload,
+                       gpointer      user_data)
+{
+  Subscriber *sub = user_data;
+  GredisReply *elements[4];
+  gsize n = 0;
+  g_autoptr(GredisReply) frame = NULL;
+
+  elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING,
+                                           pattern != NULL ? "pmessage" : sub->message_type, -1);
+  if (pattern != NULL)
+    elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING, pattern, -1);
+  elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING, channel, -1);
+  elements[n++] = gredis_reply_new_bytes (GREDIS_REPLY_STRING, payload);
+  frame = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, elements, n);
+  for (gsize i = 0; i < n; i++)
+    gredis_reply_unref (elements[i]);
+  print_reply (sub->cli, frame);
+}
+
+static void
+on_subscribed (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Subscriber *sub = user_data;
+
+  sub->done = TRUE;
+  sub->ok = sub->finish (GREDIS_PUBSUB (source), result, &sub->error);
+}
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  Subscriber *sub = user_data;
+
+  g_main_loop_quit (sub->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Returns TRUE and sets *status when @args is a subscription command. */
+static gboolean
+run_subscribe (Cli            *cli,
+               GredisClient   *client,
+               GBytes * const *args,
+               guint           n_args,
+               int            *status)
+{
+  static const char * const verbs[] = { "subscribe", "psubscribe", "ssubscribe" };
+  g_autofree char *verb = g_ascii_strdown (g_bytes_get_data (args[0], NULL), g_bytes_get_size (args[0]));
+  g_autoptr(GredisPubSub) pubsub = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  Subscriber sub = { cli, };
+  gsize kind;
+  guint sigint_id, sigterm_id;
+
+  for (kind = 0; kind < G_N_ELEMENTS (verbs); kind++)
+    if (g_str_equal (verb, verbs[kind]))
+      break;
+  if (kind == G_N_ELEMENTS (verbs))
+    return FALSE;
+
+  if (n_args < 2)
+    {
+      g_autofree char *text = g_strdup_printf ("ERR wrong number of arguments for '%s' command", verb);
+      g_autoptr(GredisReply) error_reply = gredis_reply_new_string (GREDIS_REPLY_ERROR, text, -1);
+
+      print_reply (cli, error_reply);
+      *status = 0;
+      return TRUE;
+    }
+  for (guint i = 1; i < n_args; i++)
+    g_ptr_array_add (names, g_strndup (g_bytes_get_data (args[i], NULL), g_bytes_get_size (args[i])));
+  g_ptr_array_add (names, NULL);
+
+  if (!cli->raw)
+    {
+      g_print ("Reading messages... (press Ctrl-C to quit)\n");
+      fflush (stdout);
+    }
+
+  sub.message_type = kind == 2 ? "smessage" : "message";
+  pubsub = gredis_pubsub_new (client);
+  g_signal_connect (pubsub, "message", G_CALLBACK (on_subscriber_message), &sub);
+  switch (kind)
+    {
+    case 0:
+      sub.finish = gredis_pubsub_subscribe_finish;
+      gredis_pubsub_subscribe_async (pubsub, (const char * const *) names->pdata, NULL, on_subscribed, &sub);
+      break;
+    case 1:
+      sub.finish = gredis_pubsub_psubscribe_finish;
+      gredis_pubsub_psubscribe_async (pubsub, (const char * const *) names->pdata, NULL, on_subscribed, &sub);
+      break;
+    default:
+      sub.finish = gredis_pubsub_ssubscribe_finish;
+      gredis_pubsub_ssubscribe_async (pubsub, (const char * const *) names->pdata, NULL, on_subscribed, &sub);
+      break;
+    }
+  while (!sub.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!sub.ok)
+    {
+      g_printerr ("%s\n", sub.error->message);
+      g_clear_error (&sub.error);
+      gredis_pubsub_close (pubsub);
+      *status = 1;
+      return TRUE;
+    }
+
+  /* The confirmations, with the count of subscriptions the server gives
+   * (the connection is new: the names given so far, without repeats). */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i + 1 < names->len; i++)
+      {
+        const char *strings[] = { verb, names->pdata[i] };
+
+        g_hash_table_add (seen, names->pdata[i]);
+        print_frame (cli, strings, 2, g_hash_table_size (seen));
+      }
+  }
+
+  sub.loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, on_interrupt, &sub);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_interrupt, &sub);
+  g_main_loop_run (sub.loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  g_main_loop_unref (sub.loop);
+
+  gredis_pubsub_close (pubsub);
+  *status = 0;
+  return TRUE;
 }
 
 /* Plugins */
@@ -534,7 +727,8 @@ main (int    argc,
 
       for (int i = 1; i < argc; i++)
         g_ptr_array_add (args, g_bytes_new (argv[i], strlen (argv[i])));
-      status = run_command (&cli, (GBytes **) args->pdata, args->len);
+      if (!run_subscribe (&cli, client, (GBytes **) args->pdata, args->len, &status))
+        status = run_command (&cli, (GBytes **) args->pdata, args->len);
       status = status < 0 ? 1 : status;
     }
   else

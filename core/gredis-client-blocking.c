@@ -1,0 +1,338 @@
+/* gredis-client-blocking.c: blocking commands (BLPOP, XREAD BLOCK, WAIT …)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-blocking-private.h"
+#include "gredis-connection-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A blocking command holds its connection until the server answers: on
+ * the multiplexed connection it would stall every other caller, and the
+ * command timeout would cut it short. So it goes on an exclusive
+ * connection whose timeout is the command's own timeout plus the
+ * configured command timeout as a margin for the network. */
+
+static const char *
+arg_data (guint               i,
+          const char * const *argv,
+          const gsize        *argv_lengths,
+          GBytes * const     *args,
+          gsize              *length)
+{
+  if (args != NULL)
+    return g_bytes_get_data (args[i], length);
+  *length = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+  return argv[i];
+}
+
+static gboolean
+arg_is (guint               i,
+        const char * const *argv,
+        const gsize        *argv_lengths,
+        GBytes * const     *args,
+        const char         *word)
+{
+  gsize length;
+  const char *data = arg_data (i, argv, argv_lengths, args, &length);
+
+  return data != NULL && length == strlen (word) && g_ascii_strncasecmp (data, word, length) == 0;
+}
+
+/* A non-negative number of seconds (a double) or milliseconds (an
+ * integer) into milliseconds; -1 when it is not one. */
+static gint64
+parse_timeout (guint               i,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args,
+               gboolean            seconds)
+{
+  char text[64];
+  gsize length;
+  const char *data = arg_data (i, argv, argv_lengths, args, &length);
+  char *end = NULL;
+  double value;
+
+  if (data == NULL || length == 0 || length >= sizeof text)
+    return -1;
+  memcpy (text, data, length);
+  text[length] = '\0';
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value) || value < 0)
+    return -1;
+  if (seconds)
+    value *= 1000;
+  if (value > (double) G_MAXINT64 / 2)
+    return 0;
+  /* A fraction of a millisecond still blocks: round up. */
+  return (gint64) ceil (value);
+}
+
+gboolean
+_gredis_command_is_blocking (guint                argc,
+                             const char * const  *argv,
+                             const gsize         *argv_lengths,
+                             GBytes * const      *args,
+                             gint64              *timeout_ms)
+{
+  const GredisCommandInfo *info;
+  const char *name;
+  gsize name_length;
+  char first;
+
+  name = arg_data (0, argv, argv_lengths, args, &name_length);
+  if (name == NULL || name_length == 0)
+    return FALSE;
+
+  /* Every blocking command of Redis starts with B, W or X: most commands
+   * need no look-up at all. */
+  first = g_ascii_toupper (name[0]);
+  if (first != 'B' && first != 'W' && first != 'X')
+    return FALSE;
+
+  *timeout_ms = -1;
+  if (arg_is (0, argv, argv_lengths, args, "WAIT"))
+    {
+      if (argc == 3)
+        *timeout_ms = parse_timeout (2, argv, argv_lengths, args, FALSE);
+      return TRUE;
+    }
+  if (arg_is (0, argv, argv_lengths, args, "WAITAOF"))
+    {
+      if (argc == 4)
+        *timeout_ms = parse_timeout (3, argv, argv_lengths, args, FALSE);
+      return TRUE;
+    }
+
+  if (args != NULL)
+    {
+      const char *name_argv[1];
+      gsize name_lengths[1] = { name_length };
+
+      name_argv[0] = name;
+      info = gredis_command_table_lookup_argv (1, name_argv, name_lengths);
+    }
+  else
+    info = gredis_command_table_lookup_argv (1, argv, argv_lengths);
+  if (info == NULL || !gredis_command_info_is_blocking (info))
+    return FALSE;
+
+  if (arg_is (0, argv, argv_lengths, args, "XREAD") ||
+      arg_is (0, argv, argv_lengths, args, "XREADGROUP"))
+    {
+      for (guint i = 1; i < argc; i++)
+        {
+          if (arg_is (i, argv, argv_lengths, args, "STREAMS"))
+            break;
+          if (arg_is (i, argv, argv_lengths, args, "BLOCK"))
+            {
+              if (i + 1 < argc)
+                *timeout_ms = parse_timeout (i + 1, argv, argv_lengths, args, FALSE);
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  if (arg_is (0, argv, argv_lengths, args, "BLMPOP") ||
+      arg_is (0, argv, argv_lengths, args, "BZMPOP"))
+    {
+      if (argc > 1)
+        *timeout_ms = parse_timeout (1, argv, argv_lengths, args, TRUE);
+      return TRUE;
+    }
+
+  /* BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BZPOPMIN, BZPOPMAX: the timeout, in
+   * seconds, comes last. Other blocking commands (from modules) have no
+   * known timeout: they may wait for ever. */
+  if (arg_is (0, argv, argv_lengths, args, "BLPOP") ||
+      arg_is (0, argv, argv_lengths, args, "BRPOP") ||
+      arg_is (0, argv, argv_lengths, args, "BRPOPLPUSH") ||
+      arg_is (0, argv, argv_lengths, args, "BLMOVE") ||
+      arg_is (0, argv, argv_lengths, args, "BZPOPMIN") ||
+      arg_is (0, argv, argv_lengths, args, "BZPOPMAX"))
+    {
+      if (argc > 1)
+        *timeout_ms = parse_timeout (argc - 1, argv, argv_lengths, args, TRUE);
+    }
+  else
+    *timeout_ms = 0;
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *args;             /* GBytes: the command, copied */
+  gint64 timeout_ms;
+  GredisConnection *connection;
+  guint saved_timeout_ms;
+} BlockingData;
+
+static void
+blocking_data_free (BlockingData *data)
+{
+  g_ptr_array_unref (data->args);
+  g_clear_object (&data->connection);
+  g_free (data);
+}
+
+/* Whether a connection that failed a command with @error may serve
+ * again: server error replies leave it in a known state, lost
+ * connections, timeouts and cancellations do not. */
+static gboolean
+connection_reusable (const GError *error)
+{
+  if (error == NULL)
+    return TRUE;
+  if (error->domain != GREDIS_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case GREDIS_ERROR_CONNECTION:
+    case GREDIS_ERROR_TIMEOUT:
+    case GREDIS_ERROR_PROTOCOL:
+    case GREDIS_ERROR_TLS:
+    case GREDIS_ERROR_CLOSED:
+    case GREDIS_ERROR_UNKNOWN_OUTCOME:
+    case GREDIS_ERROR_FAILED:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+static void
+blocking_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GredisClient *client = g_task_get_source_object (task);
+  BlockingData *data = g_task_get_task_data (task);
+  GredisConnection *connection = g_steal_pointer (&data->connection);
+  GError *error = NULL;
+  GredisReply *reply;
+
+  reply = g_task_propagate_pointer (G_TASK (result), &error);
+  gredis_connection_set_command_timeout_ms (connection, data->saved_timeout_ms);
+  _gredis_client_release_exclusive (client, connection, connection_reusable (error));
+
+  if (reply != NULL)
+    g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+blocking_acquired (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GredisClient *client = GREDIS_CLIENT (source);
+  BlockingData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  guint margin_ms;
+
+  data->connection = _gredis_client_acquire_exclusive_finish (client, result, &error);
+  if (data->connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->saved_timeout_ms = gredis_connection_get_command_timeout_ms (data->connection);
+  margin_ms = data->saved_timeout_ms;
+  if (data->timeout_ms == 0 || margin_ms == 0)
+    gredis_connection_set_command_timeout_ms (data->connection, 0);
+  else if (data->timeout_ms > 0)
+    gredis_connection_set_command_timeout_ms (data->connection,
+                                              (guint) MIN ((guint64) data->timeout_ms + margin_ms,
+                                                           G_MAXUINT));
+  g_debug ("Blocking command %.*s on an exclusive connection, timeout %u ms",
+           (int) MIN (g_bytes_get_size (data->args->pdata[0]), 32),
+           (const char *) g_bytes_get_data (data->args->pdata[0], NULL),
+           gredis_connection_get_command_timeout_ms (data->connection));
+
+  inner = g_task_new (client, cancellable, blocking_done, g_object_ref (task));
+  g_task_set_source_tag (inner, blocking_acquired);
+  _gredis_connection_queue_task (data->connection, data->args->len, NULL, NULL,
+                                 (GBytes * const *) data->args->pdata, inner, cancellable);
+}
+
+void
+_gredis_client_send_blocking_async (GredisClient        *client,
+                                    guint                argc,
+                                    const char * const  *argv,
+                                    const gsize         *argv_lengths,
+                                    GBytes * const      *args,
+                                    gint64               timeout_ms,
+                                    gpointer             source_tag,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
+  BlockingData *data = g_new0 (BlockingData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->timeout_ms = timeout_ms;
+  data->args = g_ptr_array_new_full (argc, (GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < argc; i++)
+    {
+      gsize length;
+      const char *arg = arg_data (i, argv, argv_lengths, args, &length);
+
+      g_ptr_array_add (data->args, args != NULL ? g_bytes_ref (args[i])
+                                                : g_bytes_new (arg, length));
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) blocking_data_free);
+
+  _gredis_client_acquire_exclusive_async (client, cancellable, blocking_acquired,
+                                          g_object_ref (task));
+}
+
+static void
+sync_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+GredisReply *
+_gredis_client_send_blocking_sync (GredisClient        *client,
+                                   guint                argc,
+                                   const char * const  *argv,
+                                   const gsize         *argv_lengths,
+                                   GBytes * const      *args,
+                                   gint64               timeout_ms,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GAsyncResult *result = NULL;
+  GredisReply *reply;
+
+  g_main_context_push_thread_default (context);
+  _gredis_client_send_blocking_async (client, argc, argv, argv_lengths, args, timeout_ms,
+                                      _gredis_client_send_blocking_sync, cancellable,
+                                      sync_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  reply = g_task_propagate_pointer (G_TASK (result), error);
+  g_object_unref (result);
+  /* Let the released connection close. */
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+  g_main_context_pop_thread_default (context);
+  return reply;
+}
