@@ -23,5 +23,8 @@
 #include <gredis/gredis-connection.h>
 #include <gredis/gredis-pool.h>
 #include <gredis/gredis-client.h>
+#include <gredis/gredis-script.h>
+#include <gredis/gredis-pipeline.h>
+#include <gredis/gredis-pubsub.h>
 
 #undef __GREDIS_H_INSIDE__
