@@ -2,11 +2,17 @@
  *
  * The same in-memory buffers go through resp2, resp3, hiredis and a bare
  * redisReader (with its default reply objects), fed in 16 KiB chunks and
- * popped after every feed, as a connection would. Prints MB/s, replies/s,
+ * popped after every feed, as a connection would: with
+ * gredis_parser_pop_many() in batches of 64, and for "resp3/pop" with
+ * gredis_parser_pop() one reply at a time. Prints MB/s, replies/s,
  * the ratio to redisReader, and the heap taken per element by the reply
  * tree of one array of a million short bulk strings.
  *
- * Usage: bench-parser [--quick] [--repeat N]
+ * Usage: bench-parser [--quick] [--repeat N] [--only WORKLOAD] [--parser NAME]
+ *
+ * --only (a substring of workload names) and --parser (one parser's name,
+ * such as resp3 or resp3/pop) narrow the run, to profile one case with
+ * perf or callgrind.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -18,6 +24,7 @@
 #include <string.h>
 
 #define CHUNK (16 * 1024)
+#define BATCH 64
 
 typedef struct
 {
@@ -30,6 +37,8 @@ typedef struct
 
 static guint repeat = 3;
 static gboolean quick = FALSE;
+static char *only = NULL;
+static char *only_parser = NULL;
 
 static double
 now (void)
@@ -46,12 +55,15 @@ heap_in_use (void)
 }
 
 /* Returns the seconds taken, or a negative number on a parse error. */
-static double
+/* Not inlined, so that a profiler can be pointed at them. */
+G_GNUC_NO_INLINE static double
 run_gredis (const char *parser_name,
             Workload   *w)
 {
+  gboolean one_by_one = g_str_has_suffix (parser_name, "/pop");
+  g_autofree char *plugin = g_strndup (parser_name, strcspn (parser_name, "/"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisParser) parser = gredis_parser_new_for_name (parser_name, &error);
+  g_autoptr(GredisParser) parser = gredis_parser_new_for_name (plugin, &error);
   guint64 count = 0;
   double start;
   gsize step = w->whole ? w->data->len : CHUNK;
@@ -64,13 +76,30 @@ run_gredis (const char *parser_name,
   start = now ();
   for (gsize offset = 0; offset < w->data->len; offset += step)
     {
-      GredisReply *reply;
-
       gredis_parser_feed (parser, w->data->data + offset, MIN (step, w->data->len - offset));
-      while ((reply = gredis_parser_pop (parser, &error)) != NULL)
+      if (one_by_one)
         {
-          gredis_reply_unref (reply);
-          count++;
+          GredisReply *reply;
+
+          while ((reply = gredis_parser_pop (parser, &error)) != NULL)
+            {
+              gredis_reply_unref (reply);
+              count++;
+            }
+        }
+      else
+        {
+          GredisReply *replies[BATCH];
+          guint n;
+
+          do
+            {
+              n = gredis_parser_pop_many (parser, replies, BATCH, &error);
+              for (guint i = 0; i < n; i++)
+                gredis_reply_unref (replies[i]);
+              count += n;
+            }
+          while (n == BATCH);
         }
       if (error != NULL)
         g_error ("%s on %s: %s", parser_name, w->name, error->message);
@@ -81,7 +110,7 @@ run_gredis (const char *parser_name,
   return now () - start;
 }
 
-static double
+G_GNUC_NO_INLINE static double
 run_reader (Workload *w)
 {
   redisReader *reader;
@@ -287,11 +316,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *parsers[] = { "resp3", "resp2", "hiredis", NULL /* redisReader */ };
+  const char *parsers[] = { "resp3", "resp3/pop", "resp2", "hiredis", NULL /* redisReader */ };
   g_autoptr(GPtrArray) workloads = NULL;
   GOptionEntry entries[] = {
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Smaller inputs", NULL },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs per measure (best kept)", "N" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only the workloads whose name contains TEXT", "TEXT" },
+    { "parser", 0, 0, G_OPTION_ARG_STRING, &only_parser,
+      "Only the parser NAME (redisReader is always run)", "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- parser benchmark");
@@ -313,12 +345,20 @@ main (int   argc,
   for (guint i = 0; i < workloads->len; i++)
     {
       Workload *w = workloads->pdata[i];
-      double reader = best_of (NULL, w);
+      double reader;
+
+      if (only != NULL && strstr (w->name, only) == NULL)
+        continue;
+      reader = best_of (NULL, w);
 
       for (guint p = 0; p < G_N_ELEMENTS (parsers); p++)
         {
-          double t = p == G_N_ELEMENTS (parsers) - 1 ? reader : best_of (parsers[p], w);
           const char *name = parsers[p] != NULL ? parsers[p] : "redisReader";
+          double t;
+
+          if (parsers[p] != NULL && only_parser != NULL && strcmp (name, only_parser) != 0)
+            continue;
+          t = p == G_N_ELEMENTS (parsers) - 1 ? reader : best_of (parsers[p], w);
 
           if (t < 0)
             {
@@ -334,6 +374,7 @@ main (int   argc,
         }
     }
 
-  measure_tree_memory (workloads->pdata[4], quick ? 100000 : 1000000);
+  if (only == NULL)
+    measure_tree_memory (workloads->pdata[4], quick ? 100000 : 1000000);
   return 0;
 }

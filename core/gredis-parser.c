@@ -124,10 +124,78 @@ GredisReply *
 gredis_parser_pop (GredisParser  *parser,
                    GError       **error)
 {
-  g_return_val_if_fail (GREDIS_IS_PARSER (parser), NULL);
+  GredisParserInterface *iface;
+
+  /* GREDIS_IS_PARSER() and GREDIS_PARSER_GET_IFACE() would each look the
+   * interface up, which costs as much as parsing a small reply: look it
+   * up once, a NULL interface meaning that @parser is not a parser. */
+  g_return_val_if_fail (parser != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return GREDIS_PARSER_GET_IFACE (parser)->pop (parser, error);
+  iface = GREDIS_PARSER_GET_IFACE (parser);
+  g_return_val_if_fail (iface != NULL, NULL);
+
+  return iface->pop (parser, error);
+}
+
+/**
+ * gredis_parser_pop_many: (skip)
+ * @parser: a #GredisParser
+ * @replies: (out caller-allocates) (array length=n_replies): where to
+ *   store the replies
+ * @n_replies: the room in @replies
+ * @error: return location for a #GError
+ *
+ * Pops up to @n_replies complete replies at once, as gredis_parser_pop()
+ * would one by one, but at a lower cost per reply: the parser's
+ * implementation is looked up once for the whole batch. A connection that
+ * feeds a buffer and then takes every reply in it should use this.
+ *
+ * The replies are stored in order in the first elements of @replies. If
+ * the input turns out to be invalid after at least one reply, those
+ * replies are returned without error: the parser stays failed, so the
+ * next call returns 0 with the %GREDIS_ERROR_PROTOCOL error.
+ *
+ * Returns: the number of replies stored, each of which the caller owns;
+ *   fewer than @n_replies when more bytes are needed (no error), and 0
+ *   with @error set when the input is not valid
+ */
+guint
+gredis_parser_pop_many (GredisParser  *parser,
+                        GredisReply  **replies,
+                        guint          n_replies,
+                        GError       **error)
+{
+  GredisParserInterface *iface;
+  GredisReply *(*pop) (GredisParser *, GError **);
+  GError *local_error = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (parser != NULL, 0);
+  g_return_val_if_fail (replies != NULL || n_replies == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  iface = GREDIS_PARSER_GET_IFACE (parser);
+  g_return_val_if_fail (iface != NULL, 0);
+
+  pop = iface->pop;
+  while (n < n_replies)
+    {
+      GredisReply *reply = pop (parser, &local_error);
+
+      if (reply == NULL)
+        break;
+      replies[n++] = reply;
+    }
+
+  if (local_error != NULL)
+    {
+      if (n == 0)
+        g_propagate_error (error, local_error);
+      else
+        g_error_free (local_error);
+    }
+  return n;
 }
 
 /**

@@ -16,6 +16,35 @@ typedef struct
 
 #define N_INLINE_FRAMES 16
 
+/* Slabs.
+ *
+ * A parser builds many small trees (`:1`, `$5 hello`) and frees them soon
+ * after; a malloc() and a free() for each would cost as much as the rest
+ * of the parsing. So a builder that is reused (reset at least once, as a
+ * parser's is) carves trees of at most SLAB_MAX_TREE bytes one after the
+ * other out of a SLAB_SIZE block, its slab. Each tree keeps its own
+ * reference count; the slab has one too, and is freed when the builder
+ * has moved on to another slab and every tree carved from it is gone.
+ *
+ * To spare an atomic operation per tree, a new slab starts with
+ * SLAB_CHARGES references, more than it can ever hold trees, all owned by
+ * the builder: a tree takes one of them when it is carved (no atomic
+ * needed) and gives it back when freed; when the builder retires the slab
+ * it gives back in one go the charges no tree took.
+ *
+ * The cost: a small reply kept for a long time keeps its whole slab
+ * (4 KiB) alive. Large trees, and trees of builders used only once
+ * (gredis_reply_new_string() and friends), get a block of their own. */
+#define SLAB_SIZE     4096
+#define SLAB_MAX_TREE 256
+#define SLAB_CHARGES  SLAB_SIZE
+
+typedef union
+{
+  gint    ref_count;  /* atomic */
+  guint64 align[2];   /* trees start 16 bytes in, aligned */
+} GredisReplySlab;
+
 struct _GredisReplyBuilder
 {
   GredisReplyTree *tree;
@@ -30,8 +59,52 @@ struct _GredisReplyBuilder
   Frame           *frames;
   guint            n_frames;
   guint            frames_allocated;
+
+  GredisReplySlab *slab;         /* the slab small trees are carved from */
+  guint            slab_used;    /* bytes of it carved (with its header) */
+  guint            slab_trees;   /* trees carved from it */
+  gboolean         reused;       /* reset at least once: use slabs */
+
   Frame            inline_frames[N_INLINE_FRAMES];
 };
+
+static void
+slab_release (GredisReplySlab *slab,
+              gint             n)
+{
+  /* g_atomic_int_add() returns the value before the addition. */
+  if (g_atomic_int_add (&slab->ref_count, -n) == n)
+    g_free (slab);
+}
+
+static void
+builder_retire_slab (GredisReplyBuilder *builder)
+{
+  if (builder->slab == NULL)
+    return;
+  slab_release (builder->slab, SLAB_CHARGES - (gint) builder->slab_trees);
+  builder->slab = NULL;
+}
+
+/* Returns `size` bytes (a multiple of 8) of the builder's slab. */
+static inline guint8 *
+builder_carve (GredisReplyBuilder *builder,
+               gsize               size,
+               guint32            *offset)
+{
+  if (builder->slab == NULL || builder->slab_used + size > SLAB_SIZE)
+    {
+      builder_retire_slab (builder);
+      builder->slab = g_malloc (SLAB_SIZE);
+      builder->slab->ref_count = SLAB_CHARGES;
+      builder->slab_used = sizeof (GredisReplySlab);
+      builder->slab_trees = 0;
+    }
+  *offset = builder->slab_used;
+  builder->slab_used += size;
+  builder->slab_trees++;
+  return (guint8 *) builder->slab + *offset;
+}
 
 static void
 builder_start (GredisReplyBuilder *builder,
@@ -40,6 +113,8 @@ builder_start (GredisReplyBuilder *builder,
 {
   gsize nodes_size;
   gsize bytes_size;
+  gsize size;
+  guint32 slab_offset = 0;
   guint8 *block;
 
   /* One NUL per node, so that every string is terminated. */
@@ -52,10 +127,20 @@ builder_start (GredisReplyBuilder *builder,
     }
   nodes_size = MAX (n_nodes, 1) * sizeof (GredisReply);
   bytes_size = n_bytes + MAX (n_nodes, 1);
+  size = sizeof (GredisReplyTree) + nodes_size + bytes_size;
 
-  block = g_malloc (sizeof (GredisReplyTree) + nodes_size + bytes_size);
+  if (builder->reused && size <= SLAB_MAX_TREE)
+    {
+      /* Keep the next tree aligned; the padding is spare string room. */
+      size = (size + 7) & ~(gsize) 7;
+      bytes_size = size - sizeof (GredisReplyTree) - nodes_size;
+      block = builder_carve (builder, size, &slab_offset);
+    }
+  else
+    block = g_malloc (size);
   builder->tree = (GredisReplyTree *) block;
-  g_atomic_ref_count_init (&builder->tree->ref_count);
+  builder->tree->ref_count = 1;
+  builder->tree->slab_offset = slab_offset;
   builder->tree->overflow = NULL;
 
   builder->next_node = (GredisReply *) (block + sizeof (GredisReplyTree));
@@ -89,29 +174,43 @@ gredis_reply_builder_new (gsize n_nodes,
 
   builder->frames = builder->inline_frames;
   builder->frames_allocated = N_INLINE_FRAMES;
+  builder->slab = NULL;
+  builder->reused = FALSE;
   builder_start (builder, n_nodes, n_bytes);
   return builder;
 }
+
+/* A tree made by gredis_reply_builder_build_string_take() owns the block
+ * its string lives in; it has no overflow chunks, so `overflow` holds the
+ * block, tagged in its low bit. */
+#define TAKEN_BLOCK_TAG ((guintptr) 1)
 
 static void
 tree_free (GredisReplyTree *tree)
 {
   GredisReplyChunk *chunk = tree->overflow;
 
+  if (((guintptr) chunk & TAKEN_BLOCK_TAG) != 0)
+    {
+      g_free ((gpointer) ((guintptr) chunk & ~TAKEN_BLOCK_TAG));
+      chunk = NULL;
+    }
   while (chunk != NULL)
     {
       GredisReplyChunk *next = chunk->next;
       g_free (chunk);
       chunk = next;
     }
-  g_free (tree);
+  if (tree->slab_offset != 0)
+    slab_release ((GredisReplySlab *) ((guint8 *) tree - tree->slab_offset), 1);
+  else
+    g_free (tree);
 }
 
 void
-_gredis_reply_tree_unref (GredisReplyTree *tree)
+_gredis_reply_tree_free (GredisReplyTree *tree)
 {
-  if (g_atomic_ref_count_dec (&tree->ref_count))
-    tree_free (tree);
+  tree_free (tree);
 }
 
 /**
@@ -121,6 +220,11 @@ _gredis_reply_tree_unref (GredisReplyTree *tree)
  * @n_bytes: as for gredis_reply_builder_new()
  *
  * Drops any unfinished reply and starts a new one, reusing the builder.
+ *
+ * A builder that is reused carves small replies (up to a few hundred
+ * bytes) from shared 4 KiB blocks instead of taking memory for each: such
+ * a block is freed once every reply carved from it is, so a small reply
+ * kept for a long time keeps its block alive.
  */
 void
 gredis_reply_builder_reset (GredisReplyBuilder *builder,
@@ -131,6 +235,7 @@ gredis_reply_builder_reset (GredisReplyBuilder *builder,
 
   if (builder->tree != NULL)
     tree_free (builder->tree);
+  builder->reused = TRUE;
   builder_start (builder, n_nodes, n_bytes);
 }
 
@@ -147,6 +252,7 @@ gredis_reply_builder_free (GredisReplyBuilder *builder)
     return;
   if (builder->tree != NULL)
     tree_free (builder->tree);
+  builder_retire_slab (builder);
   if (builder->frames != builder->inline_frames)
     g_free (builder->frames);
   g_free (builder);
@@ -543,4 +649,176 @@ gredis_reply_builder_finish (GredisReplyBuilder *builder)
   builder->tree = NULL;
   builder->root = NULL;
   return root;
+}
+
+/* A tree of one node and `length` bytes of string, the node filled but
+ * for its kind and value. */
+static GredisReply *
+builder_single (GredisReplyBuilder *builder,
+                gsize               length)
+{
+  gsize size = sizeof (GredisReplyTree) + sizeof (GredisReply) + length + 1;
+  guint32 slab_offset = 0;
+  GredisReplyTree *tree;
+  GredisReply *node;
+
+  if (builder->tree != NULL)
+    {
+      tree_free (builder->tree);
+      builder->tree = NULL;
+    }
+  builder->root = NULL;
+  builder->pending_attributes = NULL;
+  builder->n_frames = 0;
+
+  if (builder->reused && size <= SLAB_MAX_TREE)
+    tree = (GredisReplyTree *) builder_carve (builder, (size + 7) & ~(gsize) 7, &slab_offset);
+  else
+    tree = g_malloc (size);
+  builder->reused = TRUE;
+  tree->ref_count = 1;
+  tree->slab_offset = slab_offset;
+  tree->overflow = NULL;
+
+  node = (GredisReply *) (tree + 1);
+  node->flags = 0;
+  node->reserved = 0;
+  node->tree = tree;
+  node->attributes = NULL;
+  return node;
+}
+
+/**
+ * gredis_reply_builder_build_string: (skip)
+ * @builder: a #GredisReplyBuilder
+ * @kind: %GREDIS_REPLY_STRING, %GREDIS_REPLY_SIMPLE_STRING,
+ *   %GREDIS_REPLY_ERROR or %GREDIS_REPLY_BIG_NUMBER
+ * @data: (array length=length): the bytes
+ * @length: the number of bytes
+ *
+ * Builds a reply that is one string, at once: the same as
+ * gredis_reply_builder_reset() for one node of @length bytes,
+ * gredis_reply_builder_add_string() and gredis_reply_builder_finish(),
+ * at a fraction of the cost. Any unfinished reply is dropped, and the
+ * builder is empty afterwards. This is the fast path of parsers for the
+ * many small replies of a busy connection.
+ *
+ * Returns: (transfer full): the reply
+ */
+GredisReply *
+gredis_reply_builder_build_string (GredisReplyBuilder *builder,
+                                   GredisReplyKind     kind,
+                                   const char         *data,
+                                   gsize               length)
+{
+  GredisReply *node;
+  char *bytes;
+
+  g_return_val_if_fail (builder != NULL, NULL);
+  g_return_val_if_fail (is_string_kind (kind) && kind != GREDIS_REPLY_DOUBLE, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (length <= G_MAXUINT32, NULL);
+
+  node = builder_single (builder, length);
+  bytes = (char *) (node + 1);
+  if (length > 0)
+    memcpy (bytes, data, length);
+  bytes[length] = '\0';
+  node->kind = kind;
+  node->length = length;
+  node->v.str = bytes;
+  return node;
+}
+
+/**
+ * gredis_reply_builder_build_integer: (skip)
+ * @builder: a #GredisReplyBuilder
+ * @value: the integer
+ *
+ * Builds a reply that is one integer, at once, as
+ * gredis_reply_builder_build_string() does for strings.
+ *
+ * Returns: (transfer full): the reply
+ */
+GredisReply *
+gredis_reply_builder_build_integer (GredisReplyBuilder *builder,
+                                    gint64              value)
+{
+  GredisReply *node;
+
+  g_return_val_if_fail (builder != NULL, NULL);
+
+  node = builder_single (builder, 0);
+  ((char *) (node + 1))[0] = '\0';
+  node->kind = GREDIS_REPLY_INTEGER;
+  node->length = 0;
+  node->v.integer = value;
+  return node;
+}
+
+/**
+ * gredis_reply_builder_build_string_take: (skip)
+ * @builder: a #GredisReplyBuilder
+ * @kind: %GREDIS_REPLY_STRING, %GREDIS_REPLY_SIMPLE_STRING,
+ *   %GREDIS_REPLY_ERROR or %GREDIS_REPLY_BIG_NUMBER
+ * @block: (transfer full): memory from g_malloc() that holds the string
+ *   at @offset, with room for one more byte after it
+ * @offset: where the string starts in @block
+ * @length: the number of bytes of the string
+ *
+ * Builds a reply that is one string without copying it: the reply takes
+ * @block and frees it with its last reference. The byte after the string,
+ * `block[offset + length]`, is overwritten with a NUL. Any unfinished
+ * reply is dropped, and the builder is empty afterwards.
+ *
+ * This is for parsers that have received a large bulk string into a
+ * buffer of their own: handing the buffer over saves copying the string.
+ * Everything else in @block is kept as long as the reply, so use it only
+ * when the string is most of the block.
+ *
+ * Returns: (transfer full): the reply
+ */
+GredisReply *
+gredis_reply_builder_build_string_take (GredisReplyBuilder *builder,
+                                        GredisReplyKind     kind,
+                                        gpointer            block,
+                                        gsize               offset,
+                                        gsize               length)
+{
+  GredisReplyTree *tree;
+  GredisReply *node;
+  char *bytes;
+
+  g_return_val_if_fail (builder != NULL, NULL);
+  g_return_val_if_fail (is_string_kind (kind) && kind != GREDIS_REPLY_DOUBLE, NULL);
+  g_return_val_if_fail (block != NULL, NULL);
+  g_return_val_if_fail (length <= G_MAXUINT32, NULL);
+
+  if (builder->tree != NULL)
+    {
+      tree_free (builder->tree);
+      builder->tree = NULL;
+    }
+  builder->root = NULL;
+  builder->pending_attributes = NULL;
+  builder->n_frames = 0;
+
+  /* g_malloc() memory is aligned, so the tag bit is free. */
+  g_assert (((guintptr) block & TAKEN_BLOCK_TAG) == 0);
+  tree = g_malloc (sizeof (GredisReplyTree) + sizeof (GredisReply));
+  tree->ref_count = 1;
+  tree->slab_offset = 0;
+  tree->overflow = (GredisReplyChunk *) ((guintptr) block | TAKEN_BLOCK_TAG);
+
+  bytes = (char *) block + offset;
+  bytes[length] = '\0';
+  node = (GredisReply *) (tree + 1);
+  node->kind = kind;
+  node->flags = 0;
+  node->reserved = 0;
+  node->length = length;
+  node->v.str = bytes;
+  node->tree = tree;
+  node->attributes = NULL;
+  return node;
 }

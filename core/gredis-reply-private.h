@@ -11,10 +11,15 @@ G_BEGIN_DECLS
 typedef struct _GredisReplyChunk GredisReplyChunk;
 
 /* A reply tree lives in one block: this header, the nodes, then the
- * bytes of its strings. Any node of the tree keeps the whole tree alive. */
+ * bytes of its strings. Any node of the tree keeps the whole tree alive.
+ *
+ * Small trees made by a builder that is reused (a parser's) are carved
+ * from a shared slab (see gredis-reply-builder.c); `slab_offset` is then
+ * the offset of the tree from the start of its slab, else 0. */
 typedef struct
 {
-  gatomicrefcount   ref_count;
+  gint              ref_count;  /* atomic */
+  guint32           slab_offset;
   GredisReplyChunk *overflow;   /* extra blocks when the sizes given were short */
 } GredisReplyTree;
 
@@ -44,5 +49,16 @@ struct _GredisReply
 G_END_DECLS
 
 G_BEGIN_DECLS
-void _gredis_reply_tree_unref (GredisReplyTree *tree);
+void _gredis_reply_tree_free (GredisReplyTree *tree);
+
+static inline void
+_gredis_reply_tree_unref (GredisReplyTree *tree)
+{
+  /* Most replies have one owner: a count of 1 is ours alone, since no
+   * other thread can take a reference without holding one, so the tree
+   * can go without a locked instruction. */
+  if (g_atomic_int_get (&tree->ref_count) == 1 ||
+      g_atomic_int_dec_and_test (&tree->ref_count))
+    _gredis_reply_tree_free (tree);
+}
 G_END_DECLS

@@ -37,7 +37,7 @@ gredis_reply_ref (GredisReply *reply)
   g_return_val_if_fail (reply != NULL, NULL);
 
   if (reply->tree != NULL)
-    g_atomic_ref_count_inc (&reply->tree->ref_count);
+    g_atomic_int_inc (&reply->tree->ref_count);
   return reply;
 }
 
@@ -178,7 +178,7 @@ gredis_reply_get_bytes (const GredisReply *reply)
     return NULL;
   if (reply->tree == NULL)
     return g_bytes_new_static (reply->v.str, reply->length);
-  g_atomic_ref_count_inc (&reply->tree->ref_count);
+  g_atomic_int_inc (&reply->tree->ref_count);
   return g_bytes_new_with_free_func (reply->v.str, reply->length,
                                      tree_ref_notify, reply->tree);
 }

@@ -99,6 +99,11 @@ GREDIS_AVAILABLE_IN_ALL
 GredisReply  *gredis_parser_pop          (GredisParser  *parser,
                                           GError       **error);
 GREDIS_AVAILABLE_IN_ALL
+guint         gredis_parser_pop_many     (GredisParser  *parser,
+                                          GredisReply  **replies,
+                                          guint          n_replies,
+                                          GError       **error);
+GREDIS_AVAILABLE_IN_ALL
 void          gredis_parser_reset        (GredisParser  *parser);
 GREDIS_AVAILABLE_IN_ALL
 gboolean      gredis_parser_set_protocol (GredisParser  *parser,

@@ -68,6 +68,21 @@ void                gredis_reply_builder_begin_attributes (GredisReplyBuilder *b
 GREDIS_AVAILABLE_IN_ALL
 GredisReply        *gredis_reply_builder_finish          (GredisReplyBuilder *builder);
 
+GREDIS_AVAILABLE_IN_ALL
+GredisReply        *gredis_reply_builder_build_string    (GredisReplyBuilder *builder,
+                                                          GredisReplyKind     kind,
+                                                          const char         *data,
+                                                          gsize               length);
+GREDIS_AVAILABLE_IN_ALL
+GredisReply        *gredis_reply_builder_build_integer   (GredisReplyBuilder *builder,
+                                                          gint64              value);
+GREDIS_AVAILABLE_IN_ALL
+GredisReply        *gredis_reply_builder_build_string_take (GredisReplyBuilder *builder,
+                                                            GredisReplyKind     kind,
+                                                            gpointer            block,
+                                                            gsize               offset,
+                                                            gsize               length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisReplyBuilder, gredis_reply_builder_free)
 
 G_END_DECLS

@@ -63,6 +63,10 @@ struct _GredisRespFrame
 
 #define INITIAL_BUFFER_BYTES 4096
 
+/* A bulk string at least this long, that fills most of the buffer, is
+ * not copied: the buffer becomes the reply's memory. */
+#define TAKE_BUFFER_BYTES (1024 * 1024)
+
 static ScanResult engine_fail (GredisRespEngine *engine,
                                gsize             pos,
                                const char       *format,
@@ -176,15 +180,16 @@ gredis_resp_engine_feed (GredisRespEngine *engine,
   if (engine->error != NULL || length == 0)
     return;
 
-  if (engine->cap - engine->len < length)
+  /* Room for a NUL after the bytes, that stops scans of digits. */
+  if (engine->cap - engine->len <= length)
     {
       /* Moving the unconsumed bytes costs no more than the bytes already
        * consumed since the last move: linear overall. */
       if (engine->start >= engine->len - engine->start)
         compact (engine);
-      if (engine->cap - engine->len < length)
+      if (engine->cap - engine->len <= length)
         {
-          gsize needed = engine->len + length;
+          gsize needed = engine->len + length + 1;
           gsize cap = MAX (engine->cap, INITIAL_BUFFER_BYTES);
 
           if (needed < engine->len)
@@ -197,6 +202,7 @@ gredis_resp_engine_feed (GredisRespEngine *engine,
     }
   memcpy (engine->buf + engine->len, data, length);
   engine->len += length;
+  engine->buf[engine->len] = '\0';
 }
 
 /* Numbers. */
@@ -1016,6 +1022,49 @@ build (GredisRespEngine *engine,
   return gredis_reply_builder_finish (builder);
 }
 
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+#define HAVE_SWAR_DIGITS 1
+/* Reads the run of up to 8 ASCII digits at p, 8 bytes at once (p[0..7]
+ * must be readable): returns how many digits there are and stores their
+ * value in *value. The usual SWAR tricks: a byte is a digit iff neither
+ * b - '0' nor b + 0x46 sets its top bit (the first non-digit is found
+ * exactly, as no borrow or carry comes from the digits below it), and
+ * the digits are then combined pairwise with three multiplications. */
+static inline guint
+swar_digits (const guint8 *p,
+             guint64      *value)
+{
+  guint64 chunk, digits, not_digit;
+  guint n;
+
+  memcpy (&chunk, p, 8);
+  digits = chunk - G_GUINT64_CONSTANT (0x3030303030303030);
+  not_digit = (digits | (chunk + G_GUINT64_CONSTANT (0x4646464646464646))) &
+              G_GUINT64_CONSTANT (0x8080808080808080);
+  n = not_digit != 0 ? (guint) __builtin_ctzll (not_digit) / 8 : 8;
+  if (n == 0)
+    {
+      *value = 0;
+      return 0;
+    }
+  /* The first digit is the lowest byte: shifting the n digits to the top
+   * bytes gives the same number with leading zeros. */
+  digits <<= (8 - n) * 8;
+  digits = ((digits & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F)) * 2561) >> 8;
+  digits = ((digits & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) * 6553601) >> 16;
+  *value = ((digits & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF)) * G_GUINT64_CONSTANT (42949672960001)) >> 32;
+  return n;
+}
+#endif
+
+static inline GredisReplyBuilder *
+engine_builder (GredisRespEngine *engine)
+{
+  if (G_UNLIKELY (engine->builder == NULL))
+    engine->builder = gredis_reply_builder_new (1, 0);
+  return engine->builder;
+}
+
 /* Replies that are one simple string, error, integer or bulk string,
  * complete in the buffer and plainly valid, are read in one pass. Anything
  * else (or anything odd) returns NULL and goes through the scan, which
@@ -1044,16 +1093,9 @@ pop_simple (GredisRespEngine *engine)
       if (n == 2 && p[0] == '+' && p[1] == 'O' && p[2] == 'K')
         reply = shared_reply (engine, p, 5);
       else
-        {
-          if (engine->builder == NULL)
-            engine->builder = gredis_reply_builder_new (1, n);
-          else
-            gredis_reply_builder_reset (engine->builder, 1, n);
-          gredis_reply_builder_add_string (engine->builder,
-                                           *p == '+' ? GREDIS_REPLY_SIMPLE_STRING : GREDIS_REPLY_ERROR,
-                                           (const char *) p + 1, n);
-          reply = gredis_reply_builder_finish (engine->builder);
-        }
+        reply = gredis_reply_builder_build_string (engine_builder (engine),
+                                                   *p == '+' ? GREDIS_REPLY_SIMPLE_STRING : GREDIS_REPLY_ERROR,
+                                                   (const char *) p + 1, n);
       q += 2;
       break;
 
@@ -1062,17 +1104,37 @@ pop_simple (GredisRespEngine *engine)
       {
         gboolean negative = FALSE;
         const guint8 *digits;
+        guint d;
 
-        if (q < end && *q == '-')
+        if (*q == '-')
           {
             negative = TRUE;
             q++;
           }
         digits = q;
-        /* At most 18 digits: no overflow to check. */
-        while (q < end && q - digits < 18 && (guint) (*q - '0') <= 9)
-          v = v * 10 + (*q++ - '0');
-        if (q == digits || end - q < 2 || q[0] != '\r' || q[1] != '\n' ||
+#ifdef HAVE_SWAR_DIGITS
+        if (end - q >= 8)
+          {
+            guint n = swar_digits (q, &v);
+
+            q += n;
+            if (n < 8)
+              goto digits_done;
+          }
+#endif
+        /* The NUL that feed() keeps after the bytes stops this loop. It
+         * runs once per reply (the scan takes over if this path gives
+         * up), so it stays linear even on endless digits; a number of
+         * more than 18 digits, which could overflow, goes to the scan. */
+        while ((d = (guint) *q - '0') <= 9)
+          {
+            v = v * 10 + d;
+            q++;
+          }
+#ifdef HAVE_SWAR_DIGITS
+      digits_done:
+#endif
+        if (q == digits || q - digits > 18 || end - q < 2 || q[0] != '\r' || q[1] != '\n' ||
             (*digits == '0' && (q - digits > 1 || negative)))
           return NULL;
         q += 2;
@@ -1081,15 +1143,8 @@ pop_simple (GredisRespEngine *engine)
             if (q - p == 4 && !negative && v <= 1)
               reply = shared_reply (engine, p, 4);
             else
-              {
-                if (engine->builder == NULL)
-                  engine->builder = gredis_reply_builder_new (1, 0);
-                else
-                  gredis_reply_builder_reset (engine->builder, 1, 0);
-                gredis_reply_builder_add_integer (engine->builder,
-                                                  negative ? -(gint64) v : (gint64) v);
-                reply = gredis_reply_builder_finish (engine->builder);
-              }
+              reply = gredis_reply_builder_build_integer (engine_builder (engine),
+                                                          negative ? -(gint64) v : (gint64) v);
             break;
           }
         if (negative)
@@ -1099,17 +1154,14 @@ pop_simple (GredisRespEngine *engine)
             reply = gredis_reply_new_nil ();
             break;
           }
+        if (v >= TAKE_BUFFER_BYTES)
+          return NULL;  /* the scan's path may hand the buffer over */
         if (v > engine->max_bulk_bytes || (guint64) (end - q) < v + 2 ||
             q[v] != '\r' || q[v + 1] != '\n' ||
             (guint64) (q + v + 2 - p) > engine->max_reply_bytes)
           return NULL;
-        if (engine->builder == NULL)
-          engine->builder = gredis_reply_builder_new (1, v);
-        else
-          gredis_reply_builder_reset (engine->builder, 1, v);
-        gredis_reply_builder_add_string (engine->builder, GREDIS_REPLY_STRING,
-                                         (const char *) q, v);
-        reply = gredis_reply_builder_finish (engine->builder);
+        reply = gredis_reply_builder_build_string (engine_builder (engine), GREDIS_REPLY_STRING,
+                                                   (const char *) q, v);
         q += v + 2;
       }
       break;
@@ -1121,6 +1173,40 @@ pop_simple (GredisRespEngine *engine)
   engine->start = q - engine->buf;
   engine->scan = engine->start;
   return reply;
+}
+
+/* When the reply in [start, end) is one large bulk string that is most
+ * of the buffer, hands the buffer over to the reply instead of copying
+ * the string; the few bytes after the reply move to a new buffer. Returns
+ * NULL when that does not pay. */
+static GredisReply *
+take_bulk (GredisRespEngine *engine,
+           gsize             end)
+{
+  const guint8 *p = engine->buf + engine->start;
+  guint8 *block = engine->buf;
+  gsize rest = engine->len - end;
+  gsize offset;
+  gint64 n;
+
+  if (engine->n_nodes != 1 || *p != '$' || engine->n_bytes < TAKE_BUFFER_BYTES ||
+      engine->start > engine->n_bytes / 8 || rest > engine->n_bytes / 8)
+    return NULL;
+  p++;
+  n = read_number (&p);
+  offset = p - engine->buf;
+
+  engine->stream_base += end;
+  engine->buf = NULL;
+  engine->cap = engine->len = 0;
+  engine->start = engine->scan = 0;
+  if (rest > 0)
+    gredis_resp_engine_feed (engine, block + end, rest);
+
+  /* Give back the spare room of the buffer (keeping a byte for the NUL). */
+  block = g_realloc (block, offset + n + 1);
+  return gredis_reply_builder_build_string_take (engine_builder (engine), GREDIS_REPLY_STRING,
+                                                 block, offset, n);
 }
 
 static void
@@ -1166,8 +1252,12 @@ gredis_resp_engine_pop (GredisRespEngine *engine,
         case SCAN_NEED_MORE:
           return NULL;
         case SCAN_COMPLETE:
-          reply = build (engine, engine->scan);
-          engine->start = engine->scan;
+          reply = take_bulk (engine, engine->scan);
+          if (reply == NULL)
+            {
+              reply = build (engine, engine->scan);
+              engine->start = engine->scan;
+            }
           consumed (engine);
           reset_scan (engine);
           return reply;

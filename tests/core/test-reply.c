@@ -207,6 +207,144 @@ test_builder_overflow (void)
   g_assert_cmpstr (gredis_reply_get_string (gredis_reply_get_element (r, 99), NULL), ==, "element-99");
 }
 
+/* A reused builder carves small replies from shared slabs: every reply
+ * stays intact whatever the order they are freed in, and outlives the
+ * builder (ASan checks that nothing leaks or is used after free). */
+static void
+test_builder_slabs (void)
+{
+  GredisReplyBuilder *b = gredis_reply_builder_new (1, 0);
+  GPtrArray *kept = g_ptr_array_new ();
+  char buf[64];
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      GredisReply *r;
+
+      g_snprintf (buf, sizeof buf, "value-%u", i);
+      switch (i % 4)
+        {
+        case 0:
+          r = gredis_reply_builder_build_string (b, GREDIS_REPLY_STRING, buf, strlen (buf));
+          break;
+        case 1:
+          r = gredis_reply_builder_build_integer (b, -(gint64) i);
+          break;
+        case 2:
+          /* Through the general calls, also carved from the slab. */
+          gredis_reply_builder_reset (b, 1, strlen (buf));
+          gredis_reply_builder_add_string (b, GREDIS_REPLY_SIMPLE_STRING, buf, strlen (buf));
+          r = gredis_reply_builder_finish (b);
+          break;
+        default:
+          /* Too large for a slab: a block of its own. */
+          gredis_reply_builder_reset (b, 20, 400);
+          gredis_reply_builder_begin_aggregate (b, GREDIS_REPLY_ARRAY, 19);
+          for (guint j = 0; j < 19; j++)
+            gredis_reply_builder_add_string (b, GREDIS_REPLY_STRING, buf, strlen (buf));
+          r = gredis_reply_builder_finish (b);
+          break;
+        }
+      g_assert_nonnull (r);
+      /* Keep one reply in three, free the others at once. */
+      if (i % 3 == 0)
+        g_ptr_array_add (kept, r);
+      else
+        gredis_reply_unref (r);
+    }
+
+  /* An unfinished reply is dropped by the next one. */
+  gredis_reply_builder_reset (b, 3, 0);
+  gredis_reply_builder_begin_aggregate (b, GREDIS_REPLY_ARRAY, 2);
+  g_ptr_array_add (kept, gredis_reply_builder_build_integer (b, 42));
+  gredis_reply_builder_free (b);
+
+  for (guint k = 0; k + 1 < kept->len; k++)
+    {
+      GredisReply *r = kept->pdata[k];
+      guint i = k * 3;
+
+      g_snprintf (buf, sizeof buf, "value-%u", i);
+      switch (i % 4)
+        {
+        case 0:
+          g_assert_cmpint (gredis_reply_get_kind (r), ==, GREDIS_REPLY_STRING);
+          g_assert_cmpstr (gredis_reply_get_string (r, NULL), ==, buf);
+          break;
+        case 1:
+          g_assert_cmpint (gredis_reply_get_kind (r), ==, GREDIS_REPLY_INTEGER);
+          g_assert_cmpint (gredis_reply_get_integer (r), ==, -(gint64) i);
+          break;
+        case 2:
+          g_assert_cmpint (gredis_reply_get_kind (r), ==, GREDIS_REPLY_SIMPLE_STRING);
+          g_assert_cmpstr (gredis_reply_get_string (r, NULL), ==, buf);
+          break;
+        default:
+          g_assert_cmpuint (gredis_reply_get_n_elements (r), ==, 19);
+          g_assert_cmpstr (gredis_reply_get_string (gredis_reply_get_element (r, 18), NULL), ==, buf);
+          break;
+        }
+    }
+  g_assert_cmpint (gredis_reply_get_integer (kept->pdata[kept->len - 1]), ==, 42);
+
+  /* Free the survivors in another order than they were made. */
+  for (guint k = 0; k < kept->len; k += 2)
+    gredis_reply_unref (kept->pdata[k]);
+  for (guint k = 1; k < kept->len; k += 2)
+    gredis_reply_unref (kept->pdata[k]);
+  g_ptr_array_unref (kept);
+}
+
+/* The one-call builds give the same replies as the general calls, with
+ * binary-safe, NUL-terminated strings. */
+static void
+test_builder_build (void)
+{
+  g_autoptr(GredisReplyBuilder) b = gredis_reply_builder_new (1, 0);
+  g_autoptr(GredisReply) s = NULL;
+  g_autoptr(GredisReply) e = NULL;
+  g_autoptr(GredisReply) i = NULL;
+  g_autoptr(GredisReply) empty = NULL;
+  g_autoptr(GredisReply) expected = NULL;
+  gsize length = 0;
+
+  s = gredis_reply_builder_build_string (b, GREDIS_REPLY_STRING, "a\0b", 3);
+  expected = gredis_reply_new_string (GREDIS_REPLY_STRING, "a\0b", 3);
+  g_assert_true (gredis_reply_equal (s, expected));
+  g_assert_cmpmem (gredis_reply_get_string (s, &length), length, "a\0b", 3);
+  g_assert_cmpint (gredis_reply_get_string (s, NULL)[3], ==, '\0');
+  g_assert_null (gredis_reply_get_attributes (s));
+
+  e = gredis_reply_builder_build_string (b, GREDIS_REPLY_ERROR, "ERR x", 5);
+  g_assert_cmpint (gredis_reply_get_kind (e), ==, GREDIS_REPLY_ERROR);
+  g_assert_cmpstr (gredis_reply_get_string (e, NULL), ==, "ERR x");
+
+  i = gredis_reply_builder_build_integer (b, G_MININT64);
+  g_assert_cmpint (gredis_reply_get_integer (i), ==, G_MININT64);
+
+  empty = gredis_reply_builder_build_string (b, GREDIS_REPLY_STRING, NULL, 0);
+  g_assert_cmpstr (gredis_reply_get_string (empty, NULL), ==, "");
+
+  /* A block taken over: the reply points into it and frees it. */
+  {
+    char *block = g_strdup ("$5\r\nhello\r\n");
+    g_autoptr(GredisReply) taken = NULL;
+    g_autoptr(GredisReply) copy = NULL;
+    g_autoptr(GredisReply) element = NULL;
+
+    gredis_reply_builder_reset (b, 3, 0);
+    gredis_reply_builder_begin_aggregate (b, GREDIS_REPLY_ARRAY, 2);
+    taken = gredis_reply_builder_build_string_take (b, GREDIS_REPLY_STRING, block, 4, 5);
+    g_assert_true (gredis_reply_get_string (taken, NULL) == block + 4);
+    g_assert_cmpstr (gredis_reply_get_string (taken, NULL), ==, "hello");
+    copy = gredis_reply_new_string (GREDIS_REPLY_STRING, "hello", 5);
+    g_assert_true (gredis_reply_equal (taken, copy));
+    /* It lives on in an aggregate copy too. */
+    element = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, &taken, 1);
+    g_assert_true (gredis_reply_equal (gredis_reply_get_element (element, 0), copy));
+  }
+}
+
 static void
 test_builder_incomplete (void)
 {
@@ -374,6 +512,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/reply/builder/wire-order", test_builder_wire_order);
   g_test_add_func ("/reply/builder/overflow", test_builder_overflow);
   g_test_add_func ("/reply/builder/incomplete", test_builder_incomplete);
+  g_test_add_func ("/reply/builder/slabs", test_builder_slabs);
+  g_test_add_func ("/reply/builder/build", test_builder_build);
   g_test_add_func ("/reply/to-error", test_to_error);
   g_test_add_func ("/reply/to-string", test_to_string);
   g_test_add_func ("/reply/to-variant", test_to_variant);

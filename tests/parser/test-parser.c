@@ -396,6 +396,174 @@ test_replies_outlive_parser (void)
     }
 }
 
+/* Integers and bulk lengths of every number of digits, on their own and
+ * followed by other replies, fed whole and byte by byte (the fast path
+ * reads digits 8 bytes at a time when it can). */
+static void
+test_integer_lengths (void)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (all_parsers); p++)
+    for (guint chunk = 0; chunk < 2; chunk++)
+      {
+        g_autoptr(GredisParser) parser = new_parser (all_parsers[p]);
+        g_autoptr(GString) input = g_string_new (NULL);
+        g_autoptr(GError) error = NULL;
+        gint64 expected[2 * 19 + 1];
+        guint n_expected = 0, n_got = 0;
+        guint64 v = 0;
+
+        for (guint digits = 1; digits <= 19; digits++)
+          {
+            v = v * 10 + (digits % 9) + 1;
+            g_string_append_printf (input, ":%" G_GUINT64_FORMAT "\r\n", v);
+            expected[n_expected++] = (gint64) v;
+            g_string_append_printf (input, ":-%" G_GUINT64_FORMAT "\r\n", v);
+            expected[n_expected++] = -(gint64) v;
+          }
+        /* The largest, then a bulk string of 12 bytes. */
+        g_string_append (input, ":9223372036854775807\r\n$12\r\nhello world!\r\n");
+        expected[n_expected++] = G_MAXINT64;
+
+        for (gsize i = 0; i < input->len; i += chunk == 0 ? input->len : 1)
+          {
+            GredisReply *reply;
+
+            gredis_parser_feed (parser, (const guint8 *) input->str + i,
+                                chunk == 0 ? input->len : 1);
+            while ((reply = gredis_parser_pop (parser, &error)) != NULL)
+              {
+                if (n_got < n_expected)
+                  {
+                    g_assert_cmpint (gredis_reply_get_kind (reply), ==, GREDIS_REPLY_INTEGER);
+                    g_assert_cmpint (gredis_reply_get_integer (reply), ==, expected[n_got]);
+                  }
+                else
+                  g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, "hello world!");
+                n_got++;
+                gredis_reply_unref (reply);
+              }
+            g_assert_no_error (error);
+          }
+        g_assert_cmpuint (n_got, ==, n_expected + 1);
+      }
+}
+
+/* A large bulk string (which the resp parsers take over with their
+ * buffer instead of copying) followed by small replies, at every split of
+ * the input near its end, then with the small replies in the same feed. */
+static void
+test_large_bulk (void)
+{
+  const gsize size = 3 * 1024 * 1024 + 7;
+  g_autoptr(GByteArray) input = g_byte_array_new ();
+  g_autofree char *header = g_strdup_printf ("$%" G_GSIZE_FORMAT "\r\n", size);
+  const char *tail = "\r\n:42\r\n+after\r\n";
+  gsize at;
+
+  g_byte_array_append (input, (const guint8 *) header, strlen (header));
+  at = input->len;
+  g_byte_array_set_size (input, at + size);
+  for (gsize i = 0; i < size; i++)
+    input->data[at + i] = (guint8) (i * 31 + 7);
+  g_byte_array_append (input, (const guint8 *) tail, strlen (tail));
+
+  for (guint p = 0; p < G_N_ELEMENTS (all_parsers); p++)
+    for (gsize split = input->len - 20; split <= input->len; split += 3)
+      {
+        g_autoptr(GredisParser) parser = new_parser (all_parsers[p]);
+        g_autoptr(GError) error = NULL;
+        GredisReply *replies[4];
+        guint n = 0;
+
+        /* The first part in 64 KiB feeds, as from a socket. */
+        for (gsize i = 0; i < split; i += 65536)
+          {
+            gredis_parser_feed (parser, input->data + i, MIN (65536, split - i));
+            n += gredis_parser_pop_many (parser, replies + n, G_N_ELEMENTS (replies) - n, &error);
+            g_assert_no_error (error);
+          }
+        gredis_parser_feed (parser, input->data + split, input->len - split);
+        n += gredis_parser_pop_many (parser, replies + n, G_N_ELEMENTS (replies) - n, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (n, ==, 3);
+
+        {
+          gsize length = 0;
+          const char *data = gredis_reply_get_string (replies[0], &length);
+
+          g_assert_cmpuint (length, ==, size);
+          g_assert_cmpmem (data, length, input->data + at, size);
+          g_assert_cmpint (data[length], ==, '\0');
+        }
+        g_assert_cmpint (gredis_reply_get_integer (replies[1]), ==, 42);
+        g_assert_cmpstr (gredis_reply_get_string (replies[2], NULL), ==, "after");
+        /* The parser goes on from the right byte of the stream. */
+        gredis_parser_feed (parser, (const guint8 *) "?", 1);
+        g_assert_null (gredis_parser_pop (parser, &error));
+        g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
+        if (!g_str_equal (all_parsers[p], "hiredis"))
+          {
+            g_autofree char *where = g_strdup_printf ("byte %u ", input->len);
+
+            g_assert_nonnull (strstr (error->message, where));
+          }
+        for (guint i = 0; i < n; i++)
+          gredis_reply_unref (replies[i]);
+      }
+}
+
+/* gredis_parser_pop_many() gives the replies pop() would, in batches,
+ * and reports an error only once the valid replies before it are out. */
+static void
+test_pop_many (void)
+{
+  const char *input = "+OK\r\n:12345\r\n$5\r\nhello\r\n*2\r\n:1\r\n-ERR e\r\n+par";
+
+  for (guint p = 0; p < G_N_ELEMENTS (all_parsers); p++)
+    {
+      g_autoptr(GredisParser) parser = new_parser (all_parsers[p]);
+      g_autoptr(GredisParser) reference = new_parser (all_parsers[p]);
+      g_autoptr(GError) error = NULL;
+      GredisReply *replies[3];
+      GredisReply *expected;
+      guint n, total = 0;
+
+      gredis_parser_feed (parser, (const guint8 *) input, strlen (input));
+      gredis_parser_feed (reference, (const guint8 *) input, strlen (input));
+      do
+        {
+          n = gredis_parser_pop_many (parser, replies, G_N_ELEMENTS (replies), &error);
+          g_assert_no_error (error);
+          for (guint i = 0; i < n; i++)
+            {
+              expected = gredis_parser_pop (reference, NULL);
+              g_assert_nonnull (expected);
+              g_assert_true (gredis_reply_equal (replies[i], expected));
+              gredis_reply_unref (expected);
+              gredis_reply_unref (replies[i]);
+            }
+          total += n;
+        }
+      while (n == G_N_ELEMENTS (replies));
+      g_assert_cmpuint (total, ==, 4);
+      g_assert_cmpuint (gredis_parser_pop_many (parser, replies, 0, &error), ==, 0);
+      g_assert_no_error (error);
+
+      /* The rest of the partial reply, then one more and garbage. */
+      gredis_parser_feed (parser, (const guint8 *) "tial\r\n:7\r\n?x\r\n", 15);
+      n = gredis_parser_pop_many (parser, replies, G_N_ELEMENTS (replies), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_cmpstr (gredis_reply_get_string (replies[0], NULL), ==, "partial");
+      g_assert_cmpint (gredis_reply_get_integer (replies[1]), ==, 7);
+      gredis_reply_unref (replies[0]);
+      gredis_reply_unref (replies[1]);
+      n = gredis_parser_pop_many (parser, replies, G_N_ELEMENTS (replies), &error);
+      g_assert_cmpuint (n, ==, 0);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +579,9 @@ main (int   argc,
   g_test_add_func ("/parser/announced-lengths", test_announced_lengths);
   g_test_add_func ("/parser/bytewise-big-bulk", test_bytewise_big_bulk);
   g_test_add_func ("/parser/replies-outlive-parser", test_replies_outlive_parser);
+  g_test_add_func ("/parser/pop-many", test_pop_many);
+  g_test_add_func ("/parser/integer-lengths", test_integer_lengths);
+  g_test_add_func ("/parser/large-bulk", test_large_bulk);
 
   return g_test_run ();
 }
