@@ -631,7 +631,9 @@ op_async (GredisPubSub        *self,
     for (guint i = 0; i < n_names; i++)
       g_hash_table_remove (self->subscriptions[kind], names[i]);
 
-  if (self->connected && self->connection != NULL)
+  /* On a connection still being set up the command goes after the
+   * restoring ones, which were made from the set before this change. */
+  if (self->connection != NULL)
     {
       send_names (self->connection, subscribe ? subscribe_commands[kind] : unsubscribe_commands[kind],
                   names, n_names);

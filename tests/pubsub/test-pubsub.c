@@ -50,6 +50,9 @@ make_client (guint16  port,
   gredis_config_set_host (config, "127.0.0.1");
   gredis_config_set_port (config, port);
   gredis_config_set_protocol (config, protocol);
+  /* Longer than any wait of the tests: only the health check may find a
+   * silent server. */
+  gredis_config_set_command_timeout_ms (config, 10 * WAIT_LIMIT_S * 1000);
   return gredis_client_new (config);
 }
 
@@ -612,6 +615,28 @@ test_half_open (Fixture       *f,
 }
 
 static void
+test_health_check_from_config (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("redis://127.0.0.1:%u?health-check-interval-s=7",
+                                          gredis_test_server_get_port (server));
+  g_autoptr(GredisClient) client = gredis_client_new_for_uri (uri, &error);
+  g_autoptr(GredisPubSub) pubsub = NULL;
+  guint interval = 0;
+
+  g_assert_no_error (error);
+  pubsub = gredis_pubsub_new (client);
+  g_assert_true (gredis_pubsub_get_client (pubsub) == client);
+  g_assert_cmpuint (gredis_pubsub_get_health_check_interval_s (pubsub), ==, 7);
+  g_object_set (pubsub, "health-check-interval-s", 0, NULL);
+  g_object_get (pubsub, "health-check-interval-s", &interval, NULL);
+  g_assert_cmpuint (interval, ==, 0);
+  g_assert_false (gredis_pubsub_get_connected (pubsub));
+  g_assert_cmpuint (gredis_pubsub_get_n_subscriptions (pubsub), ==, 0);
+  gredis_client_close (client);
+}
+
+static void
 add (const char *name,
      void (*func) (Fixture *, gconstpointer))
 {
@@ -646,6 +671,7 @@ main (int    argc,
   add ("blocking", test_blocking);
   add ("cancel", test_cancel);
   add ("half-open", test_half_open);
+  g_test_add_func ("/pubsub/health-check-from-config", test_health_check_from_config);
 
   ret = g_test_run ();
   gredis_test_server_stop (server);
