@@ -1,0 +1,593 @@
+/* gredis-client-hashes.c: typed helpers for hashes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-commands-private.h"
+
+/**
+ * gredis_client_hset_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields_and_values: (array zero-terminated=1): fields and values, alternating
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets fields of the hash at @key (`HSET`).
+ * Finish with gredis_client_hset_finish().
+ */
+void
+gredis_client_hset_async (GredisClient        *client,
+                          const char          *key,
+                          const char * const  *fields_and_values,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (fields_and_values != NULL);
+
+  _gredis_cmd_init (&c, "HSET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, fields_and_values);
+  _gredis_cmd_send_async (client, &c, gredis_client_hset_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hset_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hset_async().
+ *
+ * Returns: the number of fields added (not counting those updated)
+ */
+gint64
+gredis_client_hset_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hset_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hset:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields_and_values: (array zero-terminated=1): fields and values, alternating
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets fields of the hash at @key (`HSET`). Blocks; safe from any thread.
+ *
+ * Returns: the number of fields added (not counting those updated)
+ */
+gint64
+gredis_client_hset (GredisClient        *client,
+                    const char          *key,
+                    const char * const  *fields_and_values,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (fields_and_values != NULL, 0);
+
+  _gredis_cmd_init (&c, "HSET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, fields_and_values);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hget_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets a field of the hash at @key (`HGET`).
+ * Finish with gredis_client_hget_finish().
+ */
+void
+gredis_client_hget_async (GredisClient        *client,
+                          const char          *key,
+                          const char          *field,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (field != NULL);
+
+  _gredis_cmd_init (&c, "HGET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  _gredis_cmd_send_async (client, &c, gredis_client_hget_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hget_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hget_async().
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the field or key does not exist
+ */
+char *
+gredis_client_hget_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hget_async, error);
+
+  return _gredis_reply_to_str (reply, error);
+}
+
+/**
+ * gredis_client_hget:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets a field of the hash at @key (`HGET`). Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the field or key does not exist
+ */
+char *
+gredis_client_hget (GredisClient  *client,
+                    const char    *key,
+                    const char    *field,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  _gredis_cmd_init (&c, "HGET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hgetall_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets every field of the hash at @key (`HGETALL`).
+ * Finish with gredis_client_hgetall_finish().
+ */
+void
+gredis_client_hgetall_async (GredisClient        *client,
+                             const char          *key,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "HGETALL");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_hgetall_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hgetall_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hgetall_async().
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the fields and their
+ *   values, empty when the key does not exist
+ */
+GHashTable *
+gredis_client_hgetall_finish (GredisClient  *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hgetall_async, error);
+
+  return _gredis_reply_to_hash (reply, error);
+}
+
+/**
+ * gredis_client_hgetall:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets every field of the hash at @key (`HGETALL`). Blocks; safe from any
+ *   thread.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the fields and their
+ *   values, empty when the key does not exist
+ */
+GHashTable *
+gredis_client_hgetall (GredisClient  *client,
+                       const char    *key,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  _gredis_cmd_init (&c, "HGETALL");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_hash (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hdel_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields: (array zero-terminated=1): the fields
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Deletes fields of the hash at @key (`HDEL`).
+ * Finish with gredis_client_hdel_finish().
+ */
+void
+gredis_client_hdel_async (GredisClient        *client,
+                          const char          *key,
+                          const char * const  *fields,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (fields != NULL);
+
+  _gredis_cmd_init (&c, "HDEL");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, fields);
+  _gredis_cmd_send_async (client, &c, gredis_client_hdel_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hdel_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hdel_async().
+ *
+ * Returns: the number of fields deleted
+ */
+gint64
+gredis_client_hdel_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hdel_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hdel:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields: (array zero-terminated=1): the fields
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Deletes fields of the hash at @key (`HDEL`). Blocks; safe from any thread.
+ *
+ * Returns: the number of fields deleted
+ */
+gint64
+gredis_client_hdel (GredisClient        *client,
+                    const char          *key,
+                    const char * const  *fields,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  _gredis_cmd_init (&c, "HDEL");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, fields);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hincrby_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @increment to the integer value of a field of the hash at @key
+ *   (`HINCRBY`).
+ * Finish with gredis_client_hincrby_finish().
+ */
+void
+gredis_client_hincrby_async (GredisClient        *client,
+                             const char          *key,
+                             const char          *field,
+                             gint64               increment,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (field != NULL);
+
+  _gredis_cmd_init (&c, "HINCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  _gredis_cmd_add_int (&c, increment);
+  _gredis_cmd_send_async (client, &c, gredis_client_hincrby_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hincrby_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hincrby_async().
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_hincrby_finish (GredisClient  *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hincrby_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hincrby:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @increment to the integer value of a field of the hash at @key
+ *   (`HINCRBY`). Blocks; safe from any thread.
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_hincrby (GredisClient  *client,
+                       const char    *key,
+                       const char    *field,
+                       gint64         increment,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (field != NULL, 0);
+
+  _gredis_cmd_init (&c, "HINCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  _gredis_cmd_add_int (&c, increment);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hexists_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Tells whether the hash at @key has @field (`HEXISTS`).
+ * Finish with gredis_client_hexists_finish().
+ */
+void
+gredis_client_hexists_async (GredisClient        *client,
+                             const char          *key,
+                             const char          *field,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (field != NULL);
+
+  _gredis_cmd_init (&c, "HEXISTS");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  _gredis_cmd_send_async (client, &c, gredis_client_hexists_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hexists_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hexists_async().
+ *
+ * Returns: %TRUE when the field exists
+ */
+gboolean
+gredis_client_hexists_finish (GredisClient  *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hexists_async, error);
+
+  return _gredis_reply_to_bool (reply, error);
+}
+
+/**
+ * gredis_client_hexists:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Tells whether the hash at @key has @field (`HEXISTS`). Blocks; safe from any
+ *   thread.
+ *
+ * Returns: %TRUE when the field exists
+ */
+gboolean
+gredis_client_hexists (GredisClient  *client,
+                       const char    *key,
+                       const char    *field,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  _gredis_cmd_init (&c, "HEXISTS");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, field);
+  return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_hlen_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Counts the fields of the hash at @key (`HLEN`).
+ * Finish with gredis_client_hlen_finish().
+ */
+void
+gredis_client_hlen_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "HLEN");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_hlen_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hlen_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hlen_async().
+ *
+ * Returns: the number of fields
+ */
+gint64
+gredis_client_hlen_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hlen_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hlen:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Counts the fields of the hash at @key (`HLEN`). Blocks; safe from any thread.
+ *
+ * Returns: the number of fields
+ */
+gint64
+gredis_client_hlen (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "HLEN");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}

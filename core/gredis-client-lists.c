@@ -1,0 +1,498 @@
+/* gredis-client-lists.c: typed helpers for lists
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-commands-private.h"
+
+/**
+ * gredis_client_lpush_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @values: (array zero-terminated=1): the values
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Inserts values at the head of the list at @key (`LPUSH`).
+ * Finish with gredis_client_lpush_finish().
+ */
+void
+gredis_client_lpush_async (GredisClient        *client,
+                           const char          *key,
+                           const char * const  *values,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (values != NULL);
+
+  _gredis_cmd_init (&c, "LPUSH");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, values);
+  _gredis_cmd_send_async (client, &c, gredis_client_lpush_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_lpush_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_lpush_async().
+ *
+ * Returns: the length of the list afterwards
+ */
+gint64
+gredis_client_lpush_finish (GredisClient  *client,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_lpush_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_lpush:
+ * @client: a #GredisClient
+ * @key: the key
+ * @values: (array zero-terminated=1): the values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Inserts values at the head of the list at @key (`LPUSH`). Blocks; safe from
+ *   any thread.
+ *
+ * Returns: the length of the list afterwards
+ */
+gint64
+gredis_client_lpush (GredisClient        *client,
+                     const char          *key,
+                     const char * const  *values,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (values != NULL, 0);
+
+  _gredis_cmd_init (&c, "LPUSH");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, values);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_rpush_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @values: (array zero-terminated=1): the values
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Appends values to the list at @key (`RPUSH`).
+ * Finish with gredis_client_rpush_finish().
+ */
+void
+gredis_client_rpush_async (GredisClient        *client,
+                           const char          *key,
+                           const char * const  *values,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (values != NULL);
+
+  _gredis_cmd_init (&c, "RPUSH");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, values);
+  _gredis_cmd_send_async (client, &c, gredis_client_rpush_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_rpush_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_rpush_async().
+ *
+ * Returns: the length of the list afterwards
+ */
+gint64
+gredis_client_rpush_finish (GredisClient  *client,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_rpush_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_rpush:
+ * @client: a #GredisClient
+ * @key: the key
+ * @values: (array zero-terminated=1): the values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Appends values to the list at @key (`RPUSH`). Blocks; safe from any thread.
+ *
+ * Returns: the length of the list afterwards
+ */
+gint64
+gredis_client_rpush (GredisClient        *client,
+                     const char          *key,
+                     const char * const  *values,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (values != NULL, 0);
+
+  _gredis_cmd_init (&c, "RPUSH");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, values);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_lpop_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Removes and returns the first element of the list at @key (`LPOP`).
+ * Finish with gredis_client_lpop_finish().
+ */
+void
+gredis_client_lpop_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "LPOP");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_lpop_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_lpop_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_lpop_async().
+ *
+ * Returns: (transfer full) (nullable): the element, or %NULL with no error
+ *   when the list is empty
+ */
+char *
+gredis_client_lpop_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_lpop_async, error);
+
+  return _gredis_reply_to_str (reply, error);
+}
+
+/**
+ * gredis_client_lpop:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Removes and returns the first element of the list at @key (`LPOP`). Blocks;
+ *   safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the element, or %NULL with no error
+ *   when the list is empty
+ */
+char *
+gredis_client_lpop (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  _gredis_cmd_init (&c, "LPOP");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_rpop_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Removes and returns the last element of the list at @key (`RPOP`).
+ * Finish with gredis_client_rpop_finish().
+ */
+void
+gredis_client_rpop_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "RPOP");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_rpop_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_rpop_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_rpop_async().
+ *
+ * Returns: (transfer full) (nullable): the element, or %NULL with no error
+ *   when the list is empty
+ */
+char *
+gredis_client_rpop_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_rpop_async, error);
+
+  return _gredis_reply_to_str (reply, error);
+}
+
+/**
+ * gredis_client_rpop:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Removes and returns the last element of the list at @key (`RPOP`). Blocks;
+ *   safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the element, or %NULL with no error
+ *   when the list is empty
+ */
+char *
+gredis_client_rpop (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  _gredis_cmd_init (&c, "RPOP");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_lrange_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @start: the first index (negative counts from the end)
+ * @stop: the last index, included
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets a range of the list at @key (`LRANGE`).
+ * Finish with gredis_client_lrange_finish().
+ */
+void
+gredis_client_lrange_async (GredisClient        *client,
+                            const char          *key,
+                            gint64               start,
+                            gint64               stop,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "LRANGE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, start);
+  _gredis_cmd_add_int (&c, stop);
+  _gredis_cmd_send_async (client, &c, gredis_client_lrange_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_lrange_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_lrange_async().
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the elements
+ */
+char **
+gredis_client_lrange_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_lrange_async, error);
+
+  return _gredis_reply_to_strv (reply, error);
+}
+
+/**
+ * gredis_client_lrange:
+ * @client: a #GredisClient
+ * @key: the key
+ * @start: the first index (negative counts from the end)
+ * @stop: the last index, included
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets a range of the list at @key (`LRANGE`). Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the elements
+ */
+char **
+gredis_client_lrange (GredisClient  *client,
+                      const char    *key,
+                      gint64         start,
+                      gint64         stop,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  _gredis_cmd_init (&c, "LRANGE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, start);
+  _gredis_cmd_add_int (&c, stop);
+  return _gredis_reply_to_strv (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_llen_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the length of the list at @key (`LLEN`).
+ * Finish with gredis_client_llen_finish().
+ */
+void
+gredis_client_llen_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "LLEN");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_llen_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_llen_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_llen_async().
+ *
+ * Returns: the length
+ */
+gint64
+gredis_client_llen_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_llen_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_llen:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the length of the list at @key (`LLEN`). Blocks; safe from any thread.
+ *
+ * Returns: the length
+ */
+gint64
+gredis_client_llen (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "LLEN");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}

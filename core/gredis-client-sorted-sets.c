@@ -1,0 +1,550 @@
+/* gredis-client-sorted-sets.c: typed helpers for sorted sets
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-commands-private.h"
+
+/**
+ * gredis_client_zadd_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @score: the score
+ * @member: the member
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @member with @score to the sorted set at @key, or updates its score
+ *   (`ZADD`).
+ * Finish with gredis_client_zadd_finish().
+ */
+void
+gredis_client_zadd_async (GredisClient        *client,
+                          const char          *key,
+                          double               score,
+                          const char          *member,
+                          GredisZaddFlags      flags,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (member != NULL);
+
+  _gredis_cmd_init (&c, "ZADD");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_zadd_flags (&c, flags);
+  _gredis_cmd_add_double (&c, score);
+  _gredis_cmd_add (&c, member);
+  _gredis_cmd_send_async (client, &c, gredis_client_zadd_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zadd_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zadd_async().
+ *
+ * Returns: the number of members added (with %GREDIS_ZADD_CH: added or changed)
+ */
+gint64
+gredis_client_zadd_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zadd_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_zadd:
+ * @client: a #GredisClient
+ * @key: the key
+ * @score: the score
+ * @member: the member
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @member with @score to the sorted set at @key, or updates its score
+ *   (`ZADD`). Blocks; safe from any thread.
+ *
+ * Returns: the number of members added (with %GREDIS_ZADD_CH: added or changed)
+ */
+gint64
+gredis_client_zadd (GredisClient     *client,
+                    const char       *key,
+                    double            score,
+                    const char       *member,
+                    GredisZaddFlags   flags,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (member != NULL, 0);
+
+  _gredis_cmd_init (&c, "ZADD");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_zadd_flags (&c, flags);
+  _gredis_cmd_add_double (&c, score);
+  _gredis_cmd_add (&c, member);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_zrem_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @members: (array zero-terminated=1): the members
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Removes members from the sorted set at @key (`ZREM`).
+ * Finish with gredis_client_zrem_finish().
+ */
+void
+gredis_client_zrem_async (GredisClient        *client,
+                          const char          *key,
+                          const char * const  *members,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (members != NULL);
+
+  _gredis_cmd_init (&c, "ZREM");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, members);
+  _gredis_cmd_send_async (client, &c, gredis_client_zrem_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zrem_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zrem_async().
+ *
+ * Returns: the number of members removed
+ */
+gint64
+gredis_client_zrem_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zrem_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_zrem:
+ * @client: a #GredisClient
+ * @key: the key
+ * @members: (array zero-terminated=1): the members
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Removes members from the sorted set at @key (`ZREM`). Blocks; safe from any
+ *   thread.
+ *
+ * Returns: the number of members removed
+ */
+gint64
+gredis_client_zrem (GredisClient        *client,
+                    const char          *key,
+                    const char * const  *members,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (members != NULL, 0);
+
+  _gredis_cmd_init (&c, "ZREM");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_strv (&c, members);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_zscore_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @member: the member
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the score of @member in the sorted set at @key (`ZSCORE`).
+ * Finish with gredis_client_zscore_finish().
+ */
+void
+gredis_client_zscore_async (GredisClient        *client,
+                            const char          *key,
+                            const char          *member,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (member != NULL);
+
+  _gredis_cmd_init (&c, "ZSCORE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, member);
+  _gredis_cmd_send_async (client, &c, gredis_client_zscore_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zscore_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @score: (out) (optional): the score
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zscore_async().
+ *
+ * Returns: %TRUE with the score, %FALSE with no error when there is no such
+ *   member
+ */
+gboolean
+gredis_client_zscore_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             double        *score,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zscore_async, error);
+
+  return _gredis_reply_to_score (reply, score, error);
+}
+
+/**
+ * gredis_client_zscore:
+ * @client: a #GredisClient
+ * @key: the key
+ * @member: the member
+ * @score: (out) (optional): the score
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the score of @member in the sorted set at @key (`ZSCORE`). Blocks; safe
+ *   from any thread.
+ *
+ * Returns: %TRUE with the score, %FALSE with no error when there is no such
+ *   member
+ */
+gboolean
+gredis_client_zscore (GredisClient  *client,
+                      const char    *key,
+                      const char    *member,
+                      double        *score,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  _gredis_cmd_init (&c, "ZSCORE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, member);
+  return _gredis_reply_to_score (_gredis_cmd_send_sync (client, &c, cancellable, error), score, error);
+}
+
+/**
+ * gredis_client_zincrby_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @member: the member
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @increment to the score of @member in the sorted set at @key
+ *   (`ZINCRBY`).
+ * Finish with gredis_client_zincrby_finish().
+ */
+void
+gredis_client_zincrby_async (GredisClient        *client,
+                             const char          *key,
+                             double               increment,
+                             const char          *member,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (member != NULL);
+
+  _gredis_cmd_init (&c, "ZINCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_double (&c, increment);
+  _gredis_cmd_add (&c, member);
+  _gredis_cmd_send_async (client, &c, gredis_client_zincrby_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zincrby_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zincrby_async().
+ *
+ * Returns: the new score
+ */
+double
+gredis_client_zincrby_finish (GredisClient  *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zincrby_async, error);
+
+  return _gredis_reply_to_double (reply, error);
+}
+
+/**
+ * gredis_client_zincrby:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @member: the member
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @increment to the score of @member in the sorted set at @key
+ *   (`ZINCRBY`). Blocks; safe from any thread.
+ *
+ * Returns: the new score
+ */
+double
+gredis_client_zincrby (GredisClient  *client,
+                       const char    *key,
+                       double         increment,
+                       const char    *member,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0.0);
+  g_return_val_if_fail (key != NULL, 0.0);
+  g_return_val_if_fail (member != NULL, 0.0);
+
+  _gredis_cmd_init (&c, "ZINCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_double (&c, increment);
+  _gredis_cmd_add (&c, member);
+  return _gredis_reply_to_double (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_zrange_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @start: the first rank, score or lexicographic bound, as text
+ * @stop: the last one, included
+ * @flags: what @start and @stop are, and the order
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets a range of the members of the sorted set at @key (`ZRANGE`), by rank,
+ *   by score or lexicographically.
+ * Finish with gredis_client_zrange_finish().
+ */
+void
+gredis_client_zrange_async (GredisClient        *client,
+                            const char          *key,
+                            const char          *start,
+                            const char          *stop,
+                            GredisZrangeFlags    flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (stop != NULL);
+
+  _gredis_cmd_init (&c, "ZRANGE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, start);
+  _gredis_cmd_add (&c, stop);
+  _gredis_cmd_add_zrange_flags (&c, flags);
+  _gredis_cmd_send_async (client, &c, gredis_client_zrange_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zrange_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zrange_async().
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the members
+ */
+char **
+gredis_client_zrange_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zrange_async, error);
+
+  return _gredis_reply_to_strv (reply, error);
+}
+
+/**
+ * gredis_client_zrange:
+ * @client: a #GredisClient
+ * @key: the key
+ * @start: the first rank, score or lexicographic bound, as text
+ * @stop: the last one, included
+ * @flags: what @start and @stop are, and the order
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets a range of the members of the sorted set at @key (`ZRANGE`), by rank,
+ *   by score or lexicographically. Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the members
+ */
+char **
+gredis_client_zrange (GredisClient       *client,
+                      const char         *key,
+                      const char         *start,
+                      const char         *stop,
+                      GredisZrangeFlags   flags,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+  g_return_val_if_fail (stop != NULL, NULL);
+
+  _gredis_cmd_init (&c, "ZRANGE");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, start);
+  _gredis_cmd_add (&c, stop);
+  _gredis_cmd_add_zrange_flags (&c, flags);
+  return _gredis_reply_to_strv (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_zcard_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Counts the members of the sorted set at @key (`ZCARD`).
+ * Finish with gredis_client_zcard_finish().
+ */
+void
+gredis_client_zcard_async (GredisClient        *client,
+                           const char          *key,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "ZCARD");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_zcard_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_zcard_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_zcard_async().
+ *
+ * Returns: the number of members
+ */
+gint64
+gredis_client_zcard_finish (GredisClient  *client,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_zcard_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_zcard:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Counts the members of the sorted set at @key (`ZCARD`). Blocks; safe from
+ *   any thread.
+ *
+ * Returns: the number of members
+ */
+gint64
+gredis_client_zcard (GredisClient  *client,
+                     const char    *key,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "ZCARD");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}

@@ -1,0 +1,919 @@
+/* gredis-client-strings.c: typed helpers for strings and counters
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-commands-private.h"
+
+/**
+ * gredis_client_get_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the value of @key (`GET`).
+ * Finish with gredis_client_get_finish().
+ */
+void
+gredis_client_get_async (GredisClient        *client,
+                         const char          *key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "GET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_get_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_get_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_get_async().
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the key does not exist
+ */
+char *
+gredis_client_get_finish (GredisClient  *client,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_get_async, error);
+
+  return _gredis_reply_to_str (reply, error);
+}
+
+/**
+ * gredis_client_get:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the value of @key (`GET`). Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the key does not exist
+ */
+char *
+gredis_client_get (GredisClient  *client,
+                   const char    *key,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  _gredis_cmd_init (&c, "GET");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_set_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @expire_ms: the time to live in milliseconds (`PX`), or 0 for none
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets @key to @value (`SET`), with an optional expiry and conditions.
+ * Finish with gredis_client_set_finish().
+ */
+void
+gredis_client_set_async (GredisClient        *client,
+                         const char          *key,
+                         const char          *value,
+                         guint64              expire_ms,
+                         GredisSetFlags       flags,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  _gredis_cmd_init (&c, "SET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, value);
+  if (expire_ms > 0)
+    {
+      _gredis_cmd_add (&c, "PX");
+      _gredis_cmd_add_uint (&c, expire_ms);
+    }
+  if (flags & GREDIS_SET_NX)
+    _gredis_cmd_add (&c, "NX");
+  if (flags & GREDIS_SET_XX)
+    _gredis_cmd_add (&c, "XX");
+  if (flags & GREDIS_SET_KEEPTTL)
+    _gredis_cmd_add (&c, "KEEPTTL");
+  _gredis_cmd_send_async (client, &c, gredis_client_set_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_set_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_set_async().
+ *
+ * Returns: %TRUE when the key was set, %FALSE with no error when a condition
+ *   (`NX`, `XX`) was not met, %FALSE with an error on failure
+ */
+gboolean
+gredis_client_set_finish (GredisClient  *client,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_set_async, error);
+
+  return _gredis_reply_to_ok (reply, error);
+}
+
+/**
+ * gredis_client_set:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @expire_ms: the time to live in milliseconds (`PX`), or 0 for none
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets @key to @value (`SET`), with an optional expiry and conditions. Blocks;
+ *   safe from any thread.
+ *
+ * Returns: %TRUE when the key was set, %FALSE with no error when a condition
+ *   (`NX`, `XX`) was not met, %FALSE with an error on failure
+ */
+gboolean
+gredis_client_set (GredisClient    *client,
+                   const char      *key,
+                   const char      *value,
+                   guint64          expire_ms,
+                   GredisSetFlags   flags,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  _gredis_cmd_init (&c, "SET");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, value);
+  if (expire_ms > 0)
+    {
+      _gredis_cmd_add (&c, "PX");
+      _gredis_cmd_add_uint (&c, expire_ms);
+    }
+  if (flags & GREDIS_SET_NX)
+    _gredis_cmd_add (&c, "NX");
+  if (flags & GREDIS_SET_XX)
+    _gredis_cmd_add (&c, "XX");
+  if (flags & GREDIS_SET_KEEPTTL)
+    _gredis_cmd_add (&c, "KEEPTTL");
+  return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_mget_async:
+ * @client: a #GredisClient
+ * @keys: (array zero-terminated=1): the keys
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the values of several keys (`MGET`).
+ * Finish with gredis_client_mget_finish().
+ */
+void
+gredis_client_mget_async (GredisClient        *client,
+                          const char * const  *keys,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (keys != NULL);
+
+  _gredis_cmd_init (&c, "MGET");
+  _gredis_cmd_add_strv (&c, keys);
+  _gredis_cmd_send_async (client, &c, gredis_client_mget_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_mget_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_mget_async().
+ *
+ * Returns: (transfer full) (element-type utf8): the values, in the order of
+ *   @keys, %NULL for keys that do not exist
+ */
+GPtrArray *
+gredis_client_mget_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_mget_async, error);
+
+  return _gredis_reply_to_str_array (reply, error);
+}
+
+/**
+ * gredis_client_mget:
+ * @client: a #GredisClient
+ * @keys: (array zero-terminated=1): the keys
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the values of several keys (`MGET`). Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (element-type utf8): the values, in the order of
+ *   @keys, %NULL for keys that do not exist
+ */
+GPtrArray *
+gredis_client_mget (GredisClient        *client,
+                    const char * const  *keys,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  _gredis_cmd_init (&c, "MGET");
+  _gredis_cmd_add_strv (&c, keys);
+  return _gredis_reply_to_str_array (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_mset_async:
+ * @client: a #GredisClient
+ * @keys_and_values: (array zero-terminated=1): keys and values, alternating
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets several keys at once (`MSET`).
+ * Finish with gredis_client_mset_finish().
+ */
+void
+gredis_client_mset_async (GredisClient        *client,
+                          const char * const  *keys_and_values,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (keys_and_values != NULL);
+
+  _gredis_cmd_init (&c, "MSET");
+  _gredis_cmd_add_strv (&c, keys_and_values);
+  _gredis_cmd_send_async (client, &c, gredis_client_mset_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_mset_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_mset_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+gredis_client_mset_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_mset_async, error);
+
+  return _gredis_reply_to_ok (reply, error);
+}
+
+/**
+ * gredis_client_mset:
+ * @client: a #GredisClient
+ * @keys_and_values: (array zero-terminated=1): keys and values, alternating
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets several keys at once (`MSET`). Blocks; safe from any thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+gredis_client_mset (GredisClient        *client,
+                    const char * const  *keys_and_values,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (keys_and_values != NULL, FALSE);
+
+  _gredis_cmd_init (&c, "MSET");
+  _gredis_cmd_add_strv (&c, keys_and_values);
+  return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_append_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the text to append
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Appends @value to the value of @key (`APPEND`).
+ * Finish with gredis_client_append_finish().
+ */
+void
+gredis_client_append_async (GredisClient        *client,
+                            const char          *key,
+                            const char          *value,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  _gredis_cmd_init (&c, "APPEND");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, value);
+  _gredis_cmd_send_async (client, &c, gredis_client_append_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_append_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_append_async().
+ *
+ * Returns: the length of the value after the append
+ */
+gint64
+gredis_client_append_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_append_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_append:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the text to append
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Appends @value to the value of @key (`APPEND`). Blocks; safe from any thread.
+ *
+ * Returns: the length of the value after the append
+ */
+gint64
+gredis_client_append (GredisClient  *client,
+                      const char    *key,
+                      const char    *value,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (value != NULL, 0);
+
+  _gredis_cmd_init (&c, "APPEND");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add (&c, value);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_strlen_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the length of the value of @key (`STRLEN`).
+ * Finish with gredis_client_strlen_finish().
+ */
+void
+gredis_client_strlen_async (GredisClient        *client,
+                            const char          *key,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "STRLEN");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_strlen_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_strlen_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_strlen_async().
+ *
+ * Returns: the length, 0 when the key does not exist
+ */
+gint64
+gredis_client_strlen_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_strlen_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_strlen:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the length of the value of @key (`STRLEN`). Blocks; safe from any
+ *   thread.
+ *
+ * Returns: the length, 0 when the key does not exist
+ */
+gint64
+gredis_client_strlen (GredisClient  *client,
+                      const char    *key,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "STRLEN");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_incr_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds one to the integer value of @key (`INCR`).
+ * Finish with gredis_client_incr_finish().
+ */
+void
+gredis_client_incr_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "INCR");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_incr_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_incr_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_incr_async().
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_incr_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_incr_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_incr:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds one to the integer value of @key (`INCR`). Blocks; safe from any thread.
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_incr (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "INCR");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_decr_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Subtracts one from the integer value of @key (`DECR`).
+ * Finish with gredis_client_decr_finish().
+ */
+void
+gredis_client_decr_async (GredisClient        *client,
+                          const char          *key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "DECR");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_send_async (client, &c, gredis_client_decr_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_decr_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_decr_async().
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_decr_finish (GredisClient  *client,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_decr_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_decr:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Subtracts one from the integer value of @key (`DECR`). Blocks; safe from any
+ *   thread.
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_decr (GredisClient  *client,
+                    const char    *key,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "DECR");
+  _gredis_cmd_add (&c, key);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_incrby_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @increment to the integer value of @key (`INCRBY`).
+ * Finish with gredis_client_incrby_finish().
+ */
+void
+gredis_client_incrby_async (GredisClient        *client,
+                            const char          *key,
+                            gint64               increment,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "INCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, increment);
+  _gredis_cmd_send_async (client, &c, gredis_client_incrby_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_incrby_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_incrby_async().
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_incrby_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_incrby_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_incrby:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @increment to the integer value of @key (`INCRBY`). Blocks; safe from
+ *   any thread.
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_incrby (GredisClient  *client,
+                      const char    *key,
+                      gint64         increment,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "INCRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, increment);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_decrby_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @decrement: the amount to subtract
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Subtracts @decrement from the integer value of @key (`DECRBY`).
+ * Finish with gredis_client_decrby_finish().
+ */
+void
+gredis_client_decrby_async (GredisClient        *client,
+                            const char          *key,
+                            gint64               decrement,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "DECRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, decrement);
+  _gredis_cmd_send_async (client, &c, gredis_client_decrby_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_decrby_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_decrby_async().
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_decrby_finish (GredisClient  *client,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_decrby_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_decrby:
+ * @client: a #GredisClient
+ * @key: the key
+ * @decrement: the amount to subtract
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Subtracts @decrement from the integer value of @key (`DECRBY`). Blocks; safe
+ *   from any thread.
+ *
+ * Returns: the new value
+ */
+gint64
+gredis_client_decrby (GredisClient  *client,
+                      const char    *key,
+                      gint64         decrement,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  _gredis_cmd_init (&c, "DECRBY");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_int (&c, decrement);
+  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_incrbyfloat_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @increment to the floating-point value of @key (`INCRBYFLOAT`).
+ * Finish with gredis_client_incrbyfloat_finish().
+ */
+void
+gredis_client_incrbyfloat_async (GredisClient        *client,
+                                 const char          *key,
+                                 double               increment,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_init (&c, "INCRBYFLOAT");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_double (&c, increment);
+  _gredis_cmd_send_async (client, &c, gredis_client_incrbyfloat_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_incrbyfloat_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_incrbyfloat_async().
+ *
+ * Returns: the new value
+ */
+double
+gredis_client_incrbyfloat_finish (GredisClient  *client,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_incrbyfloat_async, error);
+
+  return _gredis_reply_to_double (reply, error);
+}
+
+/**
+ * gredis_client_incrbyfloat:
+ * @client: a #GredisClient
+ * @key: the key
+ * @increment: the amount to add
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Adds @increment to the floating-point value of @key (`INCRBYFLOAT`). Blocks;
+ *   safe from any thread.
+ *
+ * Returns: the new value
+ */
+double
+gredis_client_incrbyfloat (GredisClient  *client,
+                           const char    *key,
+                           double         increment,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0.0);
+  g_return_val_if_fail (key != NULL, 0.0);
+
+  _gredis_cmd_init (&c, "INCRBYFLOAT");
+  _gredis_cmd_add (&c, key);
+  _gredis_cmd_add_double (&c, increment);
+  return _gredis_reply_to_double (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
