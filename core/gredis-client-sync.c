@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
+#include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-pool-base.h"
 
@@ -22,7 +23,8 @@
  * again on a fresh connection (up to GredisConfig:retries times, after
  * the backoff delay) only if it cannot have run twice: none of its bytes
  * were written, or the command table says it is read-only or idempotent.
- * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. */
+ * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. The decision is
+ * the one of the asynchronous path (gredis-client-retry.c). */
 
 struct _GredisSyncPool
 {
@@ -140,40 +142,6 @@ acquire_blocking (GredisPool    *pool,
   return connection;
 }
 
-/* Whether the command may run twice without harm. */
-static gboolean
-is_replayable (guint               argc,
-               const char * const *argv,
-               const gsize        *argv_lengths,
-               GBytes * const     *args)
-{
-  g_autofree const char **bytes_argv = NULL;
-  g_autofree gsize *bytes_lengths = NULL;
-  const GredisCommandInfo *info;
-
-  if (args != NULL)
-    {
-      bytes_argv = g_new (const char *, argc);
-      bytes_lengths = g_new (gsize, argc);
-      for (guint i = 0; i < argc; i++)
-        bytes_argv[i] = g_bytes_get_data (args[i], &bytes_lengths[i]);
-      argv = bytes_argv;
-      argv_lengths = bytes_lengths;
-    }
-
-  info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
-  return info != NULL &&
-         (gredis_command_info_is_read_only (info) ||
-          gredis_command_info_is_idempotent_for_argv (info, argc, argv, argv_lengths));
-}
-
-static gboolean
-is_connection_failure (const GError *error)
-{
-  return g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
-         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
-}
-
 /* Waits @delay_us, or less if @cancellable is cancelled. */
 static void
 backoff_sleep (guint64       delay_us,
@@ -198,22 +166,6 @@ backoff_sleep (guint64       delay_us,
       g_poll (&fd, 1, (gint) MIN ((left + 999) / 1000, G_MAXINT));
     }
   g_cancellable_release_fd (cancellable);
-}
-
-static GredisBackoffPolicy *
-make_backoff (GredisClient *client)
-{
-  GredisConfig *config = gredis_client_get_config (client);
-  g_autoptr(GError) error = NULL;
-  GObject *backoff;
-
-  backoff = gredis_plugins_create (GREDIS_PLUGIN_BACKOFF_POLICY,
-                                   gredis_config_get_backoff (config), &error);
-  if (backoff != NULL && !gredis_config_apply_to_plugin (config, backoff, &error))
-    g_clear_object (&backoff);
-  if (backoff == NULL)
-    g_debug ("Retrying without delays: %s", error->message);
-  return backoff != NULL ? GREDIS_BACKOFF_POLICY (backoff) : NULL;
 }
 
 /* One attempt: the reply, or NULL with an error; *@unsent tells whether
@@ -244,8 +196,12 @@ send_once (GredisClient        *client,
   context = gredis_connection_get_context (connection);
   g_main_context_push_thread_default (context);
   task = g_task_new (client, cancellable, store_result, &result);
-  g_task_set_source_tag (task, _gredis_client_send_sync);
+  /* The function form: the macro would also copy a task name, per call. */
+  (g_task_set_source_tag) (task, _gredis_client_send_sync);
   _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task, cancellable);
+  /* Write now rather than in a main-loop iteration of its own: the
+   * iteration below then only waits for the reply. */
+  gredis_connection_flush (connection);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   reply = g_task_propagate_pointer (G_TASK (result), error);
@@ -291,29 +247,40 @@ _gredis_client_send_sync (GredisClient        *client,
                          cancellable, &local_error);
       if (reply != NULL)
         return reply;
-      if (!is_connection_failure (local_error) || _gredis_client_is_closed (client))
+      if (_gredis_client_is_closed (client))
         {
           g_propagate_error (error, local_error);
           return NULL;
         }
-      if (!unsent && !is_replayable (argc, argv, argv_lengths, args))
+      switch (_gredis_retry_decide (local_error, unsent, failures, retries,
+                                    argc, argv, argv_lengths, args))
         {
-          gredis_i18n_init ();
-          g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME,
-                       _("The connection failed after the command was sent: it may or may not have run (%s)."),
-                       local_error->message);
+        case GREDIS_RETRY_VERDICT_FAIL:
+          g_propagate_error (error, local_error);
+          return NULL;
+        case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
+          if (args != NULL)
+            {
+              gsize name_length;
+              const char *name = g_bytes_get_data (args[0], &name_length);
+
+              g_propagate_error (error, _gredis_retry_unknown_outcome_error (name, name_length,
+                                                                             local_error));
+            }
+          else
+            g_propagate_error (error, _gredis_retry_unknown_outcome_error (
+                                 argv[0], argv_lengths != NULL ? (gssize) argv_lengths[0] : -1,
+                                 local_error));
           g_error_free (local_error);
           return NULL;
-        }
-      if (failures >= retries)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
+        case GREDIS_RETRY_VERDICT_RETRY:
+        default:
+          break;
         }
       g_debug ("Retrying a command after a connection failure: %s", local_error->message);
       g_error_free (local_error);
       if (backoff == NULL)
-        backoff = make_backoff (client);
+        backoff = _gredis_client_make_backoff (client);
       if (backoff != NULL)
         backoff_sleep (gredis_backoff_policy_compute (backoff, failures + 1), cancellable);
     }

@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
+#include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
 
 #include <string.h>
@@ -222,7 +223,10 @@ lookup_connection (GredisClient  *self,
     {
       connection = _gredis_client_create_connection (self, error);
       if (connection != NULL)
-        g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
+        {
+          _gredis_client_retry_watch_connection (self, connection);
+          g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
+        }
     }
   if (connection != NULL)
     g_object_ref (connection);
@@ -280,7 +284,11 @@ _gredis_client_send_async (GredisClient        *self,
     }
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
+  /* The function, not the macro: the macro would name the task after
+   * the variable "source_tag", copying that string for every command. */
+  (g_task_set_source_tag) (task, source_tag);
+  /* Kept to send it again if the connection fails (gredis-client-retry.c). */
+  _gredis_client_retry_attach_command (task, argc, argv, argv_lengths, args);
 
   connection = lookup_connection (self, &error);
   if (G_UNLIKELY (connection == NULL))
@@ -292,6 +300,27 @@ _gredis_client_send_async (GredisClient        *self,
       g_object_unref (connection);
     }
   g_object_unref (task);
+}
+
+void
+_gredis_client_queue_shared (GredisClient       *self,
+                             guint               argc,
+                             const char * const *argv,
+                             const gsize        *argv_lengths,
+                             GTask              *task)
+{
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  connection = lookup_connection (self, &error);
+  if (connection == NULL)
+    g_task_return_error (task, error);
+  else
+    {
+      _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task,
+                                     g_task_get_cancellable (task));
+      g_object_unref (connection);
+    }
 }
 
 GredisReply *

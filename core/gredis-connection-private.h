@@ -41,4 +41,20 @@ gboolean _gredis_connection_send_no_reply  (GredisConnection   *connection,
  * it). */
 gboolean _gredis_connection_task_was_unsent (GTask *task);
 
+/* Offered each task that fails because the connection closed, in queue
+ * order, before it completes (@unsent: no byte of its command was
+ * written). Returning TRUE takes the task over, with the reference the
+ * connection held; FALSE lets the connection complete it with @error.
+ * Called in the connection's context; @destroy frees @data when replaced
+ * or when the connection is finalized. */
+typedef gboolean (*GredisConnectionFailureFunc) (GredisConnection *connection,
+                                                 GTask            *task,
+                                                 const GError     *error,
+                                                 gboolean          unsent,
+                                                 gpointer          data);
+void _gredis_connection_set_failure_func (GredisConnection            *connection,
+                                          GredisConnectionFailureFunc  func,
+                                          gpointer                     data,
+                                          GDestroyNotify               destroy);
+
 G_END_DECLS

@@ -128,6 +128,11 @@ struct _GredisConnection
   guint attempt;
 
   GredisReply *server_info;
+
+  /* Offered every failed task first (gredis-client-retry.c). */
+  GredisConnectionFailureFunc failure_func;
+  gpointer failure_data;
+  GDestroyNotify failure_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (GredisConnection, gredis_connection, G_TYPE_OBJECT)
@@ -395,11 +400,45 @@ fail (GredisConnection *self,
       g_object_unref (open_task);
     }
   for (guint i = 0; i < n; i++)
-    complete_entry (self, &entries[i], NULL, error);
+    {
+      Entry *e = &entries[i];
+
+      if (e->kind == ENTRY_TASK && self->failure_func != NULL)
+        {
+          GTask *task = e->data;
+          gboolean unsent = _gredis_connection_task_was_unsent (task);
+
+          destroy_source (&e->cancel_source);
+          g_object_set_qdata (G_OBJECT (task), unsent_quark (), NULL);
+          /* The function takes the entry's reference when it takes the
+           * task over. */
+          if (self->failure_func (self, task, error, unsent, self->failure_data))
+            continue;
+          if (unsent)
+            g_object_set_qdata (G_OBJECT (task), unsent_quark (), GINT_TO_POINTER (1));
+        }
+      complete_entry (self, e, NULL, error);
+    }
 
   g_free (entries);
   g_error_free (error);
   g_object_unref (self);
+}
+
+void
+_gredis_connection_set_failure_func (GredisConnection            *self,
+                                     GredisConnectionFailureFunc  func,
+                                     gpointer                     data,
+                                     GDestroyNotify               destroy)
+{
+  GDestroyNotify old_destroy = self->failure_destroy;
+  gpointer old_data = self->failure_data;
+
+  self->failure_func = func;
+  self->failure_data = data;
+  self->failure_destroy = destroy;
+  if (old_destroy != NULL)
+    old_destroy (old_data);
 }
 
 static GError *
@@ -494,11 +533,22 @@ schedule_flush (GredisConnection *self)
 
 /* Timeouts */
 
+static gboolean timeout_dispatch (gpointer user_data);
+static GSource *make_ready_time_source (GredisConnection *self,
+                                        GSourceFunc       func,
+                                        const char       *name);
+
 static inline void
 arm_timeout (GredisConnection *self)
 {
-  if (self->command_timeout_ms > 0 && self->stream != NULL &&
-      g_source_get_ready_time (self->timeout_source) == -1)
+  if (self->command_timeout_ms == 0 || self->stream == NULL)
+    return;
+  /* Made on first use: without a command timeout the context has one
+   * source less to look at in every iteration. */
+  if (G_UNLIKELY (self->timeout_source == NULL))
+    self->timeout_source = make_ready_time_source (self, timeout_dispatch,
+                                                   "GredisConnection timeout");
+  if (g_source_get_ready_time (self->timeout_source) == -1)
     g_source_set_ready_time (self->timeout_source,
                              self->progress_time + (gint64) self->command_timeout_ms * 1000);
 }
@@ -838,7 +888,8 @@ gredis_connection_send_command_async (GredisConnection    *connection,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (connection, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gredis_connection_send_command_async);
+  /* The function form: the macro would copy a task name per command. */
+  (g_task_set_source_tag) (task, gredis_connection_send_command_async);
   _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task, cancellable);
   g_object_unref (task);
 }
@@ -870,7 +921,8 @@ gredis_connection_send_command_bytes_async (GredisConnection    *connection,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (connection, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gredis_connection_send_command_async);
+  /* The function form: the macro would copy a task name per command. */
+  (g_task_set_source_tag) (task, gredis_connection_send_command_async);
   _gredis_connection_queue_task (connection, n_args, NULL, NULL, args, task, cancellable);
   g_object_unref (task);
 }
@@ -1864,6 +1916,7 @@ gredis_connection_finalize (GObject *object)
   g_free (self->read_buffer);
   g_free (self->ring);
   g_clear_pointer (&self->server_info, gredis_reply_unref);
+  _gredis_connection_set_failure_func (self, NULL, NULL, NULL);
   g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (gredis_connection_parent_class)->finalize (object);
@@ -2011,5 +2064,4 @@ gredis_connection_init (GredisConnection *self)
   self->head_seq = G_GUINT64_CONSTANT (1) << 32;
   self->unsent_seq = self->head_seq;
   self->flush_source = make_ready_time_source (self, flush_dispatch, "GredisConnection flush");
-  self->timeout_source = make_ready_time_source (self, timeout_dispatch, "GredisConnection timeout");
 }

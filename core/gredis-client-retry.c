@@ -1,0 +1,395 @@
+/* gredis-client-retry.c: when and how GredisClient sends a command again
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-retry-private.h"
+#include "gredis-connection-private.h"
+
+#include <string.h>
+
+/* A command is sent again on a fresh connection, up to
+ * GredisConfig:retries times and after the delay of the client's backoff
+ * policy, only if it cannot run twice: none of its bytes were written,
+ * or the command table says it is read-only or idempotent. A command
+ * that may have reached the server otherwise fails with
+ * GREDIS_ERROR_UNKNOWN_OUTCOME.
+ *
+ * Timeouts: a command whose connection stopped answering within the
+ * command timeout fails with GREDIS_ERROR_TIMEOUT, as the design says a
+ * timed-out command does, and is not sent again once written, even when
+ * read-only: the server is not answering, and another attempt would
+ * hold the caller well past the configured timeout. For a write that was
+ * sent, a timeout therefore means the same as an unknown outcome; the
+ * code stays GREDIS_ERROR_TIMEOUT so that callers can tell a slow server
+ * from a lost connection. Commands of that connection none of whose
+ * bytes were written are retried like after any other failure.
+ *
+ * The asynchronous path: every task made by _gredis_client_send_async()
+ * carries a copy of its command (one allocation). When a shared
+ * connection fails, it offers each of its tasks, in queue order, to
+ * on_failure(); those to retry go into one batch per failed connection,
+ * which after the backoff delay is queued, in the same order, on the
+ * shared connection of that context (a new one). Each task is completed
+ * exactly once: by the connection, by on_failure(), by the batch (its
+ * cancellable, or a failure to queue), or by its new connection. */
+
+static gboolean
+is_replayable (guint               argc,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args)
+{
+  g_autofree const char **bytes_argv = NULL;
+  g_autofree gsize *bytes_lengths = NULL;
+  const GredisCommandInfo *info;
+
+  if (args != NULL)
+    {
+      bytes_argv = g_new (const char *, argc);
+      bytes_lengths = g_new (gsize, argc);
+      for (guint i = 0; i < argc; i++)
+        bytes_argv[i] = g_bytes_get_data (args[i], &bytes_lengths[i]);
+      argv = bytes_argv;
+      argv_lengths = bytes_lengths;
+    }
+
+  info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
+  return info != NULL &&
+         (gredis_command_info_is_read_only (info) ||
+          gredis_command_info_is_idempotent_for_argv (info, argc, argv, argv_lengths));
+}
+
+GredisRetryVerdict
+_gredis_retry_decide (const GError        *error,
+                      gboolean             unsent,
+                      guint                failures,
+                      guint                retries,
+                      guint                argc,
+                      const char * const  *argv,
+                      const gsize         *argv_lengths,
+                      GBytes * const      *args)
+{
+  gboolean lost = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
+                  g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+  gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+
+  if (!lost && !(timed_out && unsent))
+    return GREDIS_RETRY_VERDICT_FAIL;
+  if (!unsent && !is_replayable (argc, argv, argv_lengths, args))
+    return GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME;
+  if (failures >= retries)
+    return GREDIS_RETRY_VERDICT_FAIL;
+  return GREDIS_RETRY_VERDICT_RETRY;
+}
+
+GError *
+_gredis_retry_unknown_outcome_error (const char   *name,
+                                     gssize        name_length,
+                                     const GError *cause)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *upper = NULL;
+
+  if (name_length < 0)
+    name_length = strlen (name);
+  /* A command name is short; anything longer is not worth quoting. */
+  valid = g_utf8_make_valid (name, MIN (name_length, 64));
+  upper = g_ascii_strup (valid, -1);
+  gredis_i18n_init ();
+  return g_error_new (GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME,
+                      /* Translators: the first %s is a command name such as
+                       * INCR, the second the reason of the failure. */
+                      _("The connection failed after the %s command was sent: it may or may not have run (%s)."),
+                      upper, cause->message);
+}
+
+GredisBackoffPolicy *
+_gredis_client_make_backoff (GredisClient *client)
+{
+  GredisConfig *config = gredis_client_get_config (client);
+  g_autoptr(GError) error = NULL;
+  GObject *backoff;
+
+  backoff = gredis_plugins_create (GREDIS_PLUGIN_BACKOFF_POLICY,
+                                   gredis_config_get_backoff (config), &error);
+  if (backoff != NULL && !gredis_config_apply_to_plugin (config, backoff, &error))
+    g_clear_object (&backoff);
+  if (backoff == NULL)
+    g_debug ("Retrying without delays: %s", error->message);
+  return backoff != NULL ? GREDIS_BACKOFF_POLICY (backoff) : NULL;
+}
+
+/* The asynchronous path */
+
+typedef struct
+{
+  guint argc;
+  guint failures;
+  const char **argv;
+  gsize *lengths;
+} Command;
+
+void
+_gredis_client_retry_attach_command (GTask               *task,
+                                     guint                argc,
+                                     const char * const  *argv,
+                                     const gsize         *argv_lengths,
+                                     GBytes * const      *args)
+{
+  gsize total = 0;
+  Command *command;
+  char *data;
+
+  for (guint i = 0; i < argc; i++)
+    {
+      gsize length;
+
+      if (args != NULL)
+        length = g_bytes_get_size (args[i]);
+      else
+        length = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+      total += length + 1;
+    }
+
+  /* One block: the header, the pointers, the lengths, then the bytes. */
+  command = g_malloc (sizeof (Command) + argc * (sizeof (char *) + sizeof (gsize)) + total);
+  command->argc = argc;
+  command->failures = 0;
+  command->argv = (const char **) (command + 1);
+  command->lengths = (gsize *) (command->argv + argc);
+  data = (char *) (command->lengths + argc);
+  for (guint i = 0; i < argc; i++)
+    {
+      const char *bytes;
+      gsize length;
+
+      if (args != NULL)
+        bytes = g_bytes_get_data (args[i], &length);
+      else
+        {
+          bytes = argv[i];
+          length = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+        }
+      if (length > 0)
+        memcpy (data, bytes, length);
+      data[length] = '\0';
+      command->argv[i] = data;
+      command->lengths[i] = length;
+      data += length + 1;
+    }
+  g_task_set_task_data (task, command, g_free);
+}
+
+typedef struct _Batch Batch;
+
+typedef struct
+{
+  GTask *task;
+  GSource *cancel_source;
+  Batch *batch;
+} BatchItem;
+
+struct _Batch
+{
+  GredisClient *client;
+  GredisConnection *connection;  /* the one that failed */
+  GMainContext *context;
+  GSource *timer;
+  GPtrArray *items;            /* BatchItem, in queue order */
+};
+
+static const char batch_key[] = "gredis-retry-batch";
+
+static void
+batch_item_free (gpointer data)
+{
+  BatchItem *item = data;
+
+  if (item->cancel_source != NULL)
+    {
+      g_source_destroy (item->cancel_source);
+      g_source_unref (item->cancel_source);
+    }
+  if (item->task != NULL)
+    {
+      /* Only when the batch is dropped unsent: never leave a caller
+       * waiting. */
+      gredis_i18n_init ();
+      g_task_return_new_error (item->task, GREDIS_ERROR, GREDIS_ERROR_CLOSED, "%s",
+                               _("The client is closed."));
+      g_object_unref (item->task);
+    }
+  g_free (item);
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->items);
+  if (batch->timer != NULL)
+    {
+      g_source_destroy (batch->timer);
+      g_source_unref (batch->timer);
+    }
+  if (g_object_get_data (G_OBJECT (batch->connection), batch_key) == batch)
+    g_object_set_data (G_OBJECT (batch->connection), batch_key, NULL);
+  g_object_unref (batch->connection);
+  g_main_context_unref (batch->context);
+  g_object_unref (batch->client);
+  g_free (batch);
+}
+
+static gboolean
+batch_send (gpointer user_data)
+{
+  Batch *batch = user_data;
+
+  g_main_context_push_thread_default (batch->context);
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      BatchItem *item = g_ptr_array_index (batch->items, i);
+      GTask *task = g_steal_pointer (&item->task);
+      Command *command;
+
+      if (task == NULL)
+        continue;
+      if (item->cancel_source != NULL)
+        {
+          g_source_destroy (item->cancel_source);
+          g_clear_pointer (&item->cancel_source, g_source_unref);
+        }
+      command = g_task_get_task_data (task);
+      g_debug ("Sending a %s command again (attempt %u)", command->argv[0],
+               command->failures + 1);
+      _gredis_client_queue_shared (batch->client, command->argc, command->argv,
+                                   command->lengths, task);
+      g_object_unref (task);
+    }
+  g_main_context_pop_thread_default (batch->context);
+  batch_free (batch);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_item_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  BatchItem *item = user_data;
+  GTask *task = g_steal_pointer (&item->task);
+
+  g_clear_pointer (&item->cancel_source, g_source_unref);
+  if (task != NULL)
+    {
+      g_task_return_error_if_cancelled (task);
+      g_object_unref (task);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @task (and the reference the connection held) into the batch of
+ * @connection, made with the delay for @failures failed attempts. */
+static void
+batch_add (GredisClient     *client,
+           GredisConnection *connection,
+           GTask            *task,
+           guint             failures)
+{
+  Batch *batch = g_object_get_data (G_OBJECT (connection), batch_key);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  BatchItem *item;
+
+  if (batch == NULL)
+    {
+      GredisBackoffPolicy *policy = gredis_connection_get_backoff_policy (connection);
+      guint64 delay_us = policy != NULL ? gredis_backoff_policy_compute (policy, failures) : 0;
+
+      batch = g_new0 (Batch, 1);
+      batch->client = g_object_ref (client);
+      batch->connection = g_object_ref (connection);
+      batch->context = g_main_context_ref (gredis_connection_get_context (connection));
+      batch->items = g_ptr_array_new_with_free_func (batch_item_free);
+      batch->timer = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+      g_source_set_callback (batch->timer, batch_send, batch, NULL);
+      g_source_set_static_name (batch->timer, "GredisClient retry");
+      g_source_attach (batch->timer, batch->context);
+      /* The timer owns the batch; the key finds it for the rest of this
+       * failure. */
+      g_object_set_data (G_OBJECT (connection), batch_key, batch);
+    }
+
+  item = g_new0 (BatchItem, 1);
+  item->task = task;
+  item->batch = batch;
+  if (cancellable != NULL)
+    {
+      item->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (item->cancel_source, G_SOURCE_FUNC (on_item_cancelled), item, NULL);
+      g_source_attach (item->cancel_source, batch->context);
+    }
+  g_ptr_array_add (batch->items, item);
+}
+
+static gboolean
+on_failure (GredisConnection *connection,
+            GTask            *task,
+            const GError     *error,
+            gboolean          unsent,
+            gpointer          data)
+{
+  g_autoptr(GredisClient) client = g_weak_ref_get (data);
+  GredisConfig *config;
+  Command *command;
+
+  if (client == NULL || g_task_get_source_object (task) != client ||
+      _gredis_client_is_closed (client))
+    return FALSE;
+  command = g_task_get_task_data (task);
+  if (command == NULL || g_task_return_error_if_cancelled (task))
+    {
+      if (command == NULL)
+        return FALSE;
+      g_object_unref (task);
+      return TRUE;
+    }
+
+  config = gredis_client_get_config (client);
+  switch (_gredis_retry_decide (error, unsent, command->failures,
+                                gredis_config_get_retries (config), command->argc,
+                                command->argv, command->lengths, NULL))
+    {
+    case GREDIS_RETRY_VERDICT_FAIL:
+      return FALSE;
+    case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
+      g_task_return_error (task, _gredis_retry_unknown_outcome_error (command->argv[0],
+                                                                       command->lengths[0],
+                                                                       error));
+      g_object_unref (task);
+      return TRUE;
+    case GREDIS_RETRY_VERDICT_RETRY:
+    default:
+      command->failures++;
+      g_debug ("A %s command failed (%s); it will be sent again", command->argv[0],
+               error->message);
+      batch_add (client, connection, task, command->failures);
+      return TRUE;
+    }
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+_gredis_client_retry_watch_connection (GredisClient     *client,
+                                       GredisConnection *connection)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, client);
+  _gredis_connection_set_failure_func (connection, on_failure, ref, weak_ref_free);
+}

@@ -1,0 +1,556 @@
+/* test-fault-async.c: asynchronous commands under faults
+ *
+ * Asynchronous commands share one connection per main context. When it
+ * fails, a command none of whose bytes were written, or a read-only one,
+ * is sent again on a fresh connection; a write that may have run fails
+ * with GREDIS_ERROR_UNKNOWN_OUTCOME. Checked here: every callback runs
+ * exactly once, no reply goes to the wrong caller (ECHO tokens), a
+ * counter incremented by INCR lies between the INCRs reported successful
+ * and those plus the ones reported unknown, and read-only commands whose
+ * reply was lost succeed. Every wait is bounded by a deadline.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <gredis/gredis.h>
+
+#include <string.h>
+
+#include "gredis-test-proxy.h"
+#include "gredis-test-server.h"
+
+/* A bound against hangs, not a measurement. */
+#define HANG_BOUND_US (30 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  GredisTestServer *server;
+  GredisTestProxy *proxy;
+  GredisClient *client;        /* through the proxy */
+  GredisClient *admin;         /* straight to the server, blocking calls */
+} Fixture;
+
+typedef struct
+{
+  guint pending;
+  guint completed;
+  guint incr_ok;
+  guint incr_unknown;
+  guint incr_failed;
+  guint echo_ok;
+  guint echo_failed;
+} Storm;
+
+typedef struct
+{
+  Storm *storm;
+  char *token;                 /* NULL for INCR */
+} Call;
+
+static GredisClient *
+client_for (const char *base,
+            const char *options)
+{
+  g_autofree char *uri = g_strdup_printf ("%s/?%s", base, options);
+  g_autoptr(GError) error = NULL;
+  GredisClient *client = gredis_client_new_for_uri (uri, &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnectable) upstream = NULL;
+  g_autofree char *server_uri = NULL;
+  g_autofree char *proxy_uri = NULL;
+
+  fixture->server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_assert_no_error (error);
+  upstream = g_network_address_new ("127.0.0.1", gredis_test_server_get_port (fixture->server));
+  fixture->proxy = gredis_test_proxy_new (upstream, &error);
+  g_assert_no_error (error);
+
+  server_uri = gredis_test_server_get_uri (fixture->server);
+  proxy_uri = gredis_test_proxy_get_uri (fixture->proxy);
+  fixture->client = client_for (proxy_uri, options);
+  fixture->admin = client_for (server_uri, "pool=simple");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  options)
+{
+  gredis_client_close (fixture->client);
+  g_clear_object (&fixture->client);
+  gredis_client_close (fixture->admin);
+  g_clear_object (&fixture->admin);
+  g_clear_pointer (&fixture->proxy, gredis_test_proxy_free);
+  g_clear_pointer (&fixture->server, gredis_test_server_stop);
+}
+
+static gint64
+admin_get (Fixture    *fixture,
+           const char *key)
+{
+  const char *argv[] = { "GET", key, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command (fixture->admin, argv, NULL, &error);
+
+  g_assert_no_error (error);
+  if (gredis_reply_get_kind (reply) == GREDIS_REPLY_NIL)
+    return 0;
+  return g_ascii_strtoll (gredis_reply_get_string (reply, NULL), NULL, 10);
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main context until @done says so, at most HANG_BOUND_US. */
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
+  GSource *tick = g_timeout_source_new (10);
+
+  g_source_set_callback (tick, wake_up, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_destroy (tick);
+  g_source_unref (tick);
+}
+
+static gboolean
+storm_done (gpointer data)
+{
+  return ((Storm *) data)->pending == 0;
+}
+
+typedef struct
+{
+  Storm *storm;
+  guint target;
+} Progress;
+
+static gboolean
+storm_progressed (gpointer data)
+{
+  Progress *progress = data;
+
+  return progress->storm->completed >= progress->target || progress->storm->pending == 0;
+}
+
+static void
+call_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Call *call = user_data;
+  Storm *storm = call->storm;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                               &error);
+
+  g_assert_cmpuint (storm->pending, >, 0);
+  if (reply != NULL)
+    {
+      if (call->token != NULL)
+        {
+          /* Never another caller's reply. */
+          g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, call->token);
+          storm->echo_ok++;
+        }
+      else
+        {
+          g_assert_cmpint (gredis_reply_get_kind (reply), ==, GREDIS_REPLY_INTEGER);
+          storm->incr_ok++;
+        }
+    }
+  else
+    {
+      g_assert_true (error->domain == GREDIS_ERROR);
+      if (call->token != NULL)
+        storm->echo_failed++;
+      else if (error->code == GREDIS_ERROR_UNKNOWN_OUTCOME)
+        {
+          /* It names the command, never the arguments. */
+          g_assert_nonnull (strstr (error->message, "INCR"));
+          g_assert_null (strstr (error->message, "storm-counter"));
+          storm->incr_unknown++;
+        }
+      else
+        {
+          /* Only a command that cannot have run fails otherwise. */
+          g_assert_true (error->code == GREDIS_ERROR_CONNECTION ||
+                         error->code == GREDIS_ERROR_CLOSED);
+          storm->incr_failed++;
+        }
+    }
+  storm->pending--;
+  storm->completed++;
+  g_free (call->token);
+  g_free (call);
+}
+
+static void
+storm_send (GredisClient *client,
+            Storm        *storm,
+            guint         i)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->storm = storm;
+  storm->pending++;
+  if (i % 2 == 0)
+    {
+      const char *argv[] = { "INCR", "storm-counter", NULL };
+
+      gredis_client_command_async (client, argv, NULL, call_done, call);
+    }
+  else
+    {
+      const char *argv[] = { "ECHO", NULL, NULL };
+
+      call->token = g_strdup_printf ("token-%u", i);
+      argv[1] = call->token;
+      gredis_client_command_async (client, argv, NULL, call_done, call);
+    }
+}
+
+typedef void (*FaultFunc) (Fixture *fixture);
+
+/* @n commands, INCR and ECHO in turn, in batches; @fault strikes when a
+ * third and when two thirds have completed. */
+static void
+run_storm (Fixture   *fixture,
+           guint      n,
+           FaultFunc  fault)
+{
+  Storm storm = { 0, };
+  gint64 counter;
+
+  for (guint third = 1; third <= 2; third++)
+    {
+      Progress progress = { &storm, n * third / 3 };
+
+      /* Issue up to that point and a little beyond, so that commands are
+       * in flight when the fault strikes. */
+      for (guint i = storm.completed + storm.pending; i < MIN (n, progress.target + n / 6); i++)
+        storm_send (fixture->client, &storm, i);
+      iterate_until (storm_progressed, &progress);
+      fault (fixture);
+    }
+  for (guint i = storm.completed + storm.pending; i < n; i++)
+    storm_send (fixture->client, &storm, i);
+  iterate_until (storm_done, &storm);
+
+  g_test_message ("INCR: %u ok, %u unknown, %u failed; ECHO: %u ok, %u failed",
+                  storm.incr_ok, storm.incr_unknown, storm.incr_failed,
+                  storm.echo_ok, storm.echo_failed);
+  g_assert_cmpuint (storm.completed, ==, n);
+  g_assert_cmpuint (storm.incr_ok + storm.incr_unknown + storm.incr_failed, ==, (n + 1) / 2);
+  g_assert_cmpuint (storm.echo_ok + storm.echo_failed, ==, n / 2);
+  g_assert_cmpuint (storm.incr_ok, >, 0);
+
+  /* None doubled, none lost silently. */
+  counter = admin_get (fixture, "storm-counter");
+  g_assert_cmpint (counter, >=, storm.incr_ok);
+  g_assert_cmpint (counter, <=, storm.incr_ok + storm.incr_unknown);
+
+  /* The client works afterwards. */
+  {
+    Storm after = { 0, };
+
+    for (guint i = 0; i < 10; i++)
+      storm_send (fixture->client, &after, i);
+    iterate_until (storm_done, &after);
+    g_assert_cmpuint (after.incr_ok + after.echo_ok, ==, 10);
+  }
+}
+
+static void
+fault_reset (Fixture *fixture)
+{
+  gredis_test_proxy_reset (fixture->proxy);
+}
+
+static void
+test_storm_reset (Fixture       *fixture,
+                  gconstpointer  options)
+{
+  run_storm (fixture, 6000, fault_reset);
+}
+
+static void
+fault_close_after (Fixture *fixture)
+{
+  static gboolean cutting;
+
+  /* The first time, every connection from then on is cut after a few
+   * commands' bytes; the second time, connections work again. */
+  cutting = !cutting;
+  if (cutting)
+    gredis_test_proxy_set_close_after (fixture->proxy, GREDIS_TEST_PROXY_TO_SERVER, 3000);
+  else
+    gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
+  gredis_test_proxy_drop (fixture->proxy);
+}
+
+static void
+test_storm_close_after (Fixture       *fixture,
+                        gconstpointer  options)
+{
+  run_storm (fixture, 6000, fault_close_after);
+}
+
+static void
+fault_client_kill (Fixture *fixture)
+{
+  const char *argv[] = { "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes", NULL };
+  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
+
+  /* The shared connection may be between two lives: wait for one. */
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GredisReply) reply = gredis_client_command (fixture->admin, argv, NULL, &error);
+
+      g_assert_no_error (error);
+      if (gredis_reply_get_integer (reply) >= 1)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_storm_client_kill (Fixture       *fixture,
+                        gconstpointer  options)
+{
+  run_storm (fixture, 6000, fault_client_kill);
+}
+
+/* Lost replies */
+
+typedef struct
+{
+  GredisReply *reply;
+  GError *error;
+  gboolean done;
+} Result;
+
+static void
+result_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Result *r = user_data;
+
+  g_assert_false (r->done);
+  r->reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &r->error);
+  r->done = TRUE;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint64 until;
+} Dropped;
+
+static gboolean
+replies_dropped (gpointer data)
+{
+  Dropped *dropped = data;
+
+  return gredis_test_proxy_get_bytes_dropped (dropped->fixture->proxy,
+                                              GREDIS_TEST_PROXY_TO_CLIENT) +
+         gredis_test_proxy_get_bytes_held (dropped->fixture->proxy,
+                                           GREDIS_TEST_PROXY_TO_CLIENT) >= dropped->until;
+}
+
+static gboolean
+result_is_done (gpointer data)
+{
+  return ((Result *) data)->done;
+}
+
+static gboolean
+connection_closed (gpointer data)
+{
+  return gredis_connection_get_state (data) == GREDIS_CONNECTION_STATE_CLOSED;
+}
+
+static gboolean
+both_done (gpointer data)
+{
+  Result *results = data;
+
+  return results[0].done && results[1].done;
+}
+
+/* GET and INCR go out together; the server runs both, their replies are
+ * lost with the connection: GET is sent again and succeeds, INCR fails
+ * with an unknown outcome and ran once. */
+static void
+test_reply_lost (Fixture       *fixture,
+                 gconstpointer  options)
+{
+  const char *set[] = { "SET", "fault-key", "fault-value", NULL };
+  const char *get[] = { "GET", "fault-key", NULL };
+  const char *incr[] = { "INCR", "fault-counter", NULL };
+  g_autoptr(GredisReply) set_reply = NULL;
+  g_autoptr(GError) error = NULL;
+  Result results[2] = { { 0, }, };
+  Result warm = { 0, };
+  Dropped dropped = { fixture, 0 };
+
+  set_reply = gredis_client_command (fixture->admin, set, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A ready connection, so that both go out in one write. */
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
+  iterate_until (result_is_done, &warm);
+  g_assert_no_error (warm.error);
+  g_clear_pointer (&warm.reply, gredis_reply_unref);
+
+  /* "$11\r\nfault-value\r\n" and ":1\r\n" */
+  dropped.until = gredis_test_proxy_get_bytes_dropped (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT) +
+                  gredis_test_proxy_get_bytes_held (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT) +
+                  18 + 4;
+  gredis_test_proxy_set_blackhole (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT);
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &results[0]);
+  gredis_client_command_async (fixture->client, incr, NULL, result_done, &results[1]);
+  iterate_until (replies_dropped, &dropped);
+  gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
+  gredis_test_proxy_drop (fixture->proxy);
+  iterate_until (both_done, results);
+
+  g_assert_no_error (results[0].error);
+  g_assert_cmpstr (gredis_reply_get_string (results[0].reply, NULL), ==, "fault-value");
+  gredis_reply_unref (results[0].reply);
+
+  g_assert_error (results[1].error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME);
+  g_assert_null (results[1].reply);
+  g_clear_error (&results[1].error);
+  g_assert_cmpint (admin_get (fixture, "fault-counter"), ==, 1);
+}
+
+/* The server is unreachable for a while: a GET waits out the backoff and
+ * succeeds once it is back. */
+static gboolean
+accept_again (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gredis_test_proxy_set_accept (fixture->proxy, GREDIS_TEST_PROXY_ACCEPT_FORWARD,
+                                               &error));
+  g_assert_no_error (error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_server_returns (Fixture       *fixture,
+                     gconstpointer  options)
+{
+  const char *set[] = { "SET", "fault-key", "back", NULL };
+  const char *get[] = { "GET", "fault-key", NULL };
+  g_autoptr(GredisReply) set_reply = NULL;
+  g_autoptr(GError) error = NULL;
+  Result warm = { 0, };
+  Result result = { 0, };
+
+  set_reply = gredis_client_command (fixture->admin, set, NULL, &error);
+  g_assert_no_error (error);
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
+  iterate_until (result_is_done, &warm);
+  g_assert_no_error (warm.error);
+  g_clear_pointer (&warm.reply, gredis_reply_unref);
+
+  g_assert_true (gredis_test_proxy_set_accept (fixture->proxy, GREDIS_TEST_PROXY_ACCEPT_REFUSE,
+                                               &error));
+  g_assert_no_error (error);
+  gredis_test_proxy_reset (fixture->proxy);
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &result);
+  g_timeout_add (200, accept_again, fixture);
+  iterate_until (result_is_done, &result);
+
+  g_assert_no_error (result.error);
+  g_assert_cmpstr (gredis_reply_get_string (result.reply, NULL), ==, "back");
+  gredis_reply_unref (result.reply);
+}
+
+/* A cancelled command completes once, with G_IO_ERROR_CANCELLED, even
+ * while it waits out the backoff. */
+static void
+test_cancel_during_backoff (Fixture       *fixture,
+                            gconstpointer  options)
+{
+  const char *get[] = { "GET", "fault-key", NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Result warm = { 0, };
+  Result result = { 0, };
+
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
+  iterate_until (result_is_done, &warm);
+  g_assert_no_error (warm.error);
+  g_clear_pointer (&warm.reply, gredis_reply_unref);
+
+  g_assert_true (gredis_test_proxy_set_accept (fixture->proxy, GREDIS_TEST_PROXY_ACCEPT_REFUSE,
+                                               &error));
+  g_assert_no_error (error);
+  gredis_test_proxy_reset (fixture->proxy);
+  gredis_client_command_async (fixture->client, get, cancellable, result_done, &result);
+  /* Let it fail once and go into the backoff (a long one here). */
+  {
+    GredisConnection *before = gredis_client_get_connection (fixture->client, &error);
+
+    g_assert_no_error (error);
+    iterate_until (connection_closed, before);
+    g_object_unref (before);
+  }
+  g_cancellable_cancel (cancellable);
+  iterate_until (result_is_done, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_null (result.reply);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/fault-async/storm/reset", Fixture,
+              "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
+              fixture_setup, test_storm_reset, fixture_teardown);
+  g_test_add ("/fault-async/storm/close-after", Fixture,
+              "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
+              fixture_setup, test_storm_close_after, fixture_teardown);
+  g_test_add ("/fault-async/storm/client-kill", Fixture,
+              "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
+              fixture_setup, test_storm_client_kill, fixture_teardown);
+  g_test_add ("/fault-async/reply-lost", Fixture, "", fixture_setup, test_reply_lost,
+              fixture_teardown);
+  g_test_add ("/fault-async/server-returns", Fixture,
+              "retries=10&backoff=exponential&backoff-base-ms=20&backoff-cap-ms=200",
+              fixture_setup, test_server_returns, fixture_teardown);
+  g_test_add ("/fault-async/cancel-during-backoff", Fixture,
+              "retries=3&backoff=constant&backoff-base-ms=60000&backoff-cap-ms=60000",
+              fixture_setup, test_cancel_during_backoff, fixture_teardown);
+
+  return g_test_run ();
+}
