@@ -61,6 +61,9 @@ test_registry (void)
   for (guint i = 0; i < G_N_ELEMENTS (all_parsers); i++)
     {
       g_autoptr(GredisParser) p = new_parser (all_parsers[i]);
+
+      g_assert_true (GREDIS_IS_PARSER (p));
+      g_assert_cmpuint (gredis_parser_get_protocol (p), ==, 2);
     }
 }
 
