@@ -6,9 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gunixsocketaddress.h>
 
-#include <string.h>
-
 #include "gredis-gio-tls-transport.h"
+#include "gredis-tls-options.h"
 #include "gredis-transport-common.h"
 
 /*
@@ -26,51 +25,10 @@ struct _GredisGioTlsTransport
 {
   GObject parent_instance;
 
-  guint connect_timeout_ms;
-  gboolean keepalive;
-  guint keepalive_idle_s;
-  guint keepalive_interval_s;
-  guint keepalive_count;
-  char *ca_file;
-  char *ca_dir;
-  char *cert_file;
-  char *key_file;
-  char *key_password;
-  char *server_name;
-  char *verify;
-  char *min_version;
-  char *ciphers;
-
-  GMutex lock;
-  gboolean warned_no_verify;
+  GredisTlsOptions options;
 };
 
-enum {
-  PROP_0,
-  PROP_KEEPALIVE,
-  PROP_KEEPALIVE_IDLE_S,
-  PROP_KEEPALIVE_INTERVAL_S,
-  PROP_KEEPALIVE_COUNT,
-  PROP_TLS_CA_FILE,
-  PROP_TLS_CA_DIR,
-  PROP_TLS_CERT_FILE,
-  PROP_TLS_KEY_FILE,
-  PROP_TLS_KEY_PASSWORD,
-  PROP_TLS_SERVER_NAME,
-  PROP_TLS_VERIFY,
-  PROP_TLS_MIN_VERSION,
-  PROP_TLS_CIPHERS,
-  N_PROPS,
-  PROP_CONNECT_TIMEOUT_MS = N_PROPS,
-};
-
-static GParamSpec *properties[N_PROPS];
-
-typedef enum {
-  VERIFY_NONE,
-  VERIFY_OPTIONAL,
-  VERIFY_REQUIRED,
-} VerifyMode;
+static GParamSpec *properties[GREDIS_TLS_N_PROPS];
 
 static void gredis_gio_tls_transport_iface_init (GredisTransportInterface *iface);
 
@@ -80,7 +38,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GredisGioTlsTransport, gredis_gio_tls_transport, 
 
 /* What one connect needs, copied from the properties when it starts. */
 typedef struct {
-  VerifyMode mode;
+  GredisTlsVerify mode;
   gboolean min_1_3;
   char *server_name;
   GTlsDatabase *database;
@@ -99,119 +57,90 @@ gio_tls_connect_free (GioTlsConnect *data)
   g_free (data);
 }
 
-static gboolean
-parse_verify (const char  *text,
-              VerifyMode  *mode,
-              GError     **error)
-{
-  if (text == NULL || g_ascii_strcasecmp (text, "required") == 0)
-    *mode = VERIFY_REQUIRED;
-  else if (g_ascii_strcasecmp (text, "optional") == 0)
-    *mode = VERIFY_OPTIONAL;
-  else if (g_ascii_strcasecmp (text, "none") == 0)
-    *mode = VERIFY_NONE;
-  else
-    {
-      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                   _("Unknown tls-verify value “%s”: use required, optional or none."), text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Reads the options into @data; called with the lock held. */
 static gboolean
-prepare (GredisGioTlsTransport  *self,
-         GSocketConnectable     *endpoint,
-         GioTlsConnect          *data,
-         GError                **error)
+prepare (GredisTlsOptions    *options,
+         GSocketConnectable  *endpoint,
+         GioTlsConnect       *data,
+         GError             **error)
 {
+  GredisTlsMinVersion min_version;
+
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED,
                    _("GIO has no TLS backend; install glib-networking or use the tls transport."));
       return FALSE;
     }
-  if (!parse_verify (self->verify, &data->mode, error))
+  if (!gredis_tls_options_get_verify (options, &data->mode, error) ||
+      !gredis_tls_options_get_min_version (options, &min_version, error))
     return FALSE;
-  if (self->min_version == NULL || *self->min_version == '\0' ||
-      g_str_equal (self->min_version, "1.2") || g_ascii_strcasecmp (self->min_version, "TLSv1.2") == 0)
-    data->min_1_3 = FALSE;
-  else if (g_str_equal (self->min_version, "1.3") || g_ascii_strcasecmp (self->min_version, "TLSv1.3") == 0)
-    data->min_1_3 = TRUE;
-  else
-    {
-      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                   _("Unknown tls-min-version “%s”: use 1.2 or 1.3."), self->min_version);
-      return FALSE;
-    }
-  if (self->ciphers != NULL && *self->ciphers != '\0')
+  data->min_1_3 = min_version == GREDIS_TLS_MIN_VERSION_1_3;
+  if (options->ciphers != NULL && *options->ciphers != '\0')
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED,
                    _("The gio-tls transport cannot choose ciphers (the system’s crypto policy does); unset tls-ciphers or use the tls transport."));
       return FALSE;
     }
-  if (self->ca_dir != NULL && *self->ca_dir != '\0')
+  if (options->ca_dir != NULL && *options->ca_dir != '\0')
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED,
                    _("The gio-tls transport cannot use a CA directory; use tls-ca-file or the tls transport."));
       return FALSE;
     }
 
-  if (self->ca_file != NULL && data->mode != VERIFY_NONE)
+  if (options->ca_file != NULL && data->mode != GREDIS_TLS_VERIFY_NONE)
     {
       g_autoptr(GError) local_error = NULL;
 
-      data->database = g_tls_file_database_new (self->ca_file, &local_error);
+      data->database = g_tls_file_database_new (options->ca_file, &local_error);
       if (data->database == NULL)
         {
           g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
-                       _("Could not load the CA certificates from “%s”: %s"), self->ca_file,
+                       _("Could not load the CA certificates from “%s”: %s"), options->ca_file,
                        local_error->message);
           return FALSE;
         }
     }
 
-  if (self->cert_file != NULL)
+  if (options->cert_file != NULL)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (self->key_password != NULL)
+      if (options->key_password != NULL)
         {
-          if (self->key_file != NULL && g_strcmp0 (self->key_file, self->cert_file) != 0)
+          if (options->key_file != NULL && g_strcmp0 (options->key_file, options->cert_file) != 0)
             {
               g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_UNSUPPORTED,
                            _("The gio-tls transport cannot read an encrypted PEM key (“%s”); give a PKCS #12 file as tls-cert-file, or use the tls transport."),
-                           self->key_file);
+                           options->key_file);
               return FALSE;
             }
-          data->certificate = g_tls_certificate_new_from_file_with_password (self->cert_file,
-                                                                             self->key_password,
+          data->certificate = g_tls_certificate_new_from_file_with_password (options->cert_file,
+                                                                             options->key_password,
                                                                              &local_error);
         }
       else
-        data->certificate = g_tls_certificate_new_from_files (self->cert_file,
-                                                              self->key_file != NULL ? self->key_file : self->cert_file,
+        data->certificate = g_tls_certificate_new_from_files (options->cert_file,
+                                                              options->key_file != NULL ? options->key_file : options->cert_file,
                                                               &local_error);
       if (data->certificate == NULL)
         {
           /* GIO's messages name the problem, never the password. */
           g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
-                       _("Could not load the client certificate “%s”: %s"), self->cert_file,
+                       _("Could not load the client certificate “%s”: %s"), options->cert_file,
                        local_error->message);
           return FALSE;
         }
     }
-  else if (self->key_file != NULL)
+  else if (options->key_file != NULL)
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                    _("tls-key-file is set, but tls-cert-file is not."));
       return FALSE;
     }
 
-  data->server_name = self->server_name != NULL && *self->server_name != '\0'
-                      ? g_strdup (self->server_name)
-                      : gredis_transport_endpoint_hostname (endpoint);
+  data->server_name = gredis_tls_options_dup_server_name (options, endpoint);
   return TRUE;
 }
 
@@ -225,9 +154,9 @@ accept_certificate (GTlsConnection       *connection,
 
   g_set_object (&data->peer, peer);
   data->errors = errors;
-  if (data->mode == VERIFY_NONE)
+  if (data->mode == GREDIS_TLS_VERIFY_NONE)
     return TRUE;
-  if (data->mode == VERIFY_OPTIONAL)
+  if (data->mode == GREDIS_TLS_VERIFY_OPTIONAL)
     return (errors & ~G_TLS_CERTIFICATE_BAD_IDENTITY) == 0;
   return FALSE;
 }
@@ -388,9 +317,7 @@ socket_connected (GObject      *source,
       g_object_unref (task);
       return;
     }
-  gredis_socket_set_tcp_options (g_socket_connection_get_socket (base), self->keepalive,
-                                 self->keepalive_idle_s, self->keepalive_interval_s,
-                                 self->keepalive_count);
+  gredis_tls_options_set_tcp_options (&self->options, base);
 
   if (data->server_name != NULL)
     identity = g_network_address_new (data->server_name, 0);
@@ -431,7 +358,7 @@ gredis_gio_tls_transport_connect_async (GredisTransport     *transport,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gredis_gio_tls_transport_connect_async);
   g_task_set_name (task, "[gredis] gio-tls connect");
-  attempt = gredis_connect_attempt_new (task, endpoint, self->connect_timeout_ms);
+  attempt = gredis_connect_attempt_new (task, endpoint, self->options.connect_timeout_ms);
 
   if (G_IS_UNIX_SOCKET_ADDRESS (endpoint))
     {
@@ -446,15 +373,12 @@ gredis_gio_tls_transport_connect_async (GredisTransport     *transport,
   data = g_new0 (GioTlsConnect, 1);
   g_object_set_data_full (G_OBJECT (task), "gredis-gio-tls-connect", data,
                           (GDestroyNotify) gio_tls_connect_free);
-  g_mutex_lock (&self->lock);
-  ok = prepare (self, endpoint, data, &error);
-  if (ok && data->mode == VERIFY_NONE && !self->warned_no_verify)
-    {
-      self->warned_no_verify = TRUE;
-      g_warning ("TLS certificate verification is off (tls-verify=none): the connection to %s "
-                 "can be intercepted.", gredis_connect_attempt_get_description (attempt));
-    }
-  g_mutex_unlock (&self->lock);
+  g_mutex_lock (&self->options.lock);
+  ok = prepare (&self->options, endpoint, data, &error);
+  if (ok)
+    gredis_tls_options_warn_no_verify (&self->options, data->mode,
+                                       gredis_connect_attempt_get_description (attempt));
+  g_mutex_unlock (&self->options.lock);
   if (!ok)
     {
       gredis_connect_attempt_return_error (attempt, error);
@@ -484,138 +408,32 @@ gredis_gio_tls_transport_iface_init (GredisTransportInterface *iface)
 }
 
 static void
-notify (GObject *object,
-        guint    prop_id)
-{
-  if (prop_id == PROP_CONNECT_TIMEOUT_MS)
-    g_object_notify (object, "connect-timeout-ms");
-  else
-    g_object_notify_by_pspec (object, properties[prop_id]);
-}
-
-static char **
-string_field (GredisGioTlsTransport *self,
-              guint               prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_TLS_CA_FILE: return &self->ca_file;
-    case PROP_TLS_CA_DIR: return &self->ca_dir;
-    case PROP_TLS_CERT_FILE: return &self->cert_file;
-    case PROP_TLS_KEY_FILE: return &self->key_file;
-    case PROP_TLS_KEY_PASSWORD: return &self->key_password;
-    case PROP_TLS_SERVER_NAME: return &self->server_name;
-    case PROP_TLS_VERIFY: return &self->verify;
-    case PROP_TLS_MIN_VERSION: return &self->min_version;
-    case PROP_TLS_CIPHERS: return &self->ciphers;
-    default: return NULL;
-    }
-}
-
-static guint *
-uint_field (GredisGioTlsTransport *self,
-            guint               prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECT_TIMEOUT_MS: return &self->connect_timeout_ms;
-    case PROP_KEEPALIVE_IDLE_S: return &self->keepalive_idle_s;
-    case PROP_KEEPALIVE_INTERVAL_S: return &self->keepalive_interval_s;
-    case PROP_KEEPALIVE_COUNT: return &self->keepalive_count;
-    default: return NULL;
-    }
-}
-
-static void
 gredis_gio_tls_transport_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
 {
-  GredisGioTlsTransport *self = GREDIS_GIO_TLS_TRANSPORT (object);
-  char **string;
-  guint *number;
-
-  if (prop_id == PROP_KEEPALIVE)
-    {
-      if (self->keepalive != g_value_get_boolean (value))
-        {
-          self->keepalive = g_value_get_boolean (value);
-          notify (object, prop_id);
-        }
-    }
-  else if ((number = uint_field (self, prop_id)) != NULL)
-    {
-      if (*number != g_value_get_uint (value))
-        {
-          *number = g_value_get_uint (value);
-          notify (object, prop_id);
-        }
-    }
-  else if ((string = string_field (self, prop_id)) != NULL)
-    {
-      g_mutex_lock (&self->lock);
-      if (g_strcmp0 (*string, g_value_get_string (value)) == 0)
-        {
-          g_mutex_unlock (&self->lock);
-          return;
-        }
-      if (prop_id == PROP_TLS_KEY_PASSWORD && *string != NULL)
-        memset (*string, 0, strlen (*string));
-      g_free (*string);
-      *string = g_value_dup_string (value);
-            if (prop_id == PROP_TLS_VERIFY)
-        self->warned_no_verify = FALSE;
-      g_mutex_unlock (&self->lock);
-      notify (object, prop_id);
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  gredis_tls_options_set_property (&GREDIS_GIO_TLS_TRANSPORT (object)->options, object, properties,
+                                   prop_id, value, pspec);
 }
 
 static void
 gredis_gio_tls_transport_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
 {
-  GredisGioTlsTransport *self = GREDIS_GIO_TLS_TRANSPORT (object);
-  char **string;
-  guint *number;
-
-  if (prop_id == PROP_KEEPALIVE)
-    g_value_set_boolean (value, self->keepalive);
-  else if ((number = uint_field (self, prop_id)) != NULL)
-    g_value_set_uint (value, *number);
-  else if ((string = string_field (self, prop_id)) != NULL)
-    {
-      g_mutex_lock (&self->lock);
-      g_value_set_string (value, *string);
-      g_mutex_unlock (&self->lock);
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  gredis_tls_options_get_property (&GREDIS_GIO_TLS_TRANSPORT (object)->options, object, prop_id,
+                                   value, pspec);
 }
 
 static void
 gredis_gio_tls_transport_finalize (GObject *object)
 {
-  GredisGioTlsTransport *self = GREDIS_GIO_TLS_TRANSPORT (object);
-
-    for (guint prop_id = PROP_TLS_CA_FILE; prop_id <= PROP_TLS_CIPHERS; prop_id++)
-    {
-      char **string = string_field (self, prop_id);
-
-      if (prop_id == PROP_TLS_KEY_PASSWORD && *string != NULL)
-        memset (*string, 0, strlen (*string));
-      g_free (*string);
-    }
-  g_mutex_clear (&self->lock);
+  gredis_tls_options_clear (&GREDIS_GIO_TLS_TRANSPORT (object)->options);
 
   G_OBJECT_CLASS (gredis_gio_tls_transport_parent_class)->finalize (object);
 }
-
-#define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 
 static void
 gredis_gio_tls_transport_class_init (GredisGioTlsTransportClass *klass)
@@ -626,38 +444,15 @@ gredis_gio_tls_transport_class_init (GredisGioTlsTransportClass *klass)
   object_class->get_property = gredis_gio_tls_transport_get_property;
   object_class->finalize = gredis_gio_tls_transport_finalize;
 
-  /* keepalive, keepalive-idle-s, keepalive-interval-s, keepalive-count:
-   * as on the tcp transport. */
-  properties[PROP_KEEPALIVE] = g_param_spec_boolean ("keepalive", NULL, NULL, TRUE, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_IDLE_S] = g_param_spec_uint ("keepalive-idle-s", NULL, NULL, 0, G_MAXINT, 60, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_INTERVAL_S] = g_param_spec_uint ("keepalive-interval-s", NULL, NULL, 0, G_MAXINT, 15, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_COUNT] = g_param_spec_uint ("keepalive-count", NULL, NULL, 0, G_MAXINT, 3, PARAM_FLAGS);
-  /* The same options as the tls transport; see there. tls-ca-dir,
-   * tls-ciphers and encrypted PEM keys are refused with an error: GIO
-   * has no API for them (the system's crypto policy picks ciphers). */
-  properties[PROP_TLS_CA_FILE] = g_param_spec_string ("tls-ca-file", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_CA_DIR] = g_param_spec_string ("tls-ca-dir", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_CERT_FILE] = g_param_spec_string ("tls-cert-file", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_KEY_FILE] = g_param_spec_string ("tls-key-file", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_KEY_PASSWORD] = g_param_spec_string ("tls-key-password", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_SERVER_NAME] = g_param_spec_string ("tls-server-name", NULL, NULL, NULL, PARAM_FLAGS);
-  properties[PROP_TLS_VERIFY] = g_param_spec_string ("tls-verify", NULL, NULL, "required", PARAM_FLAGS);
-  properties[PROP_TLS_MIN_VERSION] = g_param_spec_string ("tls-min-version", NULL, NULL, "1.2", PARAM_FLAGS);
-  properties[PROP_TLS_CIPHERS] = g_param_spec_string ("tls-ciphers", NULL, NULL, NULL, PARAM_FLAGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_CONNECT_TIMEOUT_MS, "connect-timeout-ms");
+  /* The same options as the tls transport (gredis-tls-options.c).
+   * tls-ca-dir, tls-ciphers and encrypted PEM keys are refused with an
+   * error: GIO has no API for them (the system's crypto policy picks
+   * ciphers). */
+  gredis_tls_options_install_properties (object_class, properties);
 }
 
 static void
 gredis_gio_tls_transport_init (GredisGioTlsTransport *self)
 {
-  g_mutex_init (&self->lock);
-  self->connect_timeout_ms = 5000;
-  self->keepalive = TRUE;
-  self->keepalive_idle_s = 60;
-  self->keepalive_interval_s = 15;
-  self->keepalive_count = 3;
-  self->verify = g_strdup ("required");
-  self->min_version = g_strdup ("1.2");
+  gredis_tls_options_init (&self->options, NULL);
 }

@@ -5,6 +5,7 @@
  */
 #include <gredis/gredis.h>
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
@@ -39,6 +40,7 @@ struct _GredisTlsConnection
   GPollableOutputStream *base_out;
   GInputStream *in;
   GOutputStream *out;
+  GSocket *base_socket;        /* the base's socket, when it is a GSocketConnection */
 
   GMutex lock;
   SSL *ssl;
@@ -435,17 +437,25 @@ set_fired (GObject  *pollable,
   return G_SOURCE_REMOVE;
 }
 
-/* Waits until the base stream can do @condition, or @cancellable fires. */
+/* Waits until the base stream can do @condition, or @cancellable fires.
+ * On a socket (always, for the tls transport) that is one poll() of its
+ * fd (and of the cancellable's), as a blocking read or write of the
+ * socket's own streams does; any other base stream is waited for on its
+ * pollable source, in a main context of its own. */
 static gboolean
 wait_for_base (GredisTlsConnection  *self,
                GIOCondition          condition,
                GCancellable         *cancellable,
                GError              **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) source = NULL;
   gboolean fired = FALSE;
 
+  if (self->base_socket != NULL)
+    return g_socket_condition_wait (self->base_socket, condition, cancellable, error);
+
+  context = g_main_context_new ();
   if (condition & G_IO_IN)
     source = g_pollable_input_stream_create_source (self->base_in, cancellable);
   else
@@ -458,14 +468,26 @@ wait_for_base (GredisTlsConnection  *self,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-gssize
-gredis_tls_connection_read (GredisTlsConnection  *self,
-                            void                 *buffer,
-                            gsize                 count,
-                            gboolean              blocking,
-                            GCancellable         *cancellable,
-                            GError              **error)
+typedef enum {
+  DIRECTION_READ,
+  DIRECTION_WRITE,
+} Direction;
+
+/* One SSL_read() or SSL_write(), then, while it wants the base stream
+ * and @blocking, a wait for the base stream in the direction OpenSSL
+ * asked for (a read may need to write during a key update, and a write
+ * to read). */
+static gssize
+transfer (GredisTlsConnection  *self,
+          Direction             direction,
+          void                 *buffer,
+          gsize                 count,
+          gboolean              blocking,
+          GCancellable         *cancellable,
+          GError              **error)
 {
+  GIOCondition *wants = direction == DIRECTION_READ ? &self->read_wants : &self->write_wants;
+
   for (;;)
     {
       size_t n = 0;
@@ -484,23 +506,33 @@ gredis_tls_connection_read (GredisTlsConnection  *self,
           return -1;
         }
       ERR_clear_error ();
-      ret = SSL_read_ex (self->ssl, buffer, count, &n);
+      if (direction == DIRECTION_READ)
+        ret = SSL_read_ex (self->ssl, buffer, count, &n);
+      else
+        ret = SSL_write_ex (self->ssl, buffer, count, &n);
       ssl_error = ret == 1 ? SSL_ERROR_NONE : SSL_get_error (self->ssl, ret);
       switch (ssl_error)
         {
         case SSL_ERROR_NONE:
+          if (direction == DIRECTION_WRITE)
+            self->write_wants = G_IO_OUT;
           g_mutex_unlock (&self->lock);
           return n;
-        case SSL_ERROR_ZERO_RETURN:
-          g_mutex_unlock (&self->lock);
-          return 0;
         case SSL_ERROR_WANT_READ:
-          self->read_blocked = TRUE;
-          self->read_wants = G_IO_IN;
+          if (direction == DIRECTION_READ)
+            self->read_blocked = TRUE;
+          *wants = G_IO_IN;
           break;
         case SSL_ERROR_WANT_WRITE:
-          self->read_wants = G_IO_OUT;
+          *wants = G_IO_OUT;
           break;
+        case SSL_ERROR_ZERO_RETURN:
+          if (direction == DIRECTION_READ)
+            {
+              g_mutex_unlock (&self->lock);
+              return 0;
+            }
+          G_GNUC_FALLTHROUGH;
         default:
           {
             GError *mapped = ssl_error_to_gerror (self, ssl_error, FALSE);
@@ -514,12 +546,24 @@ gredis_tls_connection_read (GredisTlsConnection  *self,
       if (!blocking)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
-                               _("No decrypted data is available yet."));
+                               direction == DIRECTION_READ ? _("No decrypted data is available yet.")
+                                                           : _("The TLS connection cannot take more data yet."));
           return -1;
         }
-      if (!wait_for_base (self, self->read_wants, cancellable, error))
+      if (!wait_for_base (self, *wants, cancellable, error))
         return -1;
     }
+}
+
+gssize
+gredis_tls_connection_read (GredisTlsConnection  *self,
+                            void                 *buffer,
+                            gsize                 count,
+                            gboolean              blocking,
+                            GCancellable         *cancellable,
+                            GError              **error)
+{
+  return transfer (self, DIRECTION_READ, buffer, count, blocking, cancellable, error);
 }
 
 gssize
@@ -530,57 +574,7 @@ gredis_tls_connection_write (GredisTlsConnection  *self,
                              GCancellable         *cancellable,
                              GError              **error)
 {
-  for (;;)
-    {
-      size_t n = 0;
-      int ret, ssl_error;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      if (count == 0)
-        return 0;
-
-      g_mutex_lock (&self->lock);
-      if (self->shut_down)
-        {
-          g_mutex_unlock (&self->lock);
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The TLS connection is closed."));
-          return -1;
-        }
-      ERR_clear_error ();
-      ret = SSL_write_ex (self->ssl, buffer, count, &n);
-      ssl_error = ret == 1 ? SSL_ERROR_NONE : SSL_get_error (self->ssl, ret);
-      switch (ssl_error)
-        {
-        case SSL_ERROR_NONE:
-          self->write_wants = G_IO_OUT;
-          g_mutex_unlock (&self->lock);
-          return n;
-        case SSL_ERROR_WANT_WRITE:
-          self->write_wants = G_IO_OUT;
-          break;
-        case SSL_ERROR_WANT_READ:
-          self->write_wants = G_IO_IN;
-          break;
-        default:
-          {
-            GError *mapped = ssl_error_to_gerror (self, ssl_error, FALSE);
-            g_mutex_unlock (&self->lock);
-            g_propagate_error (error, mapped);
-            return -1;
-          }
-        }
-      g_mutex_unlock (&self->lock);
-
-      if (!blocking)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
-                               _("The TLS connection cannot take more data yet."));
-          return -1;
-        }
-      if (!wait_for_base (self, self->write_wants, cancellable, error))
-        return -1;
-    }
+  return transfer (self, DIRECTION_WRITE, (void *) buffer, count, blocking, cancellable, error);
 }
 
 /* Whether OpenSSL holds bytes that a read returns without the base
@@ -617,6 +611,7 @@ typedef struct {
   GredisTlsConnection *connection;
   GObject *pollable;
   GIOCondition condition;
+  gpointer fd_tag;             /* the base socket's fd, when it is polled directly */
 } TlsSource;
 
 static gboolean
@@ -634,6 +629,8 @@ tls_source_check (GSource *source)
 {
   TlsSource *tls = (TlsSource *) source;
 
+  if (tls->fd_tag != NULL && g_source_query_unix_fd (source, tls->fd_tag) != 0)
+    return TRUE;
   return tls->condition == G_IO_IN && has_pending (tls->connection);
 }
 
@@ -695,20 +692,29 @@ gredis_tls_connection_create_source (GredisTlsConnection *self,
   GSource *source = g_source_new (&tls_source_funcs, sizeof (TlsSource));
   TlsSource *tls = (TlsSource *) source;
   GIOCondition wants = condition == G_IO_IN ? self->read_wants : self->write_wants;
-  GSource *base;
 
   g_source_set_static_name (source, "[gredis] TLS stream");
   tls->connection = g_object_ref (self);
   tls->pollable = g_object_ref (pollable);
   tls->condition = condition;
 
-  if (wants == G_IO_IN)
-    base = g_pollable_input_stream_create_source (self->base_in, NULL);
+  /* A socket's fd is polled by this source itself, as GSocket's own
+   * source does; that saves a child source (its attach, its removal and
+   * a closure call per wakeup) on every wait. */
+  if (self->base_socket != NULL)
+    tls->fd_tag = g_source_add_unix_fd (source, g_socket_get_fd (self->base_socket), wants);
   else
-    base = g_pollable_output_stream_create_source (self->base_out, NULL);
-  g_source_set_dummy_callback (base);
-  g_source_add_child_source (source, base);
-  g_source_unref (base);
+    {
+      GSource *base;
+
+      if (wants == G_IO_IN)
+        base = g_pollable_input_stream_create_source (self->base_in, NULL);
+      else
+        base = g_pollable_output_stream_create_source (self->base_out, NULL);
+      g_source_set_dummy_callback (base);
+      g_source_add_child_source (source, base);
+      g_source_unref (base);
+    }
 
   if (cancellable != NULL)
     {
@@ -952,6 +958,8 @@ gredis_tls_connection_new (GIOStream  *base,
   self->base = g_object_ref (base);
   self->base_in = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (base));
   self->base_out = G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (base));
+  if (G_IS_SOCKET_CONNECTION (base))
+    self->base_socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (base));
   self->in = gredis_tls_input_stream_new (self);
   self->out = gredis_tls_output_stream_new (self);
   self->peer = g_strdup (peer);

@@ -14,6 +14,7 @@
 #include <openssl/x509v3.h>
 
 #include "gredis-tls-connection.h"
+#include "gredis-tls-options.h"
 #include "gredis-tls-transport.h"
 #include "gredis-transport-common.h"
 
@@ -34,98 +35,16 @@ struct _GredisTlsTransport
 {
   GObject parent_instance;
 
-  guint connect_timeout_ms;
-  gboolean keepalive;
-  guint keepalive_idle_s;
-  guint keepalive_interval_s;
-  guint keepalive_count;
-  char *ca_file;
-  char *ca_dir;
-  char *cert_file;
-  char *key_file;
-  char *key_password;
-  char *server_name;
-  char *verify;
-  char *min_version;
-  char *ciphers;
-
-  GMutex lock;
-  SSL_CTX *ctx;            /* built from the properties; NULL after a change */
-  gboolean warned_no_verify;
+  GredisTlsOptions options;  /* options.cache: the SSL_CTX, built on the first connect */
 };
 
-enum {
-  PROP_0,
-  PROP_KEEPALIVE,
-  PROP_KEEPALIVE_IDLE_S,
-  PROP_KEEPALIVE_INTERVAL_S,
-  PROP_KEEPALIVE_COUNT,
-  PROP_TLS_CA_FILE,
-  PROP_TLS_CA_DIR,
-  PROP_TLS_CERT_FILE,
-  PROP_TLS_KEY_FILE,
-  PROP_TLS_KEY_PASSWORD,
-  PROP_TLS_SERVER_NAME,
-  PROP_TLS_VERIFY,
-  PROP_TLS_MIN_VERSION,
-  PROP_TLS_CIPHERS,
-  N_PROPS,
-  PROP_CONNECT_TIMEOUT_MS = N_PROPS,
-};
-
-static GParamSpec *properties[N_PROPS];
-
-typedef enum {
-  VERIFY_NONE,
-  VERIFY_OPTIONAL,
-  VERIFY_REQUIRED,
-} VerifyMode;
+static GParamSpec *properties[GREDIS_TLS_N_PROPS];
 
 static void gredis_tls_transport_iface_init (GredisTransportInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GredisTlsTransport, gredis_tls_transport, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GREDIS_TYPE_TRANSPORT,
                                                       gredis_tls_transport_iface_init))
-
-static gboolean
-parse_verify (const char  *text,
-              VerifyMode  *mode,
-              GError     **error)
-{
-  if (text == NULL || g_ascii_strcasecmp (text, "required") == 0)
-    *mode = VERIFY_REQUIRED;
-  else if (g_ascii_strcasecmp (text, "optional") == 0)
-    *mode = VERIFY_OPTIONAL;
-  else if (g_ascii_strcasecmp (text, "none") == 0)
-    *mode = VERIFY_NONE;
-  else
-    {
-      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                   _("Unknown tls-verify value “%s”: use required, optional or none."), text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_version (const char  *text,
-               int         *version,
-               GError     **error)
-{
-  if (text == NULL || *text == '\0')
-    *version = TLS1_2_VERSION;
-  else if (g_str_equal (text, "1.2") || g_ascii_strcasecmp (text, "TLSv1.2") == 0)
-    *version = TLS1_2_VERSION;
-  else if (g_str_equal (text, "1.3") || g_ascii_strcasecmp (text, "TLSv1.3") == 0)
-    *version = TLS1_3_VERSION;
-  else
-    {
-      g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                   _("Unknown tls-min-version “%s”: use 1.2 or 1.3."), text);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static int
 password_callback (char *buf,
@@ -209,17 +128,17 @@ check_readable (const char  *path,
 }
 
 static gboolean
-load_client_certificate (GredisTlsTransport  *self,
-                         SSL_CTX             *ctx,
-                         GError             **error)
+load_client_certificate (GredisTlsOptions  *options,
+                         SSL_CTX           *ctx,
+                         GError           **error)
 {
-  const char *key_file = self->key_file != NULL ? self->key_file : self->cert_file;
+  const char *key_file = options->key_file != NULL ? options->key_file : options->cert_file;
   g_autofree char *key_pem = NULL;
   int ok;
 
-  if (self->cert_file == NULL)
+  if (options->cert_file == NULL)
     {
-      if (self->key_file != NULL)
+      if (options->key_file != NULL)
         {
           g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                        _("tls-key-file is set, but tls-cert-file is not."));
@@ -228,23 +147,23 @@ load_client_certificate (GredisTlsTransport  *self,
       return TRUE;
     }
 
-  if (!check_readable (self->cert_file, _("client certificate"), error) ||
+  if (!check_readable (options->cert_file, _("client certificate"), error) ||
       !check_readable (key_file, _("private key"), error))
     return FALSE;
 
-  if (SSL_CTX_use_certificate_chain_file (ctx, self->cert_file) != 1)
+  if (SSL_CTX_use_certificate_chain_file (ctx, options->cert_file) != 1)
     {
       g_autofree char *reason = openssl_reason ();
 
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
                    _("The file “%s” holds no client certificate that can be used: %s."),
-                   self->cert_file, reason);
+                   options->cert_file, reason);
       return FALSE;
     }
 
   /* The password is handed to OpenSSL only while the key loads. */
   SSL_CTX_set_default_passwd_cb (ctx, password_callback);
-  SSL_CTX_set_default_passwd_cb_userdata (ctx, self->key_password);
+  SSL_CTX_set_default_passwd_cb_userdata (ctx, options->key_password);
   ok = SSL_CTX_use_PrivateKey_file (ctx, key_file, SSL_FILETYPE_PEM);
   SSL_CTX_set_default_passwd_cb (ctx, NULL);
   SSL_CTX_set_default_passwd_cb_userdata (ctx, NULL);
@@ -257,12 +176,12 @@ load_client_certificate (GredisTlsTransport  *self,
       if (reason == X509_R_KEY_VALUES_MISMATCH || reason == X509_R_KEY_TYPE_MISMATCH)
         g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
                      _("The private key in “%s” does not belong to the certificate in “%s”."),
-                     key_file, self->cert_file);
-      else if (self->key_password == NULL && key_pem != NULL && strstr (key_pem, "ENCRYPTED") != NULL)
+                     key_file, options->cert_file);
+      else if (options->key_password == NULL && key_pem != NULL && strstr (key_pem, "ENCRYPTED") != NULL)
         g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
                      _("The private key file “%s” is encrypted, and tls-key-password is not set."),
                      key_file);
-      else if (self->key_password != NULL)
+      else if (options->key_password != NULL)
         g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
                      _("Could not decrypt the private key file “%s”: the password is wrong, or the file holds no private key."),
                      key_file);
@@ -276,22 +195,22 @@ load_client_certificate (GredisTlsTransport  *self,
       ERR_clear_error ();
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
                    _("The private key in “%s” does not belong to the certificate in “%s”."),
-                   key_file, self->cert_file);
+                   key_file, options->cert_file);
       return FALSE;
     }
   return TRUE;
 }
 
 static SSL_CTX *
-build_context (GredisTlsTransport  *self,
-               GError             **error)
+build_context (GredisTlsOptions  *options,
+               GError           **error)
 {
   SSL_CTX *ctx;
-  VerifyMode mode;
-  int min_version;
+  GredisTlsVerify mode;
+  GredisTlsMinVersion min_version;
 
-  if (!parse_verify (self->verify, &mode, error) ||
-      !parse_version (self->min_version, &min_version, error))
+  if (!gredis_tls_options_get_verify (options, &mode, error) ||
+      !gredis_tls_options_get_min_version (options, &min_version, error))
     return NULL;
 
   ctx = SSL_CTX_new (TLS_client_method ());
@@ -302,25 +221,25 @@ build_context (GredisTlsTransport  *self,
                    _("Could not set up TLS: %s."), reason);
       return NULL;
     }
-  SSL_CTX_set_min_proto_version (ctx, min_version);
+  SSL_CTX_set_min_proto_version (ctx, min_version == GREDIS_TLS_MIN_VERSION_1_3 ? TLS1_3_VERSION : TLS1_2_VERSION);
   SSL_CTX_set_options (ctx, SSL_OP_IGNORE_UNEXPECTED_EOF | SSL_OP_NO_RENEGOTIATION);
   SSL_CTX_set_client_cert_cb (ctx, gredis_tls_connection_client_cert_callback);
 
-  if (self->ciphers != NULL && *self->ciphers != '\0' && !set_ciphers (ctx, self->ciphers, error))
+  if (options->ciphers != NULL && *options->ciphers != '\0' && !set_ciphers (ctx, options->ciphers, error))
     goto fail;
 
-  if (mode == VERIFY_NONE)
+  if (mode == GREDIS_TLS_VERIFY_NONE)
     SSL_CTX_set_verify (ctx, SSL_VERIFY_NONE, NULL);
   else
     {
       SSL_CTX_set_verify (ctx, SSL_VERIFY_PEER, NULL);
-      if (self->ca_file != NULL || self->ca_dir != NULL)
+      if (options->ca_file != NULL || options->ca_dir != NULL)
         {
-          const char *where = self->ca_file != NULL ? self->ca_file : self->ca_dir;
+          const char *where = options->ca_file != NULL ? options->ca_file : options->ca_dir;
 
-          if (self->ca_file != NULL && !check_readable (self->ca_file, _("CA certificate"), error))
+          if (options->ca_file != NULL && !check_readable (options->ca_file, _("CA certificate"), error))
             goto fail;
-          if (SSL_CTX_load_verify_locations (ctx, self->ca_file, self->ca_dir) != 1)
+          if (SSL_CTX_load_verify_locations (ctx, options->ca_file, options->ca_dir) != 1)
             {
               g_autofree char *reason = openssl_reason ();
               g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS,
@@ -337,7 +256,7 @@ build_context (GredisTlsTransport  *self,
         }
     }
 
-  if (!load_client_certificate (self, ctx, error))
+  if (!load_client_certificate (options, ctx, error))
     goto fail;
   return ctx;
 
@@ -349,27 +268,27 @@ fail:
 /* Returns a reference to the context, building it when needed. */
 static SSL_CTX *
 get_context (GredisTlsTransport  *self,
-             VerifyMode          *mode,
+             GredisTlsVerify     *mode,
              GError             **error)
 {
+  GredisTlsOptions *options = &self->options;
   SSL_CTX *ctx = NULL;
 
-  g_mutex_lock (&self->lock);
-  if (self->ctx == NULL)
-    self->ctx = build_context (self, error);
-  if (self->ctx != NULL)
+  /* Called with the options' lock held. */
+  if (options->cache == NULL)
+    options->cache = build_context (options, error);
+  if (options->cache != NULL)
     {
-      SSL_CTX_up_ref (self->ctx);
-      ctx = self->ctx;
-      parse_verify (self->verify, mode, NULL);
+      ctx = options->cache;
+      SSL_CTX_up_ref (ctx);
+      gredis_tls_options_get_verify (options, mode, NULL);
     }
-  g_mutex_unlock (&self->lock);
   return ctx;
 }
 
 typedef struct {
   SSL_CTX *ctx;
-  VerifyMode mode;
+  GredisTlsVerify mode;
   char *server_name;
 } TlsConnectData;
 
@@ -421,9 +340,7 @@ socket_connected (GObject      *source,
       g_object_unref (task);
       return;
     }
-  gredis_socket_set_tcp_options (g_socket_connection_get_socket (base), self->keepalive,
-                                 self->keepalive_idle_s, self->keepalive_interval_s,
-                                 self->keepalive_count);
+  gredis_tls_options_set_tcp_options (&self->options, base);
 
   ssl = SSL_new (data->ctx);
   if (data->server_name != NULL)
@@ -433,7 +350,7 @@ socket_connected (GObject      *source,
       /* SNI carries host names only, never addresses (RFC 6066). */
       if (!ip)
         SSL_set_tlsext_host_name (ssl, data->server_name);
-      if (data->mode == VERIFY_REQUIRED)
+      if (data->mode == GREDIS_TLS_VERIFY_REQUIRED)
         {
           if (ip)
             X509_VERIFY_PARAM_set1_ip_asc (SSL_get0_param (ssl), data->server_name);
@@ -477,7 +394,7 @@ gredis_tls_transport_connect_async (GredisTransport     *transport,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gredis_tls_transport_connect_async);
   g_task_set_name (task, "[gredis] tls connect");
-  attempt = gredis_connect_attempt_new (task, endpoint, self->connect_timeout_ms);
+  attempt = gredis_connect_attempt_new (task, endpoint, self->options.connect_timeout_ms);
 
   if (G_IS_UNIX_SOCKET_ADDRESS (endpoint))
     {
@@ -492,25 +409,21 @@ gredis_tls_transport_connect_async (GredisTransport     *transport,
   data = g_new0 (TlsConnectData, 1);
   g_object_set_data_full (G_OBJECT (task), "gredis-tls-connect-data", data,
                           (GDestroyNotify) tls_connect_data_free);
+  g_mutex_lock (&self->options.lock);
   data->ctx = get_context (self, &data->mode, &error);
+  if (data->ctx != NULL)
+    {
+      data->server_name = gredis_tls_options_dup_server_name (&self->options, endpoint);
+      gredis_tls_options_warn_no_verify (&self->options, data->mode,
+                                         gredis_connect_attempt_get_description (attempt));
+    }
+  g_mutex_unlock (&self->options.lock);
   if (data->ctx == NULL)
     {
       gredis_connect_attempt_return_error (attempt, error);
       g_object_unref (task);
       return;
     }
-
-  g_mutex_lock (&self->lock);
-  data->server_name = self->server_name != NULL && *self->server_name != '\0'
-                      ? g_strdup (self->server_name)
-                      : gredis_transport_endpoint_hostname (endpoint);
-  if (data->mode == VERIFY_NONE && !self->warned_no_verify)
-    {
-      self->warned_no_verify = TRUE;
-      g_warning ("TLS certificate verification is off (tls-verify=none): the connection to %s "
-                 "can be intercepted.", gredis_connect_attempt_get_description (attempt));
-    }
-  g_mutex_unlock (&self->lock);
 
   gredis_socket_connect_async (endpoint, FALSE, attempt, socket_connected, task);
 }
@@ -534,95 +447,13 @@ gredis_tls_transport_iface_init (GredisTransportInterface *iface)
 }
 
 static void
-notify (GObject *object,
-        guint    prop_id)
-{
-  if (prop_id == PROP_CONNECT_TIMEOUT_MS)
-    g_object_notify (object, "connect-timeout-ms");
-  else
-    g_object_notify_by_pspec (object, properties[prop_id]);
-}
-
-static char **
-string_field (GredisTlsTransport *self,
-              guint               prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_TLS_CA_FILE: return &self->ca_file;
-    case PROP_TLS_CA_DIR: return &self->ca_dir;
-    case PROP_TLS_CERT_FILE: return &self->cert_file;
-    case PROP_TLS_KEY_FILE: return &self->key_file;
-    case PROP_TLS_KEY_PASSWORD: return &self->key_password;
-    case PROP_TLS_SERVER_NAME: return &self->server_name;
-    case PROP_TLS_VERIFY: return &self->verify;
-    case PROP_TLS_MIN_VERSION: return &self->min_version;
-    case PROP_TLS_CIPHERS: return &self->ciphers;
-    default: return NULL;
-    }
-}
-
-static guint *
-uint_field (GredisTlsTransport *self,
-            guint               prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECT_TIMEOUT_MS: return &self->connect_timeout_ms;
-    case PROP_KEEPALIVE_IDLE_S: return &self->keepalive_idle_s;
-    case PROP_KEEPALIVE_INTERVAL_S: return &self->keepalive_interval_s;
-    case PROP_KEEPALIVE_COUNT: return &self->keepalive_count;
-    default: return NULL;
-    }
-}
-
-static void
 gredis_tls_transport_set_property (GObject      *object,
                                    guint         prop_id,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  GredisTlsTransport *self = GREDIS_TLS_TRANSPORT (object);
-  char **string;
-  guint *number;
-
-  if (prop_id == PROP_KEEPALIVE)
-    {
-      if (self->keepalive != g_value_get_boolean (value))
-        {
-          self->keepalive = g_value_get_boolean (value);
-          notify (object, prop_id);
-        }
-    }
-  else if ((number = uint_field (self, prop_id)) != NULL)
-    {
-      if (*number != g_value_get_uint (value))
-        {
-          *number = g_value_get_uint (value);
-          notify (object, prop_id);
-        }
-    }
-  else if ((string = string_field (self, prop_id)) != NULL)
-    {
-      g_mutex_lock (&self->lock);
-      if (g_strcmp0 (*string, g_value_get_string (value)) == 0)
-        {
-          g_mutex_unlock (&self->lock);
-          return;
-        }
-      if (prop_id == PROP_TLS_KEY_PASSWORD && *string != NULL)
-        memset (*string, 0, strlen (*string));
-      g_free (*string);
-      *string = g_value_dup_string (value);
-      /* The next connect builds a new context from the new values. */
-      g_clear_pointer (&self->ctx, SSL_CTX_free);
-      if (prop_id == PROP_TLS_VERIFY)
-        self->warned_no_verify = FALSE;
-      g_mutex_unlock (&self->lock);
-      notify (object, prop_id);
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  gredis_tls_options_set_property (&GREDIS_TLS_TRANSPORT (object)->options, object, properties,
+                                   prop_id, value, pspec);
 }
 
 static void
@@ -631,44 +462,17 @@ gredis_tls_transport_get_property (GObject    *object,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  GredisTlsTransport *self = GREDIS_TLS_TRANSPORT (object);
-  char **string;
-  guint *number;
-
-  if (prop_id == PROP_KEEPALIVE)
-    g_value_set_boolean (value, self->keepalive);
-  else if ((number = uint_field (self, prop_id)) != NULL)
-    g_value_set_uint (value, *number);
-  else if ((string = string_field (self, prop_id)) != NULL)
-    {
-      g_mutex_lock (&self->lock);
-      g_value_set_string (value, *string);
-      g_mutex_unlock (&self->lock);
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  gredis_tls_options_get_property (&GREDIS_TLS_TRANSPORT (object)->options, object, prop_id,
+                                   value, pspec);
 }
 
 static void
 gredis_tls_transport_finalize (GObject *object)
 {
-  GredisTlsTransport *self = GREDIS_TLS_TRANSPORT (object);
-
-  g_clear_pointer (&self->ctx, SSL_CTX_free);
-  for (guint prop_id = PROP_TLS_CA_FILE; prop_id <= PROP_TLS_CIPHERS; prop_id++)
-    {
-      char **string = string_field (self, prop_id);
-
-      if (prop_id == PROP_TLS_KEY_PASSWORD && *string != NULL)
-        memset (*string, 0, strlen (*string));
-      g_free (*string);
-    }
-  g_mutex_clear (&self->lock);
+  gredis_tls_options_clear (&GREDIS_TLS_TRANSPORT (object)->options);
 
   G_OBJECT_CLASS (gredis_tls_transport_parent_class)->finalize (object);
 }
-
-#define PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 
 static void
 gredis_tls_transport_class_init (GredisTlsTransportClass *klass)
@@ -679,48 +483,13 @@ gredis_tls_transport_class_init (GredisTlsTransportClass *klass)
   object_class->get_property = gredis_tls_transport_get_property;
   object_class->finalize = gredis_tls_transport_finalize;
 
-  /* keepalive, keepalive-idle-s, keepalive-interval-s, keepalive-count:
-   * as on the tcp transport. */
-  properties[PROP_KEEPALIVE] = g_param_spec_boolean ("keepalive", NULL, NULL, TRUE, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_IDLE_S] = g_param_spec_uint ("keepalive-idle-s", NULL, NULL, 0, G_MAXINT, 60, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_INTERVAL_S] = g_param_spec_uint ("keepalive-interval-s", NULL, NULL, 0, G_MAXINT, 15, PARAM_FLAGS);
-  properties[PROP_KEEPALIVE_COUNT] = g_param_spec_uint ("keepalive-count", NULL, NULL, 0, G_MAXINT, 3, PARAM_FLAGS);
-  /* A PEM file of trusted CA certificates; unset (with tls-ca-dir unset
-   * too) trusts the system's store. */
-  properties[PROP_TLS_CA_FILE] = g_param_spec_string ("tls-ca-file", NULL, NULL, NULL, PARAM_FLAGS);
-  /* A directory of hashed CA certificates (as c_rehash makes). */
-  properties[PROP_TLS_CA_DIR] = g_param_spec_string ("tls-ca-dir", NULL, NULL, NULL, PARAM_FLAGS);
-  /* The client certificate (PEM, may hold the chain and the key). */
-  properties[PROP_TLS_CERT_FILE] = g_param_spec_string ("tls-cert-file", NULL, NULL, NULL, PARAM_FLAGS);
-  /* The client's private key (PEM); defaults to tls-cert-file. */
-  properties[PROP_TLS_KEY_FILE] = g_param_spec_string ("tls-key-file", NULL, NULL, NULL, PARAM_FLAGS);
-  /* The password of an encrypted tls-key-file. */
-  properties[PROP_TLS_KEY_PASSWORD] = g_param_spec_string ("tls-key-password", NULL, NULL, NULL, PARAM_FLAGS);
-  /* The name the server certificate must match, sent as SNI; defaults
-   * to the host of the endpoint. */
-  properties[PROP_TLS_SERVER_NAME] = g_param_spec_string ("tls-server-name", NULL, NULL, NULL, PARAM_FLAGS);
-  /* "required" (the chain and the name), "optional" (the chain only) or
-   * "none" (nothing: logs a warning). */
-  properties[PROP_TLS_VERIFY] = g_param_spec_string ("tls-verify", NULL, NULL, "required", PARAM_FLAGS);
-  /* "1.2" or "1.3". */
-  properties[PROP_TLS_MIN_VERSION] = g_param_spec_string ("tls-min-version", NULL, NULL, "1.2", PARAM_FLAGS);
-  /* Colon-separated OpenSSL cipher names; TLS 1.3 suites (TLS_…) and
-   * TLS 1.2 ciphers may be mixed. */
-  properties[PROP_TLS_CIPHERS] = g_param_spec_string ("tls-ciphers", NULL, NULL, NULL, PARAM_FLAGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_CONNECT_TIMEOUT_MS, "connect-timeout-ms");
+  /* The options of gredis-tls-options.c; tls-ciphers takes OpenSSL's
+   * cipher names. */
+  gredis_tls_options_install_properties (object_class, properties);
 }
 
 static void
 gredis_tls_transport_init (GredisTlsTransport *self)
 {
-  g_mutex_init (&self->lock);
-  self->connect_timeout_ms = 5000;
-  self->keepalive = TRUE;
-  self->keepalive_idle_s = 60;
-  self->keepalive_interval_s = 15;
-  self->keepalive_count = 3;
-  self->verify = g_strdup ("required");
-  self->min_version = g_strdup ("1.2");
+  gredis_tls_options_init (&self->options, (GDestroyNotify) SSL_CTX_free);
 }
