@@ -62,4 +62,33 @@ void _gredis_client_queue_shared (GredisClient       *client,
                                   const gsize        *argv_lengths,
                                   GTask              *task);
 
+/* The backoff of one command (or pipeline) being retried: its delays
+ * restart from the first when the network changes. Zero-initialised. */
+typedef struct
+{
+  guint attempt;
+  guint epoch;
+} GredisRetryDelay;
+
+/* The delay before the next attempt, in µs: @policy's delay for the
+ * attempts @state counted since the last network change of @client
+ * (0 without a policy). */
+guint64 _gredis_retry_delay_us (GredisClient        *client,
+                                GredisBackoffPolicy *policy,
+                                GredisRetryDelay    *state);
+
+/* gredis-client.c: the number of network changes seen so far, and the
+ * handler of GNetworkMonitor::network-changed (a test seam: tests call
+ * it directly). It resets the backoff of the shared connections, and the
+ * next delay of every command or pipeline being retried starts again
+ * from the policy's first. */
+guint _gredis_client_get_network_epoch (GredisClient *client);
+void  _gredis_client_network_changed   (GredisClient *client);
+
+/* Queues @task, made by _gredis_client_send_async(), on the shared
+ * connection of the thread-default context, from the copy of its command
+ * (for commands that waited for the pool). */
+void _gredis_client_retry_queue_task (GredisClient *client,
+                                      GTask        *task);
+
 G_END_DECLS

@@ -127,6 +127,7 @@ typedef struct
 {
   guint argc;
   guint failures;
+  GredisRetryDelay delay;
   const char **argv;
   gsize *lengths;
 } Command;
@@ -157,6 +158,8 @@ _gredis_client_retry_attach_command (GTask               *task,
   command = g_malloc (sizeof (Command) + argc * (sizeof (char *) + sizeof (gsize)) + total);
   command->argc = argc;
   command->failures = 0;
+  command->delay.attempt = 0;
+  command->delay.epoch = 0;
   command->argv = (const char **) (command + 1);
   command->lengths = (gsize *) (command->argv + argc);
   data = (char *) (command->lengths + argc);
@@ -272,6 +275,33 @@ batch_send (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+guint64
+_gredis_retry_delay_us (GredisClient        *client,
+                        GredisBackoffPolicy *policy,
+                        GredisRetryDelay    *state)
+{
+  guint epoch = _gredis_client_get_network_epoch (client);
+
+  if (state->epoch != epoch)
+    {
+      state->epoch = epoch;
+      state->attempt = 0;
+    }
+  state->attempt++;
+  return policy != NULL ? gredis_backoff_policy_compute (policy, state->attempt) : 0;
+}
+
+void
+_gredis_client_retry_queue_task (GredisClient *client,
+                                 GTask        *task)
+{
+  Command *command = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  _gredis_client_queue_shared (client, command->argc, command->argv, command->lengths, task);
+}
+
 static gboolean
 on_item_cancelled (GCancellable *cancellable,
                    gpointer      user_data)
@@ -289,21 +319,21 @@ on_item_cancelled (GCancellable *cancellable,
 }
 
 /* Takes @task (and the reference the connection held) into the batch of
- * @connection, made with the delay for @failures failed attempts. */
+ * @connection, made with the command's next delay. */
 static void
 batch_add (GredisClient     *client,
            GredisConnection *connection,
            GTask            *task,
-           guint             failures)
+           GredisRetryDelay *delay)
 {
   Batch *batch = g_object_get_data (G_OBJECT (connection), batch_key);
   GCancellable *cancellable = g_task_get_cancellable (task);
+  GredisBackoffPolicy *policy = gredis_connection_get_backoff_policy (connection);
+  guint64 delay_us = _gredis_retry_delay_us (client, policy, delay);
   BatchItem *item;
 
   if (batch == NULL)
     {
-      GredisBackoffPolicy *policy = gredis_connection_get_backoff_policy (connection);
-      guint64 delay_us = policy != NULL ? gredis_backoff_policy_compute (policy, failures) : 0;
 
       batch = g_new0 (Batch, 1);
       batch->client = g_object_ref (client);
@@ -372,7 +402,7 @@ on_failure (GredisConnection *connection,
       command->failures++;
       g_debug ("A %s command failed (%s); it will be sent again", command->argv[0],
                error->message);
-      batch_add (client, connection, task, command->failures);
+      batch_add (client, connection, task, &command->delay);
       return TRUE;
     }
 }

@@ -7,6 +7,7 @@
 #include "gredis-client-blocking-private.h"
 #include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-pool-base.h"
 
 #include <string.h>
 
@@ -52,7 +53,12 @@ struct _GredisClient
 
   GMutex lock;
   GHashTable *connections;     /* GMainContext → GredisConnection */
+  GHashTable *waiting;         /* GMainContext → SharedWait */
   gboolean closed;
+
+  GNetworkMonitor *network_monitor;
+  gulong network_changed_id;
+  guint network_epoch;         /* atomic */
 
   GredisSyncPool *sync_pool;
 };
@@ -200,12 +206,227 @@ client_closed_error (void)
 
 /* Returns the connection of the thread-default context, made on demand;
  * a closed one is replaced. */
+/* Shared connections
+ *
+ * The multiplexed connection of each main context is taken from the
+ * client's pool (GREDIS_POOL_HINT_SHARED), so that max-connections bounds
+ * it too; the client holds it, as one user of the pool, until it closes
+ * (it is then given back at once, which makes room) or the client
+ * closes. When the pool is full, the simple pool fails at once with
+ * GREDIS_ERROR_POOL_EXHAUSTED; with the blocking pool, the commands of
+ * that context wait, in order, for the pool (up to pool-timeout-ms) and
+ * are then queued on the connection it grants. Pools that are not built
+ * in make the connection without counting it. */
+
+typedef struct
+{
+  GredisClient *client;
+  GMainContext *context;
+  GCancellable *cancellable;   /* cancelled when the client closes */
+  GQueue tasks;                /* GTask, made by _gredis_client_send_async() */
+} SharedWait;
+
+static void
+shared_wait_free (SharedWait *wait)
+{
+  g_object_unref (wait->client);
+  g_main_context_unref (wait->context);
+  g_object_unref (wait->cancellable);
+  g_free (wait);
+}
+
+/* Fails the waiting tasks of @wait with @error and frees it. */
+static void
+shared_wait_fail (SharedWait   *wait,
+                  const GError *error)
+{
+  GTask *task;
+
+  while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+    {
+      g_task_return_error (task, g_error_copy (error));
+      g_object_unref (task);
+    }
+  shared_wait_free (wait);
+}
+
+static void
+release_to_pool (GredisClient     *self,
+                 GredisConnection *connection)
+{
+  g_autoptr(GredisPool) pool = _gredis_client_get_pool (self, NULL);
+
+  if (pool != NULL)
+    gredis_pool_release (pool, connection);
+  else
+    g_object_unref (connection);
+}
+
+static void
+on_shared_state (GredisConnection *connection,
+                 GParamSpec       *pspec,
+                 gpointer          data)
+{
+  g_autoptr(GredisClient) self = g_weak_ref_get (data);
+  GMainContext *context = gredis_connection_get_context (connection);
+  GMainContext *key = NULL;
+  gpointer value = NULL;
+  gboolean remove;
+
+  if (self == NULL ||
+      gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
+    return;
+  /* Closed: give it back, so that it no longer counts. */
+  g_mutex_lock (&self->lock);
+  remove = g_hash_table_lookup (self->connections, context) == connection &&
+           g_hash_table_steal_extended (self->connections, context, (gpointer *) &key, &value);
+  g_mutex_unlock (&self->lock);
+  if (remove)
+    {
+      g_main_context_unref (key);
+      release_to_pool (self, value);
+    }
+}
+
+static void
+weak_ref_free (gpointer data,
+               GClosure *closure)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Under the lock: makes @connection (reference taken) the shared one of
+ * @context. */
+static void
+install_locked (GredisClient     *self,
+                GMainContext     *context,
+                GredisConnection *connection)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  _gredis_client_retry_watch_connection (self, connection);
+  g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state), ref,
+                         weak_ref_free, 0);
+  g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
+}
+
+static void
+on_shared_acquired (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SharedWait *wait = user_data;
+  GredisClient *self = wait->client;
+  GredisConnection *connection;
+  GError *error = NULL;
+  gboolean current;
+  GTask *task;
+
+  connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+
+  g_mutex_lock (&self->lock);
+  current = g_hash_table_lookup (self->waiting, wait->context) == wait;
+  if (current)
+    g_hash_table_steal (self->waiting, wait->context);
+  if (connection != NULL && current && !self->closed)
+    {
+      install_locked (self, wait->context, g_object_ref (connection));
+      g_clear_object (&connection);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (connection != NULL)
+    {
+      /* The client closed meanwhile; its close failed the tasks. */
+      release_to_pool (self, connection);
+      error = client_closed_error ();
+    }
+  if (error != NULL)
+    {
+      shared_wait_fail (wait, error);
+      g_error_free (error);
+      return;
+    }
+
+  g_main_context_push_thread_default (wait->context);
+  while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+    {
+      _gredis_client_retry_queue_task (self, task);
+      g_object_unref (task);
+    }
+  g_main_context_pop_thread_default (wait->context);
+  shared_wait_free (wait);
+}
+
+/* Network changes */
+
+guint
+_gredis_client_get_network_epoch (GredisClient *self)
+{
+  return (guint) g_atomic_int_get (&self->network_epoch);
+}
+
+static gboolean
+reset_in_context (gpointer data)
+{
+  _gredis_connection_reset_backoff (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gredis_client_network_changed (GredisClient *self)
+{
+  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (self));
+
+  g_debug ("The network changed: backoff delays start again");
+  g_atomic_int_inc (&self->network_epoch);
+  g_mutex_lock (&self->lock);
+  g_hash_table_iter_init (&iter, self->connections);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (connections, g_object_ref (value));
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < connections->len; i++)
+    {
+      GredisConnection *connection = g_ptr_array_index (connections, i);
+
+      g_main_context_invoke_full (gredis_connection_get_context (connection),
+                                  G_PRIORITY_DEFAULT, reset_in_context,
+                                  g_object_ref (connection), g_object_unref);
+    }
+}
+
+static void
+on_network_changed (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    gpointer         data)
+{
+  g_autoptr(GredisClient) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    _gredis_client_network_changed (self);
+}
+
+/* The shared connection of the thread-default main context, taken from
+ * the pool if needed. NULL with @error, or, with the blocking pool full,
+ * NULL without an error when @task (not NULL) was taken to be queued
+ * once the pool grants a connection. */
 static GredisConnection *
 lookup_connection (GredisClient  *self,
+                   GTask         *task,
                    GError       **error)
 {
   GMainContext *context = g_main_context_get_thread_default ();
+  g_autoptr(GredisPool) pool = NULL;
   GredisConnection *connection;
+  GError *local_error = NULL;
+  SharedWait *wait;
 
   if (context == NULL)
     context = g_main_context_default ();
@@ -218,19 +439,116 @@ lookup_connection (GredisClient  *self,
       return NULL;
     }
   connection = g_hash_table_lookup (self->connections, context);
-  if (G_UNLIKELY (connection == NULL ||
-                  gredis_connection_get_state (connection) == GREDIS_CONNECTION_STATE_CLOSED))
+  if (G_LIKELY (connection != NULL &&
+                gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED))
     {
-      connection = _gredis_client_create_connection (self, error);
-      if (connection != NULL)
-        {
-          _gredis_client_retry_watch_connection (self, connection);
-          g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
-        }
+      g_object_ref (connection);
+      g_mutex_unlock (&self->lock);
+      return connection;
     }
-  if (connection != NULL)
-    g_object_ref (connection);
+  wait = g_hash_table_lookup (self->waiting, context);
+  if (wait != NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      if (task == NULL)
+        {
+          gredis_i18n_init ();
+          g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
+                               _("Every connection of the pool is in use: commands of this main context wait for one."));
+          return NULL;
+        }
+      /* Behind the commands already waiting, in order. */
+      g_queue_push_tail (&wait->tasks, g_object_ref (task));
+      return NULL;
+    }
   g_mutex_unlock (&self->lock);
+
+  pool = _gredis_client_get_pool (self, error);
+  if (pool == NULL)
+    return NULL;
+  if (GREDIS_IS_POOL_BASE (pool))
+    connection = _gredis_pool_base_try_acquire_shared (GREDIS_POOL_BASE (pool), &local_error);
+  else
+    connection = _gredis_client_create_connection (self, &local_error);
+
+  if (connection == NULL)
+    {
+      gboolean waits;
+
+      waits = task != NULL && GREDIS_IS_POOL_BASE (pool) &&
+              GREDIS_POOL_BASE_GET_CLASS (pool)->waits &&
+              g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED);
+      if (!waits)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      g_error_free (local_error);
+
+      g_mutex_lock (&self->lock);
+      if (self->closed)
+        {
+          g_mutex_unlock (&self->lock);
+          g_propagate_error (error, client_closed_error ());
+          return NULL;
+        }
+      wait = g_hash_table_lookup (self->waiting, context);
+      if (wait == NULL)
+        {
+          wait = g_new0 (SharedWait, 1);
+          wait->client = g_object_ref (self);
+          wait->context = g_main_context_ref (context);
+          wait->cancellable = g_cancellable_new ();
+          g_queue_init (&wait->tasks);
+          g_hash_table_insert (self->waiting, context, wait);
+          g_queue_push_tail (&wait->tasks, g_object_ref (task));
+          g_mutex_unlock (&self->lock);
+          gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_SHARED, GREDIS_POOL_NO_SLOT,
+                                     wait->cancellable, on_shared_acquired, wait);
+        }
+      else
+        {
+          g_queue_push_tail (&wait->tasks, g_object_ref (task));
+          g_mutex_unlock (&self->lock);
+        }
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      release_to_pool (self, connection);
+      g_propagate_error (error, client_closed_error ());
+      return NULL;
+    }
+  else
+    {
+      GredisConnection *current = g_hash_table_lookup (self->connections, context);
+      GredisConnection *old = NULL;
+
+      if (current != NULL &&
+          gredis_connection_get_state (current) != GREDIS_CONNECTION_STATE_CLOSED)
+        {
+          /* Another thread of this context was quicker. */
+          g_object_ref (current);
+          g_mutex_unlock (&self->lock);
+          release_to_pool (self, connection);
+          return current;
+        }
+      if (current != NULL)
+        {
+          GMainContext *key = NULL;
+
+          g_hash_table_steal_extended (self->connections, context, (gpointer *) &key,
+                                       (gpointer *) &old);
+          g_main_context_unref (key);
+        }
+      install_locked (self, context, g_object_ref (connection));
+      g_mutex_unlock (&self->lock);
+      if (old != NULL)
+        release_to_pool (self, old);
+    }
   return connection;
 }
 
@@ -240,9 +558,11 @@ lookup_connection (GredisClient  *self,
  * @error: return location for a #GError
  *
  * Returns the multiplexed connection that asynchronous calls made in the
- * thread-default main context use, making it if needed. It is useful to
- * watch its state, receive its push frames, or send commands with
- * gredis_connection_send_command_full().
+ * thread-default main context use, taking it from the client's pool if
+ * needed. It is useful to watch its state, receive its push frames, or
+ * send commands with gredis_connection_send_command_full(). This call
+ * never waits: when every connection of the pool is in use it fails with
+ * %GREDIS_ERROR_POOL_EXHAUSTED, whatever the pool.
  *
  * Returns: (transfer full): the connection, or %NULL with an error
  */
@@ -253,7 +573,7 @@ gredis_client_get_connection (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return lookup_connection (client, error);
+  return lookup_connection (client, NULL, error);
 }
 
 /* Commands */
@@ -290,9 +610,13 @@ _gredis_client_send_async (GredisClient        *self,
   /* Kept to send it again if the connection fails (gredis-client-retry.c). */
   _gredis_client_retry_attach_command (task, argc, argv, argv_lengths, args);
 
-  connection = lookup_connection (self, &error);
+  connection = lookup_connection (self, task, &error);
   if (G_UNLIKELY (connection == NULL))
-    g_task_return_error (task, error);
+    {
+      /* Without an error: it waits for the pool. */
+      if (error != NULL)
+        g_task_return_error (task, error);
+    }
   else
     {
       _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task,
@@ -312,9 +636,12 @@ _gredis_client_queue_shared (GredisClient       *self,
   GredisConnection *connection;
   GError *error = NULL;
 
-  connection = lookup_connection (self, &error);
+  connection = lookup_connection (self, task, &error);
   if (connection == NULL)
-    g_task_return_error (task, error);
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+    }
   else
     {
       _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task,
@@ -655,6 +982,8 @@ void
 gredis_client_close (GredisClient *client)
 {
   g_autoptr(GHashTable) connections = NULL;
+  g_autoptr(GHashTable) waiting = NULL;
+  g_autoptr(GError) closed_error = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -666,7 +995,26 @@ gredis_client_close (GredisClient *client)
   client->connections = g_hash_table_new_full (NULL, NULL,
                                                (GDestroyNotify) g_main_context_unref,
                                                g_object_unref);
+  waiting = g_steal_pointer (&client->waiting);
+  client->waiting = g_hash_table_new (NULL, NULL);
   g_mutex_unlock (&client->lock);
+
+  /* Commands waiting for the pool; their acquisitions end in their
+   * contexts (and give back a connection granted meanwhile). */
+  closed_error = client_closed_error ();
+  g_hash_table_iter_init (&iter, waiting);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SharedWait *wait = value;
+      GTask *task;
+
+      while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+        {
+          g_task_return_error (task, g_error_copy (closed_error));
+          g_object_unref (task);
+        }
+      g_cancellable_cancel (wait->cancellable);
+    }
 
   g_hash_table_iter_init (&iter, connections);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -681,6 +1029,10 @@ gredis_client_close (GredisClient *client)
       else
         g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, close_in_context,
                                     g_object_ref (value), g_object_unref);
+      /* Back to the pool, which drops it (closed, or when it closes). */
+      g_hash_table_iter_steal (&iter);
+      g_main_context_unref (context);
+      release_to_pool (client, value);
     }
 
   _gredis_sync_pool_close (client->sync_pool);
@@ -754,6 +1106,9 @@ gredis_client_dispose (GObject *object)
       g_signal_handler_disconnect (self->config, self->config_notify_id);
       self->config_notify_id = 0;
     }
+  if (self->network_changed_id != 0)
+    g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
+  g_clear_object (&self->network_monitor);
   if (self->connections != NULL && g_hash_table_size (self->connections) > 0)
     gredis_client_close (self);
 
@@ -766,6 +1121,7 @@ gredis_client_finalize (GObject *object)
   GredisClient *self = GREDIS_CLIENT (object);
 
   g_clear_pointer (&self->connections, g_hash_table_unref);
+  g_clear_pointer (&self->waiting, g_hash_table_unref);
   _gredis_sync_pool_free (self->sync_pool);
   g_clear_object (&self->config);
   g_mutex_clear (&self->lock);
@@ -877,5 +1233,17 @@ gredis_client_init (GredisClient *self)
   self->connections = g_hash_table_new_full (NULL, NULL,
                                              (GDestroyNotify) g_main_context_unref,
                                              g_object_unref);
+  self->waiting = g_hash_table_new (NULL, NULL);
   self->sync_pool = _gredis_sync_pool_new ();
+
+  /* A changed network makes the backoff delays start again. */
+  {
+    GWeakRef *ref = g_new (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+    self->network_changed_id = g_signal_connect_data (self->network_monitor, "network-changed",
+                                                      G_CALLBACK (on_network_changed), ref,
+                                                      weak_ref_free, 0);
+  }
 }

@@ -57,4 +57,9 @@ void _gredis_connection_set_failure_func (GredisConnection            *connectio
                                           gpointer                     data,
                                           GDestroyNotify               destroy);
 
+/* The network changed (GNetworkMonitor::network-changed): forgets the
+ * state of the backoff policy, and a connect waiting out its backoff
+ * delay is tried at once. In the connection's context. */
+void _gredis_connection_reset_backoff (GredisConnection *connection);
+
 G_END_DECLS

@@ -1202,6 +1202,17 @@ send_handshake (GredisConnection *self)
   flush (self);
 }
 
+void
+_gredis_connection_reset_backoff (GredisConnection *self)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (self));
+
+  if (self->backoff_policy != NULL)
+    gredis_backoff_policy_reset (self->backoff_policy);
+  if (self->retry_source != NULL)
+    g_source_set_ready_time (self->retry_source, 0);
+}
+
 static gboolean
 retry_connect (gpointer user_data)
 {

@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
+#include "gredis-client-retry-private.h"
 
 #include <string.h>
 
@@ -893,6 +894,16 @@ typedef struct
   GPtrArray *errors;
   GError *fatal;
   GSource *cancel_source;
+
+  /* Plain pipelines send their lost read-only commands again: */
+  GArray *round;               /* guint: the commands of this round, NULL: all */
+  GArray *retry;               /* guint: the commands to send again */
+  guint failures;              /* rounds lost so far */
+  GredisRetryDelay delay;
+  gboolean ready;              /* the connection was ready: bytes may have gone out */
+  gulong state_id;
+  GredisBackoffPolicy *backoff;
+  GSource *retry_source;
 } Exec;
 
 static void
@@ -911,6 +922,14 @@ exec_free (Exec *exec)
   g_clear_pointer (&exec->replies, g_ptr_array_unref);
   g_clear_pointer (&exec->errors, g_ptr_array_unref);
   g_clear_error (&exec->fatal);
+  g_clear_pointer (&exec->round, g_array_unref);
+  g_clear_pointer (&exec->retry, g_array_unref);
+  g_clear_object (&exec->backoff);
+  if (exec->retry_source != NULL)
+    {
+      g_source_destroy (exec->retry_source);
+      g_source_unref (exec->retry_source);
+    }
   g_clear_object (&exec->task);
   g_free (exec);
 }
@@ -961,6 +980,8 @@ exec_complete (Exec *exec)
   GredisPipeline *self = g_task_get_source_object (exec->task);
   GredisConnection *connection = g_steal_pointer (&exec->connection);
 
+  if (connection != NULL && exec->state_id != 0)
+    g_clear_signal_handler (&exec->state_id, connection);
   if (connection != NULL)
     {
       if (exec->exclusive)
@@ -988,6 +1009,138 @@ exec_complete (Exec *exec)
   exec_free (exec);
 }
 
+/* Plain pipelines: a command whose connection was lost is sent again
+ * only when _gredis_retry_decide() says it cannot run twice (it is
+ * read-only or idempotent, or the connection never became ready so none
+ * of its bytes went out); an answered command keeps its reply, a write
+ * that may have reached the server fails with
+ * GREDIS_ERROR_UNKNOWN_OUTCOME. Transactions are never replayed. */
+
+static gboolean
+exec_lost (const GError *error)
+{
+  return g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
+         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+}
+
+static void
+exec_command_failed (Exec         *exec,
+                     guint         index,
+                     const GError *error)
+{
+  GredisPipeline *self = g_task_get_source_object (exec->task);
+  Command *command = g_ptr_array_index (exec->commands, index);
+  guint retries = gredis_config_get_retries (gredis_client_get_config (self->client));
+
+  switch (_gredis_retry_decide (error, !exec->ready, exec->failures, retries, command->argc,
+                                command->argv, command->lengths, NULL))
+    {
+    case GREDIS_RETRY_VERDICT_RETRY:
+      if (exec->retry == NULL)
+        exec->retry = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (exec->retry, index);
+      break;
+    case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
+      exec->errors->pdata[index] = _gredis_retry_unknown_outcome_error (command->argv[0],
+                                                                         command->lengths[0],
+                                                                         error);
+      break;
+    case GREDIS_RETRY_VERDICT_FAIL:
+    default:
+      exec->errors->pdata[index] = g_error_copy (error);
+      break;
+    }
+}
+
+static void
+on_exec_state (GredisConnection *connection,
+               GParamSpec       *pspec,
+               gpointer          user_data)
+{
+  Exec *exec = user_data;
+
+  if (gredis_connection_get_state (connection) == GREDIS_CONNECTION_STATE_READY)
+    exec->ready = TRUE;
+}
+
+static void exec_send (Exec *exec);
+static void exec_acquired (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+static gboolean
+exec_retry_fire (gpointer user_data)
+{
+  Exec *exec = user_data;
+  GredisPipeline *self = g_task_get_source_object (exec->task);
+  GMainContext *context = g_task_get_context (exec->task);
+  GError *error = NULL;
+
+  g_clear_pointer (&exec->retry_source, g_source_unref);
+  if (g_task_had_error (exec->task))
+    {
+      exec_complete (exec);
+      return G_SOURCE_REMOVE;
+    }
+  for (guint i = 0; i < exec->scripts->len; i++)
+    g_clear_error (&exec->script_errors[i]);
+  g_debug ("Sending %u commands of a pipeline again (attempt %u)", exec->round->len,
+           exec->failures + 1);
+
+  if (exec->exclusive)
+    {
+      _gredis_client_acquire_exclusive_async (self->client, g_task_get_cancellable (exec->task),
+                                              exec_acquired, exec);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_main_context_push_thread_default (context);
+  exec->connection = gredis_client_get_connection (self->client, &error);
+  g_main_context_pop_thread_default (context);
+  if (exec->connection == NULL)
+    {
+      fill_errors (exec, error);
+      g_error_free (error);
+      exec_complete (exec);
+    }
+  else
+    exec_send (exec);
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives the lost connection back and sends the commands of exec->retry
+ * again after the backoff delay. */
+static void
+exec_schedule_retry (Exec *exec)
+{
+  GredisPipeline *self = g_task_get_source_object (exec->task);
+  GredisConnection *connection = g_steal_pointer (&exec->connection);
+  GredisBackoffPolicy *policy;
+  guint64 delay_us;
+
+  exec->failures++;
+  if (connection != NULL)
+    {
+      if (exec->state_id != 0)
+        g_clear_signal_handler (&exec->state_id, connection);
+      policy = gredis_connection_get_backoff_policy (connection);
+      if (policy != NULL)
+        g_set_object (&exec->backoff, policy);
+      if (exec->exclusive)
+        _gredis_client_release_exclusive (self->client, connection, FALSE);
+      else
+        g_object_unref (connection);
+    }
+  delay_us = _gredis_retry_delay_us (self->client, exec->backoff, &exec->delay);
+
+  g_clear_pointer (&exec->round, g_array_unref);
+  exec->round = g_steal_pointer (&exec->retry);
+  exec->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+  g_source_set_callback (exec->retry_source, exec_retry_fire, exec, NULL);
+  g_source_set_static_name (exec->retry_source, "GredisPipeline retry");
+  g_source_attach (exec->retry_source, g_task_get_context (exec->task));
+}
+
 static void
 on_exec_reply (GredisConnection *connection,
                GredisReply      *reply,
@@ -998,6 +1151,7 @@ on_exec_reply (GredisConnection *connection,
   guint position = exec->n_received++;
   guint n_scripts = exec->scripts->len;
   guint n_commands = exec->commands->len;
+  guint n_sent = exec->round != NULL ? exec->round->len : n_commands;
   guint first_command = n_scripts + (exec->transaction ? 1 : 0);
 
   if (position < n_scripts)
@@ -1015,11 +1169,15 @@ on_exec_reply (GredisConnection *connection,
       else if (gredis_reply_is_error (reply))
         exec->fatal = gredis_reply_to_error (reply);
     }
-  else if (position < first_command + n_commands)
+  else if (position < first_command + n_sent)
     {
       guint i = position - first_command;
 
-      if (error != NULL)
+      if (exec->round != NULL)
+        i = g_array_index (exec->round, guint, i);
+      if (error != NULL && !exec->transaction)
+        exec_command_failed (exec, i, error);
+      else if (error != NULL)
         exec->errors->pdata[i] = g_error_copy (error);
       else if (gredis_reply_is_error (reply))
         exec->errors->pdata[i] = command_error (exec, i, reply);
@@ -1030,7 +1188,25 @@ on_exec_reply (GredisConnection *connection,
   else
     {
       /* EXEC */
-      if (error != NULL)
+      if (error != NULL && exec_lost (error))
+        {
+          /* Never replayed: the transaction may have run. */
+          g_clear_error (&exec->fatal);
+          exec->fatal = _gredis_retry_unknown_outcome_error ("EXEC", -1, error);
+          for (guint i = 0; i < n_commands; i++)
+            {
+              Command *command = g_ptr_array_index (exec->commands, i);
+              GError *queued = g_ptr_array_index (exec->errors, i);
+
+              if (queued != NULL && !exec_lost (queued))
+                continue;
+              g_clear_error ((GError **) &exec->errors->pdata[i]);
+              exec->errors->pdata[i] = _gredis_retry_unknown_outcome_error (command->argv[0],
+                                                                             command->lengths[0],
+                                                                             error);
+            }
+        }
+      else if (error != NULL)
         {
           if (exec->fatal == NULL)
             exec->fatal = g_error_copy (error);
@@ -1072,15 +1248,28 @@ on_exec_reply (GredisConnection *connection,
     }
 
   if (exec->n_received == exec->n_expected)
-    exec_complete (exec);
+    {
+      if (exec->retry != NULL && exec->retry->len > 0 &&
+          !g_task_get_completed (exec->task) && !g_task_had_error (exec->task))
+        exec_schedule_retry (exec);
+      else
+        exec_complete (exec);
+    }
 }
 
 static void
 exec_send (Exec *exec)
 {
-  guint n_commands = exec->commands->len;
+  guint n_commands = exec->round != NULL ? exec->round->len : exec->commands->len;
 
+  exec->n_received = 0;
   exec->n_expected = exec->scripts->len + n_commands + (exec->transaction ? 2 : 0);
+  /* Until the connection is ready, its commands are held back: none of
+   * their bytes can have reached the server. */
+  exec->ready = gredis_connection_get_state (exec->connection) == GREDIS_CONNECTION_STATE_READY;
+  if (!exec->ready)
+    exec->state_id = g_signal_connect (exec->connection, "notify::state",
+                                       G_CALLBACK (on_exec_state), exec);
   for (guint i = 0; i < exec->scripts->len; i++)
     {
       GBytes *source = gredis_script_get_source (g_ptr_array_index (exec->scripts, i));
@@ -1100,7 +1289,8 @@ exec_send (Exec *exec)
     }
   for (guint i = 0; i < n_commands; i++)
     {
-      Command *command = g_ptr_array_index (exec->commands, i);
+      guint index = exec->round != NULL ? g_array_index (exec->round, guint, i) : i;
+      Command *command = g_ptr_array_index (exec->commands, index);
 
       gredis_connection_send_command_full (exec->connection, command->argc, command->argv,
                                            command->lengths, on_exec_reply, exec);
@@ -1162,6 +1352,14 @@ exec_cancelled (GCancellable *cancellable,
   g_clear_pointer (&exec->cancel_source, g_source_unref);
   g_cancellable_set_error_if_cancelled (cancellable, &error);
   g_task_return_error (exec->task, error);
+  if (exec->retry_source != NULL)
+    {
+      /* Waiting to send lost commands again: nothing is in flight. */
+      g_source_destroy (exec->retry_source);
+      g_clear_pointer (&exec->retry_source, g_source_unref);
+      exec_complete (exec);
+      return G_SOURCE_REMOVE;
+    }
 
   /* The replies still come and are dropped; an exclusive connection in an
    * unknown state is closed rather than reused. */

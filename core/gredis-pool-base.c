@@ -351,7 +351,15 @@ static void waiter_complete (Waiter *waiter);
 static gboolean
 waiter_complete_cb (gpointer user_data)
 {
-  waiter_complete (user_data);
+  Waiter *waiter = user_data;
+  GMainContext *context = g_main_context_ref (waiter->context);
+
+  /* A connection made for the waiter belongs to its context, which need
+   * not be the thread-default one of whoever runs it. */
+  g_main_context_push_thread_default (context);
+  waiter_complete (waiter);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
   return G_SOURCE_REMOVE;
 }
 
@@ -988,6 +996,60 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
               continue;
             }
           gredis_reply_unref (reply);
+        }
+      return g_object_ref (item->connection);
+    }
+}
+
+GredisConnection *
+_gredis_pool_base_try_acquire_shared (GredisPoolBase  *self,
+                                      GError         **error)
+{
+  GredisPoolBasePrivate *priv;
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  g_return_val_if_fail (GREDIS_IS_POOL_BASE (self), NULL);
+  priv = PRIV (self);
+
+  for (;;)
+    {
+      GSList *discard = NULL;
+      Item *item = NULL;
+      TakeResult result;
+
+      g_mutex_lock (&priv->lock);
+      check_fork_locked (priv);
+      if (priv->closed)
+        {
+          g_mutex_unlock (&priv->lock);
+          g_propagate_error (error, closed_error ());
+          return NULL;
+        }
+      reap_locked (priv, &discard);
+      result = take_locked (priv, GREDIS_POOL_HINT_SHARED, context, &item, &discard);
+      if (result == TAKE_FULL)
+        {
+          guint max = priv->max_connections;
+
+          g_mutex_unlock (&priv->lock);
+          finish_unlocked (priv, NULL, discard);
+          g_propagate_error (error, exhausted_error (max));
+          return NULL;
+        }
+      g_mutex_unlock (&priv->lock);
+      finish_unlocked (priv, NULL, discard);
+
+      if (result == TAKE_CREATE)
+        return create_connection (self, GREDIS_POOL_HINT_SHARED, FALSE, error);
+
+      /* An idle connection that is closed, or due for a health check
+       * that cannot be waited for here, makes room for a new one. */
+      if (item->users == 1 &&
+          (gredis_connection_get_state (item->connection) == GREDIS_CONNECTION_STATE_CLOSED ||
+           needs_health_check (priv, item)))
+        {
+          drop_taken (self, item);
+          continue;
         }
       return g_object_ref (item->connection);
     }

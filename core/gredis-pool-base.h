@@ -47,6 +47,12 @@ GredisConnection *_gredis_pool_base_acquire_sync     (GredisPoolBase            
                                                       GCancellable              *cancellable,
                                                       GError                   **error);
 
+/* Takes the shared connection of the thread-default main context, an
+ * idle one of that context, or makes one, without waiting (whatever the
+ * pool): NULL with GREDIS_ERROR_POOL_EXHAUSTED when max-connections are
+ * all counted. Give it back with gredis_pool_release(). */
+GredisConnection *_gredis_pool_base_try_acquire_shared (GredisPoolBase         *pool,
+                                                        GError                **error);
 /* The largest number of connections open at once so far. */
 guint             _gredis_pool_base_get_peak         (GredisPoolBase            *pool);
 
