@@ -54,6 +54,13 @@ struct _GredisClient
   GMutex lock;
   GHashTable *connections;     /* GMainContext → GredisConnection */
   GHashTable *waiting;         /* GMainContext → SharedWait */
+  /* Under the lock: the entry of @connections found last, so that a
+   * context sending many commands skips the hash lookup. Both borrowed:
+   * valid while that entry stays in the table (which holds a reference
+   * on the context, so the address cannot be reused meanwhile); cleared
+   * whenever an entry leaves it. */
+  GMainContext *last_context;
+  GredisConnection *last_connection;
   gboolean closed;
 
   GNetworkMonitor *network_monitor;
@@ -262,6 +269,14 @@ release_to_pool (GredisClient     *self,
     g_object_unref (connection);
 }
 
+/* Under the lock: an entry of @connections is about to change. */
+static inline void
+forget_last_locked (GredisClient *self)
+{
+  self->last_context = NULL;
+  self->last_connection = NULL;
+}
+
 static void
 on_shared_state (GredisConnection *connection,
                  GParamSpec       *pspec,
@@ -280,6 +295,8 @@ on_shared_state (GredisConnection *connection,
   g_mutex_lock (&self->lock);
   remove = g_hash_table_lookup (self->connections, context) == connection &&
            g_hash_table_steal_extended (self->connections, context, (gpointer *) &key, &value);
+  if (remove)
+    forget_last_locked (self);
   g_mutex_unlock (&self->lock);
   if (remove)
     {
@@ -310,6 +327,8 @@ install_locked (GredisClient     *self,
   g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state), ref,
                          weak_ref_free, 0);
   g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
+  self->last_context = context;
+  self->last_connection = connection;
 }
 
 static void
@@ -438,7 +457,17 @@ lookup_connection (GredisClient  *self,
       g_propagate_error (error, client_closed_error ());
       return NULL;
     }
-  connection = g_hash_table_lookup (self->connections, context);
+  if (G_LIKELY (context == self->last_context))
+    connection = self->last_connection;
+  else
+    {
+      connection = g_hash_table_lookup (self->connections, context);
+      if (connection != NULL)
+        {
+          self->last_context = context;
+          self->last_connection = connection;
+        }
+    }
   if (G_LIKELY (connection != NULL &&
                 gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED))
     {
@@ -540,6 +569,7 @@ lookup_connection (GredisClient  *self,
         {
           GMainContext *key = NULL;
 
+          forget_last_locked (self);
           g_hash_table_steal_extended (self->connections, context, (gpointer *) &key,
                                        (gpointer *) &old);
           g_main_context_unref (key);
@@ -991,6 +1021,7 @@ gredis_client_close (GredisClient *client)
 
   g_mutex_lock (&client->lock);
   client->closed = TRUE;
+  forget_last_locked (client);
   connections = g_steal_pointer (&client->connections);
   client->connections = g_hash_table_new_full (NULL, NULL,
                                                (GDestroyNotify) g_main_context_unref,
