@@ -821,7 +821,9 @@ _gredis_connection_queue_task (GredisConnection   *self,
   gboolean was_idle = self->n_entries == 0;
   Entry *e;
 
-  if (g_task_return_error_if_cancelled (task))
+  /* Most commands have no cancellable: skip the call for them. */
+  if (G_UNLIKELY (cancellable != NULL || g_task_get_cancellable (task) != NULL) &&
+      g_task_return_error_if_cancelled (task))
     return;
   if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
     {
