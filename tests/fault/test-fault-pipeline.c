@@ -81,6 +81,7 @@ admin_run (Fixture            *fixture,
   g_autoptr(GredisReply) reply = gredis_client_command (fixture->admin, argv, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (reply);
 }
 
 static gint64
