@@ -946,7 +946,10 @@ test_apply_backoff_plugin (void)
   backoff = gredis_backoff_policy_new_for_name ("exponential", &error);
   if (backoff == NULL)
     {
-      g_test_skip (error->message);
+      g_autofree char *why = g_strdup_printf ("The exponential backoff plugin is not built, "
+                                              "so there is nothing to apply the options to: %s",
+                                              error->message);
+      g_test_skip (why);
       return;
     }
   gredis_config_set_backoff_base_ms (config, 30);

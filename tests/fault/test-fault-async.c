@@ -19,17 +19,7 @@
 
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
-
-/* A bound against hangs, not a measurement. */
-#define HANG_BOUND_US (30 * G_USEC_PER_SEC)
-
-typedef struct
-{
-  GredisTestServer *server;
-  GredisTestProxy *proxy;
-  GredisClient *client;        /* through the proxy */
-  GredisClient *admin;         /* straight to the server, blocking calls */
-} Fixture;
+#include "fault-fixture.h"
 
 typedef struct
 {
@@ -47,90 +37,6 @@ typedef struct
   Storm *storm;
   char *token;                 /* NULL for INCR */
 } Call;
-
-static GredisClient *
-client_for (const char *base,
-            const char *options)
-{
-  g_autofree char *uri = g_strdup_printf ("%s/?%s", base, options);
-  g_autoptr(GError) error = NULL;
-  GredisClient *client = gredis_client_new_for_uri (uri, &error);
-
-  g_assert_no_error (error);
-  return client;
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnectable) upstream = NULL;
-  g_autofree char *server_uri = NULL;
-  g_autofree char *proxy_uri = NULL;
-
-  fixture->server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
-  g_assert_no_error (error);
-  upstream = g_network_address_new ("127.0.0.1", gredis_test_server_get_port (fixture->server));
-  fixture->proxy = gredis_test_proxy_new (upstream, &error);
-  g_assert_no_error (error);
-
-  server_uri = gredis_test_server_get_uri (fixture->server);
-  proxy_uri = gredis_test_proxy_get_uri (fixture->proxy);
-  fixture->client = client_for (proxy_uri, options);
-  fixture->admin = client_for (server_uri, "pool=simple");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  options)
-{
-  gredis_client_close (fixture->client);
-  g_clear_object (&fixture->client);
-  gredis_client_close (fixture->admin);
-  g_clear_object (&fixture->admin);
-  g_clear_pointer (&fixture->proxy, gredis_test_proxy_free);
-  g_clear_pointer (&fixture->server, gredis_test_server_stop);
-}
-
-static gint64
-admin_get (Fixture    *fixture,
-           const char *key)
-{
-  const char *argv[] = { "GET", key, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GredisReply) reply = gredis_client_command (fixture->admin, argv, NULL, &error);
-
-  g_assert_no_error (error);
-  if (gredis_reply_get_kind (reply) == GREDIS_REPLY_NIL)
-    return 0;
-  return g_ascii_strtoll (gredis_reply_get_string (reply, NULL), NULL, 10);
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main context until @done says so, at most HANG_BOUND_US. */
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
-  GSource *tick = g_timeout_source_new (10);
-
-  g_source_set_callback (tick, wake_up, NULL, NULL);
-  g_source_attach (tick, NULL);
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_destroy (tick);
-  g_source_unref (tick);
-}
 
 static gboolean
 storm_done (gpointer data)
@@ -229,14 +135,14 @@ storm_send (GredisClient *client,
     }
 }
 
-typedef void (*FaultFunc) (Fixture *fixture);
+typedef void (*FaultFunc) (FaultFixture *fixture);
 
 /* @n commands, INCR and ECHO in turn, in batches; @fault strikes when a
  * third and when two thirds have completed. */
 static void
-run_storm (Fixture   *fixture,
-           guint      n,
-           FaultFunc  fault)
+run_storm (FaultFixture   *fixture,
+           guint           n,
+           FaultFunc       fault)
 {
   Storm storm = { 0, };
   gint64 counter;
@@ -249,12 +155,12 @@ run_storm (Fixture   *fixture,
        * in flight when the fault strikes. */
       for (guint i = storm.completed + storm.pending; i < MIN (n, progress.target + n / 6); i++)
         storm_send (fixture->client, &storm, i);
-      iterate_until (storm_progressed, &progress);
+      fault_iterate_until (storm_progressed, &progress);
       fault (fixture);
     }
   for (guint i = storm.completed + storm.pending; i < n; i++)
     storm_send (fixture->client, &storm, i);
-  iterate_until (storm_done, &storm);
+  fault_iterate_until (storm_done, &storm);
 
   g_test_message ("INCR: %u ok, %u unknown, %u failed; ECHO: %u ok, %u failed",
                   storm.incr_ok, storm.incr_unknown, storm.incr_failed,
@@ -265,7 +171,7 @@ run_storm (Fixture   *fixture,
   g_assert_cmpuint (storm.incr_ok, >, 0);
 
   /* None doubled, none lost silently. */
-  counter = admin_get (fixture, "storm-counter");
+  counter = fault_admin_get (fixture, "storm-counter");
   g_assert_cmpint (counter, >=, storm.incr_ok);
   g_assert_cmpint (counter, <=, storm.incr_ok + storm.incr_unknown);
 
@@ -275,26 +181,26 @@ run_storm (Fixture   *fixture,
 
     for (guint i = 0; i < 10; i++)
       storm_send (fixture->client, &after, i);
-    iterate_until (storm_done, &after);
+    fault_iterate_until (storm_done, &after);
     g_assert_cmpuint (after.incr_ok + after.echo_ok, ==, 10);
   }
 }
 
 static void
-fault_reset (Fixture *fixture)
+fault_reset (FaultFixture *fixture)
 {
   gredis_test_proxy_reset (fixture->proxy);
 }
 
 static void
-test_storm_reset (Fixture       *fixture,
+test_storm_reset (FaultFixture  *fixture,
                   gconstpointer  options)
 {
   run_storm (fixture, 6000, fault_reset);
 }
 
 static void
-fault_close_after (Fixture *fixture)
+fault_close_after (FaultFixture *fixture)
 {
   static gboolean cutting;
 
@@ -309,17 +215,17 @@ fault_close_after (Fixture *fixture)
 }
 
 static void
-test_storm_close_after (Fixture       *fixture,
+test_storm_close_after (FaultFixture  *fixture,
                         gconstpointer  options)
 {
   run_storm (fixture, 6000, fault_close_after);
 }
 
 static void
-fault_client_kill (Fixture *fixture)
+fault_client_kill (FaultFixture *fixture)
 {
   const char *argv[] = { "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes", NULL };
-  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
+  gint64 deadline = g_get_monotonic_time () + FAULT_HANG_BOUND_US;
 
   /* The shared connection may be between two lives: wait for one. */
   for (;;)
@@ -336,7 +242,7 @@ fault_client_kill (Fixture *fixture)
 }
 
 static void
-test_storm_client_kill (Fixture       *fixture,
+test_storm_client_kill (FaultFixture  *fixture,
                         gconstpointer  options)
 {
   run_storm (fixture, 6000, fault_client_kill);
@@ -365,7 +271,7 @@ result_done (GObject      *source,
 
 typedef struct
 {
-  Fixture *fixture;
+  FaultFixture *fixture;
   guint64 until;
 } Dropped;
 
@@ -404,7 +310,7 @@ both_done (gpointer data)
  * lost with the connection: GET is sent again and succeeds, INCR fails
  * with an unknown outcome and ran once. */
 static void
-test_reply_lost (Fixture       *fixture,
+test_reply_lost (FaultFixture  *fixture,
                  gconstpointer  options)
 {
   const char *set[] = { "SET", "fault-key", "fault-value", NULL };
@@ -421,7 +327,7 @@ test_reply_lost (Fixture       *fixture,
 
   /* A ready connection, so that both go out in one write. */
   gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
-  iterate_until (result_is_done, &warm);
+  fault_iterate_until (result_is_done, &warm);
   g_assert_no_error (warm.error);
   g_clear_pointer (&warm.reply, gredis_reply_unref);
 
@@ -432,10 +338,10 @@ test_reply_lost (Fixture       *fixture,
   gredis_test_proxy_set_blackhole (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT);
   gredis_client_command_async (fixture->client, get, NULL, result_done, &results[0]);
   gredis_client_command_async (fixture->client, incr, NULL, result_done, &results[1]);
-  iterate_until (replies_dropped, &dropped);
+  fault_iterate_until (replies_dropped, &dropped);
   gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
   gredis_test_proxy_drop (fixture->proxy);
-  iterate_until (both_done, results);
+  fault_iterate_until (both_done, results);
 
   g_assert_no_error (results[0].error);
   g_assert_cmpstr (gredis_reply_get_string (results[0].reply, NULL), ==, "fault-value");
@@ -444,7 +350,7 @@ test_reply_lost (Fixture       *fixture,
   g_assert_error (results[1].error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME);
   g_assert_null (results[1].reply);
   g_clear_error (&results[1].error);
-  g_assert_cmpint (admin_get (fixture, "fault-counter"), ==, 1);
+  g_assert_cmpint (fault_admin_get (fixture, "fault-counter"), ==, 1);
 }
 
 /* The server is unreachable for a while: a GET waits out the backoff and
@@ -452,7 +358,7 @@ test_reply_lost (Fixture       *fixture,
 static gboolean
 accept_again (gpointer user_data)
 {
-  Fixture *fixture = user_data;
+  FaultFixture *fixture = user_data;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gredis_test_proxy_set_accept (fixture->proxy, GREDIS_TEST_PROXY_ACCEPT_FORWARD,
@@ -462,7 +368,7 @@ accept_again (gpointer user_data)
 }
 
 static void
-test_server_returns (Fixture       *fixture,
+test_server_returns (FaultFixture  *fixture,
                      gconstpointer  options)
 {
   const char *set[] = { "SET", "fault-key", "back", NULL };
@@ -475,7 +381,7 @@ test_server_returns (Fixture       *fixture,
   set_reply = gredis_client_command (fixture->admin, set, NULL, &error);
   g_assert_no_error (error);
   gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
-  iterate_until (result_is_done, &warm);
+  fault_iterate_until (result_is_done, &warm);
   g_assert_no_error (warm.error);
   g_clear_pointer (&warm.reply, gredis_reply_unref);
 
@@ -485,7 +391,7 @@ test_server_returns (Fixture       *fixture,
   gredis_test_proxy_reset (fixture->proxy);
   gredis_client_command_async (fixture->client, get, NULL, result_done, &result);
   g_timeout_add (200, accept_again, fixture);
-  iterate_until (result_is_done, &result);
+  fault_iterate_until (result_is_done, &result);
 
   g_assert_no_error (result.error);
   g_assert_cmpstr (gredis_reply_get_string (result.reply, NULL), ==, "back");
@@ -495,7 +401,7 @@ test_server_returns (Fixture       *fixture,
 /* A cancelled command completes once, with G_IO_ERROR_CANCELLED, even
  * while it waits out the backoff. */
 static void
-test_cancel_during_backoff (Fixture       *fixture,
+test_cancel_during_backoff (FaultFixture  *fixture,
                             gconstpointer  options)
 {
   const char *get[] = { "GET", "fault-key", NULL };
@@ -505,7 +411,7 @@ test_cancel_during_backoff (Fixture       *fixture,
   Result result = { 0, };
 
   gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
-  iterate_until (result_is_done, &warm);
+  fault_iterate_until (result_is_done, &warm);
   g_assert_no_error (warm.error);
   g_clear_pointer (&warm.reply, gredis_reply_unref);
 
@@ -519,11 +425,11 @@ test_cancel_during_backoff (Fixture       *fixture,
     GredisConnection *before = gredis_client_get_connection (fixture->client, &error);
 
     g_assert_no_error (error);
-    iterate_until (connection_closed, before);
+    fault_iterate_until (connection_closed, before);
     g_object_unref (before);
   }
   g_cancellable_cancel (cancellable);
-  iterate_until (result_is_done, &result);
+  fault_iterate_until (result_is_done, &result);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&result.error);
   g_assert_null (result.reply);
@@ -534,23 +440,23 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/fault-async/storm/reset", Fixture,
+  g_test_add ("/fault-async/storm/reset", FaultFixture,
               "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
-              fixture_setup, test_storm_reset, fixture_teardown);
-  g_test_add ("/fault-async/storm/close-after", Fixture,
+              fault_fixture_setup, test_storm_reset, fault_fixture_teardown);
+  g_test_add ("/fault-async/storm/close-after", FaultFixture,
               "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
-              fixture_setup, test_storm_close_after, fixture_teardown);
-  g_test_add ("/fault-async/storm/client-kill", Fixture,
+              fault_fixture_setup, test_storm_close_after, fault_fixture_teardown);
+  g_test_add ("/fault-async/storm/client-kill", FaultFixture,
               "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
-              fixture_setup, test_storm_client_kill, fixture_teardown);
-  g_test_add ("/fault-async/reply-lost", Fixture, "", fixture_setup, test_reply_lost,
-              fixture_teardown);
-  g_test_add ("/fault-async/server-returns", Fixture,
+              fault_fixture_setup, test_storm_client_kill, fault_fixture_teardown);
+  g_test_add ("/fault-async/reply-lost", FaultFixture, "", fault_fixture_setup, test_reply_lost,
+              fault_fixture_teardown);
+  g_test_add ("/fault-async/server-returns", FaultFixture,
               "retries=10&backoff=exponential&backoff-base-ms=20&backoff-cap-ms=200",
-              fixture_setup, test_server_returns, fixture_teardown);
-  g_test_add ("/fault-async/cancel-during-backoff", Fixture,
+              fault_fixture_setup, test_server_returns, fault_fixture_teardown);
+  g_test_add ("/fault-async/cancel-during-backoff", FaultFixture,
               "retries=3&backoff=constant&backoff-base-ms=60000&backoff-cap-ms=60000",
-              fixture_setup, test_cancel_during_backoff, fixture_teardown);
+              fault_fixture_setup, test_cancel_during_backoff, fault_fixture_teardown);
 
   return g_test_run ();
 }

@@ -16,21 +16,10 @@
 #include "gredis-client-retry-private.h"
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
+#include "fault-fixture.h"
 
 /* A bound against hangs, not a measurement. */
 #define HANG_BOUND_US (30 * G_USEC_PER_SEC)
-
-static GredisClient *
-client_for (const char *base,
-            const char *options)
-{
-  g_autofree char *uri = g_strdup_printf ("%s/?%s", base, options);
-  g_autoptr(GError) error = NULL;
-  GredisClient *client = gredis_client_new_for_uri (uri, &error);
-
-  g_assert_no_error (error);
-  return client;
-}
 
 /* Exponential backoff, base 10 ms: a retry waits 20, 40, 80 ms (the
  * policy's delays after 1, 2, 3 failures), then 20 ms again after the
@@ -38,7 +27,7 @@ client_for (const char *base,
 static void
 test_delay_restarts (void)
 {
-  g_autoptr(GredisClient) client = client_for ("redis://127.0.0.1:1",
+  g_autoptr(GredisClient) client = fault_client_for ("redis://127.0.0.1:1",
                                                "retries=5&backoff=exponential&backoff-base-ms=10&backoff-cap-ms=1000");
   g_autoptr(GredisBackoffPolicy) policy = _gredis_client_make_backoff (client);
   GredisRetryDelay first = { 0, };
@@ -76,7 +65,7 @@ test_policy_reset (void)
   server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
   g_assert_no_error (error);
   uri = gredis_test_server_get_uri (server);
-  client = client_for (uri, "retries=5&backoff=decorrelated-jitter&backoff-base-ms=10&backoff-cap-ms=10000");
+  client = fault_client_for (uri, "retries=5&backoff=decorrelated-jitter&backoff-base-ms=10&backoff-cap-ms=10000");
   connection = gredis_client_get_connection (client, &error);
   g_assert_no_error (error);
   policy = gredis_connection_get_backoff_policy (connection);
@@ -159,7 +148,7 @@ test_reconnect_now (void)
   proxy = gredis_test_proxy_new (upstream, &error);
   g_assert_no_error (error);
   uri = gredis_test_proxy_get_uri (proxy);
-  client = client_for (uri, "retries=3&backoff=constant&backoff-base-ms=60000&backoff-cap-ms=60000&command-timeout-ms=0");
+  client = fault_client_for (uri, "retries=3&backoff=constant&backoff-base-ms=60000&backoff-cap-ms=60000&command-timeout-ms=0");
 
   /* Connects are refused: the first fails and the connection waits a
    * minute before the next, its only timeout then. */

@@ -16,65 +16,10 @@
 
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
-
-/* A bound against hangs, not a measurement. */
-#define HANG_BOUND_US (30 * G_USEC_PER_SEC)
-
-typedef struct
-{
-  GredisTestServer *server;
-  GredisTestProxy *proxy;
-  GredisClient *client;        /* through the proxy */
-  GredisClient *admin;         /* straight to the server, blocking calls */
-} Fixture;
-
-static GredisClient *
-client_for (const char *base,
-            const char *options)
-{
-  g_autofree char *uri = g_strdup_printf ("%s/?%s", base, options);
-  g_autoptr(GError) error = NULL;
-  GredisClient *client = gredis_client_new_for_uri (uri, &error);
-
-  g_assert_no_error (error);
-  return client;
-}
+#include "fault-fixture.h"
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnectable) upstream = NULL;
-  g_autofree char *server_uri = NULL;
-  g_autofree char *proxy_uri = NULL;
-
-  fixture->server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
-  g_assert_no_error (error);
-  upstream = g_network_address_new ("127.0.0.1", gredis_test_server_get_port (fixture->server));
-  fixture->proxy = gredis_test_proxy_new (upstream, &error);
-  g_assert_no_error (error);
-
-  server_uri = gredis_test_server_get_uri (fixture->server);
-  proxy_uri = gredis_test_proxy_get_uri (fixture->proxy);
-  fixture->client = client_for (proxy_uri, options);
-  fixture->admin = client_for (server_uri, "pool=simple");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  options)
-{
-  gredis_client_close (fixture->client);
-  g_clear_object (&fixture->client);
-  gredis_client_close (fixture->admin);
-  g_clear_object (&fixture->admin);
-  g_clear_pointer (&fixture->proxy, gredis_test_proxy_free);
-  g_clear_pointer (&fixture->server, gredis_test_server_stop);
-}
-
-static void
-admin_run (Fixture            *fixture,
+admin_run (FaultFixture       *fixture,
            const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
@@ -82,45 +27,6 @@ admin_run (Fixture            *fixture,
 
   g_assert_no_error (error);
   g_assert_nonnull (reply);
-}
-
-static gint64
-admin_get (Fixture    *fixture,
-           const char *key)
-{
-  const char *argv[] = { "GET", key, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GredisReply) reply = gredis_client_command (fixture->admin, argv, NULL, &error);
-
-  g_assert_no_error (error);
-  if (gredis_reply_get_kind (reply) == GREDIS_REPLY_NIL)
-    return 0;
-  return g_ascii_strtoll (gredis_reply_get_string (reply, NULL), NULL, 10);
-}
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main context until @done says so, at most HANG_BOUND_US. */
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
-  GSource *tick = g_timeout_source_new (10);
-
-  g_source_set_callback (tick, wake_up, NULL, NULL);
-  g_source_attach (tick, NULL);
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_destroy (tick);
-  g_source_unref (tick);
 }
 
 typedef struct
@@ -184,7 +90,7 @@ assert_unknown_outcome (GredisPipeline *pipeline,
  * GET keeps its reply, the INCR and INCRBY fail with an unknown outcome
  * and ran at most once, the second GET is sent again and succeeds. */
 static void
-test_plain_reply_cut (Fixture       *fixture,
+test_plain_reply_cut (FaultFixture  *fixture,
                       gconstpointer  options)
 {
   const char *set[] = { "SET", "fault-key", "fault-value", NULL };
@@ -204,7 +110,7 @@ test_plain_reply_cut (Fixture       *fixture,
   /* A ready shared connection, so that the batch goes out in one write. */
   gredis_pipeline_add_command (pipeline, ping);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &warm);
-  iterate_until (is_executed, &warm);
+  fault_iterate_until (is_executed, &warm);
   g_assert_no_error (warm.error);
   before = gredis_client_get_connection (fixture->client, &error);
   g_assert_no_error (error);
@@ -216,11 +122,11 @@ test_plain_reply_cut (Fixture       *fixture,
   g_assert_cmpuint (gredis_pipeline_add_command (pipeline, get), ==, 2);
   g_assert_cmpuint (gredis_pipeline_add_command (pipeline, incrby), ==, 3);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &e);
-  iterate_until (connection_closed, before);
+  fault_iterate_until (connection_closed, before);
   /* The retry waits out the backoff in this context: new connections
    * work again before it runs. */
   gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
-  iterate_until (is_executed, &e);
+  fault_iterate_until (is_executed, &e);
 
   g_assert_no_error (e.error);
   g_assert_true (e.ok);
@@ -230,7 +136,7 @@ test_plain_reply_cut (Fixture       *fixture,
   assert_string_reply (pipeline, 2, "fault-value");
   assert_unknown_outcome (pipeline, 3, "INCRBY");
   /* The INCR ran; the INCRBY ran at most once. */
-  counter = admin_get (fixture, "fault-counter");
+  counter = fault_admin_get (fixture, "fault-counter");
   g_assert_true (counter == 1 || counter == 11);
 }
 
@@ -238,7 +144,7 @@ test_plain_reply_cut (Fixture       *fixture,
  * up to GredisConfig:retries times, then fails with the connection's
  * error, never with an unknown outcome. */
 static void
-test_plain_server_gone (Fixture       *fixture,
+test_plain_server_gone (FaultFixture  *fixture,
                         gconstpointer  options)
 {
   const char *get[] = { "GET", "fault-key", NULL };
@@ -252,7 +158,7 @@ test_plain_server_gone (Fixture       *fixture,
 
   gredis_pipeline_add_command (pipeline, ping);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &warm);
-  iterate_until (is_executed, &warm);
+  fault_iterate_until (is_executed, &warm);
   g_assert_no_error (warm.error);
   accepted = gredis_test_proxy_get_n_accepted (fixture->proxy);
 
@@ -263,7 +169,7 @@ test_plain_server_gone (Fixture       *fixture,
   gredis_pipeline_add_command (pipeline, get);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &e);
   gredis_test_proxy_drop (fixture->proxy);
-  iterate_until (is_executed, &e);
+  fault_iterate_until (is_executed, &e);
 
   g_assert_no_error (e.error);
   g_assert_null (gredis_pipeline_get_reply (pipeline, 0, &result_error));
@@ -275,7 +181,7 @@ test_plain_server_gone (Fixture       *fixture,
 
 typedef struct
 {
-  Fixture *fixture;
+  FaultFixture *fixture;
   guint64 until;
 } Dropped;
 
@@ -293,7 +199,7 @@ replies_dropped (gpointer data)
 /* The EXEC reply is lost: the transaction ran once, and is not sent
  * again; each command and the execution fail with an unknown outcome. */
 static void
-test_transaction_exec_lost (Fixture       *fixture,
+test_transaction_exec_lost (FaultFixture  *fixture,
                             gconstpointer  options)
 {
   const char *set[] = { "SET", "fault-key", "fault-value", NULL };
@@ -309,7 +215,7 @@ test_transaction_exec_lost (Fixture       *fixture,
   /* An idle exclusive connection in the pool, reused by the next one. */
   gredis_pipeline_add_command (pipeline, get);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &warm);
-  iterate_until (is_executed, &warm);
+  fault_iterate_until (is_executed, &warm);
   g_assert_no_error (warm.error);
   assert_string_reply (pipeline, 0, "fault-value");
 
@@ -321,10 +227,10 @@ test_transaction_exec_lost (Fixture       *fixture,
   gredis_pipeline_add_command (pipeline, incr);
   gredis_pipeline_add_command (pipeline, get);
   gredis_pipeline_execute_async (pipeline, NULL, executed, &e);
-  iterate_until (replies_dropped, &dropped);
+  fault_iterate_until (replies_dropped, &dropped);
   gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
   gredis_test_proxy_drop (fixture->proxy);
-  iterate_until (is_executed, &e);
+  fault_iterate_until (is_executed, &e);
 
   g_assert_false (e.ok);
   g_assert_error (e.error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME);
@@ -332,7 +238,7 @@ test_transaction_exec_lost (Fixture       *fixture,
   g_clear_error (&e.error);
   assert_unknown_outcome (pipeline, 0, "INCR");
   assert_unknown_outcome (pipeline, 1, "GET");
-  g_assert_cmpint (admin_get (fixture, "fault-counter"), ==, 1);
+  g_assert_cmpint (fault_admin_get (fixture, "fault-counter"), ==, 1);
 }
 
 int
@@ -340,15 +246,15 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/fault-pipeline/plain/reply-cut", Fixture,
+  g_test_add ("/fault-pipeline/plain/reply-cut", FaultFixture,
               "retries=3&backoff=constant&backoff-base-ms=20&backoff-cap-ms=20",
-              fixture_setup, test_plain_reply_cut, fixture_teardown);
-  g_test_add ("/fault-pipeline/plain/server-gone", Fixture,
+              fault_fixture_setup, test_plain_reply_cut, fault_fixture_teardown);
+  g_test_add ("/fault-pipeline/plain/server-gone", FaultFixture,
               "retries=2&backoff=constant&backoff-base-ms=10&backoff-cap-ms=10",
-              fixture_setup, test_plain_server_gone, fixture_teardown);
-  g_test_add ("/fault-pipeline/transaction/exec-lost", Fixture,
+              fault_fixture_setup, test_plain_server_gone, fault_fixture_teardown);
+  g_test_add ("/fault-pipeline/transaction/exec-lost", FaultFixture,
               "pool=simple&retries=3&backoff=constant&backoff-base-ms=20&backoff-cap-ms=20",
-              fixture_setup, test_transaction_exec_lost, fixture_teardown);
+              fault_fixture_setup, test_transaction_exec_lost, fault_fixture_teardown);
 
   return g_test_run ();
 }

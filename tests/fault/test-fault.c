@@ -16,63 +16,11 @@
 
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
+#include "fault-fixture.h"
 
 /* Every call here must come back well within this, whatever the fault:
  * a bound against hangs, not a measurement. */
 #define HANG_BOUND_US (20 * G_USEC_PER_SEC)
-
-typedef struct
-{
-  GredisTestServer *server;
-  GredisTestProxy *proxy;
-  GredisClient *client;        /* through the proxy */
-  GredisClient *admin;         /* straight to the server */
-} Fixture;
-
-static GredisClient *
-client_for (const char *base,
-            const char *options)
-{
-  g_autofree char *uri = g_strdup_printf ("%s/?%s", base, options);
-  g_autoptr(GError) error = NULL;
-  GredisClient *client = gredis_client_new_for_uri (uri, &error);
-
-  g_assert_no_error (error);
-  return client;
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnectable) upstream = NULL;
-  g_autofree char *server_uri = NULL;
-  g_autofree char *proxy_uri = NULL;
-
-  fixture->server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
-  g_assert_no_error (error);
-  upstream = g_network_address_new ("127.0.0.1", gredis_test_server_get_port (fixture->server));
-  fixture->proxy = gredis_test_proxy_new (upstream, &error);
-  g_assert_no_error (error);
-
-  server_uri = gredis_test_server_get_uri (fixture->server);
-  proxy_uri = gredis_test_proxy_get_uri (fixture->proxy);
-  fixture->client = client_for (proxy_uri, options);
-  fixture->admin = client_for (server_uri, "pool=simple");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  options)
-{
-  gredis_client_close (fixture->client);
-  g_clear_object (&fixture->client);
-  gredis_client_close (fixture->admin);
-  g_clear_object (&fixture->admin);
-  g_clear_pointer (&fixture->proxy, gredis_test_proxy_free);
-  g_clear_pointer (&fixture->server, gredis_test_server_stop);
-}
 
 /* Runs a command and checks it came back within the bound. */
 static GredisReply *
@@ -88,8 +36,8 @@ run (GredisClient        *client,
 }
 
 static gint64
-admin_integer (Fixture    *fixture,
-               const char *first,
+admin_integer (FaultFixture *fixture,
+               const char   *first,
                ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -120,7 +68,7 @@ admin_integer (Fixture    *fixture,
 }
 
 static void
-admin_ok (Fixture            *fixture,
+admin_ok (FaultFixture       *fixture,
           const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
@@ -175,8 +123,8 @@ incr (GredisClient *client,
 }
 
 static void
-check_counter (Fixture *fixture,
-               Counts  *counts)
+check_counter (FaultFixture *fixture,
+               Counts       *counts)
 {
   gint64 counter = admin_integer (fixture, "GET", "fault-counter", NULL);
 
@@ -187,7 +135,7 @@ check_counter (Fixture *fixture,
 }
 
 static void
-set_value (Fixture *fixture)
+set_value (FaultFixture *fixture)
 {
   const char *set[] = { "SET", "fault-key", "fault-value", NULL };
 
@@ -224,8 +172,8 @@ call_run (gpointer user_data)
 }
 
 static void
-wait_for_dropped_reply (Fixture *fixture,
-                        guint64  before)
+wait_for_dropped_reply (FaultFixture *fixture,
+                        guint64       before)
 {
   gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
 
@@ -241,9 +189,9 @@ wait_for_dropped_reply (Fixture *fixture,
  * a read-only command is sent again and succeeds, a write fails with
  * GREDIS_ERROR_UNKNOWN_OUTCOME and ran exactly once. */
 static void
-lose_reply (Fixture     *fixture,
-            const char  *name,
-            Call        *call)
+lose_reply (FaultFixture *fixture,
+            const char   *name,
+            Call         *call)
 {
   guint64 before;
   GThread *thread;
@@ -264,7 +212,7 @@ lose_reply (Fixture     *fixture,
 }
 
 static void
-test_reply_lost_read_only (Fixture       *fixture,
+test_reply_lost_read_only (FaultFixture  *fixture,
                            gconstpointer  options)
 {
   Call call = { NULL, { "GET", "fault-key", NULL }, NULL, NULL };
@@ -277,7 +225,7 @@ test_reply_lost_read_only (Fixture       *fixture,
 }
 
 static void
-test_reply_lost_write (Fixture       *fixture,
+test_reply_lost_write (FaultFixture  *fixture,
                        gconstpointer  options)
 {
   Call call = { NULL, { "INCR", "fault-counter", NULL }, NULL, NULL };
@@ -300,7 +248,7 @@ test_reply_lost_write (Fixture       *fixture,
 
 /* Every proxy mode: data modes slow things down or cut connections. */
 static void
-test_proxy_modes (Fixture       *fixture,
+test_proxy_modes (FaultFixture  *fixture,
                   gconstpointer  options)
 {
   g_autoptr(GError) error = NULL;
@@ -369,7 +317,7 @@ test_proxy_modes (Fixture       *fixture,
 
 /* SIGSTOP: commands time out on time; SIGCONT: the client recovers. */
 static void
-test_sigstop (Fixture       *fixture,
+test_sigstop (FaultFixture  *fixture,
               gconstpointer  options)
 {
   g_autoptr(GError) error = NULL;
@@ -391,7 +339,7 @@ test_sigstop (Fixture       *fixture,
 
 /* CLIENT KILL of every pooled connection. */
 static void
-test_client_kill (Fixture       *fixture,
+test_client_kill (FaultFixture  *fixture,
                   gconstpointer  options)
 {
   const char *kill[] = { "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes", NULL };
@@ -412,7 +360,7 @@ test_client_kill (Fixture       *fixture,
 
 /* The server closes idle connections (CONFIG SET timeout 1). */
 static void
-test_server_idle_timeout (Fixture       *fixture,
+test_server_idle_timeout (FaultFixture  *fixture,
                           gconstpointer  options)
 {
   const char *timeout_on[] = { "CONFIG", "SET", "timeout", "1", NULL };
@@ -431,7 +379,7 @@ test_server_idle_timeout (Fixture       *fixture,
 
 /* CLIENT PAUSE: commands wait, then complete. */
 static void
-test_client_pause (Fixture       *fixture,
+test_client_pause (FaultFixture  *fixture,
                    gconstpointer  options)
 {
   const char *pause[] = { "CLIENT", "PAUSE", "300", "ALL", NULL };
@@ -448,7 +396,7 @@ test_client_pause (Fixture       *fixture,
 
 /* DEBUG SLEEP longer than the command timeout. */
 static void
-test_debug_sleep (Fixture       *fixture,
+test_debug_sleep (FaultFixture  *fixture,
                   gconstpointer  options)
 {
   Call sleeper = { NULL, { "DEBUG", "SLEEP", "1", NULL }, NULL, NULL };
@@ -490,8 +438,8 @@ test_auth_change (void)
   g_assert_no_error (error);
   base = gredis_test_server_get_uri (server);
   uri = g_strdup_printf ("redis://:old-secret@%s", base + strlen ("redis://"));
-  client = client_for (uri, "command-timeout-ms=2000");
-  admin = client_for (uri, "pool=simple");
+  client = fault_client_for (uri, "command-timeout-ms=2000");
+  admin = fault_client_for (uri, "pool=simple");
 
   reply = run (client, ping, &error);
   g_assert_no_error (error);
@@ -567,7 +515,7 @@ test_kill_restart (void)
   g_assert_no_error (error);
   uri = gredis_test_server_get_uri (server);
   port = g_strdup_printf ("%u", gredis_test_server_get_port (server));
-  client = client_for (uri, "command-timeout-ms=2000&retries=5&backoff-base-ms=20");
+  client = fault_client_for (uri, "command-timeout-ms=2000&retries=5&backoff-base-ms=20");
 
   for (guint i = 0; i < n; i++)
     {
@@ -632,23 +580,23 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/fault/reply-lost/read-only", Fixture, "", fixture_setup,
-              test_reply_lost_read_only, fixture_teardown);
-  g_test_add ("/fault/reply-lost/write", Fixture, "", fixture_setup,
-              test_reply_lost_write, fixture_teardown);
-  g_test_add ("/fault/proxy-modes", Fixture,
+  g_test_add ("/fault/reply-lost/read-only", FaultFixture, "", fault_fixture_setup,
+              test_reply_lost_read_only, fault_fixture_teardown);
+  g_test_add ("/fault/reply-lost/write", FaultFixture, "", fault_fixture_setup,
+              test_reply_lost_write, fault_fixture_teardown);
+  g_test_add ("/fault/proxy-modes", FaultFixture,
               "command-timeout-ms=500&retries=2&backoff-base-ms=10&backoff-cap-ms=50",
-              fixture_setup, test_proxy_modes, fixture_teardown);
-  g_test_add ("/fault/sigstop", Fixture, "command-timeout-ms=300", fixture_setup,
-              test_sigstop, fixture_teardown);
-  g_test_add ("/fault/client-kill", Fixture, "", fixture_setup, test_client_kill,
-              fixture_teardown);
-  g_test_add ("/fault/server-idle-timeout", Fixture, "", fixture_setup,
-              test_server_idle_timeout, fixture_teardown);
-  g_test_add ("/fault/client-pause", Fixture, "", fixture_setup, test_client_pause,
-              fixture_teardown);
-  g_test_add ("/fault/debug-sleep", Fixture, "command-timeout-ms=300", fixture_setup,
-              test_debug_sleep, fixture_teardown);
+              fault_fixture_setup, test_proxy_modes, fault_fixture_teardown);
+  g_test_add ("/fault/sigstop", FaultFixture, "command-timeout-ms=300", fault_fixture_setup,
+              test_sigstop, fault_fixture_teardown);
+  g_test_add ("/fault/client-kill", FaultFixture, "", fault_fixture_setup, test_client_kill,
+              fault_fixture_teardown);
+  g_test_add ("/fault/server-idle-timeout", FaultFixture, "", fault_fixture_setup,
+              test_server_idle_timeout, fault_fixture_teardown);
+  g_test_add ("/fault/client-pause", FaultFixture, "", fault_fixture_setup, test_client_pause,
+              fault_fixture_teardown);
+  g_test_add ("/fault/debug-sleep", FaultFixture, "command-timeout-ms=300", fault_fixture_setup,
+              test_debug_sleep, fault_fixture_teardown);
   g_test_add_func ("/fault/auth-change", test_auth_change);
   g_test_add_func ("/fault/kill-restart", test_kill_restart);
 
