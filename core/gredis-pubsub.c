@@ -12,7 +12,8 @@
  * GredisPubSub:
  *
  * Subscriptions to channels, patterns and shard channels, delivered as
- * the #GredisPubSub::message signal.
+ * the #GredisPubSub::message signal, whose detail (`channel`, `pattern`
+ * or `shard`) says which kind of subscription a message came through.
  *
  * A #GredisPubSub has a connection of its own, taken from its
  * #GredisClient as an exclusive connection when the first subscription
@@ -99,6 +100,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The details of #GredisPubSub::message, one per kind of subscription */
+static GQuark kind_quarks[N_KINDS];
 
 static void ensure_connection (GredisPubSub *self);
 
@@ -210,6 +214,7 @@ on_push (GredisConnection *connection,
   const char *pattern = NULL;
   const char *channel;
   g_autoptr(GBytes) payload = NULL;
+  Kind kind;
 
   self->last_life = g_get_monotonic_time ();
 
@@ -222,11 +227,13 @@ on_push (GredisConnection *connection,
   if ((type_length == 7 && memcmp (type, "message", 7) == 0) ||
       (type_length == 8 && memcmp (type, "smessage", 8) == 0))
     {
+      kind = type[0] == 's' ? KIND_SHARD : KIND_CHANNEL;
       channel = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL);
       payload = gredis_reply_get_bytes (gredis_reply_get_element (reply, 2));
     }
   else if (type_length == 8 && memcmp (type, "pmessage", 8) == 0 && n >= 4)
     {
+      kind = KIND_PATTERN;
       pattern = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL);
       channel = gredis_reply_get_string (gredis_reply_get_element (reply, 2), NULL);
       payload = gredis_reply_get_bytes (gredis_reply_get_element (reply, 3));
@@ -236,7 +243,7 @@ on_push (GredisConnection *connection,
 
   if (channel == NULL || payload == NULL)
     return;
-  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, channel, pattern, payload);
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], kind_quarks[kind], channel, pattern, payload);
 }
 
 /* The health check */
@@ -1278,6 +1285,10 @@ gredis_pubsub_class_init (GredisPubSubClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  kind_quarks[KIND_CHANNEL] = g_quark_from_static_string ("channel");
+  kind_quarks[KIND_PATTERN] = g_quark_from_static_string ("pattern");
+  kind_quarks[KIND_SHARD] = g_quark_from_static_string ("shard");
+
   /**
    * GredisPubSub::message:
    * @pubsub: the #GredisPubSub
@@ -1288,9 +1299,23 @@ gredis_pubsub_class_init (GredisPubSubClass *klass)
    *
    * Emitted for each message, in the order the server sent them, in the
    * owner's main context.
+   *
+   * The signal is detailed by the kind of subscription the message came
+   * through: `channel` for gredis_pubsub_subscribe_async() (a `message`
+   * frame), `pattern` for gredis_pubsub_psubscribe_async() (`pmessage`)
+   * and `shard` for gredis_pubsub_ssubscribe_async() (`smessage`). A
+   * handler connected to plain `message` gets every message; one
+   * connected to `message::shard` gets only the messages of shard
+   * channels, which are the ones a handler otherwise cannot tell from
+   * ordinary channel messages (a shard channel and an ordinary channel
+   * may have the same name).
+   *
+   * |[<!-- language="C" -->
+   * g_signal_connect (pubsub, "message::shard", G_CALLBACK (on_shard_message), self);
+   * ]|
    */
   signals[SIGNAL_MESSAGE] =
-    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,

@@ -115,6 +115,33 @@ def resubscribes_after_kill():
 
 
 @test
+def message_details():
+    """message::shard, message::channel and message::pattern tell apart
+    messages that plain 'message' handlers see alike."""
+    for protocol in (2, 3):
+        sub = Subscriber(protocol)
+        publisher = new_client(3)
+        kinds = []
+        for detail in ('channel', 'pattern', 'shard'):
+            sub.pubsub.connect('message::' + detail,
+                               lambda pubsub, channel, pattern, payload, detail:
+                               kinds.append((detail, channel, payload.get_data())),
+                               detail)
+        sub.call(sub.pubsub.subscribe_async, sub.pubsub.subscribe_finish, ['same'])
+        sub.call(sub.pubsub.ssubscribe_async, sub.pubsub.ssubscribe_finish, ['same'])
+        sub.call(sub.pubsub.psubscribe_async, sub.pubsub.psubscribe_finish, ['sa*'])
+        assert publish(publisher, 'SPUBLISH', 'same', 's') == 1
+        assert publish(publisher, 'PUBLISH', 'same', 'p') == 2
+        wait_until(lambda: len(sub.messages) >= 3, 'three messages')
+        assert sub.messages == [('same', None, b's'), ('same', None, b'p'),
+                                ('same', 'sa*', b'p')], sub.messages
+        assert kinds == [('shard', 'same', b's'), ('channel', 'same', b'p'),
+                         ('pattern', 'same', b'p')], kinds
+        sub.close()
+        publisher.close()
+
+
+@test
 def blocking_subscribe_and_unsubscribe():
     for protocol in (2, 3):
         sub = Subscriber(protocol)

@@ -454,6 +454,66 @@ test_sharded (Fixture       *f,
   assert_message (f, 2, "shard-b", NULL, "z");
 }
 
+/* A handler connected to one detail of GredisPubSub::message: records
+ * the detail of each emission it sees, and its channel. */
+static void
+on_detailed_message (GredisPubSub *pubsub,
+                     const char   *channel,
+                     const char   *pattern,
+                     GBytes       *payload,
+                     gpointer      user_data)
+{
+  GPtrArray *seen = user_data;
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (pubsub);
+
+  g_ptr_array_add (seen, g_strdup_printf ("%s %s", g_quark_to_string (hint->detail), channel));
+}
+
+static void
+test_message_details (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char * const same[] = { "same", NULL };
+  const char * const pattern[] = { "sa*", NULL };
+  static const char * const details[] = { "channel", "pattern", "shard" };
+  GPtrArray *seen[G_N_ELEMENTS (details)];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      g_autofree char *name = g_strconcat ("message::", details[i], NULL);
+
+      seen[i] = g_ptr_array_new_with_free_func (g_free);
+      g_signal_connect (f->pubsub, name, G_CALLBACK (on_detailed_message), seen[i]);
+    }
+
+  /* A channel and a shard channel of the same name, and a pattern that
+   * matches both names: only the detail tells the messages apart. */
+  run_op (f, gredis_pubsub_subscribe_async, gredis_pubsub_subscribe_finish, same);
+  run_op (f, gredis_pubsub_ssubscribe_async, gredis_pubsub_ssubscribe_finish, same);
+  run_op (f, gredis_pubsub_psubscribe_async, gredis_pubsub_psubscribe_finish, pattern);
+  g_assert_cmpint (publish (f, "SPUBLISH", "same", "s"), ==, 1);
+  g_assert_cmpint (publish (f, "PUBLISH", "same", "p"), ==, 2);
+  wait_for (f, have_n_messages, GUINT_TO_POINTER (3), "three messages");
+
+  /* Undetailed handlers get them all, as before. */
+  assert_message (f, 0, "same", NULL, "s");
+  assert_message (f, 1, "same", NULL, "p");
+  assert_message (f, 2, "same", "sa*", "p");
+
+  g_assert_cmpuint (seen[0]->len, ==, 1);
+  g_assert_cmpstr (seen[0]->pdata[0], ==, "channel same");
+  g_assert_cmpuint (seen[1]->len, ==, 1);
+  g_assert_cmpstr (seen[1]->pdata[0], ==, "pattern same");
+  g_assert_cmpuint (seen[2]->len, ==, 1);
+  g_assert_cmpstr (seen[2]->pdata[0], ==, "shard same");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      g_signal_handlers_disconnect_by_data (f->pubsub, seen[i]);
+      g_ptr_array_unref (seen[i]);
+    }
+}
+
 static void
 test_unsubscribe (Fixture       *f,
                   gconstpointer  data)
@@ -666,6 +726,7 @@ main (int    argc,
   add ("reconnect-kill-id", test_reconnect_by_id);
   add ("patterns", test_patterns);
   add ("sharded", test_sharded);
+  add ("message-details", test_message_details);
   add ("unsubscribe", test_unsubscribe);
   add ("keyspace", test_keyspace);
   add ("blocking", test_blocking);
