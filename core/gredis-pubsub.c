@@ -422,9 +422,13 @@ restored (GredisConnection *connection,
   if (gredis_reply_is_error (reply))
     {
       /* A subscription the server refuses (an ACL, say): report it, but
-       * keep what did work. */
+       * keep what did work. Callers waiting for their subscription get
+       * the error; a warning is only for a refusal nobody would hear of. */
       reply_error = gredis_reply_to_error (reply);
-      g_warning ("Could not restore subscriptions: %s", reply_error->message);
+      if (g_queue_is_empty (&self->waiting))
+        g_warning ("Could not restore subscriptions: %s", reply_error->message);
+      else
+        g_debug ("Subscriptions refused: %s", reply_error->message);
     }
 
   self->failures = 0;

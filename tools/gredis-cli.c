@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <signal.h>
@@ -16,8 +18,10 @@
 
 typedef struct
 {
+  GredisClient *client;
   GredisConnection *connection;
   gboolean raw;
+  gboolean terminated;          /* SIGTERM came during a subscription */
   gboolean done;
   GredisReply *reply;
   GError *error;
@@ -231,9 +235,15 @@ on_reply (GredisConnection *connection,
     cli->error = g_error_copy (error);
 }
 
-/* Returns 0 after a reply (error replies included), -1 when the
- * connection failed (the message is printed). */
-static int
+/* How a command ended */
+typedef enum
+{
+  OUTCOME_DONE,       /* a reply (error replies included): go on */
+  OUTCOME_STOP,       /* stop reading commands (SIGTERM) */
+  OUTCOME_FAILED,     /* the connection failed, the message is printed: exit with status 1 */
+} Outcome;
+
+static Outcome
 run_command (Cli             *cli,
              GBytes * const  *args,
              guint            n_args)
@@ -271,70 +281,42 @@ run_command (Cli             *cli,
     {
       g_printerr ("%s\n", cli->error->message);
       g_clear_error (&cli->error);
-      return -1;
+      return OUTCOME_FAILED;
     }
 
   /* As redis-cli, an error reply is output, not a failure. */
   print_reply (cli, cli->reply);
   g_clear_pointer (&cli->reply, gredis_reply_unref);
-  return 0;
+  return OUTCOME_DONE;
 }
 
-static int
-run_stdin (Cli *cli)
-{
-  g_autoptr(GIOChannel) in = g_io_channel_unix_new (STDIN_FILENO);
-
-  g_io_channel_set_encoding (in, NULL, NULL);
-  for (;;)
-    {
-      g_autofree char *line = NULL;
-      g_autoptr(GPtrArray) args = NULL;
-      gsize length = 0;
-      gboolean ok;
-      GIOStatus io = g_io_channel_read_line (in, &line, &length, NULL, NULL);
-
-      if (io != G_IO_STATUS_NORMAL)
-        break;
-      args = split_args (line, &ok);
-      if (!ok)
-        {
-          g_print ("Invalid argument(s)\n");
-          continue;
-        }
-      if (args->len == 0)
-        continue;
-      if (args->len == 1 &&
-          (g_ascii_strncasecmp (g_bytes_get_data (args->pdata[0], NULL), "quit",
-                                g_bytes_get_size (args->pdata[0])) == 0 ||
-           g_ascii_strncasecmp (g_bytes_get_data (args->pdata[0], NULL), "exit",
-                                g_bytes_get_size (args->pdata[0])) == 0) &&
-          g_bytes_get_size (args->pdata[0]) == 4)
-        break;
-      if (run_command (cli, (GBytes **) args->pdata, args->len) < 0)
-        return 1;
-    }
-  return 0;
-}
-
-/* SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE: print the confirmations and then
- * each message as it arrives, as redis-cli does, until interrupted. */
+/* SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE, from the arguments or from a line
+ * of standard input: as redis-cli 7.0, print "Reading messages..." (not
+ * in raw mode), the confirmations and then each message as it arrives.
+ * SIGINT ends the subscribe mode: from standard input the next line is
+ * read, as redis-cli does after Ctrl-C. SIGTERM ends the program. When
+ * the server closes the connection, gredis-cli exits with status 1, as
+ * redis-cli does, rather than let GredisPubSub subscribe again. */
 
 typedef struct
 {
   Cli *cli;
   GMainLoop *loop;
   gboolean (*finish) (GredisPubSub *, GAsyncResult *, GError **);
-  const char *message_type;    /* "message" or, for shard channels, "smessage" */
   gboolean done;
   gboolean ok;
   GError *error;
+  gboolean confirmed;           /* the confirmations are out */
+  GPtrArray *early;             /* messages that came before the confirmation */
+  int end_signal;               /* SIGINT or SIGTERM, once one came */
+  gboolean lost;
 } Subscriber;
 
 static void
 print_frame (Cli                *cli,
              const char * const *strings,
-             gsize              n_strings,
+             gsize               n_strings,
+             GBytes             *payload,
              gint64              count)
 {
   GredisReply *elements[4];
@@ -343,6 +325,8 @@ print_frame (Cli                *cli,
 
   for (; n < n_strings; n++)
     elements[n] = gredis_reply_new_string (GREDIS_REPLY_STRING, strings[n], -1);
+  if (payload != NULL)
+    elements[n++] = gredis_reply_new_bytes (GREDIS_REPLY_STRING, payload);
   if (count >= 0)
     elements[n++] = gredis_reply_new_integer (count);
   frame = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, elements, n);
@@ -352,27 +336,78 @@ print_frame (Cli                *cli,
 }
 
 static void
-on_subscriber_message (GredisPubSub *pubsub,
-                       const char   *channel,
-                       const char   *pattern,
-                       GBytes       *payload,
-                       gpointer      user_data)
+print_message (Subscriber *sub,
+               const char *type,
+               const char *pattern,
+               const char *channel,
+               GBytes     *payload)
+{
+  const char *strings[] = { type, pattern != NULL ? pattern : channel, channel };
+  gsize n_strings = pattern != NULL ? 3 : 2;
+
+  if (!sub->confirmed)
+    {
+      /* A message published between the server's confirmation and the end
+       * of the subscription call: it is printed after the confirmations,
+       * in the order the server sent them. */
+      GredisReply *elements[4];
+      gsize n = 0;
+
+      for (; n < n_strings; n++)
+        elements[n] = gredis_reply_new_string (GREDIS_REPLY_STRING, strings[n], -1);
+      elements[n++] = gredis_reply_new_bytes (GREDIS_REPLY_STRING, payload);
+      g_ptr_array_add (sub->early, gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, elements, n));
+      for (gsize i = 0; i < n; i++)
+        gredis_reply_unref (elements[i]);
+      return;
+    }
+  print_frame (sub->cli, strings, n_strings, payload, -1);
+}
+
+/* One handler per detail of GredisPubSub::message: the detail says which
+ * frame the server sent. */
+static void
+on_channel_message (GredisPubSub *pubsub,
+                    const char   *channel,
+                    const char   *pattern,
+                    GBytes       *payload,
+                    gpointer      user_data)
+{
+  print_message (user_data, "message", NULL, channel, payload);
+}
+
+static void
+on_pattern_message (GredisPubSub *pubsub,
+                    const char   *channel,
+                    const char   *pattern,
+                    GBytes       *payload,
+                    gpointer      user_data)
+{
+  print_message (user_data, "pmessage", pattern, channel, payload);
+}
+
+static void
+on_shard_message (GredisPubSub *pubsub,
+                  const char   *channel,
+                  const char   *pattern,
+                  GBytes       *payload,
+                  gpointer      user_data)
+{
+  print_message (user_data, "smessage", NULL, channel, payload);
+}
+
+static void
+on_connected (GredisPubSub *pubsub,
+              GParamSpec   *pspec,
+              gpointer      user_data)
 {
   Subscriber *sub = user_data;
-  GredisReply *elements[4];
-  gsize n = 0;
-  g_autoptr(GredisReply) frame = NULL;
 
-  elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING,
-                                           pattern != NULL ? "pmessage" : sub->message_type, -1);
-  if (pattern != NULL)
-    elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING, pattern, -1);
-  elements[n++] = gredis_reply_new_string (GREDIS_REPLY_STRING, channel, -1);
-  elements[n++] = gredis_reply_new_bytes (GREDIS_REPLY_STRING, payload);
-  frame = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, elements, n);
-  for (gsize i = 0; i < n; i++)
-    gredis_reply_unref (elements[i]);
-  print_reply (sub->cli, frame);
+  if (sub->confirmed && !gredis_pubsub_get_connected (pubsub))
+    {
+      sub->lost = TRUE;
+      g_main_loop_quit (sub->loop);
+    }
 }
 
 static void
@@ -384,51 +419,76 @@ on_subscribed (GObject      *source,
 
   sub->done = TRUE;
   sub->ok = sub->finish (GREDIS_PUBSUB (source), result, &sub->error);
+  g_main_loop_quit (sub->loop);
 }
 
 static gboolean
-on_interrupt (gpointer user_data)
+on_sigint (gpointer user_data)
 {
   Subscriber *sub = user_data;
 
+  sub->end_signal = SIGINT;
   g_main_loop_quit (sub->loop);
   return G_SOURCE_CONTINUE;
 }
 
-/* Returns TRUE and sets *status when @args is a subscription command. */
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  Subscriber *sub = user_data;
+
+  sub->end_signal = SIGTERM;
+  g_main_loop_quit (sub->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether @error stands for an error reply of the server (which redis-cli
+ * prints as a reply) rather than for a failed connection. */
+static gboolean
+is_server_error (const GError *error)
+{
+  if (error->domain != GREDIS_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case GREDIS_ERROR_FAILED:
+    case GREDIS_ERROR_CONNECTION:
+    case GREDIS_ERROR_TIMEOUT:
+    case GREDIS_ERROR_PROTOCOL:
+    case GREDIS_ERROR_TLS:
+    case GREDIS_ERROR_PLUGIN_NOT_FOUND:
+    case GREDIS_ERROR_CONFIG:
+    case GREDIS_ERROR_UNKNOWN_OUTCOME:
+    case GREDIS_ERROR_CLOSED:
+    case GREDIS_ERROR_POOL_EXHAUSTED:
+    case GREDIS_ERROR_UNSUPPORTED:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Returns TRUE and sets *outcome when @args is a subscription command. */
 static gboolean
 run_subscribe (Cli            *cli,
-               GredisClient   *client,
                GBytes * const *args,
                guint           n_args,
-               int            *status)
+               Outcome        *outcome)
 {
   static const char * const verbs[] = { "subscribe", "psubscribe", "ssubscribe" };
   g_autofree char *verb = g_ascii_strdown (g_bytes_get_data (args[0], NULL), g_bytes_get_size (args[0]));
   g_autoptr(GredisPubSub) pubsub = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) early = NULL;
   Subscriber sub = { cli, };
   gsize kind;
   guint sigint_id, sigterm_id;
 
   for (kind = 0; kind < G_N_ELEMENTS (verbs); kind++)
-    if (g_str_equal (verb, verbs[kind]))
+    if (strlen (verb) == g_bytes_get_size (args[0]) && g_str_equal (verb, verbs[kind]))
       break;
   if (kind == G_N_ELEMENTS (verbs))
     return FALSE;
-
-  if (n_args < 2)
-    {
-      g_autofree char *text = g_strdup_printf ("ERR wrong number of arguments for '%s' command", verb);
-      g_autoptr(GredisReply) error_reply = gredis_reply_new_string (GREDIS_REPLY_ERROR, text, -1);
-
-      print_reply (cli, error_reply);
-      *status = 0;
-      return TRUE;
-    }
-  for (guint i = 1; i < n_args; i++)
-    g_ptr_array_add (names, g_strndup (g_bytes_get_data (args[i], NULL), g_bytes_get_size (args[i])));
-  g_ptr_array_add (names, NULL);
 
   if (!cli->raw)
     {
@@ -436,9 +496,30 @@ run_subscribe (Cli            *cli,
       fflush (stdout);
     }
 
-  sub.message_type = kind == 2 ? "smessage" : "message";
-  pubsub = gredis_pubsub_new (client);
-  g_signal_connect (pubsub, "message", G_CALLBACK (on_subscriber_message), &sub);
+  /* Without a name the server answers with an error reply, which ends the
+   * subscribe mode at once. */
+  if (n_args < 2)
+    {
+      *outcome = run_command (cli, args, n_args);
+      return TRUE;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 1; i < n_args; i++)
+    g_ptr_array_add (names, g_strndup (g_bytes_get_data (args[i], NULL), g_bytes_get_size (args[i])));
+  g_ptr_array_add (names, NULL);
+
+  early = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_reply_unref);
+  sub.early = early;
+  sub.loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, on_sigint, &sub);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_sigterm, &sub);
+
+  pubsub = gredis_pubsub_new (cli->client);
+  g_signal_connect (pubsub, "message::channel", G_CALLBACK (on_channel_message), &sub);
+  g_signal_connect (pubsub, "message::pattern", G_CALLBACK (on_pattern_message), &sub);
+  g_signal_connect (pubsub, "message::shard", G_CALLBACK (on_shard_message), &sub);
+  g_signal_connect (pubsub, "notify::connected", G_CALLBACK (on_connected), &sub);
   switch (kind)
     {
     case 0:
@@ -454,42 +535,172 @@ run_subscribe (Cli            *cli,
       gredis_pubsub_ssubscribe_async (pubsub, (const char * const *) names->pdata, NULL, on_subscribed, &sub);
       break;
     }
-  while (!sub.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (!sub.ok)
+  g_main_loop_run (sub.loop);
+
+  if (sub.ok)
     {
-      g_printerr ("%s\n", sub.error->message);
-      g_clear_error (&sub.error);
-      gredis_pubsub_close (pubsub);
-      *status = 1;
-      return TRUE;
+      /* The confirmations, with the count of subscriptions the server
+       * gives: the connection is new, so that is the number of names
+       * given so far, without repeats. */
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i + 1 < names->len; i++)
+        {
+          const char *strings[] = { verb, names->pdata[i] };
+
+          g_hash_table_add (seen, names->pdata[i]);
+          print_frame (cli, strings, 2, NULL, g_hash_table_size (seen));
+        }
+      sub.confirmed = TRUE;
+      for (guint i = 0; i < early->len; i++)
+        print_reply (cli, early->pdata[i]);
+
+      if (sub.end_signal == 0)
+        g_main_loop_run (sub.loop);
     }
 
-  /* The confirmations, with the count of subscriptions the server gives
-   * (the connection is new: the names given so far, without repeats). */
-  {
-    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-    for (guint i = 0; i + 1 < names->len; i++)
-      {
-        const char *strings[] = { verb, names->pdata[i] };
-
-        g_hash_table_add (seen, names->pdata[i]);
-        print_frame (cli, strings, 2, g_hash_table_size (seen));
-      }
-  }
-
-  sub.loop = g_main_loop_new (NULL, FALSE);
-  sigint_id = g_unix_signal_add (SIGINT, on_interrupt, &sub);
-  sigterm_id = g_unix_signal_add (SIGTERM, on_interrupt, &sub);
-  g_main_loop_run (sub.loop);
+  g_signal_handlers_disconnect_by_data (pubsub, &sub);
+  gredis_pubsub_close (pubsub);
+  /* An interrupted subscription call still returns, with an error. */
+  while (!sub.done)
+    g_main_context_iteration (NULL, TRUE);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_main_loop_unref (sub.loop);
 
-  gredis_pubsub_close (pubsub);
-  *status = 0;
+  if (sub.end_signal == SIGTERM)
+    {
+      cli->terminated = TRUE;
+      *outcome = OUTCOME_STOP;
+    }
+  else if (sub.end_signal == SIGINT)
+    *outcome = OUTCOME_DONE;
+  else if (sub.lost)
+    {
+      g_printerr ("gredis-cli: %s\n", _("The server closed the connection."));
+      *outcome = OUTCOME_FAILED;
+    }
+  else if (is_server_error (sub.error))
+    {
+      /* A refused subscription (an ACL, say) is an error reply. */
+      g_autoptr(GredisReply) error_reply = gredis_reply_new_string (GREDIS_REPLY_ERROR, sub.error->message, -1);
+
+      print_reply (cli, error_reply);
+      *outcome = OUTCOME_DONE;
+    }
+  else
+    {
+      g_printerr ("gredis-cli: %s\n", sub.error->message);
+      *outcome = OUTCOME_FAILED;
+    }
+  g_clear_error (&sub.error);
   return TRUE;
+}
+
+/* Standard input: one command per line, as redis-cli reads them when
+ * its standard input is not a terminal. */
+
+static gboolean
+is_word (GBytes     *arg,
+         const char *word)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (arg, &size);
+
+  return size == strlen (word) && g_ascii_strncasecmp (data, word, size) == 0;
+}
+
+static Outcome
+run_line (Cli            *cli,
+          GBytes * const *args,
+          guint           n_args,
+          long            repeat)
+{
+  Outcome outcome = OUTCOME_DONE;
+
+  /* A subscription runs until it is interrupted, so only once. */
+  if (run_subscribe (cli, args, n_args, &outcome))
+    return outcome;
+  for (long i = 0; i < repeat && outcome == OUTCOME_DONE; i++)
+    outcome = run_command (cli, args, n_args);
+  return outcome;
+}
+
+static int
+run_stdin (Cli *cli)
+{
+  g_autoptr(GIOChannel) in = g_io_channel_unix_new (STDIN_FILENO);
+
+  g_io_channel_set_encoding (in, NULL, NULL);
+  for (;;)
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *first = NULL;
+      g_autoptr(GPtrArray) args = NULL;
+      gsize length = 0;
+      gboolean ok;
+      long repeat = 1;
+      guint skip = 0;
+      char *end;
+      gint64 start;
+      Outcome outcome;
+      GIOStatus io = g_io_channel_read_line (in, &line, &length, NULL, NULL);
+
+      if (io != G_IO_STATUS_NORMAL)
+        break;
+      args = split_args (line, &ok);
+      if (!ok)
+        {
+          g_print ("Invalid argument(s)\n");
+          fflush (stdout);
+          continue;
+        }
+      if (args->len == 0)
+        continue;
+
+      /* "N COMMAND …" runs COMMAND N times. */
+      first = g_strndup (g_bytes_get_data (args->pdata[0], NULL), g_bytes_get_size (args->pdata[0]));
+      errno = 0;
+      repeat = strtol (first, &end, 10);
+      if (args->len > 1 && *end == '\0')
+        {
+          if (errno == ERANGE || errno == EINVAL || repeat <= 0)
+            {
+              g_print ("Invalid redis-cli repeat command option value.\n");
+              fflush (stdout);
+              continue;
+            }
+          skip = 1;
+        }
+      else
+        repeat = 1;
+
+      if (is_word (args->pdata[0], "quit") || is_word (args->pdata[0], "exit"))
+        break;
+
+      start = g_get_monotonic_time ();
+      outcome = run_line (cli, (GBytes **) args->pdata + skip, args->len - skip, repeat);
+      if (outcome == OUTCOME_FAILED)
+        return 1;
+      if (outcome == OUTCOME_STOP)
+        break;
+
+      /* As redis-cli, the time a command took when it took half a second
+       * or more, in the human format. */
+      if (!cli->raw)
+        {
+          gint64 elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+
+          if (elapsed_ms >= 500)
+            {
+              char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_print ("(%ss)\n", g_ascii_formatd (buffer, sizeof buffer, "%.2f", elapsed_ms / 1000.0));
+              fflush (stdout);
+            }
+        }
+    }
+  return 0;
 }
 
 /* Plugins */
@@ -714,6 +925,7 @@ main (int    argc,
 
   cli.raw = o.raw || (!o.no_raw && !isatty (STDOUT_FILENO));
   client = gredis_client_new (config);
+  cli.client = client;
   cli.connection = gredis_client_get_connection (client, &error);
   if (cli.connection == NULL)
     {
@@ -725,16 +937,26 @@ main (int    argc,
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
+      Outcome outcome;
+
       for (int i = 1; i < argc; i++)
         g_ptr_array_add (args, g_bytes_new (argv[i], strlen (argv[i])));
-      if (!run_subscribe (&cli, client, (GBytes **) args->pdata, args->len, &status))
-        status = run_command (&cli, (GBytes **) args->pdata, args->len);
-      status = status < 0 ? 1 : status;
+      if (!run_subscribe (&cli, (GBytes **) args->pdata, args->len, &outcome))
+        outcome = run_command (&cli, (GBytes **) args->pdata, args->len);
+      status = outcome == OUTCOME_FAILED ? 1 : 0;
     }
   else
     status = run_stdin (&cli);
 
   gredis_client_close (client);
   g_clear_object (&cli.connection);
+
+  /* Cleaned up after SIGTERM: now end by it, as redis-cli does, so that
+   * the parent sees why. */
+  if (cli.terminated)
+    {
+      signal (SIGTERM, SIG_DFL);
+      raise (SIGTERM);
+    }
   return status;
 }
