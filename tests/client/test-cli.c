@@ -234,6 +234,10 @@ test_stdin (gconstpointer data)
   /* Quoting as redis-cli reads it, and blank lines. */
   g_string_append (script, "\n  ECHO \"tab\\there\" 'single \\' quote'\n");
   g_string_append (script, "SET \"k\\x41\" \"\\x00\\x01\"\nGET kA\n");
+  /* A repeat count before the command, and what is not one; QUIT with
+   * an argument ends the input. */
+  g_string_append (script, "3 PING\n2 ECHO \"a b\"\n-1 PING\n0 PING\n5\n07 ECHO x\n");
+  g_string_append (script, "QUIT now\nPING\n");
 
   for (guint raw = 0; raw <= 1; raw++)
     {
@@ -247,6 +251,51 @@ test_stdin (gconstpointer data)
       expected = run ((const char * const *) expected_argv->pdata, script->str);
       got = run ((const char * const *) got_argv->pdata, script->str);
       assert_same (raw ? "standard input (raw)" : "standard input (human)", &expected, &got);
+      g_bytes_unref (expected.out);
+      g_bytes_unref (got.out);
+    }
+}
+
+/* "(N.NNs)" after a command that took half a second or more, in the
+ * human format only; the figures themselves are left out. */
+static char *
+mask_elapsed (GBytes *out)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '(' && g_str_has_suffix (lines[i], "s)") &&
+        strspn (lines[i] + 1, "0123456789.") == strlen (lines[i]) - 3)
+      {
+        g_free (lines[i]);
+        lines[i] = g_strdup ("(elapsed)");
+      }
+  return g_strjoinv ("\n", lines);
+}
+
+static void
+test_stdin_elapsed (void)
+{
+  static const char script[] = "DEBUG SLEEP 0.6\nPING\n";
+
+  for (guint raw = 0; raw <= 1; raw++)
+    {
+      g_autoptr(GPtrArray) expected_argv = redis_cli_argv (FALSE, raw);
+      g_autoptr(GPtrArray) got_argv = gredis_cli_argv ("unix", "resp2", FALSE, raw);
+      g_autofree char *expected_text = NULL;
+      g_autofree char *got_text = NULL;
+      Run expected, got;
+
+      g_ptr_array_add (expected_argv, NULL);
+      g_ptr_array_add (got_argv, NULL);
+      expected = run ((const char * const *) expected_argv->pdata, script);
+      got = run ((const char * const *) got_argv->pdata, script);
+      expected_text = mask_elapsed (expected.out);
+      got_text = mask_elapsed (got.out);
+      g_assert_cmpstr (got_text, ==, expected_text);
+      g_assert_cmpstr (got_text, ==, raw ? "OK\nPONG\n" : "OK\n(elapsed)\nPONG\n");
+      g_assert_cmpint (got.status, ==, expected.status);
       g_bytes_unref (expected.out);
       g_bytes_unref (got.out);
     }
@@ -310,6 +359,7 @@ main (int    argc,
   server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP | GREDIS_TEST_SERVER_UNIX |
                                      GREDIS_TEST_SERVER_TLS, NULL, &error);
   g_assert_no_error (error);
+  g_test_add_func ("/cli/stdin-elapsed", test_stdin_elapsed);
 
   parsers = gredis_plugins_list (GREDIS_PLUGIN_PARSER);
   for (gsize t = 0; t < G_N_ELEMENTS (transports); t++)
