@@ -118,6 +118,31 @@ test('subscriptions come back after CLIENT KILL', () => {
     }
 });
 
+test('message details tell shard, channel and pattern messages apart', () => {
+    for (const protocol of [2, 3]) {
+        const sub = new Subscriber(protocol);
+        const publisher = newClient(3);
+        const kinds = [];
+        for (const detail of ['channel', 'pattern', 'shard']) {
+            sub.pubsub.connect(`message::${detail}`, (pubsub, channel, pattern, payload) => {
+                kinds.push([detail, channel, decoder.decode(payload.toArray())]);
+            });
+        }
+        sub.call('subscribe', ['same']);
+        sub.call('ssubscribe', ['same']);
+        sub.call('psubscribe', ['sa*']);
+        assertEqual(publish(publisher, 'SPUBLISH', 'same', 's'), 1, 'shard receivers');
+        assertEqual(publish(publisher, 'PUBLISH', 'same', 'p'), 2, 'receivers');
+        waitUntil(() => sub.messages.length >= 3, 'three messages');
+        assertEqual(sub.messages, [['same', null, 's'], ['same', null, 'p'], ['same', 'sa*', 'p']],
+            `RESP${protocol} messages`);
+        assertEqual(kinds, [['shard', 'same', 's'], ['channel', 'same', 'p'], ['pattern', 'same', 'p']],
+            `RESP${protocol} details`);
+        sub.close();
+        publisher.close();
+    }
+});
+
 test('blocking subscribe and unsubscribe', () => {
     for (const protocol of [2, 3]) {
         const sub = new Subscriber(protocol);
