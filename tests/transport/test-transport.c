@@ -1144,6 +1144,161 @@ test_tls_server_closes (gconstpointer data)
   g_assert_null (stream);
 }
 
+/* Blocking calls cancelled from another thread (the tls and gio-tls
+ * streams alike). */
+
+/* How long a cancelled blocking call may take to return before the test
+ * gives up on it: a bound on a hang, not a measure of speed. */
+#define CANCEL_GRACE_S 20
+
+/* Cancels @cancellable from a thread of its own once @delay_ms have
+ * passed, then waits for canceller_finish(): a blocking call that
+ * ignores its cancellation fails the test with a message instead of
+ * hanging until the harness' timeout. */
+typedef struct {
+  GCancellable *cancellable;
+  const char *what;
+  guint delay_ms;
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  GThread *thread;
+} Canceller;
+
+static gpointer
+canceller_thread (gpointer user_data)
+{
+  Canceller *canceller = user_data;
+  gint64 deadline;
+
+  g_usleep (canceller->delay_ms * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (canceller->cancellable);
+
+  deadline = g_get_monotonic_time () + CANCEL_GRACE_S * G_TIME_SPAN_SECOND;
+  g_mutex_lock (&canceller->lock);
+  while (!canceller->done)
+    if (!g_cond_wait_until (&canceller->cond, &canceller->lock, deadline))
+      g_error ("%s did not return within %d s of its cancellation", canceller->what, CANCEL_GRACE_S);
+  g_mutex_unlock (&canceller->lock);
+  return NULL;
+}
+
+static Canceller *
+canceller_start (GCancellable *cancellable,
+                 guint         delay_ms,
+                 const char   *what)
+{
+  Canceller *canceller = g_new0 (Canceller, 1);
+
+  canceller->cancellable = g_object_ref (cancellable);
+  canceller->delay_ms = delay_ms;
+  canceller->what = what;
+  g_mutex_init (&canceller->lock);
+  g_cond_init (&canceller->cond);
+  canceller->thread = g_thread_new ("canceller", canceller_thread, canceller);
+  return canceller;
+}
+
+static void
+canceller_finish (Canceller *canceller)
+{
+  g_mutex_lock (&canceller->lock);
+  canceller->done = TRUE;
+  g_cond_signal (&canceller->cond);
+  g_mutex_unlock (&canceller->lock);
+  g_thread_join (canceller->thread);
+  g_object_unref (canceller->cancellable);
+  g_mutex_clear (&canceller->lock);
+  g_cond_clear (&canceller->cond);
+  g_free (canceller);
+}
+
+/* A blocking write of a large value to a server that reads nothing
+ * (stopped) blocks until it is cancelled from another thread. The bytes
+ * it reports written are exactly those that reach the server: the
+ * request is then finished with writes of other sizes (a 1-byte one
+ * first, shorter than a TLS record) and the value reads back intact.
+ *
+ * GIO's own TLS stream (gio-tls) cannot do that: GnuTLS must be given
+ * the interrupted bytes again, and a shorter write then reports the
+ * whole record written (more than it was given). There the request is
+ * finished with the same bytes, the one way that works. */
+static void
+test_tls_cancel_blocking_write (TlsFixture    *fixture,
+                                gconstpointer  data)
+{
+  const gsize value_size = 8 * 1024 * 1024;
+  gboolean gio = g_str_equal (((const TlsCase *) data)->transport, "gio-tls");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *reply = NULL;
+  GOutputStream *out;
+  GRand *rand = g_rand_new_with_seed (8);
+  Canceller *canceller;
+  gsize written = 0, n = 0;
+  gsize value_start;
+  gssize one;
+  gboolean ok;
+
+  header = g_strdup_printf ("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_byte_array_append (request, (const guint8 *) header, strlen (header));
+  value_start = request->len;
+  g_byte_array_set_size (request, value_start + value_size);
+  for (gsize i = 0; i < value_size; i++)
+    request->data[value_start + i] = g_rand_int (rand) & 0xff;
+  g_rand_free (rand);
+  g_byte_array_append (request, (const guint8 *) "\r\n", 2);
+
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  out = g_io_stream_get_output_stream (stream);
+
+  gredis_test_server_pause (fixture->server);
+  canceller = canceller_start (cancellable, 200, "A blocking write to a stopped server");
+  ok = g_output_stream_write_all (out, request->data, request->len, &written, cancellable, &error);
+  canceller_finish (canceller);
+  gredis_test_server_resume (fixture->server);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ok);
+  g_test_message ("%" G_GSIZE_FORMAT " of %u bytes were written before the cancellation",
+                  written, request->len);
+  g_assert_cmpuint (written, <, request->len);
+  g_clear_error (&error);
+
+  /* The rest, in pieces of other sizes than before. */
+  if (!gio)
+    {
+      one = g_output_stream_write (out, request->data + written, 1, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (one, ==, 1);
+      written++;
+    }
+  g_output_stream_write_all (out, request->data + written, request->len - written, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_malloc0 (6);
+  g_input_stream_read_all (g_io_stream_get_input_stream (stream), reply, 5, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reply, ==, "+OK\r\n");
+  g_clear_pointer (&reply, g_free);
+
+  g_string_append_printf (expected, "$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_string_append_len (expected, (const char *) request->data + value_start, value_size);
+  g_string_append (expected, "\r\n");
+  g_output_stream_write_all (out, "*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n", 22, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_malloc (expected->len);
+  g_input_stream_read_all (g_io_stream_get_input_stream (stream), reply, expected->len, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (reply, n, expected->str, expected->len);
+
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static GPtrArray *tls_cases;
 
 /* Adds /transport/<transport>/<name> for each TLS transport given. */
@@ -1221,6 +1376,7 @@ main (int argc, char **argv)
   add_tls_test ("verify-none", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_verify_none);
   add_tls_test ("verify-optional", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_verify_optional);
   add_tls_test ("gio-tls-unsupported", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_gio_tls_unsupported);
+  add_tls_test ("cancel-blocking-write", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_write);
   for (guint i = 2; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
     {
       const struct { const char *name; GTestDataFunc func; } tests[] = {
