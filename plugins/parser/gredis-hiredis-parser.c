@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include <hiredis/hiredis.h>
 #include <hiredis/read.h>
 
 #include "gredis-hiredis-parser.h"
@@ -40,6 +41,39 @@ enum
 
 /* The most hiredis nests: an array inside 7 others. */
 #define HIREDIS_MAX_DEPTH 8
+
+/* Besides its API, this parser reads the reader's buffer and cursor
+ * (buf, pos, len) for stream offsets, its task stack (rstack, ridx) to
+ * check a bulk string's announced length before the reader waits for
+ * its bytes, and the tasks' type and parent; it fills the callback table
+ * in order. Those are laid out as below in libhiredis 0.14 and differ in
+ * 1.0 (a task array that grows, 64-bit element counts, more callbacks),
+ * so any other version is refused here rather than misread at run time
+ * (meson.build refuses it too). */
+#if HIREDIS_MAJOR != 0 || HIREDIS_MINOR != 14
+#error "The hiredis parser plugin reads redisReader as libhiredis 0.14 lays it out; configure with -Dhiredis=disabled for other versions."
+#endif
+
+#define ASSERT_MEMBER_TYPE(type, member, expected) \
+  G_STATIC_ASSERT (__builtin_types_compatible_p (__typeof__ (((type *) NULL)->member), expected))
+
+ASSERT_MEMBER_TYPE (redisReader, errstr, char[128]);
+ASSERT_MEMBER_TYPE (redisReader, buf, char *);
+ASSERT_MEMBER_TYPE (redisReader, pos, size_t);
+ASSERT_MEMBER_TYPE (redisReader, len, size_t);
+ASSERT_MEMBER_TYPE (redisReader, rstack, redisReadTask[HIREDIS_MAX_DEPTH + 1]);
+ASSERT_MEMBER_TYPE (redisReader, ridx, int);
+ASSERT_MEMBER_TYPE (redisReader, privdata, void *);
+ASSERT_MEMBER_TYPE (redisReadTask, type, int);
+ASSERT_MEMBER_TYPE (redisReadTask, parent, struct redisReadTask *);
+ASSERT_MEMBER_TYPE (redisReadTask, privdata, void *);
+ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createString,
+                    void *(*) (const redisReadTask *, char *, size_t));
+ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createArray, void *(*) (const redisReadTask *, int));
+ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createInteger, void *(*) (const redisReadTask *, long long));
+ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createNil, void *(*) (const redisReadTask *));
+ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, freeObject, void (*) (void *));
+G_STATIC_ASSERT (sizeof (redisReplyObjectFunctions) == 5 * sizeof (void (*) (void)));
 
 /* How much is handed to the reader at once (more when a bulk string is
  * known to need more). */
@@ -253,11 +287,11 @@ free_object (void *object)
 }
 
 static redisReplyObjectFunctions reader_functions = {
-  create_string,
-  create_array,
-  create_integer,
-  create_nil,
-  free_object,
+  .createString = create_string,
+  .createArray = create_array,
+  .createInteger = create_integer,
+  .createNil = create_nil,
+  .freeObject = free_object,
 };
 
 static void

@@ -20,6 +20,13 @@
  * cipher list, encrypted PEM keys) fails with %GREDIS_ERROR_UNSUPPORTED
  * rather than being ignored. An encrypted client key is accepted as a
  * PKCS #12 file in tls-cert-file with tls-key-password.
+ *
+ * The stream handed out is GIO's own, with two limits of glib-networking
+ * (2.74, GnuTLS) that the tls transport does not have: its pollable
+ * sources wait for the socket only, so a reader that leaves part of a
+ * record unread is not woken for the rest (the connection engine reads
+ * 16 KiB, a whole record, at a time); and a blocking write cancelled in
+ * the middle of a record must be repeated with the same bytes.
  */
 struct _GredisGioTlsTransport
 {

@@ -28,6 +28,17 @@
  * records. A write that returns WOULD_BLOCK must be retried with the same
  * bytes (and may add more after them), as GIO documents for TLS streams.
  *
+ * A blocking write hands OpenSSL at most one record's worth at a time.
+ * When its wait for the socket is cancelled (or fails) while OpenSSL
+ * holds a record of those bytes, partly sent, the bytes are kept here
+ * ("unsent") and reported written, since part of them may already be on
+ * the wire: GIO's rule for a cancelled call that had partly happened.
+ * OpenSSL can only finish such a record when given the same bytes again,
+ * so the kept copy goes out before anything written later (and on a
+ * flush); the caller may go on with any bytes, and the peer receives
+ * exactly the bytes reported written. A cancelled read takes nothing
+ * from the stream.
+ *
  * The SSL object is not thread-safe; a mutex serializes its use so that
  * one thread may read while another writes, as GIO allows.
  */
@@ -51,6 +62,9 @@ struct _GredisTlsConnection
   gboolean base_eof;           /* the base stream reached its end */
   GIOCondition read_wants;     /* G_IO_IN, or G_IO_OUT during a renegotiation */
   GIOCondition write_wants;
+  gsize write_retry_length;    /* the length of a write that must be retried, or 0 */
+  GBytes *unsent;              /* bytes of a cancelled blocking write (see above) */
+  gsize unsent_offset;         /* how many of them OpenSSL has finished */
   gboolean shut_down;
 
   /* The first certificate problem seen during verification. */
@@ -473,10 +487,14 @@ typedef enum {
   DIRECTION_WRITE,
 } Direction;
 
+/* The most a blocking write hands OpenSSL at once: one record's worth. */
+#define BLOCKING_WRITE_MAX SSL3_RT_MAX_PLAIN_LENGTH
+
 /* One SSL_read() or SSL_write(), then, while it wants the base stream
  * and @blocking, a wait for the base stream in the direction OpenSSL
  * asked for (a read may need to write during a key update, and a write
- * to read). */
+ * to read). A write first finishes the unsent bytes of a cancelled one;
+ * a write of nothing (a flush) only does that. */
 static gssize
 transfer (GredisTlsConnection  *self,
           Direction             direction,
@@ -490,13 +508,15 @@ transfer (GredisTlsConnection  *self,
 
   for (;;)
     {
+      GError *wait_error = NULL;
+      const void *data = buffer;
+      gsize length = count;
+      gboolean unsent = FALSE;
       size_t n = 0;
       int ret, ssl_error;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return -1;
-      if (count == 0)
-        return 0;
 
       g_mutex_lock (&self->lock);
       if (self->shut_down)
@@ -505,17 +525,44 @@ transfer (GredisTlsConnection  *self,
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The TLS connection is closed."));
           return -1;
         }
+      if (direction == DIRECTION_WRITE && self->unsent != NULL)
+        {
+          gsize size;
+
+          data = (const guint8 *) g_bytes_get_data (self->unsent, &size) + self->unsent_offset;
+          length = size - self->unsent_offset;
+          unsent = TRUE;
+        }
+      else if (direction == DIRECTION_WRITE && blocking)
+        length = MIN (count, MAX (BLOCKING_WRITE_MAX, self->write_retry_length));
+      if (length == 0)
+        {
+          g_mutex_unlock (&self->lock);
+          return 0;
+        }
+
       ERR_clear_error ();
       if (direction == DIRECTION_READ)
-        ret = SSL_read_ex (self->ssl, buffer, count, &n);
+        ret = SSL_read_ex (self->ssl, buffer, length, &n);
       else
-        ret = SSL_write_ex (self->ssl, buffer, count, &n);
+        ret = SSL_write_ex (self->ssl, data, length, &n);
       ssl_error = ret == 1 ? SSL_ERROR_NONE : SSL_get_error (self->ssl, ret);
       switch (ssl_error)
         {
         case SSL_ERROR_NONE:
           if (direction == DIRECTION_WRITE)
-            self->write_wants = G_IO_OUT;
+            {
+              self->write_wants = G_IO_OUT;
+              self->write_retry_length = 0;
+            }
+          if (unsent)
+            {
+              self->unsent_offset += n;
+              if (self->unsent_offset == g_bytes_get_size (self->unsent))
+                g_clear_pointer (&self->unsent, g_bytes_unref);
+              g_mutex_unlock (&self->lock);
+              continue;
+            }
           g_mutex_unlock (&self->lock);
           return n;
         case SSL_ERROR_WANT_READ:
@@ -541,6 +588,8 @@ transfer (GredisTlsConnection  *self,
             return -1;
           }
         }
+      if (direction == DIRECTION_WRITE && !unsent)
+        self->write_retry_length = length;
       g_mutex_unlock (&self->lock);
 
       if (!blocking)
@@ -550,8 +599,24 @@ transfer (GredisTlsConnection  *self,
                                                            : _("The TLS connection cannot take more data yet."));
           return -1;
         }
-      if (!wait_for_base (self, *wants, cancellable, error))
-        return -1;
+      if (wait_for_base (self, *wants, cancellable, &wait_error))
+        continue;
+
+      if (direction == DIRECTION_WRITE && !unsent)
+        {
+          /* OpenSSL may have sent part of a record of these bytes: they
+           * are written now, and the next write or flush finishes them.
+           * The cancellation (or the failure) shows on that call. */
+          g_mutex_lock (&self->lock);
+          self->unsent = g_bytes_new (data, length);
+          self->unsent_offset = 0;
+          self->write_retry_length = 0;
+          g_mutex_unlock (&self->lock);
+          g_error_free (wait_error);
+          return length;
+        }
+      g_propagate_error (error, wait_error);
+      return -1;
     }
 }
 
@@ -575,6 +640,15 @@ gredis_tls_connection_write (GredisTlsConnection  *self,
                              GError              **error)
 {
   return transfer (self, DIRECTION_WRITE, (void *) buffer, count, blocking, cancellable, error);
+}
+
+/* Sends what a cancelled blocking write left unsent, if anything. */
+gboolean
+gredis_tls_connection_flush (GredisTlsConnection  *self,
+                             GCancellable         *cancellable,
+                             GError              **error)
+{
+  return transfer (self, DIRECTION_WRITE, NULL, 0, TRUE, cancellable, error) == 0;
 }
 
 /* Whether OpenSSL holds bytes that a read returns without the base
@@ -869,12 +943,23 @@ gredis_tls_connection_close (GIOStream     *stream,
   if (!self->shut_down)
     {
       self->shut_down = TRUE;
-      if (SSL_is_init_finished (self->ssl))
+      ERR_clear_error ();
+      while (self->unsent != NULL)
         {
-          ERR_clear_error ();
-          SSL_shutdown (self->ssl);
-          ERR_clear_error ();
+          gsize size;
+          const guint8 *data = g_bytes_get_data (self->unsent, &size);
+          size_t n = 0;
+
+          if (SSL_write_ex (self->ssl, data + self->unsent_offset, size - self->unsent_offset, &n) != 1)
+            break;
+          self->unsent_offset += n;
+          if (self->unsent_offset == size)
+            g_clear_pointer (&self->unsent, g_bytes_unref);
         }
+      if (SSL_is_init_finished (self->ssl))
+        SSL_shutdown (self->ssl);
+      ERR_clear_error ();
+      g_clear_pointer (&self->unsent, g_bytes_unref);
     }
   g_mutex_unlock (&self->lock);
 
@@ -905,6 +990,7 @@ gredis_tls_connection_finalize (GObject *object)
   g_clear_pointer (&self->ssl, SSL_free);
   g_clear_object (&self->base);
   g_clear_error (&self->base_error);
+  g_clear_pointer (&self->unsent, g_bytes_unref);
   g_free (self->peer);
   g_free (self->server_name);
   g_free (self->verify_subject);

@@ -43,6 +43,9 @@ gssize   gredis_tls_connection_write       (GredisTlsConnection  *self,
                                             gboolean              blocking,
                                             GCancellable         *cancellable,
                                             GError              **error);
+gboolean gredis_tls_connection_flush       (GredisTlsConnection  *self,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
 gboolean gredis_tls_connection_is_ready    (GredisTlsConnection  *self,
                                             GIOCondition          condition);
 GSource *gredis_tls_connection_create_source (GredisTlsConnection *self,

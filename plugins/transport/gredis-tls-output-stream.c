@@ -61,10 +61,14 @@ gredis_tls_output_stream_flush (GOutputStream  *stream,
                                 GCancellable   *cancellable,
                                 GError        **error)
 {
-  /* Every byte that a write accepted has been handed to the base stream
-   * (a write that could not send its record fails with WOULD_BLOCK and is
-   * retried), so there is nothing of ours to flush. */
-  return check_attached (GREDIS_TLS_OUTPUT_STREAM (stream), error);
+  GredisTlsOutputStream *self = GREDIS_TLS_OUTPUT_STREAM (stream);
+
+  /* A write that could not send its record fails with WOULD_BLOCK and is
+   * retried, so the only bytes of ours to flush are those a cancelled
+   * blocking write left unsent. */
+  if (!check_attached (self, error))
+    return FALSE;
+  return gredis_tls_connection_flush (self->connection, cancellable, error);
 }
 
 static gboolean

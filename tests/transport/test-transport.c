@@ -1144,6 +1144,421 @@ test_tls_server_closes (gconstpointer data)
   g_assert_null (stream);
 }
 
+/* Blocking calls cancelled from another thread, and the pollable
+ * sources (the tls and gio-tls streams alike). */
+
+/* How long a cancelled blocking call may take to return before the test
+ * gives up on it: a bound on a hang, not a measure of speed. */
+#define CANCEL_GRACE_S 20
+
+/* Cancels @cancellable from a thread of its own once @delay_ms have
+ * passed, then waits for canceller_finish(): a blocking call that
+ * ignores its cancellation fails the test with a message instead of
+ * hanging until the harness' timeout. */
+typedef struct {
+  GCancellable *cancellable;
+  const char *what;
+  guint delay_ms;
+  GMutex lock;
+  GCond cond;
+  gboolean done;
+  GThread *thread;
+} Canceller;
+
+static gpointer
+canceller_thread (gpointer user_data)
+{
+  Canceller *canceller = user_data;
+  gint64 deadline;
+
+  g_usleep (canceller->delay_ms * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (canceller->cancellable);
+
+  deadline = g_get_monotonic_time () + CANCEL_GRACE_S * G_TIME_SPAN_SECOND;
+  g_mutex_lock (&canceller->lock);
+  while (!canceller->done)
+    if (!g_cond_wait_until (&canceller->cond, &canceller->lock, deadline))
+      g_error ("%s did not return within %d s of its cancellation", canceller->what, CANCEL_GRACE_S);
+  g_mutex_unlock (&canceller->lock);
+  return NULL;
+}
+
+static Canceller *
+canceller_start (GCancellable *cancellable,
+                 guint         delay_ms,
+                 const char   *what)
+{
+  Canceller *canceller = g_new0 (Canceller, 1);
+
+  canceller->cancellable = g_object_ref (cancellable);
+  canceller->delay_ms = delay_ms;
+  canceller->what = what;
+  g_mutex_init (&canceller->lock);
+  g_cond_init (&canceller->cond);
+  canceller->thread = g_thread_new ("canceller", canceller_thread, canceller);
+  return canceller;
+}
+
+static void
+canceller_finish (Canceller *canceller)
+{
+  g_mutex_lock (&canceller->lock);
+  canceller->done = TRUE;
+  g_cond_signal (&canceller->cond);
+  g_mutex_unlock (&canceller->lock);
+  g_thread_join (canceller->thread);
+  g_object_unref (canceller->cancellable);
+  g_mutex_clear (&canceller->lock);
+  g_cond_clear (&canceller->cond);
+  g_free (canceller);
+}
+
+/* A blocking read that waits for bytes that do not come returns
+ * CANCELLED when another thread cancels it, and takes nothing from the
+ * stream: a reply that comes later is read whole. */
+static void
+test_tls_cancel_blocking_read (TlsFixture    *fixture,
+                               gconstpointer  data)
+{
+  static const char blpop[] = "*3\r\n$5\r\nBLPOP\r\n$9\r\nlate-list\r\n$1\r\n0\r\n";
+  static const char lpush[] = "*3\r\n$5\r\nLPUSH\r\n$9\r\nlate-list\r\n$4\r\nlate\r\n";
+  static const char popped[] = "*2\r\n$9\r\nlate-list\r\n$4\r\nlate\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GIOStream) other = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  GInputStream *in;
+  Canceller *canceller;
+  char buf[64];
+  gsize n = 0;
+
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  in = g_io_stream_get_input_stream (stream);
+
+  /* Nothing asked, nothing to read. */
+  cancellable = g_cancellable_new ();
+  canceller = canceller_start (cancellable, 100, "A blocking read with no request sent");
+  g_assert_cmpint (g_input_stream_read (in, buf, sizeof buf, cancellable, &error), ==, -1);
+  canceller_finish (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+
+  /* A reply that the server holds back: BLPOP on an empty list. */
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), blpop, strlen (blpop), NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  canceller = canceller_start (cancellable, 100, "A blocking read of a delayed reply");
+  g_assert_cmpint (g_input_stream_read (in, buf, sizeof buf, cancellable, &error), ==, -1);
+  canceller_finish (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The reply comes once another client pushes, and is read whole. */
+  other = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  assert_exchange (other, lpush, ":1\r\n");
+  memset (buf, 0, sizeof buf);
+  g_input_stream_read_all (in, buf, strlen (popped), &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (buf, n, popped, strlen (popped));
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A blocking write of a large value to a server that reads nothing
+ * (stopped) blocks until it is cancelled from another thread. The bytes
+ * it reports written are exactly those that reach the server: the
+ * request is then finished with writes of other sizes (a 1-byte one
+ * first, shorter than a TLS record) and the value reads back intact.
+ *
+ * GIO's own TLS stream (gio-tls) cannot do that: GnuTLS must be given
+ * the interrupted bytes again, and a shorter write then reports the
+ * whole record written (more than it was given). There the request is
+ * finished with the same bytes, the one way that works. */
+static void
+test_tls_cancel_blocking_write (TlsFixture    *fixture,
+                                gconstpointer  data)
+{
+  const gsize value_size = 8 * 1024 * 1024;
+  gboolean gio = g_str_equal (((const TlsCase *) data)->transport, "gio-tls");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *reply = NULL;
+  GOutputStream *out;
+  GRand *rand = g_rand_new_with_seed (8);
+  Canceller *canceller;
+  gsize written = 0, n = 0;
+  gsize value_start;
+  gssize one;
+  gboolean ok;
+
+  header = g_strdup_printf ("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_byte_array_append (request, (const guint8 *) header, strlen (header));
+  value_start = request->len;
+  g_byte_array_set_size (request, value_start + value_size);
+  for (gsize i = 0; i < value_size; i++)
+    request->data[value_start + i] = g_rand_int (rand) & 0xff;
+  g_rand_free (rand);
+  g_byte_array_append (request, (const guint8 *) "\r\n", 2);
+
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+  out = g_io_stream_get_output_stream (stream);
+
+  gredis_test_server_pause (fixture->server);
+  canceller = canceller_start (cancellable, 200, "A blocking write to a stopped server");
+  ok = g_output_stream_write_all (out, request->data, request->len, &written, cancellable, &error);
+  canceller_finish (canceller);
+  gredis_test_server_resume (fixture->server);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ok);
+  g_test_message ("%" G_GSIZE_FORMAT " of %u bytes were written before the cancellation",
+                  written, request->len);
+  g_assert_cmpuint (written, <, request->len);
+  g_clear_error (&error);
+
+  /* The rest, in pieces of other sizes than before. */
+  if (!gio)
+    {
+      one = g_output_stream_write (out, request->data + written, 1, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (one, ==, 1);
+      written++;
+    }
+  g_output_stream_write_all (out, request->data + written, request->len - written, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_malloc0 (6);
+  g_input_stream_read_all (g_io_stream_get_input_stream (stream), reply, 5, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reply, ==, "+OK\r\n");
+  g_clear_pointer (&reply, g_free);
+
+  g_string_append_printf (expected, "$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_string_append_len (expected, (const char *) request->data + value_start, value_size);
+  g_string_append (expected, "\r\n");
+  g_output_stream_write_all (out, "*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n", 22, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_malloc (expected->len);
+  g_input_stream_read_all (g_io_stream_get_input_stream (stream), reply, expected->len, &n, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (reply, n, expected->str, expected->len);
+
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Drives a stream through its pollable sources in a main context of its
+ * own, one small write or read per dispatch, as an event loop that
+ * never reads ahead does. After the first read, the rest of the reply
+ * may wait decrypted in the TLS library, not on the socket: the read
+ * source must still dispatch. */
+typedef struct {
+  GMainContext *context;
+  GPollableOutputStream *out;
+  GPollableInputStream *in;
+  const guint8 *request;
+  gsize request_length;
+  gsize written;
+  gsize write_chunk;
+  guint8 *reply;
+  gsize reply_length;
+  gsize received;
+  gsize read_chunk;
+  gboolean readable_after_first;   /* is_readable() after the first read */
+  gboolean timed_out;
+  GError *error;
+} Trickle;
+
+static gboolean
+trickle_writable (GObject  *stream,
+                  gpointer  user_data)
+{
+  Trickle *trickle = user_data;
+  GError *error = NULL;
+  gssize n;
+
+  n = g_pollable_output_stream_write_nonblocking (trickle->out, trickle->request + trickle->written,
+                                                  MIN (trickle->write_chunk,
+                                                       trickle->request_length - trickle->written),
+                                                  NULL, &error);
+  if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      g_error_free (error);
+      return G_SOURCE_CONTINUE;
+    }
+  if (n < 0)
+    {
+      g_clear_error (&trickle->error);
+      trickle->error = error;
+      return G_SOURCE_REMOVE;
+    }
+  trickle->written += n;
+  return trickle->written < trickle->request_length ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+trickle_readable (GObject  *stream,
+                  gpointer  user_data)
+{
+  Trickle *trickle = user_data;
+  GError *error = NULL;
+  gssize n;
+
+  n = g_pollable_input_stream_read_nonblocking (trickle->in, trickle->reply + trickle->received,
+                                                MIN (trickle->read_chunk,
+                                                     trickle->reply_length - trickle->received),
+                                                NULL, &error);
+  if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      g_error_free (error);
+      return G_SOURCE_CONTINUE;
+    }
+  if (n <= 0)
+    {
+      if (n == 0)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED, "closed early");
+      g_clear_error (&trickle->error);
+      trickle->error = error;
+      return G_SOURCE_REMOVE;
+    }
+  if (trickle->received == 0 && (gsize) n < trickle->reply_length)
+    trickle->readable_after_first = g_pollable_input_stream_is_readable (trickle->in);
+  trickle->received += n;
+  return trickle->received < trickle->reply_length ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+trickle_timeout (gpointer user_data)
+{
+  Trickle *trickle = user_data;
+
+  trickle->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trickle_exchange (GIOStream   *stream,
+                  const void  *request,
+                  gsize        request_length,
+                  gsize        write_chunk,
+                  const void  *expected,
+                  gsize        expected_length,
+                  gsize        read_chunk,
+                  gboolean     expect_pending)
+{
+  Trickle trickle = { 0 };
+  GSource *out_source, *in_source, *timeout;
+
+  trickle.context = g_main_context_new ();
+  trickle.out = G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream));
+  trickle.in = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream));
+  trickle.request = request;
+  trickle.request_length = request_length;
+  trickle.write_chunk = write_chunk;
+  trickle.reply = g_malloc0 (expected_length);
+  trickle.reply_length = expected_length;
+  trickle.read_chunk = read_chunk;
+
+  out_source = g_pollable_output_stream_create_source (trickle.out, NULL);
+  g_source_set_callback (out_source, (GSourceFunc) (void (*) (void)) trickle_writable, &trickle, NULL);
+  g_source_attach (out_source, trickle.context);
+  in_source = g_pollable_input_stream_create_source (trickle.in, NULL);
+  g_source_set_callback (in_source, (GSourceFunc) (void (*) (void)) trickle_readable, &trickle, NULL);
+  g_source_attach (in_source, trickle.context);
+  /* A bound on a hang, not a measure of speed. */
+  timeout = g_timeout_source_new_seconds (CANCEL_GRACE_S);
+  g_source_set_callback (timeout, trickle_timeout, &trickle, NULL);
+  g_source_attach (timeout, trickle.context);
+
+  while (trickle.error == NULL && !trickle.timed_out &&
+         (trickle.written < request_length || trickle.received < expected_length))
+    g_main_context_iteration (trickle.context, TRUE);
+
+  g_source_destroy (out_source);
+  g_source_unref (out_source);
+  g_source_destroy (in_source);
+  g_source_unref (in_source);
+  g_source_destroy (timeout);
+  g_source_unref (timeout);
+  g_main_context_unref (trickle.context);
+
+  g_assert_no_error (trickle.error);
+  if (trickle.timed_out)
+    g_error ("The pollable sources stopped dispatching: %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT
+             " bytes written, %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " read",
+             trickle.written, request_length, trickle.received, expected_length);
+  g_assert_cmpmem (trickle.reply, trickle.received, expected, expected_length);
+  /* The stream says so too. */
+  if (expect_pending)
+    g_assert_true (trickle.readable_after_first);
+  g_free (trickle.reply);
+}
+
+static void
+test_tls_pollable_small_chunks (TlsFixture    *fixture,
+                                gconstpointer  data)
+{
+  gboolean gio = g_str_equal (((const TlsCase *) data)->transport, "gio-tls");
+  const gsize value_size = 256 * 1024 + 7;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  g_autoptr(GString) expected = g_string_new ("+OK\r\n");
+  g_autofree char *header = NULL;
+  g_autofree guint8 *value = g_malloc (value_size);
+  GRand *rand = g_rand_new_with_seed (16);
+
+  for (gsize i = 0; i < value_size; i++)
+    value[i] = g_rand_int (rand) & 0xff;
+  g_rand_free (rand);
+  header = g_strdup_printf ("*3\r\n$3\r\nSET\r\n$5\r\nchunk\r\n$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_byte_array_append (request, (const guint8 *) header, strlen (header));
+  g_byte_array_append (request, value, value_size);
+  {
+    static const char tail[] = "\r\n*2\r\n$3\r\nGET\r\n$5\r\nchunk\r\nPING\r\n";
+    g_byte_array_append (request, (const guint8 *) tail, strlen (tail));
+  }
+  g_string_append_printf (expected, "$%" G_GSIZE_FORMAT "\r\n", value_size);
+  g_string_append_len (expected, (const char *) value, value_size);
+  g_string_append (expected, "\r\n+PONG\r\n");
+
+  stream = tls_connect (fixture, "localhost", &error);
+  g_assert_no_error (error);
+
+  if (gio)
+    {
+      /* glib-networking's sources wait for the socket only, not for the
+       * rest of a record that GnuTLS has decrypted: a reader must take
+       * whole records (16 KiB), as the connection engine does. */
+      g_test_message ("gio-tls: reads of whole records only (glib-networking's sources "
+                      "do not see a partly read record)");
+      trickle_exchange (stream, request->data, request->len, 1000, expected->str, expected->len,
+                        16 * 1024, FALSE);
+    }
+  else
+    {
+      /* A reply of one small TLS record, read a byte at a time: after
+       * the first byte the rest is only in OpenSSL's buffer. */
+      trickle_exchange (stream, "PING\r\n", 6, 6, "+PONG\r\n", 7, 1, TRUE);
+      /* A reply of many records (more than 16 KiB each way), in pieces
+       * that end inside records. */
+      trickle_exchange (stream, request->data, request->len, 1000, expected->str, expected->len, 97,
+                        FALSE);
+    }
+  /* The stream is still in step for blocking calls. */
+  assert_exchange (stream, "*2\r\n$6\r\nSTRLEN\r\n$5\r\nchunk\r\n", ":262151\r\n");
+}
+
 static GPtrArray *tls_cases;
 
 /* Adds /transport/<transport>/<name> for each TLS transport given. */
@@ -1221,6 +1636,9 @@ main (int argc, char **argv)
   add_tls_test ("verify-none", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_verify_none);
   add_tls_test ("verify-optional", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_verify_optional);
   add_tls_test ("gio-tls-unsupported", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_gio_tls_unsupported);
+  add_tls_test ("cancel-blocking-read", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_read);
+  add_tls_test ("cancel-blocking-write", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_write);
+  add_tls_test ("pollable-small-chunks", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_pollable_small_chunks);
   for (guint i = 2; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
     {
       const struct { const char *name; GTestDataFunc func; } tests[] = {
