@@ -217,7 +217,7 @@ blocking_done (GObject      *source,
   GError *error = NULL;
   GredisReply *reply;
 
-  reply = g_task_propagate_pointer (G_TASK (result), &error);
+  reply = _gredis_call_propagate_reply (result, &error);
   gredis_connection_set_command_timeout_ms (connection, data->saved_timeout_ms);
   _gredis_client_release_exclusive (client, connection, connection_reusable (error));
 
@@ -236,7 +236,7 @@ blocking_acquired (GObject      *source,
   GredisClient *client = GREDIS_CLIENT (source);
   BlockingData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GredisCall) inner = NULL;
   GError *error = NULL;
   guint margin_ms;
 
@@ -260,10 +260,10 @@ blocking_acquired (GObject      *source,
            (const char *) g_bytes_get_data (data->args->pdata[0], NULL),
            gredis_connection_get_command_timeout_ms (data->connection));
 
-  inner = g_task_new (client, cancellable, blocking_done, g_object_ref (task));
-  g_task_set_source_tag (inner, blocking_acquired);
-  _gredis_connection_queue_task (data->connection, data->args->len, NULL, NULL,
-                                 (GBytes * const *) data->args->pdata, inner, cancellable);
+  inner = _gredis_call_new (client, cancellable, blocking_done, g_object_ref (task),
+                            blocking_acquired);
+  _gredis_connection_queue_call (data->connection, data->args->len, NULL, NULL,
+                                 (GBytes * const *) data->args->pdata, inner);
 }
 
 void

@@ -7,6 +7,8 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-call-private.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -39,14 +41,14 @@ GError *_gredis_retry_unknown_outcome_error (const char   *name,
  * debug message) when the plugin cannot be made. */
 GredisBackoffPolicy *_gredis_client_make_backoff (GredisClient *client);
 
-/* Asynchronous commands: keeps a copy of the command on @task (made by
- * _gredis_client_send_async(), source object @client) so that it can be
- * sent again. */
-void _gredis_client_retry_attach_command (GTask               *task,
-                                          guint                argc,
-                                          const char * const  *argv,
-                                          const gsize         *argv_lengths,
-                                          GBytes * const      *args);
+/* Asynchronous commands: stores the command in @call (made by
+ * _gredis_client_send_async(), which keeps commands) when no connection
+ * encoded it, so that it can be sent later. */
+void _gredis_client_retry_store_command (GredisCall          *call,
+                                         guint                argc,
+                                         const char * const  *argv,
+                                         const gsize         *argv_lengths,
+                                         GBytes * const      *args);
 
 /* Installs the failure function of a shared connection of @client: its
  * failed tasks are re-sent on the shared connection of the same context
@@ -60,7 +62,7 @@ void _gredis_client_queue_shared (GredisClient       *client,
                                   guint               argc,
                                   const char * const *argv,
                                   const gsize        *argv_lengths,
-                                  GTask              *task);
+                                  GredisCall         *call);
 
 /* The backoff of one command (or pipeline) being retried: its delays
  * restart from the first when the network changes. Zero-initialised. */
@@ -85,10 +87,10 @@ guint64 _gredis_retry_delay_us (GredisClient        *client,
 guint _gredis_client_get_network_epoch (GredisClient *client);
 void  _gredis_client_network_changed   (GredisClient *client);
 
-/* Queues @task, made by _gredis_client_send_async(), on the shared
+/* Queues @call, made by _gredis_client_send_async(), on the shared
  * connection of the thread-default context, from the copy of its command
  * (for commands that waited for the pool). */
-void _gredis_client_retry_queue_task (GredisClient *client,
-                                      GTask        *task);
+void _gredis_client_retry_queue_call (GredisClient *client,
+                                      GredisCall   *call);
 
 G_END_DECLS

@@ -26,14 +26,15 @@
  * from a lost connection. Commands of that connection none of whose
  * bytes were written are retried like after any other failure.
  *
- * The asynchronous path: every task made by _gredis_client_send_async()
- * carries a copy of its command (one allocation). When a shared
- * connection fails, it offers each of its tasks, in queue order, to
- * on_failure(); those to retry go into one batch per failed connection,
- * which after the backoff delay is queued, in the same order, on the
- * shared connection of that context (a new one). Each task is completed
- * exactly once: by the connection, by on_failure(), by the batch (its
- * cancellable, or a failure to queue), or by its new connection. */
+ * The asynchronous path: every call made by _gredis_client_send_async()
+ * keeps its command as the connection encoded it (a copy of those bytes,
+ * inside the call for short commands). When a shared connection fails,
+ * it offers each of its calls, in queue order, to on_failure(); those to
+ * retry go into one batch per failed connection, which after the backoff
+ * delay is queued, in the same order, on the shared connection of that
+ * context (a new one). Each call is completed exactly once: by the
+ * connection, by on_failure(), by the batch (its cancellable, or a
+ * failure to queue), or by its new connection. */
 
 static gboolean
 is_replayable (guint               argc,
@@ -123,73 +124,56 @@ _gredis_client_make_backoff (GredisClient *client)
 
 /* The asynchronous path */
 
+/* The retry state of one call, made at its first failure. */
 typedef struct
 {
-  guint argc;
   guint failures;
   GredisRetryDelay delay;
-  const char **argv;
-  gsize *lengths;
-} Command;
+} RetryState;
 
 void
-_gredis_client_retry_attach_command (GTask               *task,
-                                     guint                argc,
-                                     const char * const  *argv,
-                                     const gsize         *argv_lengths,
-                                     GBytes * const      *args)
+_gredis_client_retry_store_command (GredisCall          *call,
+                                    guint                argc,
+                                    const char * const  *argv,
+                                    const gsize         *argv_lengths,
+                                    GBytes * const      *args)
 {
-  gsize total = 0;
-  Command *command;
-  char *data;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
 
-  for (guint i = 0; i < argc; i++)
+  if (args != NULL)
+    gredis_encode_command_bytes (buffer, args, argc);
+  else
+    gredis_encode_command (buffer, argc, argv, argv_lengths);
+  _gredis_call_store_command (call, buffer->data, buffer->len);
+}
+
+/* Queues @call, whose command it keeps, on the shared connection of the
+ * thread-default context. */
+static void
+queue_kept_command (GredisClient *client,
+                    GredisCall   *call)
+{
+  g_autofree const char **argv = NULL;
+  g_autofree gsize *lengths = NULL;
+  guint argc;
+
+  if (!_gredis_call_get_command (call, &argc, &argv, &lengths))
     {
-      gsize length;
-
-      if (args != NULL)
-        length = g_bytes_get_size (args[i]);
-      else
-        length = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
-      total += length + 1;
+      /* Not reached: every call of the client keeps its command. */
+      gredis_i18n_init ();
+      _gredis_call_return (call, NULL,
+                           g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_FAILED,
+                                                _("The command could not be sent again.")));
+      return;
     }
-
-  /* One block: the header, the pointers, the lengths, then the bytes. */
-  command = g_malloc (sizeof (Command) + argc * (sizeof (char *) + sizeof (gsize)) + total);
-  command->argc = argc;
-  command->failures = 0;
-  command->delay.attempt = 0;
-  command->delay.epoch = 0;
-  command->argv = (const char **) (command + 1);
-  command->lengths = (gsize *) (command->argv + argc);
-  data = (char *) (command->lengths + argc);
-  for (guint i = 0; i < argc; i++)
-    {
-      const char *bytes;
-      gsize length;
-
-      if (args != NULL)
-        bytes = g_bytes_get_data (args[i], &length);
-      else
-        {
-          bytes = argv[i];
-          length = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
-        }
-      if (length > 0)
-        memcpy (data, bytes, length);
-      data[length] = '\0';
-      command->argv[i] = data;
-      command->lengths[i] = length;
-      data += length + 1;
-    }
-  g_task_set_task_data (task, command, g_free);
+  _gredis_client_queue_shared (client, argc, argv, lengths, call);
 }
 
 typedef struct _Batch Batch;
 
 typedef struct
 {
-  GTask *task;
+  GredisCall *call;
   GSource *cancel_source;
   Batch *batch;
 } BatchItem;
@@ -215,14 +199,15 @@ batch_item_free (gpointer data)
       g_source_destroy (item->cancel_source);
       g_source_unref (item->cancel_source);
     }
-  if (item->task != NULL)
+  if (item->call != NULL)
     {
       /* Only when the batch is dropped unsent: never leave a caller
        * waiting. */
       gredis_i18n_init ();
-      g_task_return_new_error (item->task, GREDIS_ERROR, GREDIS_ERROR_CLOSED, "%s",
-                               _("The client is closed."));
-      g_object_unref (item->task);
+      _gredis_call_return (item->call, NULL,
+                           g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED,
+                                                _("The client is closed.")));
+      _gredis_call_unref (item->call);
     }
   g_free (item);
 }
@@ -253,22 +238,20 @@ batch_send (gpointer user_data)
   for (guint i = 0; i < batch->items->len; i++)
     {
       BatchItem *item = g_ptr_array_index (batch->items, i);
-      GTask *task = g_steal_pointer (&item->task);
-      Command *command;
+      GredisCall *call = g_steal_pointer (&item->call);
+      RetryState *state;
 
-      if (task == NULL)
+      if (call == NULL)
         continue;
       if (item->cancel_source != NULL)
         {
           g_source_destroy (item->cancel_source);
           g_clear_pointer (&item->cancel_source, g_source_unref);
         }
-      command = g_task_get_task_data (task);
-      g_debug ("Sending a %s command again (attempt %u)", command->argv[0],
-               command->failures + 1);
-      _gredis_client_queue_shared (batch->client, command->argc, command->argv,
-                                   command->lengths, task);
-      g_object_unref (task);
+      state = _gredis_call_get_data (call);
+      g_debug ("Sending a command again (attempt %u)", state->failures + 1);
+      queue_kept_command (batch->client, call);
+      _gredis_call_unref (call);
     }
   g_main_context_pop_thread_default (batch->context);
   batch_free (batch);
@@ -292,14 +275,12 @@ _gredis_retry_delay_us (GredisClient        *client,
 }
 
 void
-_gredis_client_retry_queue_task (GredisClient *client,
-                                 GTask        *task)
+_gredis_client_retry_queue_call (GredisClient *client,
+                                 GredisCall   *call)
 {
-  Command *command = g_task_get_task_data (task);
-
-  if (g_task_return_error_if_cancelled (task))
+  if (_gredis_call_return_error_if_cancelled (call))
     return;
-  _gredis_client_queue_shared (client, command->argc, command->argv, command->lengths, task);
+  queue_kept_command (client, call);
 }
 
 static gboolean
@@ -307,27 +288,27 @@ on_item_cancelled (GCancellable *cancellable,
                    gpointer      user_data)
 {
   BatchItem *item = user_data;
-  GTask *task = g_steal_pointer (&item->task);
+  GredisCall *call = g_steal_pointer (&item->call);
 
   g_clear_pointer (&item->cancel_source, g_source_unref);
-  if (task != NULL)
+  if (call != NULL)
     {
-      g_task_return_error_if_cancelled (task);
-      g_object_unref (task);
+      _gredis_call_return_error_if_cancelled (call);
+      _gredis_call_unref (call);
     }
   return G_SOURCE_REMOVE;
 }
 
-/* Takes @task (and the reference the connection held) into the batch of
+/* Takes @call (and the reference the connection held) into the batch of
  * @connection, made with the command's next delay. */
 static void
 batch_add (GredisClient     *client,
            GredisConnection *connection,
-           GTask            *task,
+           GredisCall       *call,
            GredisRetryDelay *delay)
 {
   Batch *batch = g_object_get_data (G_OBJECT (connection), batch_key);
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  GCancellable *cancellable = _gredis_call_get_cancellable (call);
   GredisBackoffPolicy *policy = gredis_connection_get_backoff_policy (connection);
   guint64 delay_us = _gredis_retry_delay_us (client, policy, delay);
   BatchItem *item;
@@ -350,7 +331,7 @@ batch_add (GredisClient     *client,
     }
 
   item = g_new0 (BatchItem, 1);
-  item->task = task;
+  item->call = call;
   item->batch = batch;
   if (cancellable != NULL)
     {
@@ -363,46 +344,51 @@ batch_add (GredisClient     *client,
 
 static gboolean
 on_failure (GredisConnection *connection,
-            GTask            *task,
+            GredisCall       *call,
             const GError     *error,
             gboolean          unsent,
             gpointer          data)
 {
   g_autoptr(GredisClient) client = g_weak_ref_get (data);
+  g_autofree const char **argv = NULL;
+  g_autofree gsize *lengths = NULL;
   GredisConfig *config;
-  Command *command;
+  RetryState *state;
+  guint argc;
 
-  if (client == NULL || g_task_get_source_object (task) != client ||
-      _gredis_client_is_closed (client))
+  if (client == NULL || _gredis_call_get_source_object (call) != client ||
+      _gredis_client_is_closed (client) ||
+      !_gredis_call_get_command (call, &argc, &argv, &lengths))
     return FALSE;
-  command = g_task_get_task_data (task);
-  if (command == NULL || g_task_return_error_if_cancelled (task))
+  if (_gredis_call_return_error_if_cancelled (call))
     {
-      if (command == NULL)
-        return FALSE;
-      g_object_unref (task);
+      _gredis_call_unref (call);
       return TRUE;
     }
 
+  state = _gredis_call_get_data (call);
+  if (state == NULL)
+    {
+      state = g_new0 (RetryState, 1);
+      _gredis_call_set_data (call, state, g_free);
+    }
   config = gredis_client_get_config (client);
-  switch (_gredis_retry_decide (error, unsent, command->failures,
-                                gredis_config_get_retries (config), command->argc,
-                                command->argv, command->lengths, NULL))
+  switch (_gredis_retry_decide (error, unsent, state->failures,
+                                gredis_config_get_retries (config), argc, argv, lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_FAIL:
       return FALSE;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
-      g_task_return_error (task, _gredis_retry_unknown_outcome_error (command->argv[0],
-                                                                       command->lengths[0],
-                                                                       error));
-      g_object_unref (task);
+      _gredis_call_return (call, NULL,
+                           _gredis_retry_unknown_outcome_error (argv[0], lengths[0], error));
+      _gredis_call_unref (call);
       return TRUE;
     case GREDIS_RETRY_VERDICT_RETRY:
     default:
-      command->failures++;
-      g_debug ("A %s command failed (%s); it will be sent again", command->argv[0],
-               error->message);
-      batch_add (client, connection, task, &command->delay);
+      state->failures++;
+      g_debug ("A %.*s command failed (%s); it will be sent again",
+               (int) MIN (lengths[0], 64), argv[0], error->message);
+      batch_add (client, connection, call, &state->delay);
       return TRUE;
     }
 }

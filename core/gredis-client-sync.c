@@ -186,7 +186,7 @@ send_once (GredisClient        *client,
   GredisConnection *connection;
   GMainContext *context;
   GredisReply *reply;
-  GTask *task;
+  GredisCall *call;
 
   *unsent = TRUE;
   connection = acquire_blocking (pool, &fallback_context, cancellable, error);
@@ -195,18 +195,16 @@ send_once (GredisClient        *client,
 
   context = gredis_connection_get_context (connection);
   g_main_context_push_thread_default (context);
-  task = g_task_new (client, cancellable, store_result, &result);
-  /* The function form: the macro would also copy a task name, per call. */
-  (g_task_set_source_tag) (task, _gredis_client_send_sync);
-  _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task, cancellable);
+  call = _gredis_call_new (client, cancellable, store_result, &result, _gredis_client_send_sync);
+  _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
   /* Write now rather than in a main-loop iteration of its own: the
    * iteration below then only waits for the reply. */
   gredis_connection_flush (connection);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
-  reply = g_task_propagate_pointer (G_TASK (result), error);
-  *unsent = _gredis_connection_task_was_unsent (task);
-  g_object_unref (task);
+  reply = _gredis_call_propagate_reply (result, error);
+  *unsent = _gredis_call_get_unsent (call);
+  _gredis_call_unref (call);
   g_object_unref (result);
   g_main_context_pop_thread_default (context);
 

@@ -230,7 +230,7 @@ typedef struct
   GredisClient *client;
   GMainContext *context;
   GCancellable *cancellable;   /* cancelled when the client closes */
-  GQueue tasks;                /* GTask, made by _gredis_client_send_async() */
+  GQueue calls;                /* GredisCall, made by _gredis_client_send_async() */
 } SharedWait;
 
 static void
@@ -242,17 +242,57 @@ shared_wait_free (SharedWait *wait)
   g_free (wait);
 }
 
-/* Fails the waiting tasks of @wait with @error and frees it. */
+/* An asynchronous command of _gredis_client_send_async(), before it is
+ * queued: on the connection itself, or as a GredisCall when it must
+ * wait for the pool or fail. */
+typedef struct
+{
+  guint argc;
+  const char * const *argv;
+  const gsize *argv_lengths;
+  GBytes * const *args;
+  GredisClient *client;
+  GCancellable *cancellable;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+  gpointer source_tag;
+} PendingCommand;
+
+/* A call for @command, keeping it to be sent later or again. */
+static GredisCall *
+pending_to_call (const PendingCommand *command)
+{
+  GredisCall *call = _gredis_call_new (command->client, command->cancellable, command->callback,
+                                       command->user_data, command->source_tag);
+
+  _gredis_call_keep_command (call);
+  _gredis_client_retry_store_command (call, command->argc, command->argv, command->argv_lengths,
+                                      command->args);
+  return call;
+}
+
+/* @call, or a call made for @command, waits for the pool behind the
+ * calls already waiting. */
+static void
+wait_push (SharedWait           *wait,
+           GredisCall           *call,
+           const PendingCommand *command)
+{
+  g_queue_push_tail (&wait->calls,
+                     call != NULL ? _gredis_call_ref (call) : pending_to_call (command));
+}
+
+/* Fails the waiting calls of @wait with @error and frees it. */
 static void
 shared_wait_fail (SharedWait   *wait,
                   const GError *error)
 {
-  GTask *task;
+  GredisCall *call;
 
-  while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
     {
-      g_task_return_error (task, g_error_copy (error));
-      g_object_unref (task);
+      _gredis_call_return (call, NULL, g_error_copy (error));
+      _gredis_call_unref (call);
     }
   shared_wait_free (wait);
 }
@@ -341,7 +381,7 @@ on_shared_acquired (GObject      *source,
   GredisConnection *connection;
   GError *error = NULL;
   gboolean current;
-  GTask *task;
+  GredisCall *call;
 
   connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
 
@@ -370,10 +410,10 @@ on_shared_acquired (GObject      *source,
     }
 
   g_main_context_push_thread_default (wait->context);
-  while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
     {
-      _gredis_client_retry_queue_task (self, task);
-      g_object_unref (task);
+      _gredis_client_retry_queue_call (self, call);
+      _gredis_call_unref (call);
     }
   g_main_context_pop_thread_default (wait->context);
   shared_wait_free (wait);
@@ -434,12 +474,13 @@ on_network_changed (GNetworkMonitor *monitor,
 
 /* The shared connection of the thread-default main context, taken from
  * the pool if needed. NULL with @error, or, with the blocking pool full,
- * NULL without an error when @task (not NULL) was taken to be queued
- * once the pool grants a connection. */
+ * NULL without an error when @call or @command (one of them, if any, is
+ * given) was taken to be queued once the pool grants a connection. */
 static GredisConnection *
-lookup_connection (GredisClient  *self,
-                   GTask         *task,
-                   GError       **error)
+lookup_connection (GredisClient          *self,
+                   GredisCall            *call,
+                   const PendingCommand  *command,
+                   GError               **error)
 {
   GMainContext *context = g_main_context_get_thread_default ();
   g_autoptr(GredisPool) pool = NULL;
@@ -479,7 +520,7 @@ lookup_connection (GredisClient  *self,
   if (wait != NULL)
     {
       g_mutex_unlock (&self->lock);
-      if (task == NULL)
+      if (call == NULL && command == NULL)
         {
           gredis_i18n_init ();
           g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
@@ -487,7 +528,7 @@ lookup_connection (GredisClient  *self,
           return NULL;
         }
       /* Behind the commands already waiting, in order. */
-      g_queue_push_tail (&wait->tasks, g_object_ref (task));
+      wait_push (wait, call, command);
       return NULL;
     }
   g_mutex_unlock (&self->lock);
@@ -504,7 +545,7 @@ lookup_connection (GredisClient  *self,
     {
       gboolean waits;
 
-      waits = task != NULL && GREDIS_IS_POOL_BASE (pool) &&
+      waits = (call != NULL || command != NULL) && GREDIS_IS_POOL_BASE (pool) &&
               GREDIS_POOL_BASE_GET_CLASS (pool)->waits &&
               g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED);
       if (!waits)
@@ -528,16 +569,16 @@ lookup_connection (GredisClient  *self,
           wait->client = g_object_ref (self);
           wait->context = g_main_context_ref (context);
           wait->cancellable = g_cancellable_new ();
-          g_queue_init (&wait->tasks);
+          g_queue_init (&wait->calls);
           g_hash_table_insert (self->waiting, context, wait);
-          g_queue_push_tail (&wait->tasks, g_object_ref (task));
+          wait_push (wait, call, command);
           g_mutex_unlock (&self->lock);
           gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_SHARED, GREDIS_POOL_NO_SLOT,
                                      wait->cancellable, on_shared_acquired, wait);
         }
       else
         {
-          g_queue_push_tail (&wait->tasks, g_object_ref (task));
+          wait_push (wait, call, command);
           g_mutex_unlock (&self->lock);
         }
       return NULL;
@@ -603,7 +644,7 @@ gredis_client_get_connection (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return lookup_connection (client, NULL, error);
+  return lookup_connection (client, NULL, NULL, error);
 }
 
 /* Commands */
@@ -621,7 +662,7 @@ _gredis_client_send_async (GredisClient        *self,
 {
   GredisConnection *connection;
   GError *error = NULL;
-  GTask *task;
+  PendingCommand command;
   gint64 timeout_ms;
 
   /* Blocking commands go on an exclusive connection of their own
@@ -633,27 +674,32 @@ _gredis_client_send_async (GredisClient        *self,
       return;
     }
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  /* The function, not the macro: the macro would name the task after
-   * the variable "source_tag", copying that string for every command. */
-  (g_task_set_source_tag) (task, source_tag);
-  /* Kept to send it again if the connection fails (gredis-client-retry.c). */
-  _gredis_client_retry_attach_command (task, argc, argv, argv_lengths, args);
-
-  connection = lookup_connection (self, task, &error);
-  if (G_UNLIKELY (connection == NULL))
+  command.argc = argc;
+  command.argv = argv;
+  command.argv_lengths = argv_lengths;
+  command.args = args;
+  command.client = self;
+  command.cancellable = cancellable;
+  command.callback = callback;
+  command.user_data = user_data;
+  command.source_tag = source_tag;
+  connection = lookup_connection (self, NULL, &command, &error);
+  if (G_LIKELY (connection != NULL))
     {
-      /* Without an error: it waits for the pool. */
-      if (error != NULL)
-        g_task_return_error (task, error);
-    }
-  else
-    {
-      _gredis_connection_queue_task (connection, argc, argv, argv_lengths, args, task,
-                                     cancellable);
+      /* Kept to send it again if the connection fails
+       * (gredis-client-retry.c). */
+      _gredis_connection_queue_command (connection, argc, argv, argv_lengths, args, TRUE,
+                                        self, cancellable, callback, user_data, source_tag);
       g_object_unref (connection);
     }
-  g_object_unref (task);
+  else if (error != NULL)
+    {
+      GredisCall *call = pending_to_call (&command);
+
+      _gredis_call_return_error_later (call, error, NULL);
+      _gredis_call_unref (call);
+    }
+  /* Otherwise it waits for the pool. */
 }
 
 void
@@ -661,21 +707,21 @@ _gredis_client_queue_shared (GredisClient       *self,
                              guint               argc,
                              const char * const *argv,
                              const gsize        *argv_lengths,
-                             GTask              *task)
+                             GredisCall         *call)
 {
   GredisConnection *connection;
   GError *error = NULL;
 
-  connection = lookup_connection (self, task, &error);
+  /* The call keeps its command already. */
+  connection = lookup_connection (self, call, NULL, &error);
   if (connection == NULL)
     {
       if (error != NULL)
-        g_task_return_error (task, error);
+        _gredis_call_return (call, NULL, error);
     }
   else
     {
-      _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task,
-                                     g_task_get_cancellable (task));
+      _gredis_connection_queue_call (connection, argc, argv, argv_lengths, NULL, call);
       g_object_unref (connection);
     }
 }
@@ -687,9 +733,13 @@ _gredis_client_send_finish (GredisClient  *self,
                             GError       **error)
 {
   g_return_val_if_fail (GREDIS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (G_LIKELY (_gredis_call_is_valid (result, self, source_tag)))
+    return _gredis_call_propagate_reply (result, error);
+  /* Blocking commands complete a GTask (gredis-client-blocking.c). */
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -1037,12 +1087,13 @@ gredis_client_close (GredisClient *client)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SharedWait *wait = value;
-      GTask *task;
+      GredisCall *call;
 
-      while ((task = g_queue_pop_head (&wait->tasks)) != NULL)
+      /* Possibly from another thread: called back in their context. */
+      while ((call = g_queue_pop_head (&wait->calls)) != NULL)
         {
-          g_task_return_error (task, g_error_copy (closed_error));
-          g_object_unref (task);
+          _gredis_call_return_error_later (call, g_error_copy (closed_error), wait->context);
+          _gredis_call_unref (call);
         }
       g_cancellable_cancel (wait->cancellable);
     }

@@ -6,21 +6,23 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-call-private.h"
+
 G_BEGIN_DECLS
 
-/* Queues a command whose outcome completes @task (the connection takes a
- * reference): g_task_return_pointer() with the #GredisReply, or an error,
- * server error replies included (gredis_reply_to_error()). When
- * @cancellable is cancelled the task completes at once with
- * G_IO_ERROR_CANCELLED and the entry becomes a tombstone. Exactly one of
- * @argv and @args is given. */
-void _gredis_connection_queue_task (GredisConnection   *connection,
+/* Queues a command whose outcome completes @call (the connection takes a
+ * reference) with the #GredisReply or an error, server error replies
+ * included (gredis_reply_to_error()). When the call's cancellable is
+ * cancelled the call completes at once with G_IO_ERROR_CANCELLED and the
+ * entry becomes a tombstone. When the call keeps its command
+ * (_gredis_call_keep_command()), the encoded bytes are stored in it.
+ * Exactly one of @argv and @args is given. */
+void _gredis_connection_queue_call (GredisConnection   *connection,
                                     guint               argc,
                                     const char * const *argv,
                                     const gsize        *argv_lengths,
                                     GBytes * const     *args,
-                                    GTask              *task,
-                                    GCancellable       *cancellable);
+                                    GredisCall         *call);
 
 /* For gredis-pubsub.c. In subscriber mode, RESP2 arrays that are pub/sub
  * frames (message, pmessage, smessage and the (un)subscribe
@@ -35,20 +37,36 @@ gboolean _gredis_connection_send_no_reply  (GredisConnection   *connection,
                                             const char * const *argv,
                                             const gsize        *argv_lengths);
 
-/* TRUE when @task, queued with _gredis_connection_queue_task(), failed
- * because the connection closed before any byte of its command was
- * written: the command cannot have run (gredis-client-sync.c retries
- * it). */
-gboolean _gredis_connection_task_was_unsent (GTask *task);
+/* Queues a command like _gredis_connection_queue_call() does a call made
+ * with these arguments, without making one: the queue holds it (the
+ * fast path of asynchronous commands). With @keep, the command is kept
+ * to be sent again after a failure, as _gredis_call_keep_command() does;
+ * the failure function then receives it as a GredisCall. */
+void _gredis_connection_queue_command (GredisConnection    *connection,
+                                       guint                argc,
+                                       const char * const  *argv,
+                                       const gsize         *argv_lengths,
+                                       GBytes * const      *args,
+                                       gboolean             keep,
+                                       gpointer             source_object,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data,
+                                       gpointer             source_tag);
 
-/* Offered each task that fails because the connection closed, in queue
+/* A call queued with _gredis_connection_queue_call() that failed
+ * because the connection closed before any byte of its command was
+ * written is marked with _gredis_call_set_unsent(): the command cannot
+ * have run (gredis-client-sync.c retries it). */
+
+/* Offered each call that fails because the connection closed, in queue
  * order, before it completes (@unsent: no byte of its command was
- * written). Returning TRUE takes the task over, with the reference the
+ * written). Returning TRUE takes the call over, with the reference the
  * connection held; FALSE lets the connection complete it with @error.
  * Called in the connection's context; @destroy frees @data when replaced
  * or when the connection is finalized. */
 typedef gboolean (*GredisConnectionFailureFunc) (GredisConnection *connection,
-                                                 GTask            *task,
+                                                 GredisCall       *call,
                                                  const GError     *error,
                                                  gboolean          unsent,
                                                  gpointer          data);

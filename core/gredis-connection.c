@@ -48,7 +48,8 @@
 
 typedef enum {
   ENTRY_CALLBACK,
-  ENTRY_TASK,
+  ENTRY_CALL,
+  ENTRY_COMMAND,
   ENTRY_TOMBSTONE,
   ENTRY_HANDSHAKE,
 } EntryKind;
@@ -61,14 +62,25 @@ typedef enum {
   HANDSHAKE_SELECT,
 } HandshakeStep;
 
-/* One command waiting for its reply: 32 bytes on LP64. */
+/* One command waiting for its reply: 64 bytes on LP64.
+ *
+ * ENTRY_COMMAND is an asynchronous command of GredisClient or of
+ * gredis_connection_send_command_async() held in the queue itself, with
+ * no GredisCall: what the call would hold is here, and the bytes of a
+ * command that may be sent again are in @kept. It becomes a GredisCall
+ * only when the connection fails. */
 typedef struct
 {
   guint8   kind;
   guint8   step;
-  gpointer func;               /* GredisReplyCallback for ENTRY_CALLBACK */
-  gpointer data;               /* user data, or the GTask */
-  GSource *cancel_source;      /* only for tasks with a cancellable */
+  guint32  kept_length;        /* ENTRY_COMMAND: its bytes in self->kept */
+  gpointer func;               /* GredisReplyCallback, or GAsyncReadyCallback */
+  gpointer data;               /* user data, or the GredisCall */
+  GSource *cancel_source;      /* only for commands with a cancellable */
+  gpointer source_object;      /* ENTRY_COMMAND: a reference */
+  gpointer source_tag;         /* ENTRY_COMMAND */
+  GCancellable *cancellable;   /* ENTRY_COMMAND: a reference, or NULL */
+  guint64  kept_pos;           /* ENTRY_COMMAND: stream position in self->kept */
 } Entry;
 
 struct _GredisConnection
@@ -106,6 +118,12 @@ struct _GredisConnection
   GByteArray *out;             /* bytes to write, from out_pos */
   gsize out_pos;
   GByteArray *held;            /* commands queued before the handshake is done */
+  /* Copies of the commands that are sent again after a failure, oldest
+   * first; kept_base is the stream position of kept->data[0], kept_dead
+   * the end of the commands completed. */
+  GByteArray *kept;
+  guint64 kept_base;
+  guint64 kept_dead;
   guint8 *read_buffer;
 
   /* The queue: a ring of entries, oldest first. head_seq numbers the
@@ -241,6 +259,51 @@ static void handshake_reply (GredisConnection *self,
                              HandshakeStep     step,
                              GredisReply      *reply);
 
+/* The bytes of @e's command are no longer needed: those of every
+ * command before it neither (the queue completes in order). */
+static inline void
+release_kept (GredisConnection *self,
+              const Entry      *e)
+{
+  gsize dead;
+
+  self->kept_dead = e->kept_pos + e->kept_length;
+  dead = (gsize) (self->kept_dead - self->kept_base);
+  if (dead == self->kept->len)
+    {
+      g_byte_array_set_size (self->kept, 0);
+      self->kept_base = self->kept_dead;
+    }
+  else if (dead >= 64 * 1024 && dead >= self->kept->len / 2)
+    {
+      g_byte_array_remove_range (self->kept, 0, (guint) dead);
+      self->kept_base = self->kept_dead;
+    }
+}
+
+/* A GredisCall for @e, an ENTRY_COMMAND (whose references it takes),
+ * keeping its command when it has one. */
+static GredisCall *
+entry_to_call (GredisConnection *self,
+               Entry            *e)
+{
+  GredisCall *call = _gredis_call_new (e->source_object, e->cancellable, e->func, e->data,
+                                       e->source_tag);
+
+  if (e->kept_length > 0)
+    {
+      _gredis_call_keep_command (call);
+      _gredis_call_store_command (call, self->kept->data + (e->kept_pos - self->kept_base),
+                                  e->kept_length);
+    }
+  g_clear_object (&e->source_object);
+  g_clear_object (&e->cancellable);
+  e->kind = ENTRY_CALL;
+  e->data = call;
+  e->func = NULL;
+  return call;
+}
+
 static void
 complete_entry (GredisConnection *self,
                 Entry            *e,
@@ -259,19 +322,23 @@ complete_entry (GredisConnection *self,
     case ENTRY_CALLBACK:
       ((GredisReplyCallback) e->func) (self, reply, error, e->data);
       break;
-    case ENTRY_TASK:
+    case ENTRY_CALL:
       {
-        GTask *task = e->data;
+        GredisCall *call = e->data;
 
         if (error != NULL)
-          g_task_return_error (task, g_error_copy (error));
-        else if (G_UNLIKELY (gredis_reply_is_error (reply)))
-          g_task_return_error (task, gredis_reply_to_error (reply));
+          _gredis_call_return (call, NULL, g_error_copy (error));
         else
-          g_task_return_pointer (task, gredis_reply_ref (reply),
-                                 (GDestroyNotify) gredis_reply_unref);
-        g_object_unref (task);
+          _gredis_call_return (call, gredis_reply_ref (reply), NULL);
+        _gredis_call_unref (call);
       }
+      break;
+    case ENTRY_COMMAND:
+      if (e->kept_length > 0)
+        release_kept (self, e);
+      _gredis_call_complete (e->source_object, e->cancellable, e->func, e->data, e->source_tag,
+                             error != NULL ? NULL : gredis_reply_ref (reply),
+                             error != NULL ? g_error_copy (error) : NULL);
       break;
     case ENTRY_HANDSHAKE:
       if (error == NULL)
@@ -313,22 +380,6 @@ destroy_source (GSource **source)
       g_source_destroy (*source);
       g_clear_pointer (source, g_source_unref);
     }
-}
-
-static GQuark
-unsent_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("gredis-connection-unsent");
-  return quark;
-}
-
-gboolean
-_gredis_connection_task_was_unsent (GTask *task)
-{
-  return g_object_get_qdata (G_OBJECT (task), unsent_quark ()) != NULL;
 }
 
 /* Closes the connection and fails every waiting command with @error
@@ -382,12 +433,17 @@ fail (GredisConnection *self,
   entries = g_new (Entry, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      if (self->head_seq >= self->unsent_seq &&
-          self->ring[self->head].kind == ENTRY_TASK)
-        g_object_set_qdata (self->ring[self->head].data, unsent_quark (), GINT_TO_POINTER (1));
+      Entry *head = &self->ring[self->head];
+
+      if (head->kind == ENTRY_COMMAND)
+        entry_to_call (self, head);
+      if (self->head_seq >= self->unsent_seq && head->kind == ENTRY_CALL)
+        _gredis_call_set_unsent (head->data, TRUE);
       entries[i] = ring_pop_front (self);
     }
   self->unsent_seq = self->head_seq;
+  g_byte_array_set_size (self->kept, 0);
+  self->kept_base = self->kept_dead = 0;
 
   open_task = g_steal_pointer (&self->open_task);
   disconnect_open_cancellable (self);
@@ -403,19 +459,19 @@ fail (GredisConnection *self,
     {
       Entry *e = &entries[i];
 
-      if (e->kind == ENTRY_TASK && self->failure_func != NULL)
+      if (e->kind == ENTRY_CALL && self->failure_func != NULL)
         {
-          GTask *task = e->data;
-          gboolean unsent = _gredis_connection_task_was_unsent (task);
+          GredisCall *call = e->data;
+          gboolean unsent = _gredis_call_get_unsent (call);
 
           destroy_source (&e->cancel_source);
-          g_object_set_qdata (G_OBJECT (task), unsent_quark (), NULL);
+          /* A call sent again starts as not sent. */
+          _gredis_call_set_unsent (call, FALSE);
           /* The function takes the entry's reference when it takes the
-           * task over. */
-          if (self->failure_func (self, task, error, unsent, self->failure_data))
+           * call over. */
+          if (self->failure_func (self, call, error, unsent, self->failure_data))
             continue;
-          if (unsent)
-            g_object_set_qdata (G_OBJECT (task), unsent_quark (), GINT_TO_POINTER (1));
+          _gredis_call_set_unsent (call, unsent);
         }
       complete_entry (self, e, NULL, error);
     }
@@ -772,18 +828,20 @@ on_cancelled (GCancellable *cancellable,
   CancelData *data = user_data;
   GredisConnection *self = data->self;
   Entry *e = ring_lookup (self, data->seq);
-  GTask *task;
+  GredisCall *call;
 
-  if (e == NULL || e->kind != ENTRY_TASK)
+  if (e != NULL && e->kind == ENTRY_COMMAND)
+    entry_to_call (self, e);
+  if (e == NULL || e->kind != ENTRY_CALL)
     return G_SOURCE_REMOVE;
 
   /* The entry stays as a tombstone: its reply will be read and dropped. */
-  task = e->data;
+  call = e->data;
   e->kind = ENTRY_TOMBSTONE;
   e->data = NULL;
   g_clear_pointer (&e->cancel_source, g_source_unref);
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
+  _gredis_call_return_error_if_cancelled (call);
+  _gredis_call_unref (call);
   return G_SOURCE_REMOVE;
 }
 
@@ -810,41 +868,123 @@ _gredis_connection_send_no_reply (GredisConnection   *self,
 }
 
 void
-_gredis_connection_queue_task (GredisConnection   *self,
+_gredis_connection_queue_call (GredisConnection   *self,
                                guint               argc,
                                const char * const *argv,
                                const gsize        *argv_lengths,
                                GBytes * const     *args,
-                               GTask              *task,
-                               GCancellable       *cancellable)
+                               GredisCall         *call)
 {
+  GCancellable *cancellable = _gredis_call_get_cancellable (call);
   gboolean was_idle = self->n_entries == 0;
+  GByteArray *buffer;
+  guint start;
   Entry *e;
 
-  /* Most commands have no cancellable: skip the call for them. */
-  if (G_UNLIKELY (cancellable != NULL || g_task_get_cancellable (task) != NULL) &&
-      g_task_return_error_if_cancelled (task))
-    return;
+  /* These may run within the function that made the call: the callback
+   * waits for an idle source. Most commands have no cancellable. */
+  if (G_UNLIKELY (cancellable != NULL && g_cancellable_is_cancelled (cancellable)))
+    {
+      GError *error = NULL;
+
+      g_cancellable_set_error_if_cancelled (cancellable, &error);
+      _gredis_call_return_error_later (call, error, self->context);
+      return;
+    }
   if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
     {
-      g_task_return_error (task, closed_error ());
+      _gredis_call_return_error_later (call, closed_error (), self->context);
       return;
     }
 
+  buffer = current_buffer (self);
+  start = buffer->len;
   if (args != NULL)
-    gredis_encode_command_bytes (current_buffer (self), args, argc);
+    gredis_encode_command_bytes (buffer, args, argc);
   else
-    gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
+    gredis_encode_command (buffer, argc, argv, argv_lengths);
+  if (_gredis_call_keeps_command (call))
+    _gredis_call_store_command (call, buffer->data + start, buffer->len - start);
 
   e = ring_push_back (self);
-  e->kind = ENTRY_TASK;
+  e->kind = ENTRY_CALL;
   e->func = NULL;
-  e->data = g_object_ref (task);
+  e->data = _gredis_call_ref (call);
   e->cancel_source = NULL;
   if (cancellable != NULL)
     {
       CancelData *data = g_new (CancelData, 1);
 
+      data->self = self;
+      data->seq = self->head_seq + self->n_entries - 1;
+      e->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (e->cancel_source, G_SOURCE_FUNC (on_cancelled),
+                             data, g_free);
+      g_source_attach (e->cancel_source, self->context);
+    }
+
+  after_queue (self, was_idle);
+}
+
+void
+_gredis_connection_queue_command (GredisConnection    *self,
+                                  guint                argc,
+                                  const char * const  *argv,
+                                  const gsize         *argv_lengths,
+                                  GBytes * const      *args,
+                                  gboolean             keep,
+                                  gpointer             source_object,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data,
+                                  gpointer             source_tag)
+{
+  gboolean was_idle = self->n_entries == 0;
+  GByteArray *buffer;
+  guint start;
+  Entry *e;
+
+  if (G_UNLIKELY ((cancellable != NULL && g_cancellable_is_cancelled (cancellable)) ||
+                  self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      g_autoptr(GredisCall) call = _gredis_call_new (source_object, cancellable, callback,
+                                                     user_data, source_tag);
+
+      if (keep)
+        _gredis_call_keep_command (call);
+      _gredis_connection_queue_call (self, argc, argv, argv_lengths, args, call);
+      return;
+    }
+
+  buffer = current_buffer (self);
+  start = buffer->len;
+  if (args != NULL)
+    gredis_encode_command_bytes (buffer, args, argc);
+  else
+    gredis_encode_command (buffer, argc, argv, argv_lengths);
+
+  e = ring_push_back (self);
+  e->kind = ENTRY_COMMAND;
+  e->func = callback;
+  e->data = user_data;
+  e->cancel_source = NULL;
+  e->source_object = source_object != NULL ? g_object_ref (source_object) : NULL;
+  e->source_tag = source_tag;
+  e->cancellable = NULL;
+  e->kept_length = 0;
+  if (keep)
+    {
+      guint length = buffer->len - start;
+
+      e->kept_pos = self->kept_base + self->kept->len;
+      e->kept_length = length;
+      g_byte_array_append (self->kept, buffer->data + start, length);
+    }
+  if (cancellable != NULL)
+    {
+      CancelData *data = g_new (CancelData, 1);
+
+      e->cancellable = g_object_ref (cancellable);
       data->self = self;
       data->seq = self->head_seq + self->n_entries - 1;
       e->cancel_source = g_cancellable_source_new (cancellable);
@@ -883,17 +1023,13 @@ gredis_connection_send_command_async (GredisConnection    *connection,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (GREDIS_IS_CONNECTION (connection));
   g_return_if_fail (argc > 0 && argv != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (connection, cancellable, callback, user_data);
-  /* The function form: the macro would copy a task name per command. */
-  (g_task_set_source_tag) (task, gredis_connection_send_command_async);
-  _gredis_connection_queue_task (connection, argc, argv, argv_lengths, NULL, task, cancellable);
-  g_object_unref (task);
+  _gredis_connection_queue_command (connection, argc, argv, argv_lengths, NULL, FALSE,
+                                    connection, cancellable, callback, user_data,
+                                    gredis_connection_send_command_async);
 }
 
 /**
@@ -916,17 +1052,13 @@ gredis_connection_send_command_bytes_async (GredisConnection    *connection,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (GREDIS_IS_CONNECTION (connection));
   g_return_if_fail (n_args > 0 && args != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (connection, cancellable, callback, user_data);
-  /* The function form: the macro would copy a task name per command. */
-  (g_task_set_source_tag) (task, gredis_connection_send_command_async);
-  _gredis_connection_queue_task (connection, n_args, NULL, NULL, args, task, cancellable);
-  g_object_unref (task);
+  _gredis_connection_queue_command (connection, n_args, NULL, NULL, args, FALSE,
+                                    connection, cancellable, callback, user_data,
+                                    gredis_connection_send_command_async);
 }
 
 /**
@@ -947,11 +1079,11 @@ gredis_connection_send_command_finish (GredisConnection  *connection,
                                        GError           **error)
 {
   g_return_val_if_fail (GREDIS_IS_CONNECTION (connection), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, connection), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        gredis_connection_send_command_async, NULL);
+  g_return_val_if_fail (_gredis_call_is_valid (result, connection,
+                                               gredis_connection_send_command_async), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _gredis_call_propagate_reply (result, error);
 }
 
 typedef struct
@@ -985,7 +1117,7 @@ report_closed (gpointer user_data)
  * @user_data: data for @callback
  *
  * Queues a command like gredis_connection_send_command_async(), without
- * a #GTask: the cheapest way to send many commands, for pipelines and
+ * a #GAsyncResult: the cheapest way to send many commands, for pipelines and
  * benchmarks. @callback is called exactly once, never from within this
  * function. Error replies from the server are passed as replies.
  */
@@ -1926,6 +2058,7 @@ gredis_connection_finalize (GObject *object)
   g_free (self->client_name);
   g_byte_array_unref (self->out);
   g_byte_array_unref (self->held);
+  g_byte_array_unref (self->kept);
   g_free (self->read_buffer);
   g_free (self->ring);
   g_clear_pointer (&self->server_info, gredis_reply_unref);
@@ -2072,6 +2205,7 @@ gredis_connection_init (GredisConnection *self)
   self->command_timeout_ms = 5000;
   self->out = g_byte_array_sized_new (1024);
   self->held = g_byte_array_new ();
+  self->kept = g_byte_array_new ();
   self->ring = g_new (Entry, INITIAL_RING_SIZE);
   self->ring_mask = INITIAL_RING_SIZE - 1;
   self->head_seq = G_GUINT64_CONSTANT (1) << 32;

@@ -33,10 +33,27 @@ write_header (guint8  *p,
               char     type,
               guint64  v)
 {
-  guint n = count_digits (v);
+  guint n;
   guint8 *end;
 
   *p++ = type;
+  /* Most counts and arguments are short. */
+  if (v < 10)
+    {
+      p[0] = '0' + v;
+      p[1] = '\r';
+      p[2] = '\n';
+      return p + 3;
+    }
+  if (v < 100)
+    {
+      p[0] = '0' + v / 10;
+      p[1] = '0' + v % 10;
+      p[2] = '\r';
+      p[3] = '\n';
+      return p + 4;
+    }
+  n = count_digits (v);
   end = p + n;
   do
     {

@@ -173,6 +173,97 @@ test_auto_pipelining (gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The results handed to callbacks: one kept past its callback stays
+ * itself while later commands complete, one not kept may be used again
+ * (gredis-call.c), and each finishes to its own reply. */
+
+#define N_KEPT 64
+
+typedef struct
+{
+  GPtrArray *kept;             /* GAsyncResult, for the odd commands */
+  guint done;
+} Kept;
+
+static void
+on_kept (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Kept *kept = user_data;
+  guint i = kept->done++;
+
+  g_assert_true (g_async_result_is_tagged (result, gredis_client_command_async));
+  g_assert_true (g_async_result_get_user_data (result) == kept);
+  if (i % 2 == 1)
+    g_ptr_array_add (kept->kept, g_object_ref (result));
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                                   &error);
+      g_autofree char *token = g_strdup_printf ("token-%u", i);
+
+      if (i % 4 == 0)
+        {
+          g_assert_no_error (error);
+          assert_string_reply (reply, token);
+        }
+      else
+        g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
+    }
+}
+
+static void
+test_results_kept (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (data);
+  g_autoptr(GPtrArray) kept_results = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *wrongtype[] = { "LPUSH", "kept:string", "x", NULL };
+  const char *set[] = { "SET", "kept:string", "v", NULL };
+  g_autoptr(GredisReply) set_reply = NULL;
+  Kept kept = { kept_results, 0 };
+
+  flushall (client);
+  set_reply = command_async_wait (client, set, NULL);
+  g_assert_nonnull (set_reply);
+  for (guint i = 0; i < N_KEPT; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("token-%u", i);
+      const char *echo[] = { "ECHO", token, NULL };
+
+      /* Every other pair fails: errors must survive being kept too. */
+      gredis_client_command_async (client, i % 4 < 2 ? echo : wrongtype, NULL, on_kept, &kept);
+    }
+  while (kept.done < N_KEPT)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (kept_results->len, ==, N_KEPT / 2);
+  for (guint k = 0; k < kept_results->len; k++)
+    {
+      GAsyncResult *result = g_ptr_array_index (kept_results, k);
+      guint i = 2 * k + 1;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GredisReply) reply = gredis_client_command_finish (client, result, &error);
+      g_autoptr(GObject) source = g_async_result_get_source_object (result);
+
+      g_assert_true (source == G_OBJECT (client));
+      g_assert_true (g_async_result_get_user_data (result) == &kept);
+      if (i % 4 == 1)
+        {
+          g_autofree char *token = g_strdup_printf ("token-%u", i);
+
+          g_assert_no_error (error);
+          assert_string_reply (reply, token);
+        }
+      else
+        {
+          g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
+          g_assert_null (reply);
+        }
+    }
+}
+
 static void
 test_binary (gconstpointer data)
 {
@@ -938,6 +1029,7 @@ main (int    argc,
 
             add ("basic", combo, test_basic);
             add ("auto-pipelining", combo, test_auto_pipelining);
+            add ("results-kept", combo, test_results_kept);
             add ("binary", combo, test_binary);
             add ("reply-kinds", combo, test_reply_kinds);
             if (protocol == 3)
