@@ -5,7 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-pool-base.h"
 
-#include <unistd.h>
+#include <pthread.h>
 
 /* The pool counts every connection it made and has not dropped: idle
  * ones (a LIFO stack, most recently used first), busy ones (exclusive,
@@ -28,6 +28,17 @@
  * After fork() the child forgets its parent's connections without
  * closing them (a TLS close would write to the parent's session) and
  * makes its own. Every field is under the lock. */
+
+/* Counts the fork()s in the history of this process: a pool made before
+ * the last one belongs to an ancestor. Cheaper than a getpid() system
+ * call in every acquire and release. */
+static gint fork_generation;
+
+static void
+on_fork_child (void)
+{
+  fork_generation++;
+}
 
 typedef struct
 {
@@ -76,7 +87,7 @@ typedef struct
   guint64 waits;
   guint64 timeouts;
   gboolean closed;
-  pid_t pid;
+  gint generation;              /* fork_generation when made, or since */
   GPtrArray *abandoned;        /* the parent's connections, after fork() */
 } GredisPoolBasePrivate;
 
@@ -186,7 +197,7 @@ check_fork_locked (GredisPoolBasePrivate *priv)
   GHashTableIter iter;
   gpointer value;
 
-  if (G_LIKELY (priv->pid == getpid ()))
+  if (G_LIKELY (priv->generation == g_atomic_int_get (&fork_generation)))
     return;
 
   g_hash_table_iter_init (&iter, priv->items);
@@ -198,7 +209,7 @@ check_fork_locked (GredisPoolBasePrivate *priv)
   g_queue_clear (&priv->idle);
   priv->n_in_use = 0;
   priv->n_making = 0;
-  priv->pid = getpid ();
+  priv->generation = g_atomic_int_get (&fork_generation);
 }
 
 /* Moves reapable idle items to @discard. */
@@ -1229,7 +1240,7 @@ gredis_pool_base_finalize (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  if (priv->pid == getpid ())
+  if (priv->generation == g_atomic_int_get (&fork_generation))
     {
       g_queue_clear (&priv->idle);
       g_hash_table_iter_init (&iter, priv->items);
@@ -1255,6 +1266,8 @@ gredis_pool_base_class_init (GredisPoolBaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  pthread_atfork (NULL, NULL, on_fork_child);
 
   object_class->get_property = gredis_pool_base_get_property;
   object_class->set_property = gredis_pool_base_set_property;
@@ -1295,7 +1308,7 @@ gredis_pool_base_init (GredisPoolBase *self)
   priv->pool_timeout_ms = 5000;
   priv->items = g_hash_table_new (NULL, NULL);
   priv->abandoned = g_ptr_array_new ();
-  priv->pid = getpid ();
+  priv->generation = g_atomic_int_get (&fork_generation);
 }
 
 void
