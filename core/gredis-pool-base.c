@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-pool-base.h"
+#include "gredis-connection-private.h"
 
 #include <pthread.h>
 
@@ -973,11 +974,14 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
 
       /* Nobody ran the private context while the connection was idle:
        * let it notice a close by the server now rather than under a
-       * command. */
-      g_main_context_push_thread_default (item->context);
-      while (g_main_context_pending (item->context))
-        g_main_context_iteration (item->context, FALSE);
-      g_main_context_pop_thread_default (item->context);
+       * command, with one look at its socket when it can. */
+      if (!_gredis_connection_check_idle (item->connection))
+        {
+          g_main_context_push_thread_default (item->context);
+          while (g_main_context_pending (item->context))
+            g_main_context_iteration (item->context, FALSE);
+          g_main_context_pop_thread_default (item->context);
+        }
       if (gredis_connection_get_state (item->connection) == GREDIS_CONNECTION_STATE_CLOSED)
         {
           drop_taken (self, item);
