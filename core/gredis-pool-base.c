@@ -41,6 +41,10 @@ on_fork_child (void)
   fork_generation++;
 }
 
+/* How long a connection of a private context may have been idle and
+ * still be handed out without a look at what its server sent. */
+#define IDLE_CHECK_US (1 * G_TIME_SPAN_MILLISECOND)
+
 typedef struct
 {
   GredisConnection *connection;
@@ -972,10 +976,15 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
           return connection;
         }
 
-      /* Nobody ran the private context while the connection was idle:
-       * let it notice a close by the server now rather than under a
-       * command, with one look at its socket when it can. */
-      if (!_gredis_connection_check_idle (item->connection))
+      /* Nobody ran the private context while the connection was idle.
+       * If that was for a while, the server may have closed it (its idle
+       * timeout, CLIENT KILL): let it notice now rather than under a
+       * command, with one look at its socket when it can. A connection
+       * given back a moment ago, to a caller in a loop, is handed out
+       * as it is: a close in that moment fails the next command like a
+       * close while it is under way. */
+      if (g_get_monotonic_time () - item->last_used >= IDLE_CHECK_US &&
+          !_gredis_connection_check_idle (item->connection))
         {
           g_main_context_push_thread_default (item->context);
           while (g_main_context_pending (item->context))
