@@ -47,6 +47,7 @@ on_fork_child (void)
 
 typedef struct
 {
+  GList link;                  /* in the idle queue, data: the item */
   GredisConnection *connection;
   GMainContext *context;
   gboolean own_context;
@@ -211,7 +212,8 @@ check_fork_locked (GredisPoolBasePrivate *priv)
       g_hash_table_iter_steal (&iter);
       g_ptr_array_add (priv->abandoned, value);
     }
-  g_queue_clear (&priv->idle);
+  /* The links are the items': nothing to free. */
+  g_queue_init (&priv->idle);
   priv->n_in_use = 0;
   priv->n_making = 0;
   priv->generation = g_atomic_int_get (&fork_generation);
@@ -232,7 +234,7 @@ reap_locked (GredisPoolBasePrivate *priv,
 
       if (item_expired (priv, item, now))
         {
-          g_queue_delete_link (&priv->idle, l);
+          g_queue_unlink (&priv->idle, l);
           g_hash_table_remove (priv->items, item->connection);
           *discard = g_slist_prepend (*discard, item);
         }
@@ -250,7 +252,7 @@ take_idle_locked (GredisPoolBasePrivate *priv,
 
       if (item_matches (item, context))
         {
-          g_queue_delete_link (&priv->idle, l);
+          g_queue_unlink (&priv->idle, l);
           return item;
         }
     }
@@ -315,7 +317,7 @@ take_locked (GredisPoolBasePrivate  *priv,
   if (n_counted (priv) >= priv->max_connections && priv->idle.length > 0)
     {
       /* The least recently used idle connection of another context. */
-      item = g_queue_pop_tail (&priv->idle);
+      item = g_queue_pop_tail_link (&priv->idle)->data;
       g_hash_table_remove (priv->items, item->connection);
       *discard = g_slist_prepend (*discard, item);
     }
@@ -386,6 +388,8 @@ finish_unlocked (GredisPoolBasePrivate *priv,
                  GSList                *granted,
                  GSList                *discard)
 {
+  if (granted == NULL && discard == NULL)
+    return;
   for (GSList *l = granted; l != NULL; l = l->next)
     {
       Waiter *waiter = l->data;
@@ -465,6 +469,7 @@ create_connection (GredisPoolBase  *self,
     }
 
   item = g_new0 (Item, 1);
+  item->link.data = item;
   item->connection = g_object_ref (connection);
   item->context = context;
   item->own_context = own_context;
@@ -1113,7 +1118,7 @@ gredis_pool_base_release (GredisPool       *pool,
       else
         {
           item->last_used = now;
-          g_queue_push_head (&priv->idle, item);
+          g_queue_push_head_link (&priv->idle, &item->link);
         }
       reap_locked (priv, &discard);
       serve_waiters_locked (priv, &granted, &discard);
@@ -1133,8 +1138,9 @@ gredis_pool_base_close (GredisPool *pool)
   g_mutex_lock (&priv->lock);
   check_fork_locked (priv);
   priv->closed = TRUE;
-  while ((item = g_queue_pop_head (&priv->idle)) != NULL)
+  while (priv->idle.length > 0)
     {
+      item = g_queue_pop_head_link (&priv->idle)->data;
       g_hash_table_steal (priv->items, item->connection);
       discard = g_slist_prepend (discard, item);
     }
@@ -1255,7 +1261,7 @@ gredis_pool_base_finalize (GObject *object)
 
   if (priv->generation == g_atomic_int_get (&fork_generation))
     {
-      g_queue_clear (&priv->idle);
+      g_queue_init (&priv->idle);
       g_hash_table_iter_init (&iter, priv->items);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
