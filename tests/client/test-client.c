@@ -715,7 +715,21 @@ test_blocking_cancel (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GredisReply) reply = NULL;
   const char *sleep[] = { "DEBUG", "SLEEP", "0.3", NULL };
+  const Combo *combo = data;
   GThread *thread;
+
+  /* Over TLS the call runs the connection's context and waits on a
+   * GCancellableSource. GLib (2.74 at least) leaks one now and then when
+   * it is disposed while g_cancellable_cancel() still runs in another
+   * thread: the reference cancellable_source_dispose() takes back is
+   * never dropped. */
+  if (GREDIS_TEST_SANITIZER_BUILD && !g_str_equal (combo->transport, "tcp") &&
+      !g_str_equal (combo->transport, "unix"))
+    {
+      g_test_skip ("GLib leaks a GCancellableSource cancelled from another thread now and "
+                   "then, which LeakSanitizer reports; tested in normal builds");
+      return;
+    }
 
   gredis_config_set_option (config, "max-connections", "1", &error);
   g_assert_no_error (error);
