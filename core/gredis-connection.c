@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-connection-private.h"
 
+#include <errno.h>
 #include <string.h>
 
 /**
@@ -1120,6 +1121,7 @@ wait_socket (GSocket      *socket,
   for (;;)
     {
       gint timeout_ms = max_ms;
+      gint n_ready;
 
       if (deadline != G_MAXINT64)
         {
@@ -1132,13 +1134,16 @@ wait_socket (GSocket      *socket,
             }
           timeout_ms = (gint) MIN ((left + 999) / 1000, max_ms >= 0 ? max_ms : G_MAXINT);
         }
-      if (g_poll (fds, n_fds, timeout_ms) > 0 && fds[0].revents != 0)
-        break;
+      n_ready = g_poll (fds, n_fds, timeout_ms);
       if (g_cancellable_is_cancelled (cancellable))
         {
           result = WAIT_CANCELLED;
           break;
         }
+      /* A failed poll other than an interruption: let the read or the
+       * write that follows report what is wrong. */
+      if ((n_ready > 0 && fds[0].revents != 0) || (n_ready < 0 && errno != EINTR))
+        break;
       /* Interrupted, or the deadline is near: look again. */
     }
 
