@@ -13,11 +13,15 @@
  * gredis-client-exclusive.c and the blocking calls here.
  *
  * A blocking call takes an exclusive connection made on a private main
- * context of the pool, makes that context thread-default, runs the
- * asynchronous engine on it until the reply is there, and gives the
- * connection back. Calls from many threads run side by side on
- * connections of their own, up to max-connections, and no main loop needs
- * to run anywhere.
+ * context of the pool and gives it back when the reply is there. When
+ * the connection is ready and idle and its stream is a plain socket, the
+ * call writes the command and reads the reply on that socket itself
+ * (_gredis_connection_send_direct(): one write, one poll, one read, as
+ * hiredis does); otherwise (still opening, TLS, a tombstone left by a
+ * cancelled call) it makes the context thread-default and runs the
+ * asynchronous engine on it until the reply is there. Calls from many
+ * threads run side by side on connections of their own, up to
+ * max-connections, and no main loop needs to run anywhere.
  *
  * Retry: when the connection fails under a command, the command is sent
  * again on a fresh connection (up to GredisConfig:retries times, after
@@ -192,6 +196,16 @@ send_once (GredisClient        *client,
   connection = acquire_blocking (pool, &fallback_context, cancellable, error);
   if (connection == NULL)
     return NULL;
+
+  /* The connection is ours alone: when it is ready and idle, talk to
+   * its socket directly rather than through its main context. */
+  reply = NULL;
+  if (_gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
+                                      &reply, unsent, error))
+    {
+      gredis_pool_release (pool, connection);
+      return reply;
+    }
 
   context = gredis_connection_get_context (connection);
   g_main_context_push_thread_default (context);

@@ -75,6 +75,34 @@ void _gredis_connection_set_failure_func (GredisConnection            *connectio
                                           gpointer                     data,
                                           GDestroyNotify               destroy);
 
+/* The blocking API's direct path (gredis-client-sync.c). On a connection
+ * that is ready and idle, whose stream is a plain socket, and that the
+ * calling thread has to itself (exclusive, on a context nobody else
+ * runs), sends one command and waits for its reply on the socket itself,
+ * without running the connection's context: one write, one poll and one
+ * read. The command timeout, cancellation from any thread (the entry
+ * becomes a tombstone), push frames and failures behave as on the
+ * asynchronous path. Returns FALSE, having done nothing, when the
+ * connection is not in that state; otherwise TRUE with *@reply or an
+ * error (server error replies as errors), and *@unsent TRUE when no byte
+ * of the command was written. */
+gboolean _gredis_connection_send_direct (GredisConnection   *connection,
+                                         guint               argc,
+                                         const char * const *argv,
+                                         const gsize        *argv_lengths,
+                                         GBytes * const     *args,
+                                         GCancellable       *cancellable,
+                                         GredisReply       **reply,
+                                         gboolean           *unsent,
+                                         GError            **error);
+
+/* For the pool, before it hands out an idle connection of a private
+ * context: reads what the server sent while nobody ran the context (a
+ * close, push frames) with one poll of its socket. FALSE when it cannot
+ * tell that way (not a plain socket, not ready, or with work pending):
+ * the caller then runs the context. */
+gboolean _gredis_connection_check_idle (GredisConnection *connection);
+
 /* The network changed (GNetworkMonitor::network-changed): forgets the
  * state of the backoff policy, and a connect waiting out its backoff
  * delay is tried at once. In the connection's context. */

@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-connection-private.h"
 
+#include <errno.h>
 #include <string.h>
 
 /**
@@ -106,6 +107,8 @@ struct _GredisConnection
   GredisConnectionState state;
 
   GIOStream *stream;
+  GSocket *socket;             /* under stream, for the direct path */
+  gboolean socket_checked;
   GPollableInputStream *input;
   GPollableOutputStream *output;
 
@@ -518,6 +521,36 @@ on_writable (GObject  *stream,
   return G_SOURCE_REMOVE;
 }
 
+/* The error of a failed write (consumed), as the connection reports it. */
+static GError *
+send_error (GError *error)
+{
+  gredis_i18n_init ();
+  g_prefix_error (&error, _("Could not send to the server: "));
+  if (error->domain != GREDIS_ERROR)
+    {
+      GError *wrapped = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                                             error->message);
+      g_error_free (error);
+      error = wrapped;
+    }
+  return error;
+}
+
+/* Empties the output buffer once all of it was written. */
+static void
+empty_out (GredisConnection *self)
+{
+  if (self->out->len > OUT_BUFFER_KEEP)
+    {
+      g_byte_array_unref (self->out);
+      self->out = g_byte_array_sized_new (1024);
+    }
+  else
+    g_byte_array_set_size (self->out, 0);
+  self->out_pos = 0;
+}
+
 static void
 flush (GredisConnection *self)
 {
@@ -542,16 +575,7 @@ flush (GredisConnection *self)
               g_source_attach (self->write_source, self->context);
               return;
             }
-          gredis_i18n_init ();
-          g_prefix_error (&error, _("Could not send to the server: "));
-          if (error->domain != GREDIS_ERROR)
-            {
-              GError *wrapped = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
-                                                     error->message);
-              g_error_free (error);
-              error = wrapped;
-            }
-          fail (self, error);
+          fail (self, send_error (error));
           return;
         }
       self->out_pos += n;
@@ -560,14 +584,7 @@ flush (GredisConnection *self)
     }
 
   self->progress_time = g_get_monotonic_time ();
-  if (self->out->len > OUT_BUFFER_KEEP)
-    {
-      g_byte_array_unref (self->out);
-      self->out = g_byte_array_sized_new (1024);
-    }
-  else
-    g_byte_array_set_size (self->out, 0);
-  self->out_pos = 0;
+  empty_out (self);
 }
 
 static gboolean
@@ -609,6 +626,16 @@ arm_timeout (GredisConnection *self)
                              self->progress_time + (gint64) self->command_timeout_ms * 1000);
 }
 
+static GError *
+timeout_error (GredisConnection *self)
+{
+  gredis_i18n_init ();
+  return g_error_new (GREDIS_ERROR, GREDIS_ERROR_TIMEOUT,
+                      /* Translators: %u is a number of milliseconds. */
+                      _("The server did not answer within %u ms; the connection was closed."),
+                      self->command_timeout_ms);
+}
+
 static gboolean
 timeout_dispatch (gpointer user_data)
 {
@@ -626,11 +653,7 @@ timeout_dispatch (gpointer user_data)
       return G_SOURCE_CONTINUE;
     }
 
-  gredis_i18n_init ();
-  fail (self, g_error_new (GREDIS_ERROR, GREDIS_ERROR_TIMEOUT,
-                           /* Translators: %u is a number of milliseconds. */
-                           _("The server did not answer within %u ms; the connection was closed."),
-                           self->command_timeout_ms));
+  fail (self, timeout_error (self));
   return G_SOURCE_CONTINUE;
 }
 
@@ -1179,6 +1202,272 @@ gredis_connection_flush (GredisConnection *connection)
       g_source_set_ready_time (connection->flush_source, -1);
       flush (connection);
     }
+}
+
+/* The blocking API's direct path */
+
+/* The socket under the connection's stream, when reading and writing the
+ * stream is reading and writing that socket: not so for a TLS stream,
+ * nor for a GTcpWrapperConnection around one. Looked up once: a
+ * connection has one stream in its life. */
+static GSocket *
+direct_socket (GredisConnection *self)
+{
+  if (G_UNLIKELY (!self->socket_checked) && self->stream != NULL)
+    {
+      self->socket_checked = TRUE;
+      if (G_IS_SOCKET_CONNECTION (self->stream) && !G_IS_TCP_WRAPPER_CONNECTION (self->stream))
+        self->socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (self->stream));
+    }
+  return self->stream != NULL ? self->socket : NULL;
+}
+
+typedef enum {
+  WAIT_READY,
+  WAIT_TIMED_OUT,
+  WAIT_CANCELLED,
+} WaitResult;
+
+/* Waits until @socket is ready for @condition (or in error), until
+ * @deadline (monotonic µs, G_MAXINT64 for none) or until @cancellable is
+ * cancelled, whichever comes first. */
+static WaitResult
+wait_socket (GSocket      *socket,
+             GIOCondition  condition,
+             gint64        deadline,
+             GCancellable *cancellable)
+{
+  WaitResult result = WAIT_READY;
+  GPollFD fds[2];
+  guint n_fds = 1;
+  gint max_ms = -1;
+
+  fds[0].fd = g_socket_get_fd (socket);
+  fds[0].events = condition;
+  fds[0].revents = 0;
+  if (cancellable != NULL && !g_cancellable_make_pollfd (cancellable, &fds[1]))
+    max_ms = 50;               /* no file descriptor to wake us: look now and then */
+  else if (cancellable != NULL)
+    n_fds++;
+
+  for (;;)
+    {
+      gint timeout_ms = max_ms;
+      gint n_ready;
+
+      if (deadline != G_MAXINT64)
+        {
+          gint64 left = deadline - g_get_monotonic_time ();
+
+          if (left <= 0)
+            {
+              result = WAIT_TIMED_OUT;
+              break;
+            }
+          timeout_ms = (gint) MIN ((left + 999) / 1000, max_ms >= 0 ? max_ms : G_MAXINT);
+        }
+      n_ready = g_poll (fds, n_fds, timeout_ms);
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          result = WAIT_CANCELLED;
+          break;
+        }
+      /* A failed poll other than an interruption: let the read or the
+       * write that follows report what is wrong. */
+      if ((n_ready > 0 && fds[0].revents != 0) || (n_ready < 0 && errno != EINTR))
+        break;
+      /* Interrupted, or the deadline is near: look again. */
+    }
+
+  if (n_fds > 1)
+    g_cancellable_release_fd (cancellable);
+  return result;
+}
+
+typedef struct
+{
+  GredisReply *reply;
+  GError *error;
+  gboolean done;
+} DirectCall;
+
+static void
+direct_call_done (GredisConnection *self,
+                  GredisReply      *reply,
+                  const GError     *error,
+                  gpointer          user_data)
+{
+  DirectCall *call = user_data;
+
+  call->done = TRUE;
+  if (error != NULL)
+    call->error = g_error_copy (error);
+  else if (G_UNLIKELY (gredis_reply_is_error (reply)))
+    call->error = gredis_reply_to_error (reply);
+  else
+    call->reply = gredis_reply_ref (reply);
+}
+
+/* The caller of the direct path gave up on its command (the only entry,
+ * of sequence number @seq): unless none of its bytes was written, its
+ * entry stays as a tombstone and the rest of its bytes go out with the
+ * next write, as on the asynchronous path. */
+static void
+direct_abandon (GredisConnection *self,
+                guint64           seq,
+                gboolean          unsent)
+{
+  Entry *e;
+
+  if (unsent)
+    {
+      self->n_entries--;
+      g_byte_array_set_size (self->out, 0);
+      self->out_pos = 0;
+      return;
+    }
+
+  e = ring_lookup (self, seq);
+  e->kind = ENTRY_TOMBSTONE;
+  e->func = NULL;
+  e->data = NULL;
+  self->progress_time = g_get_monotonic_time ();
+  arm_timeout (self);
+  if (self->out_pos < self->out->len)
+    schedule_flush (self);
+}
+
+gboolean
+_gredis_connection_send_direct (GredisConnection   *self,
+                                guint               argc,
+                                const char * const *argv,
+                                const gsize        *argv_lengths,
+                                GBytes * const     *args,
+                                GCancellable       *cancellable,
+                                GredisReply       **reply,
+                                gboolean           *unsent,
+                                GError            **error)
+{
+  DirectCall call = { NULL, NULL, FALSE };
+  gint64 timeout_us = (gint64) self->command_timeout_ms * 1000;
+  gint64 deadline;
+  GSocket *socket;
+  guint64 seq;
+  Entry *e;
+
+  if (self->state != GREDIS_CONNECTION_STATE_READY || self->n_entries != 0 ||
+      self->out->len != 0 || self->write_source != NULL || self->subscriber ||
+      (socket = direct_socket (self)) == NULL)
+    return FALSE;
+
+  *unsent = TRUE;
+  if (G_UNLIKELY (g_cancellable_set_error_if_cancelled (cancellable, error)))
+    return TRUE;
+
+  if (args != NULL)
+    gredis_encode_command_bytes (self->out, args, argc);
+  else
+    gredis_encode_command (self->out, argc, argv, argv_lengths);
+  seq = self->head_seq;
+  e = ring_push_back (self);
+  e->kind = ENTRY_CALLBACK;
+  e->func = direct_call_done;
+  e->data = &call;
+  e->cancel_source = NULL;
+
+  self->progress_time = g_get_monotonic_time ();
+  deadline = timeout_us > 0 ? self->progress_time + timeout_us : G_MAXINT64;
+
+  while (self->out_pos < self->out->len)
+    {
+      GError *local_error = NULL;
+      gssize n = g_pollable_output_stream_write_nonblocking (self->output,
+                                                             self->out->data + self->out_pos,
+                                                             self->out->len - self->out_pos,
+                                                             NULL, &local_error);
+
+      if (n > 0)
+        {
+          self->out_pos += n;
+          *unsent = FALSE;
+          self->unsent_seq = self->head_seq + self->n_entries;
+          if (timeout_us > 0 && self->out_pos < self->out->len)
+            deadline = g_get_monotonic_time () + timeout_us;
+          continue;
+        }
+      if (n < 0 && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          /* Empties the buffer, and completes the call. */
+          fail (self, send_error (local_error));
+          break;
+        }
+      g_clear_error (&local_error);
+      switch (wait_socket (socket, G_IO_OUT, deadline, cancellable))
+        {
+        case WAIT_READY:
+          break;
+        case WAIT_TIMED_OUT:
+          fail (self, timeout_error (self));
+          break;
+        case WAIT_CANCELLED:
+        default:
+          direct_abandon (self, seq, *unsent);
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+          return TRUE;
+        }
+    }
+  if (self->state == GREDIS_CONNECTION_STATE_READY)
+    empty_out (self);
+
+  while (!call.done)
+    {
+      switch (wait_socket (socket, G_IO_IN, deadline, cancellable))
+        {
+        case WAIT_READY:
+          on_readable (NULL, self);
+          if (timeout_us > 0)
+            {
+              /* on_readable() took the time of a context nobody runs. */
+              self->progress_time = g_get_monotonic_time ();
+              deadline = self->progress_time + timeout_us;
+            }
+          break;
+        case WAIT_TIMED_OUT:
+          fail (self, timeout_error (self));
+          break;
+        case WAIT_CANCELLED:
+        default:
+          direct_abandon (self, seq, FALSE);
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+          return TRUE;
+        }
+    }
+
+  if (call.error != NULL)
+    g_propagate_error (error, call.error);
+  else
+    *reply = call.reply;
+  return TRUE;
+}
+
+gboolean
+_gredis_connection_check_idle (GredisConnection *self)
+{
+  GPollFD fd;
+  GSocket *socket;
+
+  if (self->state == GREDIS_CONNECTION_STATE_CLOSED)
+    return TRUE;
+  if (self->state != GREDIS_CONNECTION_STATE_READY || self->n_entries != 0 ||
+      self->out->len != 0 || (socket = direct_socket (self)) == NULL)
+    return FALSE;
+
+  fd.fd = g_socket_get_fd (socket);
+  fd.events = G_IO_IN;
+  fd.revents = 0;
+  if (g_poll (&fd, 1, 0) > 0 && fd.revents != 0)
+    on_readable (NULL, self);
+  return TRUE;
 }
 
 /* Opening and the handshake */

@@ -4,8 +4,9 @@
  */
 #include "gredis-private.h"
 #include "gredis-pool-base.h"
+#include "gredis-connection-private.h"
 
-#include <unistd.h>
+#include <pthread.h>
 
 /* The pool counts every connection it made and has not dropped: idle
  * ones (a LIFO stack, most recently used first), busy ones (exclusive,
@@ -29,8 +30,24 @@
  * closing them (a TLS close would write to the parent's session) and
  * makes its own. Every field is under the lock. */
 
+/* Counts the fork()s in the history of this process: a pool made before
+ * the last one belongs to an ancestor. Cheaper than a getpid() system
+ * call in every acquire and release. */
+static gint fork_generation;
+
+static void
+on_fork_child (void)
+{
+  fork_generation++;
+}
+
+/* How long a connection of a private context may have been idle and
+ * still be handed out without a look at what its server sent. */
+#define IDLE_CHECK_US (1 * G_TIME_SPAN_MILLISECOND)
+
 typedef struct
 {
+  GList link;                  /* in the idle queue, data: the item */
   GredisConnection *connection;
   GMainContext *context;
   gboolean own_context;
@@ -76,7 +93,7 @@ typedef struct
   guint64 waits;
   guint64 timeouts;
   gboolean closed;
-  pid_t pid;
+  gint generation;              /* fork_generation when made, or since */
   GPtrArray *abandoned;        /* the parent's connections, after fork() */
 } GredisPoolBasePrivate;
 
@@ -186,7 +203,7 @@ check_fork_locked (GredisPoolBasePrivate *priv)
   GHashTableIter iter;
   gpointer value;
 
-  if (G_LIKELY (priv->pid == getpid ()))
+  if (G_LIKELY (priv->generation == g_atomic_int_get (&fork_generation)))
     return;
 
   g_hash_table_iter_init (&iter, priv->items);
@@ -195,10 +212,11 @@ check_fork_locked (GredisPoolBasePrivate *priv)
       g_hash_table_iter_steal (&iter);
       g_ptr_array_add (priv->abandoned, value);
     }
-  g_queue_clear (&priv->idle);
+  /* The links are the items': nothing to free. */
+  g_queue_init (&priv->idle);
   priv->n_in_use = 0;
   priv->n_making = 0;
-  priv->pid = getpid ();
+  priv->generation = g_atomic_int_get (&fork_generation);
 }
 
 /* Moves reapable idle items to @discard. */
@@ -216,7 +234,7 @@ reap_locked (GredisPoolBasePrivate *priv,
 
       if (item_expired (priv, item, now))
         {
-          g_queue_delete_link (&priv->idle, l);
+          g_queue_unlink (&priv->idle, l);
           g_hash_table_remove (priv->items, item->connection);
           *discard = g_slist_prepend (*discard, item);
         }
@@ -234,7 +252,7 @@ take_idle_locked (GredisPoolBasePrivate *priv,
 
       if (item_matches (item, context))
         {
-          g_queue_delete_link (&priv->idle, l);
+          g_queue_unlink (&priv->idle, l);
           return item;
         }
     }
@@ -299,7 +317,7 @@ take_locked (GredisPoolBasePrivate  *priv,
   if (n_counted (priv) >= priv->max_connections && priv->idle.length > 0)
     {
       /* The least recently used idle connection of another context. */
-      item = g_queue_pop_tail (&priv->idle);
+      item = g_queue_pop_tail_link (&priv->idle)->data;
       g_hash_table_remove (priv->items, item->connection);
       *discard = g_slist_prepend (*discard, item);
     }
@@ -370,6 +388,8 @@ finish_unlocked (GredisPoolBasePrivate *priv,
                  GSList                *granted,
                  GSList                *discard)
 {
+  if (granted == NULL && discard == NULL)
+    return;
   for (GSList *l = granted; l != NULL; l = l->next)
     {
       Waiter *waiter = l->data;
@@ -449,6 +469,7 @@ create_connection (GredisPoolBase  *self,
     }
 
   item = g_new0 (Item, 1);
+  item->link.data = item;
   item->connection = g_object_ref (connection);
   item->context = context;
   item->own_context = own_context;
@@ -960,13 +981,21 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
           return connection;
         }
 
-      /* Nobody ran the private context while the connection was idle:
-       * let it notice a close by the server now rather than under a
-       * command. */
-      g_main_context_push_thread_default (item->context);
-      while (g_main_context_pending (item->context))
-        g_main_context_iteration (item->context, FALSE);
-      g_main_context_pop_thread_default (item->context);
+      /* Nobody ran the private context while the connection was idle.
+       * If that was for a while, the server may have closed it (its idle
+       * timeout, CLIENT KILL): let it notice now rather than under a
+       * command, with one look at its socket when it can. A connection
+       * given back a moment ago, to a caller in a loop, is handed out
+       * as it is: a close in that moment fails the next command like a
+       * close while it is under way. */
+      if (g_get_monotonic_time () - item->last_used >= IDLE_CHECK_US &&
+          !_gredis_connection_check_idle (item->connection))
+        {
+          g_main_context_push_thread_default (item->context);
+          while (g_main_context_pending (item->context))
+            g_main_context_iteration (item->context, FALSE);
+          g_main_context_pop_thread_default (item->context);
+        }
       if (gredis_connection_get_state (item->connection) == GREDIS_CONNECTION_STATE_CLOSED)
         {
           drop_taken (self, item);
@@ -1089,7 +1118,7 @@ gredis_pool_base_release (GredisPool       *pool,
       else
         {
           item->last_used = now;
-          g_queue_push_head (&priv->idle, item);
+          g_queue_push_head_link (&priv->idle, &item->link);
         }
       reap_locked (priv, &discard);
       serve_waiters_locked (priv, &granted, &discard);
@@ -1109,8 +1138,9 @@ gredis_pool_base_close (GredisPool *pool)
   g_mutex_lock (&priv->lock);
   check_fork_locked (priv);
   priv->closed = TRUE;
-  while ((item = g_queue_pop_head (&priv->idle)) != NULL)
+  while (priv->idle.length > 0)
     {
+      item = g_queue_pop_head_link (&priv->idle)->data;
       g_hash_table_steal (priv->items, item->connection);
       discard = g_slist_prepend (discard, item);
     }
@@ -1229,9 +1259,9 @@ gredis_pool_base_finalize (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  if (priv->pid == getpid ())
+  if (priv->generation == g_atomic_int_get (&fork_generation))
     {
-      g_queue_clear (&priv->idle);
+      g_queue_init (&priv->idle);
       g_hash_table_iter_init (&iter, priv->items);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
@@ -1255,6 +1285,8 @@ gredis_pool_base_class_init (GredisPoolBaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  pthread_atfork (NULL, NULL, on_fork_child);
 
   object_class->get_property = gredis_pool_base_get_property;
   object_class->set_property = gredis_pool_base_set_property;
@@ -1295,7 +1327,7 @@ gredis_pool_base_init (GredisPoolBase *self)
   priv->pool_timeout_ms = 5000;
   priv->items = g_hash_table_new (NULL, NULL);
   priv->abandoned = g_ptr_array_new ();
-  priv->pid = getpid ();
+  priv->generation = g_atomic_int_get (&fork_generation);
 }
 
 void

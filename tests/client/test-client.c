@@ -744,6 +744,131 @@ test_threads (gconstpointer data)
   g_assert_cmpstr (total, ==, "1600");
 }
 
+/* The blocking API: its direct path on a ready, idle connection (plain
+ * sockets), and the main-loop path otherwise (TLS, a connection still
+ * opening or with a tombstone). */
+
+static GredisReply *
+blocking_echo (GredisClient *client,
+               const char   *text)
+{
+  const char *argv[] = { "ECHO", text, NULL };
+  g_autoptr(GError) error = NULL;
+  GredisReply *reply = gredis_client_command (client, argv, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_string_reply (reply, text);
+  return reply;
+}
+
+/* Push frames read by a blocking call go to ::push, not in place of the
+ * call's reply. */
+static void
+test_blocking_push (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (data);
+  const char *argv[] = { "DEBUG", "PROTOCOL", "push", NULL };
+  guint n_push = 0;
+
+  g_signal_connect (client, "push", G_CALLBACK (on_push), &n_push);
+  gredis_reply_unref (blocking_echo (client, "warm"));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GredisReply) reply = gredis_client_command (client, argv, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_push, ==, i);
+      assert_string_reply (reply, "Some real reply following the push reply");
+    }
+  gredis_reply_unref (blocking_echo (client, "after"));
+}
+
+static gpointer
+cancel_later (gpointer user_data)
+{
+  /* Not a timing assertion: cancelled earlier or later, the call must
+   * fail with G_IO_ERROR_CANCELLED all the same. */
+  g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (user_data);
+  return NULL;
+}
+
+/* A blocking call cancelled from another thread while the server is
+ * busy fails at once; its late reply is dropped, not handed to the next
+ * call on the same (only) connection. */
+static void
+test_blocking_cancel (gconstpointer data)
+{
+  g_autoptr(GredisConfig) config = make_config (data);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  const char *sleep[] = { "DEBUG", "SLEEP", "0.3", NULL };
+  const Combo *combo = data;
+  GThread *thread;
+
+  /* Over TLS the call runs the connection's context and waits on a
+   * GCancellableSource. GLib (2.74 at least) leaks one now and then when
+   * it is disposed while g_cancellable_cancel() still runs in another
+   * thread: the reference cancellable_source_dispose() takes back is
+   * never dropped. */
+  if (GREDIS_TEST_SANITIZER_BUILD && !g_str_equal (combo->transport, "tcp") &&
+      !g_str_equal (combo->transport, "unix"))
+    {
+      g_test_skip ("GLib leaks a GCancellableSource cancelled from another thread now and "
+                   "then, which LeakSanitizer reports; tested in normal builds");
+      return;
+    }
+
+  gredis_config_set_option (config, "max-connections", "1", &error);
+  g_assert_no_error (error);
+  client = gredis_client_new (config);
+  gredis_reply_unref (blocking_echo (client, "warm"));
+
+  thread = g_thread_new ("cancel", cancel_later, cancellable);
+  reply = gredis_client_command (client, sleep, cancellable, &error);
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (reply);
+
+  /* Waits for the server, then reads its own reply after the dropped
+   * +OK of DEBUG SLEEP. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("after-%u", i);
+
+      gredis_reply_unref (blocking_echo (client, text));
+    }
+}
+
+/* A server silent past the command timeout under a blocking call: the
+ * connection is closed and the call fails with the timeout; a command
+ * that went out is not sent again. */
+static void
+test_blocking_timeout (gconstpointer data)
+{
+  g_autoptr(GredisConfig) config = make_config (data);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisClient) patient = make_client (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  const char *sleep[] = { "DEBUG", "SLEEP", "0.3", NULL };
+
+  gredis_config_set_command_timeout_ms (config, 50);
+  client = gredis_client_new (config);
+  gredis_reply_unref (blocking_echo (client, "warm"));
+
+  reply = gredis_client_command (client, sleep, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+  g_assert_null (reply);
+
+  /* Once the server is back, the client works on a new connection. */
+  gredis_reply_unref (blocking_echo (patient, "patient"));
+  gredis_reply_unref (blocking_echo (client, "after"));
+}
+
 typedef struct
 {
   GredisClient *client;
@@ -1041,6 +1166,14 @@ main (int    argc,
             add ("threads", combo, test_threads);
             add ("thread-default-context", combo, test_thread_default_context);
             add ("typed", combo, test_typed);
+            if (protocol == 3)
+              add ("blocking-push", combo, test_blocking_push);
+            /* These wait for the server: once per transport and protocol. */
+            if (g_str_equal (combo->parser, "resp3"))
+              {
+                add ("blocking-cancel", combo, test_blocking_cancel);
+                add ("blocking-timeout", combo, test_blocking_timeout);
+              }
           }
     }
 
