@@ -97,17 +97,16 @@ new_fake_server (GSocketConnectable **endpoint)
   return fake;
 }
 
-/* A port that accepts no connection and refuses none, and the endpoint
- * that reaches it. */
-static GredisTestBlackhole *
-new_blackhole (GSocketConnectable **endpoint)
+/* The endpoint of a new port, which stays in @blackhole, that accepts no
+ * connection and refuses none. */
+static GSocketConnectable *
+new_blackhole_endpoint (GredisTestBlackhole **blackhole)
 {
   g_autoptr(GError) error = NULL;
-  GredisTestBlackhole *blackhole = gredis_test_blackhole_new (&error);
 
+  *blackhole = gredis_test_blackhole_new (&error);
   g_assert_no_error (error);
-  *endpoint = tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (blackhole));
-  return blackhole;
+  return tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (*blackhole));
 }
 
 /* Checks that a connect failed: no stream, an error of @domain and @code
@@ -565,8 +564,8 @@ test_connect_timeout (gconstpointer data)
 {
   const char *name = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnectable) endpoint = NULL;
-  g_autoptr(GredisTestBlackhole) blackhole = new_blackhole (&endpoint);
+  g_autoptr(GredisTestBlackhole) blackhole = NULL;
+  g_autoptr(GSocketConnectable) endpoint = new_blackhole_endpoint (&blackhole);
   g_autoptr(GredisTransport) transport = new_transport (name);
   g_autoptr(GIOStream) stream = NULL;
 
@@ -580,8 +579,8 @@ test_cancel_during_connect (gconstpointer data)
 {
   const char *name = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnectable) endpoint = NULL;
-  g_autoptr(GredisTestBlackhole) blackhole = new_blackhole (&endpoint);
+  g_autoptr(GredisTestBlackhole) blackhole = NULL;
+  g_autoptr(GSocketConnectable) endpoint = new_blackhole_endpoint (&blackhole);
   g_autoptr(GredisTransport) transport = new_transport (name);
   g_autoptr(GIOStream) stream = NULL;
 
