@@ -30,6 +30,15 @@ _gredis_cmd_init (Cmd        *c,
 }
 
 void
+_gredis_cmd_init_key (Cmd        *c,
+                      const char *name,
+                      const char *key)
+{
+  _gredis_cmd_init (c, name);
+  _gredis_cmd_add (c, key);
+}
+
+void
 _gredis_cmd_add (Cmd        *c,
                  const char *arg)
 {
@@ -81,52 +90,21 @@ _gredis_cmd_add_strv (Cmd                *c,
 }
 
 void
+_gredis_cmd_add_flags (Cmd           *c,
+                       guint          flags,
+                       const CmdFlag *words,
+                       gsize          n_words)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (flags & words[i].flag)
+      _gredis_cmd_add (c, words[i].word);
+}
+
+void
 _gredis_cmd_clear (Cmd *c)
 {
   g_ptr_array_unref (c->argv);
   g_clear_pointer (&c->owned, g_ptr_array_unref);
-}
-
-void
-_gredis_cmd_add_expire_flags (Cmd               *c,
-                              GredisExpireFlags  flags)
-{
-  if (flags & GREDIS_EXPIRE_NX)
-    _gredis_cmd_add (c, "NX");
-  if (flags & GREDIS_EXPIRE_XX)
-    _gredis_cmd_add (c, "XX");
-  if (flags & GREDIS_EXPIRE_GT)
-    _gredis_cmd_add (c, "GT");
-  if (flags & GREDIS_EXPIRE_LT)
-    _gredis_cmd_add (c, "LT");
-}
-
-void
-_gredis_cmd_add_zadd_flags (Cmd             *c,
-                            GredisZaddFlags  flags)
-{
-  if (flags & GREDIS_ZADD_NX)
-    _gredis_cmd_add (c, "NX");
-  if (flags & GREDIS_ZADD_XX)
-    _gredis_cmd_add (c, "XX");
-  if (flags & GREDIS_ZADD_GT)
-    _gredis_cmd_add (c, "GT");
-  if (flags & GREDIS_ZADD_LT)
-    _gredis_cmd_add (c, "LT");
-  if (flags & GREDIS_ZADD_CH)
-    _gredis_cmd_add (c, "CH");
-}
-
-void
-_gredis_cmd_add_zrange_flags (Cmd               *c,
-                              GredisZrangeFlags  flags)
-{
-  if (flags & GREDIS_ZRANGE_BYSCORE)
-    _gredis_cmd_add (c, "BYSCORE");
-  else if (flags & GREDIS_ZRANGE_BYLEX)
-    _gredis_cmd_add (c, "BYLEX");
-  if (flags & GREDIS_ZRANGE_REV)
-    _gredis_cmd_add (c, "REV");
 }
 
 void
@@ -153,6 +131,83 @@ _gredis_cmd_send_sync (GredisClient  *client,
                                                  NULL, NULL, cancellable, error);
   _gredis_cmd_clear (c);
   return reply;
+}
+
+/* The argv shapes most typed helpers share, built and sent in one call
+ * by the `_async` and the blocking form alike. */
+
+/* NAME KEY [ARG], on the stack: @arg may be %NULL. */
+void
+_gredis_cmd_send_key_async (GredisClient        *client,
+                            const char          *name,
+                            const char          *key,
+                            const char          *arg,
+                            gpointer             source_tag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  const char * const argv[] = { name, key, arg };
+
+  _gredis_client_send_async (client, arg != NULL ? 3 : 2, argv, NULL, NULL,
+                             source_tag, cancellable, callback, user_data);
+}
+
+GredisReply *
+_gredis_cmd_send_key_sync (GredisClient  *client,
+                           const char    *name,
+                           const char    *key,
+                           const char    *arg,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  const char * const argv[] = { name, key, arg };
+
+  return _gredis_client_send_sync (client, arg != NULL ? 3 : 2, argv, NULL, NULL,
+                                   cancellable, error);
+}
+
+/* NAME [KEY] STRV…: @key may be %NULL. */
+static void
+init_strv (Cmd                *c,
+           const char         *name,
+           const char         *key,
+           const char * const *strv)
+{
+  _gredis_cmd_init (c, name);
+  if (key != NULL)
+    _gredis_cmd_add (c, key);
+  _gredis_cmd_add_strv (c, strv);
+}
+
+void
+_gredis_cmd_send_strv_async (GredisClient        *client,
+                             const char          *name,
+                             const char          *key,
+                             const char * const  *strv,
+                             gpointer             source_tag,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Cmd c;
+
+  init_strv (&c, name, key, strv);
+  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
+}
+
+GredisReply *
+_gredis_cmd_send_strv_sync (GredisClient        *client,
+                            const char          *name,
+                            const char          *key,
+                            const char * const  *strv,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  Cmd c;
+
+  init_strv (&c, name, key, strv);
+  return _gredis_cmd_send_sync (client, &c, cancellable, error);
 }
 
 /* Converting replies; each takes the reply (which may be NULL after an

@@ -27,16 +27,12 @@ gredis_client_hset_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (fields_and_values != NULL);
 
-  _gredis_cmd_init (&c, "HSET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, fields_and_values);
-  _gredis_cmd_send_async (client, &c, gredis_client_hset_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "HSET", key, fields_and_values, gredis_client_hset_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -78,16 +74,14 @@ gredis_client_hset (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (fields_and_values != NULL, 0);
 
-  _gredis_cmd_init (&c, "HSET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, fields_and_values);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "HSET", key, fields_and_values, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -111,16 +105,12 @@ gredis_client_hget_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (field != NULL);
 
-  _gredis_cmd_init (&c, "HGET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, field);
-  _gredis_cmd_send_async (client, &c, gredis_client_hget_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "HGET", key, field, gredis_client_hget_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -164,16 +154,14 @@ gredis_client_hget (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  _gredis_cmd_init (&c, "HGET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, field);
-  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "HGET", key, field, cancellable, error);
+  return _gredis_reply_to_str (reply, error);
 }
 
 /**
@@ -195,14 +183,11 @@ gredis_client_hgetall_async (GredisClient        *client,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "HGETALL");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_hgetall_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "HGETALL", key, NULL, gredis_client_hgetall_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -245,14 +230,13 @@ gredis_client_hgetall (GredisClient  *client,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "HGETALL");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_hash (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "HGETALL", key, NULL, cancellable, error);
+  return _gredis_reply_to_hash (reply, error);
 }
 
 /**
@@ -276,16 +260,12 @@ gredis_client_hdel_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (fields != NULL);
 
-  _gredis_cmd_init (&c, "HDEL");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, fields);
-  _gredis_cmd_send_async (client, &c, gredis_client_hdel_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "HDEL", key, fields, gredis_client_hdel_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -327,16 +307,14 @@ gredis_client_hdel (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  _gredis_cmd_init (&c, "HDEL");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, fields);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "HDEL", key, fields, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -369,8 +347,7 @@ gredis_client_hincrby_async (GredisClient        *client,
   g_return_if_fail (key != NULL);
   g_return_if_fail (field != NULL);
 
-  _gredis_cmd_init (&c, "HINCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "HINCRBY", key);
   _gredis_cmd_add (&c, field);
   _gredis_cmd_add_int (&c, increment);
   _gredis_cmd_send_async (client, &c, gredis_client_hincrby_async, cancellable, callback, user_data);
@@ -424,8 +401,7 @@ gredis_client_hincrby (GredisClient  *client,
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (field != NULL, 0);
 
-  _gredis_cmd_init (&c, "HINCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "HINCRBY", key);
   _gredis_cmd_add (&c, field);
   _gredis_cmd_add_int (&c, increment);
   return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
@@ -452,16 +428,12 @@ gredis_client_hexists_async (GredisClient        *client,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (field != NULL);
 
-  _gredis_cmd_init (&c, "HEXISTS");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, field);
-  _gredis_cmd_send_async (client, &c, gredis_client_hexists_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "HEXISTS", key, field, gredis_client_hexists_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -504,16 +476,14 @@ gredis_client_hexists (GredisClient  *client,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "HEXISTS");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, field);
-  return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "HEXISTS", key, field, cancellable, error);
+  return _gredis_reply_to_bool (reply, error);
 }
 
 /**
@@ -535,14 +505,11 @@ gredis_client_hlen_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "HLEN");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_hlen_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "HLEN", key, NULL, gredis_client_hlen_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -582,12 +549,11 @@ gredis_client_hlen (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "HLEN");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "HLEN", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }

@@ -25,14 +25,11 @@ gredis_client_del_async (GredisClient        *client,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (keys != NULL);
 
-  _gredis_cmd_init (&c, "DEL");
-  _gredis_cmd_add_strv (&c, keys);
-  _gredis_cmd_send_async (client, &c, gredis_client_del_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "DEL", NULL, keys, gredis_client_del_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -72,14 +69,13 @@ gredis_client_del (GredisClient        *client,
                    GCancellable        *cancellable,
                    GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (keys != NULL, 0);
 
-  _gredis_cmd_init (&c, "DEL");
-  _gredis_cmd_add_strv (&c, keys);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "DEL", NULL, keys, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -101,14 +97,11 @@ gredis_client_exists_async (GredisClient        *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (keys != NULL);
 
-  _gredis_cmd_init (&c, "EXISTS");
-  _gredis_cmd_add_strv (&c, keys);
-  _gredis_cmd_send_async (client, &c, gredis_client_exists_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "EXISTS", NULL, keys, gredis_client_exists_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -149,14 +142,33 @@ gredis_client_exists (GredisClient        *client,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (keys != NULL, 0);
 
-  _gredis_cmd_init (&c, "EXISTS");
-  _gredis_cmd_add_strv (&c, keys);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "EXISTS", NULL, keys, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
+}
+
+static const CmdFlag expire_words[] = {
+  { GREDIS_EXPIRE_NX, "NX" },
+  { GREDIS_EXPIRE_XX, "XX" },
+  { GREDIS_EXPIRE_GT, "GT" },
+  { GREDIS_EXPIRE_LT, "LT" },
+};
+
+/* EXPIRE or PEXPIRE KEY TIME [NX] [XX] [GT] [LT], for both forms */
+static void
+expire_argv (Cmd               *c,
+             const char        *name,
+             const char        *key,
+             gint64             time,
+             GredisExpireFlags  flags)
+{
+  _gredis_cmd_init_key (c, name, key);
+  _gredis_cmd_add_int (c, time);
+  _gredis_cmd_add_flags (c, flags, expire_words, G_N_ELEMENTS (expire_words));
 }
 
 /**
@@ -187,10 +199,7 @@ gredis_client_expire_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "EXPIRE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_int (&c, seconds);
-  _gredis_cmd_add_expire_flags (&c, flags);
+  expire_argv (&c, "EXPIRE", key, seconds, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_expire_async, cancellable, callback, user_data);
 }
 
@@ -243,10 +252,7 @@ gredis_client_expire (GredisClient       *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "EXPIRE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_int (&c, seconds);
-  _gredis_cmd_add_expire_flags (&c, flags);
+  expire_argv (&c, "EXPIRE", key, seconds, flags);
   return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -278,10 +284,7 @@ gredis_client_pexpire_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "PEXPIRE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_int (&c, milliseconds);
-  _gredis_cmd_add_expire_flags (&c, flags);
+  expire_argv (&c, "PEXPIRE", key, milliseconds, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_pexpire_async, cancellable, callback, user_data);
 }
 
@@ -334,10 +337,7 @@ gredis_client_pexpire (GredisClient       *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "PEXPIRE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_int (&c, milliseconds);
-  _gredis_cmd_add_expire_flags (&c, flags);
+  expire_argv (&c, "PEXPIRE", key, milliseconds, flags);
   return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -360,14 +360,11 @@ gredis_client_ttl_async (GredisClient        *client,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "TTL");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_ttl_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "TTL", key, NULL, gredis_client_ttl_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -410,14 +407,13 @@ gredis_client_ttl (GredisClient  *client,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "TTL");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "TTL", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -439,14 +435,11 @@ gredis_client_pttl_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "PTTL");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_pttl_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "PTTL", key, NULL, gredis_client_pttl_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -489,14 +482,13 @@ gredis_client_pttl (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "PTTL");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "PTTL", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -518,14 +510,11 @@ gredis_client_persist_async (GredisClient        *client,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "PERSIST");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_persist_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "PERSIST", key, NULL, gredis_client_persist_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -565,14 +554,13 @@ gredis_client_persist (GredisClient  *client,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "PERSIST");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "PERSIST", key, NULL, cancellable, error);
+  return _gredis_reply_to_bool (reply, error);
 }
 
 /**
@@ -594,14 +582,11 @@ gredis_client_type_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "TYPE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_type_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "TYPE", key, NULL, gredis_client_type_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -643,12 +628,11 @@ gredis_client_type (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "TYPE");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "TYPE", key, NULL, cancellable, error);
+  return _gredis_reply_to_str (reply, error);
 }

@@ -27,16 +27,12 @@ gredis_client_lpush_async (GredisClient        *client,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (values != NULL);
 
-  _gredis_cmd_init (&c, "LPUSH");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, values);
-  _gredis_cmd_send_async (client, &c, gredis_client_lpush_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "LPUSH", key, values, gredis_client_lpush_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -79,16 +75,14 @@ gredis_client_lpush (GredisClient        *client,
                      GCancellable        *cancellable,
                      GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (values != NULL, 0);
 
-  _gredis_cmd_init (&c, "LPUSH");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, values);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "LPUSH", key, values, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -112,16 +106,12 @@ gredis_client_rpush_async (GredisClient        *client,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (values != NULL);
 
-  _gredis_cmd_init (&c, "RPUSH");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, values);
-  _gredis_cmd_send_async (client, &c, gredis_client_rpush_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "RPUSH", key, values, gredis_client_rpush_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -163,16 +153,14 @@ gredis_client_rpush (GredisClient        *client,
                      GCancellable        *cancellable,
                      GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (values != NULL, 0);
 
-  _gredis_cmd_init (&c, "RPUSH");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, values);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "RPUSH", key, values, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -194,14 +182,11 @@ gredis_client_lpop_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "LPOP");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_lpop_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "LPOP", key, NULL, gredis_client_lpop_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -244,14 +229,13 @@ gredis_client_lpop (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "LPOP");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "LPOP", key, NULL, cancellable, error);
+  return _gredis_reply_to_str (reply, error);
 }
 
 /**
@@ -273,14 +257,11 @@ gredis_client_rpop_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "RPOP");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_rpop_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "RPOP", key, NULL, gredis_client_rpop_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -323,14 +304,13 @@ gredis_client_rpop (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "RPOP");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "RPOP", key, NULL, cancellable, error);
+  return _gredis_reply_to_str (reply, error);
 }
 
 /**
@@ -361,8 +341,7 @@ gredis_client_lrange_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "LRANGE");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "LRANGE", key);
   _gredis_cmd_add_int (&c, start);
   _gredis_cmd_add_int (&c, stop);
   _gredis_cmd_send_async (client, &c, gredis_client_lrange_async, cancellable, callback, user_data);
@@ -414,8 +393,7 @@ gredis_client_lrange (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "LRANGE");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "LRANGE", key);
   _gredis_cmd_add_int (&c, start);
   _gredis_cmd_add_int (&c, stop);
   return _gredis_reply_to_strv (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
@@ -440,14 +418,11 @@ gredis_client_llen_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "LLEN");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_llen_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "LLEN", key, NULL, gredis_client_llen_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -487,12 +462,11 @@ gredis_client_llen (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "LLEN");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "LLEN", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }

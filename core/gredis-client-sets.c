@@ -27,16 +27,12 @@ gredis_client_sadd_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (members != NULL);
 
-  _gredis_cmd_init (&c, "SADD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  _gredis_cmd_send_async (client, &c, gredis_client_sadd_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "SADD", key, members, gredis_client_sadd_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -78,16 +74,14 @@ gredis_client_sadd (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (members != NULL, 0);
 
-  _gredis_cmd_init (&c, "SADD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "SADD", key, members, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -111,16 +105,12 @@ gredis_client_srem_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (members != NULL);
 
-  _gredis_cmd_init (&c, "SREM");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  _gredis_cmd_send_async (client, &c, gredis_client_srem_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "SREM", key, members, gredis_client_srem_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -162,16 +152,14 @@ gredis_client_srem (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (members != NULL, 0);
 
-  _gredis_cmd_init (&c, "SREM");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "SREM", key, members, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -193,14 +181,11 @@ gredis_client_smembers_async (GredisClient        *client,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "SMEMBERS");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_smembers_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "SMEMBERS", key, NULL, gredis_client_smembers_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -243,14 +228,13 @@ gredis_client_smembers (GredisClient  *client,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "SMEMBERS");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_strv (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "SMEMBERS", key, NULL, cancellable, error);
+  return _gredis_reply_to_strv (reply, error);
 }
 
 /**
@@ -274,16 +258,12 @@ gredis_client_sismember_async (GredisClient        *client,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (member != NULL);
 
-  _gredis_cmd_init (&c, "SISMEMBER");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, member);
-  _gredis_cmd_send_async (client, &c, gredis_client_sismember_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "SISMEMBER", key, member, gredis_client_sismember_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -326,16 +306,14 @@ gredis_client_sismember (GredisClient  *client,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (member != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "SISMEMBER");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, member);
-  return _gredis_reply_to_bool (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "SISMEMBER", key, member, cancellable, error);
+  return _gredis_reply_to_bool (reply, error);
 }
 
 /**
@@ -357,14 +335,11 @@ gredis_client_scard_async (GredisClient        *client,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "SCARD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_scard_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "SCARD", key, NULL, gredis_client_scard_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -405,12 +380,11 @@ gredis_client_scard (GredisClient  *client,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "SCARD");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "SCARD", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }

@@ -6,6 +6,28 @@
 #include "gredis-client-private.h"
 #include "gredis-client-commands-private.h"
 
+static const CmdFlag zadd_words[] = {
+  { GREDIS_ZADD_NX, "NX" },
+  { GREDIS_ZADD_XX, "XX" },
+  { GREDIS_ZADD_GT, "GT" },
+  { GREDIS_ZADD_LT, "LT" },
+  { GREDIS_ZADD_CH, "CH" },
+};
+
+/* ZADD KEY [NX] [XX] [GT] [LT] [CH] SCORE MEMBER, for both forms */
+static void
+zadd_argv (Cmd             *c,
+           const char      *key,
+           double           score,
+           const char      *member,
+           GredisZaddFlags  flags)
+{
+  _gredis_cmd_init_key (c, "ZADD", key);
+  _gredis_cmd_add_flags (c, flags, zadd_words, G_N_ELEMENTS (zadd_words));
+  _gredis_cmd_add_double (c, score);
+  _gredis_cmd_add (c, member);
+}
+
 /**
  * gredis_client_zadd_async:
  * @client: a #GredisClient
@@ -38,11 +60,7 @@ gredis_client_zadd_async (GredisClient        *client,
   g_return_if_fail (key != NULL);
   g_return_if_fail (member != NULL);
 
-  _gredis_cmd_init (&c, "ZADD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_zadd_flags (&c, flags);
-  _gredis_cmd_add_double (&c, score);
-  _gredis_cmd_add (&c, member);
+  zadd_argv (&c, key, score, member, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_zadd_async, cancellable, callback, user_data);
 }
 
@@ -96,11 +114,7 @@ gredis_client_zadd (GredisClient     *client,
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (member != NULL, 0);
 
-  _gredis_cmd_init (&c, "ZADD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_zadd_flags (&c, flags);
-  _gredis_cmd_add_double (&c, score);
-  _gredis_cmd_add (&c, member);
+  zadd_argv (&c, key, score, member, flags);
   return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -125,16 +139,12 @@ gredis_client_zrem_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (members != NULL);
 
-  _gredis_cmd_init (&c, "ZREM");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  _gredis_cmd_send_async (client, &c, gredis_client_zrem_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "ZREM", key, members, gredis_client_zrem_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -177,16 +187,14 @@ gredis_client_zrem (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (members != NULL, 0);
 
-  _gredis_cmd_init (&c, "ZREM");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add_strv (&c, members);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "ZREM", key, members, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -210,16 +218,12 @@ gredis_client_zscore_async (GredisClient        *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (member != NULL);
 
-  _gredis_cmd_init (&c, "ZSCORE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, member);
-  _gredis_cmd_send_async (client, &c, gredis_client_zscore_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "ZSCORE", key, member, gredis_client_zscore_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -268,16 +272,14 @@ gredis_client_zscore (GredisClient  *client,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (member != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "ZSCORE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, member);
-  return _gredis_reply_to_score (_gredis_cmd_send_sync (client, &c, cancellable, error), score, error);
+  reply = _gredis_cmd_send_key_sync (client, "ZSCORE", key, member, cancellable, error);
+  return _gredis_reply_to_score (reply, score, error);
 }
 
 /**
@@ -310,8 +312,7 @@ gredis_client_zincrby_async (GredisClient        *client,
   g_return_if_fail (key != NULL);
   g_return_if_fail (member != NULL);
 
-  _gredis_cmd_init (&c, "ZINCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "ZINCRBY", key);
   _gredis_cmd_add_double (&c, increment);
   _gredis_cmd_add (&c, member);
   _gredis_cmd_send_async (client, &c, gredis_client_zincrby_async, cancellable, callback, user_data);
@@ -365,11 +366,29 @@ gredis_client_zincrby (GredisClient  *client,
   g_return_val_if_fail (key != NULL, 0.0);
   g_return_val_if_fail (member != NULL, 0.0);
 
-  _gredis_cmd_init (&c, "ZINCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "ZINCRBY", key);
   _gredis_cmd_add_double (&c, increment);
   _gredis_cmd_add (&c, member);
   return _gredis_reply_to_double (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/* ZRANGE KEY START STOP [BYSCORE|BYLEX] [REV], for both forms */
+static void
+zrange_argv (Cmd               *c,
+             const char        *key,
+             const char        *start,
+             const char        *stop,
+             GredisZrangeFlags  flags)
+{
+  _gredis_cmd_init_key (c, "ZRANGE", key);
+  _gredis_cmd_add (c, start);
+  _gredis_cmd_add (c, stop);
+  if (flags & GREDIS_ZRANGE_BYSCORE)
+    _gredis_cmd_add (c, "BYSCORE");
+  else if (flags & GREDIS_ZRANGE_BYLEX)
+    _gredis_cmd_add (c, "BYLEX");
+  if (flags & GREDIS_ZRANGE_REV)
+    _gredis_cmd_add (c, "REV");
 }
 
 /**
@@ -405,11 +424,7 @@ gredis_client_zrange_async (GredisClient        *client,
   g_return_if_fail (start != NULL);
   g_return_if_fail (stop != NULL);
 
-  _gredis_cmd_init (&c, "ZRANGE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, start);
-  _gredis_cmd_add (&c, stop);
-  _gredis_cmd_add_zrange_flags (&c, flags);
+  zrange_argv (&c, key, start, stop, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_zrange_async, cancellable, callback, user_data);
 }
 
@@ -464,11 +479,7 @@ gredis_client_zrange (GredisClient       *client,
   g_return_val_if_fail (start != NULL, NULL);
   g_return_val_if_fail (stop != NULL, NULL);
 
-  _gredis_cmd_init (&c, "ZRANGE");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, start);
-  _gredis_cmd_add (&c, stop);
-  _gredis_cmd_add_zrange_flags (&c, flags);
+  zrange_argv (&c, key, start, stop, flags);
   return _gredis_reply_to_strv (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -491,14 +502,11 @@ gredis_client_zcard_async (GredisClient        *client,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "ZCARD");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_zcard_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "ZCARD", key, NULL, gredis_client_zcard_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -539,12 +547,11 @@ gredis_client_zcard (GredisClient  *client,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "ZCARD");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "ZCARD", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }

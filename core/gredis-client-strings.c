@@ -25,14 +25,11 @@ gredis_client_get_async (GredisClient        *client,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "GET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_get_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "GET", key, NULL, gredis_client_get_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -74,14 +71,37 @@ gredis_client_get (GredisClient  *client,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  _gredis_cmd_init (&c, "GET");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_str (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "GET", key, NULL, cancellable, error);
+  return _gredis_reply_to_str (reply, error);
+}
+
+static const CmdFlag set_words[] = {
+  { GREDIS_SET_NX, "NX" },
+  { GREDIS_SET_XX, "XX" },
+  { GREDIS_SET_KEEPTTL, "KEEPTTL" },
+};
+
+/* SET KEY VALUE [PX MS] [NX] [XX] [KEEPTTL], for both forms */
+static void
+set_argv (Cmd            *c,
+          const char     *key,
+          const char     *value,
+          guint64         expire_ms,
+          GredisSetFlags  flags)
+{
+  _gredis_cmd_init_key (c, "SET", key);
+  _gredis_cmd_add (c, value);
+  if (expire_ms > 0)
+    {
+      _gredis_cmd_add (c, "PX");
+      _gredis_cmd_add_uint (c, expire_ms);
+    }
+  _gredis_cmd_add_flags (c, flags, set_words, G_N_ELEMENTS (set_words));
 }
 
 /**
@@ -115,20 +135,7 @@ gredis_client_set_async (GredisClient        *client,
   g_return_if_fail (key != NULL);
   g_return_if_fail (value != NULL);
 
-  _gredis_cmd_init (&c, "SET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, value);
-  if (expire_ms > 0)
-    {
-      _gredis_cmd_add (&c, "PX");
-      _gredis_cmd_add_uint (&c, expire_ms);
-    }
-  if (flags & GREDIS_SET_NX)
-    _gredis_cmd_add (&c, "NX");
-  if (flags & GREDIS_SET_XX)
-    _gredis_cmd_add (&c, "XX");
-  if (flags & GREDIS_SET_KEEPTTL)
-    _gredis_cmd_add (&c, "KEEPTTL");
+  set_argv (&c, key, value, expire_ms, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_set_async, cancellable, callback, user_data);
 }
 
@@ -184,20 +191,7 @@ gredis_client_set (GredisClient    *client,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "SET");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, value);
-  if (expire_ms > 0)
-    {
-      _gredis_cmd_add (&c, "PX");
-      _gredis_cmd_add_uint (&c, expire_ms);
-    }
-  if (flags & GREDIS_SET_NX)
-    _gredis_cmd_add (&c, "NX");
-  if (flags & GREDIS_SET_XX)
-    _gredis_cmd_add (&c, "XX");
-  if (flags & GREDIS_SET_KEEPTTL)
-    _gredis_cmd_add (&c, "KEEPTTL");
+  set_argv (&c, key, value, expire_ms, flags);
   return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -220,14 +214,11 @@ gredis_client_mget_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (keys != NULL);
 
-  _gredis_cmd_init (&c, "MGET");
-  _gredis_cmd_add_strv (&c, keys);
-  _gredis_cmd_send_async (client, &c, gredis_client_mget_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "MGET", NULL, keys, gredis_client_mget_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -269,14 +260,13 @@ gredis_client_mget (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (keys != NULL, NULL);
 
-  _gredis_cmd_init (&c, "MGET");
-  _gredis_cmd_add_strv (&c, keys);
-  return _gredis_reply_to_str_array (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "MGET", NULL, keys, cancellable, error);
+  return _gredis_reply_to_str_array (reply, error);
 }
 
 /**
@@ -298,14 +288,11 @@ gredis_client_mset_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (keys_and_values != NULL);
 
-  _gredis_cmd_init (&c, "MSET");
-  _gredis_cmd_add_strv (&c, keys_and_values);
-  _gredis_cmd_send_async (client, &c, gredis_client_mset_async, cancellable, callback, user_data);
+  _gredis_cmd_send_strv_async (client, "MSET", NULL, keys_and_values, gredis_client_mset_async,
+                               cancellable, callback, user_data);
 }
 
 /**
@@ -345,14 +332,13 @@ gredis_client_mset (GredisClient        *client,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
   g_return_val_if_fail (keys_and_values != NULL, FALSE);
 
-  _gredis_cmd_init (&c, "MSET");
-  _gredis_cmd_add_strv (&c, keys_and_values);
-  return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_strv_sync (client, "MSET", NULL, keys_and_values, cancellable, error);
+  return _gredis_reply_to_ok (reply, error);
 }
 
 /**
@@ -376,16 +362,12 @@ gredis_client_append_async (GredisClient        *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
   g_return_if_fail (value != NULL);
 
-  _gredis_cmd_init (&c, "APPEND");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, value);
-  _gredis_cmd_send_async (client, &c, gredis_client_append_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "APPEND", key, value, gredis_client_append_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -427,16 +409,14 @@ gredis_client_append (GredisClient  *client,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
   g_return_val_if_fail (value != NULL, 0);
 
-  _gredis_cmd_init (&c, "APPEND");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_add (&c, value);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "APPEND", key, value, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -458,14 +438,11 @@ gredis_client_strlen_async (GredisClient        *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "STRLEN");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_strlen_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "STRLEN", key, NULL, gredis_client_strlen_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -506,14 +483,13 @@ gredis_client_strlen (GredisClient  *client,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "STRLEN");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "STRLEN", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -535,14 +511,11 @@ gredis_client_incr_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "INCR");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_incr_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "INCR", key, NULL, gredis_client_incr_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -582,14 +555,13 @@ gredis_client_incr (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "INCR");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "INCR", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -611,14 +583,11 @@ gredis_client_decr_async (GredisClient        *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  Cmd c;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "DECR");
-  _gredis_cmd_add (&c, key);
-  _gredis_cmd_send_async (client, &c, gredis_client_decr_async, cancellable, callback, user_data);
+  _gredis_cmd_send_key_async (client, "DECR", key, NULL, gredis_client_decr_async,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -659,14 +628,13 @@ gredis_client_decr (GredisClient  *client,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  Cmd c;
+  GredisReply *reply;
 
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "DECR");
-  _gredis_cmd_add (&c, key);
-  return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+  reply = _gredis_cmd_send_key_sync (client, "DECR", key, NULL, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }
 
 /**
@@ -695,8 +663,7 @@ gredis_client_incrby_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "INCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "INCRBY", key);
   _gredis_cmd_add_int (&c, increment);
   _gredis_cmd_send_async (client, &c, gredis_client_incrby_async, cancellable, callback, user_data);
 }
@@ -746,8 +713,7 @@ gredis_client_incrby (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "INCRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "INCRBY", key);
   _gredis_cmd_add_int (&c, increment);
   return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
@@ -778,8 +744,7 @@ gredis_client_decrby_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "DECRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "DECRBY", key);
   _gredis_cmd_add_int (&c, decrement);
   _gredis_cmd_send_async (client, &c, gredis_client_decrby_async, cancellable, callback, user_data);
 }
@@ -829,8 +794,7 @@ gredis_client_decrby (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  _gredis_cmd_init (&c, "DECRBY");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "DECRBY", key);
   _gredis_cmd_add_int (&c, decrement);
   return _gredis_reply_to_int (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
@@ -861,8 +825,7 @@ gredis_client_incrbyfloat_async (GredisClient        *client,
   g_return_if_fail (GREDIS_IS_CLIENT (client));
   g_return_if_fail (key != NULL);
 
-  _gredis_cmd_init (&c, "INCRBYFLOAT");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "INCRBYFLOAT", key);
   _gredis_cmd_add_double (&c, increment);
   _gredis_cmd_send_async (client, &c, gredis_client_incrbyfloat_async, cancellable, callback, user_data);
 }
@@ -912,8 +875,7 @@ gredis_client_incrbyfloat (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0.0);
   g_return_val_if_fail (key != NULL, 0.0);
 
-  _gredis_cmd_init (&c, "INCRBYFLOAT");
-  _gredis_cmd_add (&c, key);
+  _gredis_cmd_init_key (&c, "INCRBYFLOAT", key);
   _gredis_cmd_add_double (&c, increment);
   return _gredis_reply_to_double (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }

@@ -1084,6 +1084,173 @@ test_typed (gconstpointer data)
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
 }
 
+/* The `_async` forms of the typed helpers, one for each way they build
+ * their argv, each checked through its `_finish`. */
+
+typedef struct
+{
+  GAsyncResult *pending;
+  GAsyncResult *done;
+} TypedWait;
+
+static void
+on_typed_result (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TypedWait *wait = user_data;
+
+  wait->pending = g_object_ref (result);
+}
+
+/* Waits for the result of the call started last; it stays in @wait until
+ * the next one. */
+static GAsyncResult *
+typed_wait (TypedWait *wait)
+{
+  while (wait->pending == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&wait->done);
+  wait->done = g_steal_pointer (&wait->pending);
+  return wait->done;
+}
+
+static void
+test_typed_async (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (data);
+  g_autoptr(GError) error = NULL;
+  TypedWait wait = { NULL, NULL };
+  g_autofree char *got = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_auto(GStrv) range = NULL;
+  const char *kv[] = { "k1", "v1", "k2", "v2", NULL };
+  const char *mkeys[] = { "k1", "nokey", "k2", NULL };
+  const char *fv[] = { "f1", "1", "f2", "two", NULL };
+  const char *list[] = { "a", "b", "c", NULL };
+  const char *del_keys[] = { "k1", "k2", "nokey", NULL };
+  double score = 0;
+
+/* Starts an `_async` call, waits for it and hands its result over. */
+#define TYPED(call) ((call), typed_wait (&wait))
+
+  flushall (client);
+
+  /* NAME [KEY] STRV… without a key */
+  g_assert_true (gredis_client_mset_finish (
+    client, TYPED (gredis_client_mset_async (client, kv, NULL, on_typed_result, &wait)), &error));
+  g_assert_no_error (error);
+  values = gredis_client_mget_finish (
+    client, TYPED (gredis_client_mget_async (client, mkeys, NULL, on_typed_result, &wait)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 3);
+  g_assert_cmpstr (values->pdata[0], ==, "v1");
+  g_assert_null (values->pdata[1]);
+  g_assert_cmpstr (values->pdata[2], ==, "v2");
+
+  /* NAME KEY and NAME KEY ARG */
+  g_assert_cmpint (gredis_client_append_finish (
+    client, TYPED (gredis_client_append_async (client, "k1", "xy", NULL, on_typed_result, &wait)),
+    &error), ==, 4);
+  g_assert_cmpint (gredis_client_strlen_finish (
+    client, TYPED (gredis_client_strlen_async (client, "k1", NULL, on_typed_result, &wait)),
+    &error), ==, 4);
+  g_assert_cmpint (gredis_client_incr_finish (
+    client, TYPED (gredis_client_incr_async (client, "n", NULL, on_typed_result, &wait)),
+    &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* Argvs of their own: SET with its options, counters, expiry */
+  g_assert_false (gredis_client_set_finish (
+    client, TYPED (gredis_client_set_async (client, "k1", "w", 0, GREDIS_SET_NX, NULL,
+                                            on_typed_result, &wait)), &error));
+  g_assert_no_error (error);
+  g_assert_true (gredis_client_set_finish (
+    client, TYPED (gredis_client_set_async (client, "k1", "w", 60000, GREDIS_SET_XX, NULL,
+                                            on_typed_result, &wait)), &error));
+  g_assert_no_error (error);
+  got = gredis_client_get (client, "k1", NULL, &error);
+  g_assert_cmpstr (got, ==, "w");
+  g_assert_cmpint (gredis_client_pttl (client, "k1", NULL, &error), >, 0);
+  g_assert_cmpint (gredis_client_incrby_finish (
+    client, TYPED (gredis_client_incrby_async (client, "n", 10, NULL, on_typed_result, &wait)),
+    &error), ==, 11);
+  g_assert_cmpint (gredis_client_decrby_finish (
+    client, TYPED (gredis_client_decrby_async (client, "n", 4, NULL, on_typed_result, &wait)),
+    &error), ==, 7);
+  g_assert_cmpfloat_with_epsilon (gredis_client_incrbyfloat_finish (
+    client, TYPED (gredis_client_incrbyfloat_async (client, "n", 0.5, NULL, on_typed_result,
+                                                    &wait)), &error), 7.5, 1e-9);
+  g_assert_false (gredis_client_expire_finish (
+    client, TYPED (gredis_client_expire_async (client, "k1", 200, GREDIS_EXPIRE_NX, NULL,
+                                               on_typed_result, &wait)), &error));
+  g_assert_true (gredis_client_pexpire_finish (
+    client, TYPED (gredis_client_pexpire_async (client, "k1", 50000, GREDIS_EXPIRE_LT, NULL,
+                                                on_typed_result, &wait)), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_client_ttl (client, "k1", NULL, &error), <=, 50);
+  g_assert_cmpint (gredis_client_del_finish (
+    client, TYPED (gredis_client_del_async (client, del_keys, NULL, on_typed_result, &wait)),
+    &error), ==, 2);
+
+  /* NAME KEY STRV… */
+  g_assert_cmpint (gredis_client_hset_finish (
+    client, TYPED (gredis_client_hset_async (client, "h", fv, NULL, on_typed_result, &wait)),
+    &error), ==, 2);
+  g_assert_cmpint (gredis_client_hincrby_finish (
+    client, TYPED (gredis_client_hincrby_async (client, "h", "f1", 2, NULL, on_typed_result,
+                                                &wait)), &error), ==, 3);
+  g_assert_true (gredis_client_hexists_finish (
+    client, TYPED (gredis_client_hexists_async (client, "h", "f2", NULL, on_typed_result, &wait)),
+    &error));
+  g_assert_cmpint (gredis_client_rpush_finish (
+    client, TYPED (gredis_client_rpush_async (client, "l", list, NULL, on_typed_result, &wait)),
+    &error), ==, 3);
+  range = gredis_client_lrange_finish (
+    client, TYPED (gredis_client_lrange_async (client, "l", 1, -1, NULL, on_typed_result, &wait)),
+    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (range), ==, 2);
+  g_assert_cmpstr (range[0], ==, "b");
+
+  /* Sorted sets: flags, scores */
+  g_assert_cmpint (gredis_client_zadd_finish (
+    client, TYPED (gredis_client_zadd_async (client, "z", 1.5, "one", GREDIS_ZADD_NONE, NULL,
+                                             on_typed_result, &wait)), &error), ==, 1);
+  g_assert_cmpint (gredis_client_zadd_finish (
+    client, TYPED (gredis_client_zadd_async (client, "z", 2.5, "two", GREDIS_ZADD_NONE, NULL,
+                                             on_typed_result, &wait)), &error), ==, 1);
+  g_assert_cmpint (gredis_client_zadd_finish (
+    client, TYPED (gredis_client_zadd_async (client, "z", 3, "one", GREDIS_ZADD_XX | GREDIS_ZADD_CH,
+                                             NULL, on_typed_result, &wait)), &error), ==, 1);
+  g_assert_cmpfloat (gredis_client_zincrby_finish (
+    client, TYPED (gredis_client_zincrby_async (client, "z", 0.25, "two", NULL, on_typed_result,
+                                                &wait)), &error), ==, 2.75);
+  g_assert_true (gredis_client_zscore_finish (
+    client, TYPED (gredis_client_zscore_async (client, "z", "one", NULL, on_typed_result, &wait)),
+    &score, &error));
+  g_assert_cmpfloat (score, ==, 3.0);
+  g_clear_pointer (&range, g_strfreev);
+  range = gredis_client_zrange_finish (
+    client, TYPED (gredis_client_zrange_async (client, "z", "+inf", "(2.9",
+                                               GREDIS_ZRANGE_BYSCORE | GREDIS_ZRANGE_REV, NULL,
+                                               on_typed_result, &wait)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (range), ==, 1);
+  g_assert_cmpstr (range[0], ==, "one");
+  g_assert_cmpint (gredis_client_zcard_finish (
+    client, TYPED (gredis_client_zcard_async (client, "z", NULL, on_typed_result, &wait)),
+    &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* A server error comes through the `_finish` form too. */
+  gredis_client_llen_finish (
+    client, TYPED (gredis_client_llen_async (client, "z", NULL, on_typed_result, &wait)), &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
+  g_clear_object (&wait.done);
+#undef TYPED
+}
+
 /* Registration */
 
 static gboolean
@@ -1166,6 +1333,7 @@ main (int    argc,
             add ("threads", combo, test_threads);
             add ("thread-default-context", combo, test_thread_default_context);
             add ("typed", combo, test_typed);
+            add ("typed-async", combo, test_typed_async);
             if (protocol == 3)
               add ("blocking-push", combo, test_blocking_push);
             /* These wait for the server: once per transport and protocol. */

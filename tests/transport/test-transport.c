@@ -67,6 +67,63 @@ trust_test_ca (GredisTransport  *transport,
                 gredis_test_server_get_tls_file (server, GREDIS_TEST_TLS_CA_CERT), NULL);
 }
 
+/* Connects a new @name transport, which stays in @transport, to @server. */
+static GIOStream *
+connect_to_server (GredisTestServer  *server,
+                   const char        *name,
+                   GredisTransport  **transport)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnectable) endpoint = server_endpoint (server, name);
+  GIOStream *stream;
+
+  *transport = new_transport (name);
+  if (g_str_has_suffix (name, "tls"))
+    trust_test_ca (*transport, server);
+  stream = gredis_transport_connect (*transport, endpoint, NULL, &error);
+  g_assert_no_error (error);
+  return stream;
+}
+
+/* A fake server on the IPv4 loopback, and the endpoint that reaches it. */
+static GredisFakeServer *
+new_fake_server (GSocketConnectable **endpoint)
+{
+  g_autoptr(GError) error = NULL;
+  GredisFakeServer *fake = gredis_fake_server_new (&error);
+
+  g_assert_no_error (error);
+  *endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
+  return fake;
+}
+
+/* The endpoint of a new port, which stays in @blackhole, that accepts no
+ * connection and refuses none. */
+static GSocketConnectable *
+new_blackhole_endpoint (GredisTestBlackhole **blackhole)
+{
+  g_autoptr(GError) error = NULL;
+
+  *blackhole = gredis_test_blackhole_new (&error);
+  g_assert_no_error (error);
+  return tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (*blackhole));
+}
+
+/* Checks that a connect failed: no stream, an error of @domain and @code
+ * whose message contains @part (unless %NULL). */
+static void
+assert_connect_failed (GIOStream  *stream,
+                       GError     *error,
+                       GQuark      domain,
+                       gint        code,
+                       const char *part)
+{
+  g_assert_error (error, domain, code);
+  if (part != NULL)
+    g_assert_nonnull (strstr (error->message, part));
+  g_assert_null (stream);
+}
+
 /* Blocking request/reply over the raw stream. */
 static void
 assert_exchange (GIOStream  *stream,
@@ -297,16 +354,10 @@ test_ping (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GredisTestServer) server = gredis_test_server_start (server_flags (name), NULL, &error);
   g_autoptr(GredisTransport) transport = NULL;
-  g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autoptr(GIOStream) stream = NULL;
 
   g_assert_no_error (error);
-  transport = new_transport (name);
-  if (g_str_has_suffix (name, "tls"))
-    trust_test_ca (transport, server);
-  endpoint = server_endpoint (server, name);
-  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_no_error (error);
+  stream = connect_to_server (server, name, &transport);
   g_assert_true (G_IS_IO_STREAM (stream));
   g_assert_true (G_IS_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream)));
   g_assert_true (G_IS_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream)));
@@ -324,7 +375,6 @@ test_large_value (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GredisTestServer) server = gredis_test_server_start (server_flags (name), NULL, &error);
   g_autoptr(GredisTransport) transport = NULL;
-  g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autoptr(GIOStream) stream = NULL;
   g_autoptr(GByteArray) request = g_byte_array_new ();
   g_autoptr(GBytes) request_bytes = NULL;
@@ -348,13 +398,7 @@ test_large_value (gconstpointer data)
   g_string_append_len (expected, (const char *) value, LARGE_VALUE_SIZE);
   g_string_append (expected, "\r\n");
 
-  transport = new_transport (name);
-  if (g_str_has_suffix (name, "tls"))
-    trust_test_ca (transport, server);
-  endpoint = server_endpoint (server, name);
-  stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_no_error (error);
-
+  stream = connect_to_server (server, name, &transport);
   reply = pollable_exchange (stream, request_bytes, expected->len, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), expected->str, expected->len);
@@ -377,8 +421,7 @@ test_cancel_before (gconstpointer data)
   g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
   stream = gredis_transport_connect (transport, endpoint, cancellable, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, G_IO_ERROR, G_IO_ERROR_CANCELLED, NULL);
 }
 
 static void
@@ -419,10 +462,8 @@ test_tcp_refused (void)
   g_autofree char *where = g_strdup_printf ("127.0.0.1:%u", port);
 
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION, "refused");
   g_assert_nonnull (strstr (error->message, where));
-  g_assert_nonnull (strstr (error->message, "refused"));
-  g_assert_null (stream);
 }
 
 /* A resolver that knows no names, so that no test asks a DNS server. */
@@ -514,10 +555,8 @@ test_tcp_host_not_found (gconstpointer data)
   g_resolver_set_default (resolver);
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
   g_resolver_set_default (original);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION, "not found");
   g_assert_nonnull (strstr (error->message, "no-such-host.invalid"));
-  g_assert_nonnull (strstr (error->message, "not found"));
-  g_assert_null (stream);
 }
 
 static void
@@ -525,18 +564,14 @@ test_connect_timeout (gconstpointer data)
 {
   const char *name = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisTestBlackhole) blackhole = gredis_test_blackhole_new (&error);
+  g_autoptr(GredisTestBlackhole) blackhole = NULL;
+  g_autoptr(GSocketConnectable) endpoint = new_blackhole_endpoint (&blackhole);
   g_autoptr(GredisTransport) transport = new_transport (name);
-  g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (blackhole));
   g_object_set (transport, "connect-timeout-ms", 200, NULL);
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
-  g_assert_nonnull (strstr (error->message, "200 ms"));
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT, "200 ms");
 }
 
 static void
@@ -544,18 +579,15 @@ test_cancel_during_connect (gconstpointer data)
 {
   const char *name = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisTestBlackhole) blackhole = gredis_test_blackhole_new (&error);
+  g_autoptr(GredisTestBlackhole) blackhole = NULL;
+  g_autoptr(GSocketConnectable) endpoint = new_blackhole_endpoint (&blackhole);
   g_autoptr(GredisTransport) transport = new_transport (name);
-  g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_test_blackhole_get_port (blackhole));
   /* No deadline: only the cancellation can end the connect. */
   g_object_set (transport, "connect-timeout-ms", 0, NULL);
   stream = connect_and_cancel (transport, endpoint, 50, NULL, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, G_IO_ERROR, G_IO_ERROR_CANCELLED, NULL);
 }
 
 static void
@@ -645,9 +677,7 @@ test_unix_missing (void)
 
   g_assert_no_error (error);
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
-  g_assert_nonnull (strstr (error->message, path));
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION, path);
   g_rmdir (directory);
 }
 
@@ -690,6 +720,8 @@ typedef struct {
 typedef struct {
   GredisTestServerFlags flags;
   const char *transport;
+  /* For test_tls_refused(): what its error message says. */
+  const char * const *expected;
 } TlsCase;
 
 static void
@@ -731,16 +763,52 @@ tls_file (TlsFixture        *fixture,
   return gredis_test_server_get_tls_file (fixture->server, which);
 }
 
+/* Connects to @host and checks that the stream answers. */
+static void
+tls_assert_ping (TlsFixture *fixture,
+                 const char *host)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, host, &error);
+
+  g_assert_no_error (error);
+  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+}
+
+/* Connects to @host and checks that it fails with @code and a message
+ * that contains @part (unless %NULL); returns the error. */
+static GError *
+tls_connect_error (TlsFixture  *fixture,
+                   const char  *host,
+                   GredisError  code,
+                   const char  *part)
+{
+  GError *error = NULL;
+  g_autoptr(GIOStream) stream = tls_connect (fixture, host, &error);
+
+  assert_connect_failed (stream, error, GREDIS_ERROR, code, part);
+  return error;
+}
+
 static void
 test_tls_ip_address (TlsFixture    *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = tls_connect (fixture, "127.0.0.1", &error);
-
   /* The certificate has IP:127.0.0.1 among its names. */
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  tls_assert_ping (fixture, "127.0.0.1");
+}
+
+/* The server's certificate is refused (self-signed, for another host,
+ * expired), with a message that says why. */
+static void
+test_tls_refused (TlsFixture    *fixture,
+                  gconstpointer  data)
+{
+  const TlsCase *tls_case = data;
+  g_autoptr(GError) error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, NULL);
+
+  for (guint i = 0; tls_case->expected[i] != NULL; i++)
+    g_assert_nonnull (strstr (error->message, tls_case->expected[i]));
 }
 
 static void
@@ -748,66 +816,20 @@ test_tls_untrusted (TlsFixture    *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
 
   g_object_set (fixture->transport, "tls-ca-file", tls_file (fixture, GREDIS_TEST_TLS_OTHER_CA_CERT), NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "not trusted"));
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "not trusted");
   g_assert_nonnull (strstr (error->message, "Gredis test CA"));
-  g_assert_null (stream);
-}
-
-static void
-test_tls_self_signed (TlsFixture    *fixture,
-                      gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
-
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "self-signed"));
-  g_assert_null (stream);
-}
-
-static void
-test_tls_wrong_host (TlsFixture    *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
-
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "“wrong.example”"));
-  g_assert_nonnull (strstr (error->message, "“localhost”"));
-  g_assert_null (stream);
 }
 
 static void
 test_tls_server_name (TlsFixture    *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
-
   /* The server presents wrong.example's certificate: naming it fixes
    * the check, whatever address is dialled. */
   g_object_set (fixture->transport, "tls-server-name", "wrong.example", NULL);
-  stream = tls_connect (fixture, "127.0.0.1", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
-}
-
-static void
-test_tls_expired (TlsFixture    *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = tls_connect (fixture, "localhost", &error);
-
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "expired"));
-  g_assert_null (stream);
+  tls_assert_ping (fixture, "127.0.0.1");
 }
 
 static void
@@ -815,51 +837,31 @@ test_tls_protocol_version (TlsFixture    *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
 
   g_object_set (fixture->transport, "tls-min-version", "1.3", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "protocol version"));
-  g_assert_null (stream);
-  g_clear_error (&error);
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "protocol version");
 
   /* 1.2 (the default minimum) works with the same server. */
   g_object_set (fixture->transport, "tls-min-version", "1.2",
                 "tls-ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  tls_assert_ping (fixture, "localhost");
 }
 
 static void
 test_tls_bad_options (TlsFixture    *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
-
   g_object_set (fixture->transport, "tls-min-version", "1.4", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
-  g_clear_error (&error);
+  g_error_free (tls_connect_error (fixture, "localhost", GREDIS_ERROR_CONFIG, NULL));
 
   g_object_set (fixture->transport, "tls-min-version", "1.2", "tls-ciphers", "NO-SUCH-CIPHER", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
-  g_assert_nonnull (strstr (error->message, "NO-SUCH-CIPHER"));
-  g_clear_error (&error);
+  g_error_free (tls_connect_error (fixture, "localhost", GREDIS_ERROR_CONFIG, "NO-SUCH-CIPHER"));
 
   g_object_set (fixture->transport, "tls-ciphers", NULL, "tls-verify", "sometimes", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
-  g_clear_error (&error);
+  g_error_free (tls_connect_error (fixture, "localhost", GREDIS_ERROR_CONFIG, NULL));
 
   g_object_set (fixture->transport, "tls-verify", "required", "tls-ca-file", "/nonexistent/ca.pem", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/ca.pem"));
-  g_assert_null (stream);
+  g_error_free (tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "/nonexistent/ca.pem"));
 }
 
 /* With TLS 1.3 the server checks the client certificate after the
@@ -896,42 +898,26 @@ test_tls_client_cert_required (TlsFixture    *fixture,
 }
 
 static void
-test_tls_client_cert (TlsFixture    *fixture,
-                      gconstpointer  data)
+test_tls_client_cert_pem (TlsFixture    *fixture,
+                          gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
-
   g_object_set (fixture->transport,
                 "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
                 "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY), NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
-  g_clear_object (&stream);
+  tls_assert_ping (fixture, "localhost");
+}
+
+static void
+test_tls_client_cert (TlsFixture    *fixture,
+                      gconstpointer  data)
+{
+  test_tls_client_cert_pem (fixture, data);
 
   /* The same key, encrypted. */
   g_object_set (fixture->transport,
                 "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY_ENCRYPTED),
                 "tls-key-password", GREDIS_TEST_TLS_KEY_PASSWORD, NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
-}
-
-static void
-test_tls_client_cert_pem (TlsFixture    *fixture,
-                          gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
-
-  g_object_set (fixture->transport,
-                "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
-                "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY), NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+  tls_assert_ping (fixture, "localhost");
 }
 
 /* What GIO has no API for is refused, not ignored; the tls transport
@@ -977,39 +963,29 @@ test_tls_key_errors (TlsFixture    *fixture,
 {
   const char *wrong_password = "not-the-password-1234";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
   const char *encrypted = tls_file (fixture, GREDIS_TEST_TLS_CLIENT_KEY_ENCRYPTED);
 
   g_object_set (fixture->transport,
                 "tls-cert-file", tls_file (fixture, GREDIS_TEST_TLS_CLIENT_CERT),
                 "tls-key-file", encrypted, NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "encrypted"));
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "encrypted");
   g_assert_nonnull (strstr (error->message, encrypted));
   g_clear_error (&error);
 
   g_object_set (fixture->transport, "tls-key-password", wrong_password, NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "password is wrong"));
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "password is wrong");
   g_assert_null (strstr (error->message, wrong_password));
   g_clear_error (&error);
 
   g_object_set (fixture->transport, "tls-key-file", "/nonexistent/client.key", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/client.key"));
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "/nonexistent/client.key");
   g_assert_null (strstr (error->message, wrong_password));
   g_clear_error (&error);
 
   /* A key that does not belong to the certificate. */
   g_object_set (fixture->transport, "tls-key-file", tls_file (fixture, GREDIS_TEST_TLS_SERVER_KEY),
                 "tls-key-password", NULL, NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_nonnull (strstr (error->message, "does not belong"));
-  g_assert_null (stream);
+  error = tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, "does not belong");
 }
 
 static void
@@ -1018,14 +994,9 @@ test_tls_verify_none (TlsFixture    *fixture,
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GIOStream) stream = NULL;
-
       g_log_set_always_fatal (G_LOG_FATAL_MASK);
       g_object_set (fixture->transport, "tls-verify", "none", "tls-ca-file", NULL, NULL);
-      stream = tls_connect (fixture, "localhost", &error);
-      g_assert_no_error (error);
-      assert_exchange (stream, "PING\r\n", "+PONG\r\n");
+      tls_assert_ping (fixture, "localhost");
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -1037,20 +1008,12 @@ static void
 test_tls_verify_optional (TlsFixture    *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOStream) stream = NULL;
-
   /* The chain is checked, the name is not. */
   g_object_set (fixture->transport, "tls-verify", "optional", NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_no_error (error);
-  assert_exchange (stream, "PING\r\n", "+PONG\r\n");
-  g_clear_object (&stream);
+  tls_assert_ping (fixture, "localhost");
 
   g_object_set (fixture->transport, "tls-ca-file", tls_file (fixture, GREDIS_TEST_TLS_OTHER_CA_CERT), NULL);
-  stream = tls_connect (fixture, "localhost", &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
-  g_assert_null (stream);
+  g_error_free (tls_connect_error (fixture, "localhost", GREDIS_ERROR_TLS, NULL));
 }
 
 /* A server that answers the client hello in plain text, as a Redis
@@ -1061,15 +1024,13 @@ static void
 test_tls_plain_server (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
-  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GredisFakeServer) fake = new_fake_server (&endpoint);
+  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
   gredis_fake_server_add_read (fake, 1);
   gredis_fake_server_add_send (fake, "-ERR unknown command\r\n", -1);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
   g_test_message ("%s", error->message);
@@ -1084,19 +1045,15 @@ static void
 test_tls_handshake_timeout (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
-  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GredisFakeServer) fake = new_fake_server (&endpoint);
+  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
   gredis_fake_server_add_stall (fake, 0);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
   g_object_set (transport, "connect-timeout-ms", 300, NULL);
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
-  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
-  g_assert_nonnull (strstr (error->message, "handshake"));
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT, "handshake");
   /* The client did send its hello. */
   g_assert_cmpuint (gredis_fake_server_get_n_received (fake), >, 0);
 }
@@ -1105,18 +1062,15 @@ static void
 test_tls_cancel_handshake (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
-  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GredisFakeServer) fake = new_fake_server (&endpoint);
+  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
   gredis_fake_server_add_stall (fake, 0);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
   g_object_set (transport, "connect-timeout-ms", 0, NULL);
   stream = connect_and_cancel (transport, endpoint, 10, fake, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (stream);
+  assert_connect_failed (stream, error, G_IO_ERROR, G_IO_ERROR_CANCELLED, NULL);
   g_assert_cmpuint (gredis_fake_server_get_n_received (fake), >, 0);
 }
 
@@ -1124,18 +1078,16 @@ static void
 test_tls_server_closes (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisFakeServer) fake = gredis_fake_server_new (&error);
-  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GredisFakeServer) fake = new_fake_server (&endpoint);
+  g_autoptr(GredisTransport) transport = new_transport (data);
   g_autoptr(GIOStream) stream = NULL;
 
-  g_assert_no_error (error);
   /* Reads (and drops) the client hello first, so that the close is a
    * clean FIN rather than a reset over unread bytes. */
   gredis_fake_server_add_read (fake, 1);
   gredis_fake_server_add_stall (fake, 200);
   gredis_fake_server_add_close (fake);
-  endpoint = tcp_endpoint ("127.0.0.1", gredis_fake_server_get_port (fake));
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_TLS);
   g_test_message ("%s", error->message);
@@ -1559,60 +1511,88 @@ test_tls_pollable_small_chunks (TlsFixture    *fixture,
   assert_exchange (stream, "*2\r\n$6\r\nSTRLEN\r\n$5\r\nchunk\r\n", ":262151\r\n");
 }
 
-static GPtrArray *tls_cases;
+/* Which transports a test of tests_per_transport[] runs for. */
+typedef enum {
+  ALL_TRANSPORTS,
+  NETWORK_TRANSPORTS,   /* all but unix */
+  TLS_TRANSPORTS,
+} Transports;
 
-/* Adds /transport/<transport>/<name> for each TLS transport given. */
-static void
-add_tls_test (const char            *name,
-              GredisTestServerFlags  flags,
-              gboolean               gio_tls_too,
-              void (*func) (TlsFixture *, gconstpointer))
-{
-  const char * const transports[] = { "tls", "gio-tls", NULL };
+static const struct {
+  const char *name;
+  Transports transports;
+  GTestDataFunc func;
+} tests_per_transport[] = {
+  { "ping", ALL_TRANSPORTS, test_ping },
+  { "large-value", ALL_TRANSPORTS, test_large_value },
+  { "cancel-before-connect", ALL_TRANSPORTS, test_cancel_before },
+  { "connect-timeout", NETWORK_TRANSPORTS, test_connect_timeout },
+  { "cancel-during-connect", NETWORK_TRANSPORTS, test_cancel_during_connect },
+  { "host-not-found", NETWORK_TRANSPORTS, test_tcp_host_not_found },
+  { "plain-server", TLS_TRANSPORTS, test_tls_plain_server },
+  { "handshake-timeout", TLS_TRANSPORTS, test_tls_handshake_timeout },
+  { "cancel-during-handshake", TLS_TRANSPORTS, test_tls_cancel_handshake },
+  { "server-closes", TLS_TRANSPORTS, test_tls_server_closes },
+};
 
-  for (guint i = 0; transports[i] != NULL && (i == 0 || (gio_tls_too && !SANITIZER_BUILD)); i++)
-    {
-      TlsCase *tls_case = g_new0 (TlsCase, 1);
-      g_autofree char *path = g_strdup_printf ("/transport/%s/%s", transports[i], name);
+static const char * const self_signed_says[] = { "self-signed", NULL };
+static const char * const wrong_host_says[] = { "“wrong.example”", "“localhost”", NULL };
+static const char * const expired_says[] = { "expired", NULL };
 
-      tls_case->flags = flags;
-      tls_case->transport = transports[i];
-      g_ptr_array_add (tls_cases, tls_case);
-      g_test_add (path, TlsFixture, tls_case, tls_setup, func, tls_teardown);
-    }
-}
+/* The tests against a TLS redis-server (TlsFixture), for tls and, unless
+ * they say otherwise, for gio-tls. */
+static const struct {
+  const char *name;
+  GredisTestServerFlags flags;
+  gboolean gio_tls_too;
+  void (*func) (TlsFixture *, gconstpointer);
+  const char * const *expected;
+} tls_tests[] = {
+  { "ip-address", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_ip_address, NULL },
+  { "untrusted-issuer", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_untrusted, NULL },
+  { "self-signed", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_refused, self_signed_says },
+  { "wrong-host", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_refused, wrong_host_says },
+  { "server-name", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_server_name, NULL },
+  { "expired", GREDIS_TEST_SERVER_TLS_EXPIRED, TRUE, test_tls_refused, expired_says },
+  { "protocol-version", GREDIS_TEST_SERVER_TLS_1_2_ONLY, FALSE, test_tls_protocol_version, NULL },
+  { "bad-options", GREDIS_TEST_SERVER_TLS, FALSE, test_tls_bad_options, NULL },
+  { "client-cert-required", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_required, NULL },
+  { "client-cert", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_client_cert, NULL },
+  { "client-cert-pem", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_pem, NULL },
+  { "key-errors", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_key_errors, NULL },
+  { "verify-none", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_verify_none, NULL },
+  { "verify-optional", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_verify_optional, NULL },
+  { "gio-tls-unsupported", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_gio_tls_unsupported, NULL },
+  { "cancel-blocking-read", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_read, NULL },
+  { "cancel-blocking-write", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_write, NULL },
+  { "pollable-small-chunks", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_pollable_small_chunks, NULL },
+};
 
 int
 main (int argc, char **argv)
 {
-  const char * const transports[] = { "tcp", "unix", "tls", "gio-tls", NULL };
-  int ret;
+  /* Sanitizer builds leave gio-tls, the last, out. */
+  const char * const transports[] = { "tcp", "unix", "tls", "gio-tls" };
+  const guint n_transports = G_N_ELEMENTS (transports) - (SANITIZER_BUILD ? 1 : 0);
+  g_autoptr(GPtrArray) tls_cases = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/transport/load-by-name", test_load_by_name);
   /* Registers a skipped test saying why, in sanitizer builds. */
   gredis_test_transport_testable ("/transport", "gio-tls");
-  for (guint i = 0; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
-    {
-      g_autofree char *ping = g_strdup_printf ("/transport/%s/ping", transports[i]);
-      g_autofree char *large = g_strdup_printf ("/transport/%s/large-value", transports[i]);
-      g_autofree char *cancel = g_strdup_printf ("/transport/%s/cancel-before-connect", transports[i]);
+  for (guint i = 0; i < n_transports; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (tests_per_transport); j++)
+      {
+        Transports which = tests_per_transport[j].transports;
+        g_autofree char *path = NULL;
 
-      g_test_add_data_func (ping, transports[i], test_ping);
-      g_test_add_data_func (large, transports[i], test_large_value);
-      g_test_add_data_func (cancel, transports[i], test_cancel_before);
-      if (!g_str_equal (transports[i], "unix"))
-        {
-          g_autofree char *timeout = g_strdup_printf ("/transport/%s/connect-timeout", transports[i]);
-          g_autofree char *cancel_during = g_strdup_printf ("/transport/%s/cancel-during-connect", transports[i]);
-          g_autofree char *not_found = g_strdup_printf ("/transport/%s/host-not-found", transports[i]);
-
-          g_test_add_data_func (timeout, transports[i], test_connect_timeout);
-          g_test_add_data_func (cancel_during, transports[i], test_cancel_during_connect);
-          g_test_add_data_func (not_found, transports[i], test_tcp_host_not_found);
-        }
-    }
+        if ((which == NETWORK_TRANSPORTS && g_str_equal (transports[i], "unix")) ||
+            (which == TLS_TRANSPORTS && !g_str_has_suffix (transports[i], "tls")))
+          continue;
+        path = g_strdup_printf ("/transport/%s/%s", transports[i], tests_per_transport[j].name);
+        g_test_add_data_func (path, transports[i], tests_per_transport[j].func);
+      }
   g_test_add_func ("/transport/tcp/refused", test_tcp_refused);
   g_test_add_func ("/transport/tcp/socket-options", test_tcp_properties);
   g_test_add_func ("/transport/tcp/ipv6", test_tcp6);
@@ -1620,42 +1600,21 @@ main (int argc, char **argv)
   g_test_add_func ("/transport/unix/missing", test_unix_missing);
   g_test_add_func ("/transport/unix/abstract", test_unix_abstract);
 
+  /* Adds /transport/<transport>/<name> for each TLS transport the test
+   * runs for. */
   tls_cases = g_ptr_array_new_with_free_func (g_free);
-  add_tls_test ("ip-address", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_ip_address);
-  add_tls_test ("untrusted-issuer", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_untrusted);
-  add_tls_test ("self-signed", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_self_signed);
-  add_tls_test ("wrong-host", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_wrong_host);
-  add_tls_test ("server-name", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_server_name);
-  add_tls_test ("expired", GREDIS_TEST_SERVER_TLS_EXPIRED, TRUE, test_tls_expired);
-  add_tls_test ("protocol-version", GREDIS_TEST_SERVER_TLS_1_2_ONLY, FALSE, test_tls_protocol_version);
-  add_tls_test ("bad-options", GREDIS_TEST_SERVER_TLS, FALSE, test_tls_bad_options);
-  add_tls_test ("client-cert-required", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_required);
-  add_tls_test ("client-cert", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_client_cert);
-  add_tls_test ("client-cert-pem", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_tls_client_cert_pem);
-  add_tls_test ("key-errors", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, FALSE, test_tls_key_errors);
-  add_tls_test ("verify-none", GREDIS_TEST_SERVER_TLS_SELF_SIGNED, TRUE, test_tls_verify_none);
-  add_tls_test ("verify-optional", GREDIS_TEST_SERVER_TLS_WRONG_HOST, TRUE, test_tls_verify_optional);
-  add_tls_test ("gio-tls-unsupported", GREDIS_TEST_SERVER_TLS_CLIENT_AUTH, TRUE, test_gio_tls_unsupported);
-  add_tls_test ("cancel-blocking-read", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_read);
-  add_tls_test ("cancel-blocking-write", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_cancel_blocking_write);
-  add_tls_test ("pollable-small-chunks", GREDIS_TEST_SERVER_TLS, TRUE, test_tls_pollable_small_chunks);
-  for (guint i = 2; transports[i] != NULL && (!SANITIZER_BUILD || i < 3); i++)
-    {
-      const struct { const char *name; GTestDataFunc func; } tests[] = {
-        { "plain-server", test_tls_plain_server },
-        { "handshake-timeout", test_tls_handshake_timeout },
-        { "cancel-during-handshake", test_tls_cancel_handshake },
-        { "server-closes", test_tls_server_closes },
-      };
+  for (guint j = 0; j < G_N_ELEMENTS (tls_tests); j++)
+    for (guint i = 2; i < (tls_tests[j].gio_tls_too ? n_transports : 3); i++)
+      {
+        TlsCase *tls_case = g_new0 (TlsCase, 1);
+        g_autofree char *path = g_strdup_printf ("/transport/%s/%s", transports[i], tls_tests[j].name);
 
-      for (guint j = 0; j < G_N_ELEMENTS (tests); j++)
-        {
-          g_autofree char *path = g_strdup_printf ("/transport/%s/%s", transports[i], tests[j].name);
-          g_test_add_data_func (path, transports[i], tests[j].func);
-        }
-    }
+        tls_case->flags = tls_tests[j].flags;
+        tls_case->transport = transports[i];
+        tls_case->expected = tls_tests[j].expected;
+        g_ptr_array_add (tls_cases, tls_case);
+        g_test_add (path, TlsFixture, tls_case, tls_setup, tls_tests[j].func, tls_teardown);
+      }
 
-  ret = g_test_run ();
-  g_ptr_array_unref (tls_cases);
-  return ret;
+  return g_test_run ();
 }
