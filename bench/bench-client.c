@@ -4,6 +4,7 @@
  * Measures, prints, asserts nothing. Run it from the build tree:
  *   build/bench/bench-client                 (unpinned)
  *   taskset -c 0 build/bench/bench-client    (client and server on one CPU)
+ *   build/bench/bench-client --repeat 5      (medians of 5 rounds)
  * The server is started as a child, so it inherits the CPU affinity.
  *
  * (a) one connection, unpipelined blocking SET/GET vs hiredis' blocking API
@@ -18,6 +19,7 @@
 #include "config.h"
 
 #include <malloc.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -334,6 +336,62 @@ memory (void)
   (void) client;
 }
 
+static void
+on_queued_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                               NULL);
+
+  (*(guint *) user_data)++;
+}
+
+/* Client commands queued before their connection is ready: the queue
+ * entry, the encoded bytes and the copy kept for retries. */
+static void
+memory_client (void)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  const char *set[] = { "SET", "bench:m", "xyz" };
+  const gsize lengths[] = { 3, 7, 3 };
+  const guint n_cmd = 100000;
+  gsize before, after;
+  guint done = 0;
+
+  gredis_client_command_argv_async (client, 3, set, lengths, NULL, on_queued_done, &done);
+  before = heap_in_use ();
+  for (guint i = 1; i < n_cmd; i++)
+    gredis_client_command_argv_async (client, 3, set, lengths, NULL, on_queued_done, &done);
+  after = heap_in_use ();
+  g_print ("memory per queued client command (async, kept for retries): %.1f bytes\n",
+           (double) (after - before) / (n_cmd - 1));
+  while (done < n_cmd)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @n values (sorted in place), and their spread (max / min). */
+static double
+median (double *values,
+        guint   n,
+        double *spread)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  *spread = values[0] > 0 ? values[n - 1] / values[0] : 0;
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+#define MAX_REPEAT 31
+
 int
 main (int    argc,
       char **argv)
@@ -341,8 +399,28 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = g_dir_make_tmp ("gredis-bench-XXXXXX", &error);
   g_autoptr(GSubprocess) server = NULL;
-  double a_g, a_h, b_g[2], b_h[2], b_r[2], c_task, c_full, c_h;
+  g_autoptr(GOptionContext) options = g_option_context_new ("- the client against hiredis");
+  gint repeat = 3;
+  GOptionEntry entries[] = {
+    { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat,
+      "Rounds; each figure is the median of the rounds (default 3)", "N" },
+    G_OPTION_ENTRY_NULL
+  };
+  double a_g[MAX_REPEAT], a_h[MAX_REPEAT], a_r[MAX_REPEAT];
+  double b_g[2][MAX_REPEAT], b_h[2][MAX_REPEAT], b_r[2][MAX_REPEAT];
+  double b_gh[2][MAX_REPEAT], b_gr[2][MAX_REPEAT];
+  double c_api[MAX_REPEAT], c_full[MAX_REPEAT], c_h[MAX_REPEAT];
+  double c_ratio[MAX_REPEAT], c_full_ratio[MAX_REPEAT], c_b[MAX_REPEAT];
   const guint depths[2] = { 100, 1000 };
+  double sp, sp2, sp3;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  repeat = CLAMP (repeat, 1, MAX_REPEAT);
 
   g_assert_no_error (error);
   if (g_getenv ("GREDIS_PLUGIN_PATH") == NULL)
@@ -359,30 +437,50 @@ main (int    argc,
   gredis_blocking (2000);
   hiredis_blocking (2000);
 
-  a_g = gredis_blocking (50000);
-  a_h = hiredis_blocking (50000);
-  g_print ("(a) unpipelined blocking SET/GET: gredis %.0f/s, hiredis %.0f/s, ratio %.2f (goal >= 0.95)\n",
-           a_g, a_h, a_g / a_h);
-
-  for (guint d = 0; d < 2; d++)
+  /* Rounds take turns, so that a busy moment of the machine does not
+   * fall on one row only; ratios are taken within a round. */
+  for (gint r = 0; r < repeat; r++)
     {
-      b_g[d] = gredis_pipeline (500000, depths[d]);
-      b_h[d] = hiredis_pipeline (500000, depths[d]);
-      b_r[d] = raw_pipeline (500000, depths[d]);
-      g_print ("(b) pipeline of %u SETs: gredis %.0f/s, hiredis %.0f/s, raw socket %.0f/s; "
-               "gredis/raw %.2f (goal >= 0.85), gredis/hiredis %.2f\n",
-               depths[d], b_g[d], b_h[d], b_r[d], b_g[d] / b_r[d], b_g[d] / b_h[d]);
+      a_g[r] = gredis_blocking (50000);
+      a_h[r] = hiredis_blocking (50000);
+      a_r[r] = a_g[r] / a_h[r];
+      for (guint d = 0; d < 2; d++)
+        {
+          b_g[d][r] = gredis_pipeline (500000, depths[d]);
+          b_h[d][r] = hiredis_pipeline (500000, depths[d]);
+          b_r[d][r] = raw_pipeline (500000, depths[d]);
+          b_gr[d][r] = b_g[d][r] / b_r[d][r];
+          b_gh[d][r] = b_g[d][r] / b_h[d][r];
+        }
+      c_api[r] = gredis_async (100000, TRUE);
+      c_full[r] = gredis_async (100000, FALSE);
+      c_h[r] = hiredis_async (100000);
+      c_ratio[r] = c_api[r] / c_h[r];
+      c_full_ratio[r] = c_full[r] / c_h[r];
+      c_b[r] = c_api[r] / b_g[1][r];
     }
 
-  c_task = gredis_async (100000, TRUE);
-  c_full = gredis_async (100000, FALSE);
-  c_h = hiredis_async (100000);
-  g_print ("(c) 100000 independent async SETs: gredis (GTask) %.0f/s, gredis (callback) %.0f/s, "
-           "hiredis async/GLib %.0f/s\n"
-           "    GTask/hiredis %.2f (goal >= 1.5), callback/hiredis %.2f, GTask/(b, 1000) %.2f (goal >= 0.6)\n",
-           c_task, c_full, c_h, c_task / c_h, c_full / c_h, c_task / b_g[1]);
+  g_print ("medians of %d rounds; [spread max/min over the rounds]\n", repeat);
+  g_print ("(a) unpipelined blocking SET/GET: gredis %.0f/s, hiredis %.0f/s, ",
+           median (a_g, repeat, &sp), median (a_h, repeat, &sp2));
+  g_print ("ratio %.2f [%.2f] (goal >= 0.95)\n", median (a_r, repeat, &sp), sp);
+  for (guint d = 0; d < 2; d++)
+    {
+      g_print ("(b) pipeline of %u SETs: gredis %.0f/s, hiredis %.0f/s, raw socket %.0f/s; ",
+               depths[d], median (b_g[d], repeat, &sp), median (b_h[d], repeat, &sp2),
+               median (b_r[d], repeat, &sp3));
+      g_print ("gredis/raw %.2f [%.2f] (goal >= 0.85), ", median (b_gr[d], repeat, &sp), sp);
+      g_print ("gredis/hiredis %.2f [%.2f]\n", median (b_gh[d], repeat, &sp), sp);
+    }
+  g_print ("(c) 100000 independent async SETs: gredis (client API) %.0f/s, "
+           "gredis (connection callback API) %.0f/s, hiredis async/GLib %.0f/s\n",
+           median (c_api, repeat, &sp), median (c_full, repeat, &sp2), median (c_h, repeat, &sp3));
+  g_print ("    client/hiredis %.2f [%.2f] (goal >= 1.5), ", median (c_ratio, repeat, &sp), sp);
+  g_print ("callback/hiredis %.2f [%.2f], ", median (c_full_ratio, repeat, &sp), sp);
+  g_print ("client/(b, 1000) %.2f [%.2f] (goal >= 0.6)\n", median (c_b, repeat, &sp), sp);
 
   memory ();
+  memory_client ();
 
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);

@@ -45,7 +45,7 @@
 
 #define READ_BUFFER_SIZE (16 * 1024)
 #define OUT_BUFFER_KEEP (1024 * 1024)
-#define INITIAL_RING_SIZE 64
+#define INITIAL_RING_SIZE 32
 
 typedef enum {
   ENTRY_CALLBACK,
