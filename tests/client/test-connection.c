@@ -7,6 +7,7 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-connection-private.h"
 #include "gredis-test-server.h"
 
 #define GREDIS_VERSION_LENGTH 5
@@ -88,6 +89,18 @@ on_task_outcome (GObject      *source,
   o->done = TRUE;
   o->reply = gredis_connection_send_command_finish (GREDIS_CONNECTION (source), result,
                                                     &o->error);
+}
+
+static void
+on_client_outcome (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Outcome *o = user_data;
+
+  g_assert_false (o->done);
+  o->done = TRUE;
+  o->reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &o->error);
 }
 
 static void
@@ -629,6 +642,64 @@ test_reentrant_close (void)
   g_object_unref (r.connection);
 }
 
+/* Commands of a client cancelled while they wait for their replies: the
+ * connection keeps their bytes for retries until their replies come,
+ * and then lets them go like those of answered commands. */
+
+#define N_CANCELLED 50
+
+static void
+test_tombstones_release_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  g_autoptr(GString) replies = g_string_new (NULL);
+  g_autofree char *uri = NULL;
+  Outcome outcomes[N_CANCELLED] = { { 0, }, };
+  char tokens[N_CANCELLED][8];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      g_snprintf (tokens[i], sizeof tokens[i], "t-%02u", i);
+      g_string_append_printf (replies, "$4\r\n%s\r\n", tokens[i]);
+    }
+  script_handshake (fs);
+  /* The replies come once the last command is in. */
+  gredis_fake_server_add_expect (fs, "\r\nt-49\r\n");
+  gredis_fake_server_add_send (fs, replies->str, replies->len);
+  gredis_fake_server_add_stall (fs, 0);
+
+  uri = g_strdup_printf ("redis://127.0.0.1:%u/?protocol=2", gredis_fake_server_get_port (fs));
+  client = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      const char *echo[] = { "ECHO", tokens[i], NULL };
+
+      gredis_client_command_async (client, echo, cancellable, on_client_outcome, &outcomes[i]);
+    }
+  connection = gredis_client_get_connection (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_gredis_connection_get_kept_length (connection), >, 0);
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      wait_for (&outcomes[i].done);
+      g_assert_error (outcomes[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      outcome_clear (&outcomes[i]);
+    }
+
+  /* The tombstones wait for their replies, then go. */
+  while (gredis_connection_get_n_pending (connection) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gredis_connection_get_state (connection), ==, GREDIS_CONNECTION_STATE_READY);
+  g_assert_cmpuint (_gredis_connection_get_kept_length (connection), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -645,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/connection/handshake", test_handshake);
   g_test_add_func ("/connection/results-kept-by-binding", test_results_kept_by_binding);
   g_test_add_func ("/connection/reentrant-close", test_reentrant_close);
+  g_test_add_func ("/connection/tombstones-release-kept", test_tombstones_release_kept);
 
   return g_test_run ();
 }
