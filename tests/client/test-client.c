@@ -45,6 +45,12 @@ make_config (const Combo *combo)
     }
   gredis_config_set_parser (config, combo->parser);
   gredis_config_set_protocol (config, combo->protocol);
+  /* No test here is about timeouts: room for TLS handshakes of many
+   * threads at once under valgrind, still a bound against hangs. */
+  gredis_config_set_option (config, "connect-timeout-ms", "30000", &error);
+  g_assert_no_error (error);
+  gredis_config_set_option (config, "command-timeout-ms", "30000", &error);
+  g_assert_no_error (error);
   return config;
 }
 
