@@ -519,16 +519,19 @@ lookup_connection (GredisClient          *self,
   wait = g_hash_table_lookup (self->waiting, context);
   if (wait != NULL)
     {
-      g_mutex_unlock (&self->lock);
       if (call == NULL && command == NULL)
         {
+          g_mutex_unlock (&self->lock);
           gredis_i18n_init ();
           g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
                                _("Every connection of the pool is in use: commands of this main context wait for one."));
           return NULL;
         }
-      /* Behind the commands already waiting, in order. */
+      /* Behind the commands already waiting, in order; under the lock,
+       * which gredis_client_close() takes them under, maybe from another
+       * thread. */
       wait_push (wait, call, command);
+      g_mutex_unlock (&self->lock);
       return NULL;
     }
   g_mutex_unlock (&self->lock);
@@ -1049,6 +1052,14 @@ close_in_context (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What gredis_client_close() takes from a SharedWait. */
+typedef struct
+{
+  GMainContext *context;
+  GCancellable *cancellable;
+  GQueue calls;
+} ClosedWait;
+
 /**
  * gredis_client_close:
  * @client: a #GredisClient
@@ -1064,6 +1075,7 @@ gredis_client_close (GredisClient *client)
   g_autoptr(GHashTable) connections = NULL;
   g_autoptr(GHashTable) waiting = NULL;
   g_autoptr(GError) closed_error = NULL;
+  GSList *closed_waits = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1078,25 +1090,43 @@ gredis_client_close (GredisClient *client)
                                                g_object_unref);
   waiting = g_steal_pointer (&client->waiting);
   client->waiting = g_hash_table_new (NULL, NULL);
-  g_mutex_unlock (&client->lock);
-
-  /* Commands waiting for the pool; their acquisitions end in their
-   * contexts (and give back a connection granted meanwhile). */
-  closed_error = client_closed_error ();
+  /* Commands waiting for the pool, taken while under the lock: once a
+   * wait is out of the table, its acquisition may end in its own thread
+   * (on_shared_acquired()), which then frees it. */
   g_hash_table_iter_init (&iter, waiting);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SharedWait *wait = value;
+      ClosedWait *closed = g_new (ClosedWait, 1);
+
+      closed->context = g_main_context_ref (wait->context);
+      closed->cancellable = g_object_ref (wait->cancellable);
+      closed->calls = wait->calls;
+      g_queue_init (&wait->calls);
+      closed_waits = g_slist_prepend (closed_waits, closed);
+    }
+  g_mutex_unlock (&client->lock);
+
+  /* Their acquisitions end in their contexts (and give back a connection
+   * granted meanwhile). */
+  closed_error = client_closed_error ();
+  for (GSList *l = closed_waits; l != NULL; l = l->next)
+    {
+      ClosedWait *closed = l->data;
       GredisCall *call;
 
       /* Possibly from another thread: called back in their context. */
-      while ((call = g_queue_pop_head (&wait->calls)) != NULL)
+      while ((call = g_queue_pop_head (&closed->calls)) != NULL)
         {
-          _gredis_call_return_error_later (call, g_error_copy (closed_error), wait->context);
+          _gredis_call_return_error_later (call, g_error_copy (closed_error), closed->context);
           _gredis_call_unref (call);
         }
-      g_cancellable_cancel (wait->cancellable);
+      g_cancellable_cancel (closed->cancellable);
+      g_object_unref (closed->cancellable);
+      g_main_context_unref (closed->context);
+      g_free (closed);
     }
+  g_slist_free (closed_waits);
 
   g_hash_table_iter_init (&iter, connections);
   while (g_hash_table_iter_next (&iter, &key, &value))

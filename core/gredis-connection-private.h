@@ -108,4 +108,8 @@ gboolean _gredis_connection_check_idle (GredisConnection *connection);
  * delay is tried at once. In the connection's context. */
 void _gredis_connection_reset_backoff (GredisConnection *connection);
 
+/* For tests: the bytes of commands kept to be sent again after a
+ * failure (those of commands still waiting for their reply, at most). */
+gsize _gredis_connection_get_kept_length (GredisConnection *connection);
+
 G_END_DECLS

@@ -69,12 +69,13 @@ typedef enum {
  * gredis_connection_send_command_async() held in the queue itself, with
  * no GredisCall: what the call would hold is here, and the bytes of a
  * command that may be sent again are in @kept. It becomes a GredisCall
- * only when the connection fails. */
+ * only when the connection fails or the command is cancelled. */
 typedef struct
 {
   guint8   kind;
   guint8   step;
-  guint32  kept_length;        /* ENTRY_COMMAND: its bytes in self->kept */
+  guint32  kept_length;        /* ENTRY_COMMAND, and the tombstone it may
+                                * become: its bytes in self->kept */
   gpointer func;               /* GredisReplyCallback, or GAsyncReadyCallback */
   gpointer data;               /* user data, or the GredisCall */
   GSource *cancel_source;      /* only for commands with a cancellable */
@@ -348,6 +349,10 @@ complete_entry (GredisConnection *self,
         handshake_reply (self, e->step, reply);
       break;
     case ENTRY_TOMBSTONE:
+      /* A cancelled command of the client, answered: its kept bytes are
+       * not needed either (fail() drops them all). */
+      if (e->kept_length > 0 && error == NULL)
+        release_kept (self, e);
       break;
     default:
       g_assert_not_reached ();
@@ -858,7 +863,9 @@ on_cancelled (GCancellable *cancellable,
   if (e == NULL || e->kind != ENTRY_CALL)
     return G_SOURCE_REMOVE;
 
-  /* The entry stays as a tombstone: its reply will be read and dropped. */
+  /* The entry stays as a tombstone: its reply will be read and dropped,
+   * and then its kept bytes, if any (entry_to_call() leaves their place
+   * in the entry), released. */
   call = e->data;
   e->kind = ENTRY_TOMBSTONE;
   e->data = NULL;
@@ -931,6 +938,7 @@ _gredis_connection_queue_call (GredisConnection   *self,
 
   e = ring_push_back (self);
   e->kind = ENTRY_CALL;
+  e->kept_length = 0;
   e->func = NULL;
   e->data = _gredis_call_ref (call);
   e->cancel_source = NULL;
@@ -1017,6 +1025,12 @@ _gredis_connection_queue_command (GredisConnection    *self,
     }
 
   after_queue (self, was_idle);
+}
+
+gsize
+_gredis_connection_get_kept_length (GredisConnection *self)
+{
+  return self->kept->len;
 }
 
 /**

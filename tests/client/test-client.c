@@ -45,6 +45,12 @@ make_config (const Combo *combo)
     }
   gredis_config_set_parser (config, combo->parser);
   gredis_config_set_protocol (config, combo->protocol);
+  /* No test here is about timeouts: room for TLS handshakes of many
+   * threads at once under valgrind, still a bound against hangs. */
+  gredis_config_set_option (config, "connect-timeout-ms", "30000", &error);
+  g_assert_no_error (error);
+  gredis_config_set_option (config, "command-timeout-ms", "30000", &error);
+  g_assert_no_error (error);
   return config;
 }
 
@@ -262,6 +268,156 @@ test_results_kept (gconstpointer data)
           g_assert_null (reply);
         }
     }
+}
+
+/* Callbacks that use the client again while its shared connection
+ * completes a batch of replies: each sends two more commands (the queue
+ * grows while it is being completed), and each reply is its own. */
+
+#define N_CHAINED 300
+
+typedef struct
+{
+  GredisClient *client;
+  guint sent;
+  guint done;
+} Chain;
+
+typedef struct
+{
+  Chain *chain;
+  char *token;
+} ChainCall;
+
+static void chain_send (Chain *chain);
+
+static void
+on_chained (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ChainCall *call = user_data;
+  Chain *chain = call->chain;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                               &error);
+
+  g_assert_no_error (error);
+  assert_string_reply (reply, call->token);
+  chain->done++;
+  g_free (call->token);
+  g_free (call);
+  for (guint i = 0; i < 2 && chain->sent < N_CHAINED; i++)
+    chain_send (chain);
+}
+
+static void
+chain_send (Chain *chain)
+{
+  ChainCall *call = g_new0 (ChainCall, 1);
+  const char *echo[] = { "ECHO", NULL, NULL };
+
+  call->chain = chain;
+  call->token = g_strdup_printf ("chained-%u", chain->sent++);
+  echo[1] = call->token;
+  gredis_client_command_async (chain->client, echo, NULL, on_chained, call);
+}
+
+static void
+test_send_from_callback (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (data);
+  Chain chain = { client, 0, 0 };
+
+  for (guint i = 0; i < 4; i++)
+    chain_send (&chain);
+  while (chain.done < N_CHAINED)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (chain.sent, ==, N_CHAINED);
+}
+
+/* A callback that closes the client while the shared connection
+ * completes its queue: the commands behind it complete once, with
+ * GREDIS_ERROR_CLOSED, within the close; one sent from the callback after
+ * the close fails as well, later, never inside the call. */
+
+#define N_BEHIND 8
+
+typedef struct
+{
+  GredisClient *client;
+  guint ok;
+  guint closed;
+  gboolean late_done;
+  GError *late_error;
+} Closing;
+
+static void
+on_late (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Closing *closing = user_data;
+  g_autoptr(GredisReply) reply = NULL;
+
+  g_assert_false (closing->late_done);
+  closing->late_done = TRUE;
+  reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &closing->late_error);
+  g_assert_null (reply);
+}
+
+static void
+on_closing (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Closing *closing = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                               &error);
+
+  if (reply == NULL)
+    {
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+      closing->closed++;
+      return;
+    }
+  closing->ok++;
+  if (closing->ok == 1)
+    {
+      const char *ping[] = { "PING", NULL };
+
+      gredis_client_close (closing->client);
+      g_assert_cmpuint (closing->closed, ==, N_BEHIND);
+      gredis_client_command_async (closing->client, ping, NULL, on_late, closing);
+      g_assert_false (closing->late_done);
+    }
+}
+
+static void
+test_close_from_callback (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (data);
+  Closing closing = { client, 0, 0, FALSE, NULL };
+  g_autoptr(GredisReply) warm = NULL;
+  const char *ping[] = { "PING", NULL };
+
+  /* A ready connection, so that all go out in one write. */
+  warm = command_async_wait (client, ping, NULL);
+  g_assert_nonnull (warm);
+  for (guint i = 0; i < 1 + N_BEHIND; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("closing-%u", i);
+      const char *echo[] = { "ECHO", token, NULL };
+
+      gredis_client_command_async (client, echo, NULL, on_closing, &closing);
+    }
+  while (!closing.late_done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (closing.ok, ==, 1);
+  g_assert_cmpuint (closing.closed, ==, N_BEHIND);
+  g_assert_error (closing.late_error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+  g_clear_error (&closing.late_error);
 }
 
 static void
@@ -1322,6 +1478,12 @@ main (int    argc,
             add ("basic", combo, test_basic);
             add ("auto-pipelining", combo, test_auto_pipelining);
             add ("results-kept", combo, test_results_kept);
+            /* Engine paths that no transport or parser changes: once. */
+            if (combos->len == 1)
+              {
+                add ("send-from-callback", combo, test_send_from_callback);
+                add ("close-from-callback", combo, test_close_from_callback);
+              }
             add ("binary", combo, test_binary);
             add ("reply-kinds", combo, test_reply_kinds);
             if (protocol == 3)

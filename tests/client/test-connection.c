@@ -7,6 +7,7 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-connection-private.h"
 #include "gredis-test-server.h"
 
 #define GREDIS_VERSION_LENGTH 5
@@ -88,6 +89,18 @@ on_task_outcome (GObject      *source,
   o->done = TRUE;
   o->reply = gredis_connection_send_command_finish (GREDIS_CONNECTION (source), result,
                                                     &o->error);
+}
+
+static void
+on_client_outcome (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Outcome *o = user_data;
+
+  g_assert_false (o->done);
+  o->done = TRUE;
+  o->reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &o->error);
 }
 
 static void
@@ -440,6 +453,253 @@ test_handshake (void)
   outcome_clear (&o);
 }
 
+/* Results a callback keeps. The GAsyncResult a callback receives is used
+ * again for later commands only when nobody else holds it
+ * (core/gredis-call.c), which watches it through a toggle reference.
+ * Bindings may hold it through a toggle reference of their own (PyGObject
+ * does for a wrapper with attributes): that must count as keeping it, and
+ * each kept result must still finish to its own reply. */
+
+static void
+on_binding_toggle (gpointer  data,
+                   GObject  *object,
+                   gboolean  is_last_ref)
+{
+}
+
+typedef struct
+{
+  GPtrArray *kept;             /* GAsyncResult, held as a binding would */
+  guint done;
+} KeptResults;
+
+static void
+on_result_kept (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KeptResults *kept = user_data;
+
+  kept->done++;
+  g_object_add_toggle_ref (G_OBJECT (result), on_binding_toggle, NULL);
+  g_ptr_array_add (kept->kept, result);
+}
+
+static void
+test_results_kept_by_binding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+  g_autoptr(GredisConnection) connection = NULL;
+  g_autoptr(GPtrArray) kept_results = g_ptr_array_new ();
+  static const char *const tokens[] = { "a", "b", "c" };
+  KeptResults kept = { kept_results, 0 };
+  Outcome open = { 0 };
+
+  g_assert_no_error (error);
+  script_handshake (fs);
+  gredis_fake_server_add_expect (fs, "\r\nc\r\n");
+  gredis_fake_server_add_send (fs, "$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n", -1);
+  gredis_fake_server_add_stall (fs, 0);
+
+  connection = new_connection ("127.0.0.1", gredis_fake_server_get_port (fs));
+  gredis_connection_open_async (connection, NULL, on_opened, &open);
+  wait_for (&open.done);
+  g_assert_no_error (open.error);
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      const char *echo[] = { "ECHO", tokens[i] };
+
+      gredis_connection_send_command_async (connection, 2, echo, NULL, NULL, on_result_kept,
+                                            &kept);
+    }
+  while (kept.done < G_N_ELEMENTS (tokens))
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      GAsyncResult *result = g_ptr_array_index (kept_results, i);
+      g_autoptr(GredisReply) reply = NULL;
+
+      for (guint j = 0; j < i; j++)
+        g_assert_true (g_ptr_array_index (kept_results, j) != result);
+      reply = gredis_connection_send_command_finish (connection, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, tokens[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    g_object_remove_toggle_ref (g_ptr_array_index (kept_results, i), on_binding_toggle, NULL);
+}
+
+/* A callback that closes the connection, and sends on it, while the
+ * connection completes its queue: every command completes once, those
+ * after it with GREDIS_ERROR_CLOSED, and a command sent from the callback
+ * fails later, never inside the call. */
+
+typedef struct
+{
+  GredisConnection *connection;
+  Outcome outcomes[3];
+  Outcome late;
+  guint order[4];
+  guint n_done;
+} Reentrant;
+
+typedef struct
+{
+  Reentrant *r;
+  guint index;                 /* 3: the late command */
+} ReentrantCall;
+
+static void
+on_reentrant (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ReentrantCall *call = user_data;
+  Reentrant *r = call->r;
+  Outcome *o = call->index < 3 ? &r->outcomes[call->index] : &r->late;
+
+  g_assert_false (o->done);
+  o->done = TRUE;
+  o->reply = gredis_connection_send_command_finish (GREDIS_CONNECTION (source), result,
+                                                    &o->error);
+  g_assert_cmpuint (r->n_done, <, G_N_ELEMENTS (r->order));
+  r->order[r->n_done++] = call->index;
+  if (call->index == 0)
+    {
+      static ReentrantCall late_call;
+      const char *ping[] = { "PING" };
+
+      late_call.r = r;
+      late_call.index = 3;
+      gredis_connection_close (r->connection);
+      /* Closed within this callback: the others are done already. */
+      g_assert_true (r->outcomes[1].done);
+      g_assert_true (r->outcomes[2].done);
+      gredis_connection_send_command_async (r->connection, 1, ping, NULL, NULL, on_reentrant,
+                                            &late_call);
+      g_assert_false (r->late.done);
+    }
+}
+
+static void
+test_reentrant_close (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Reentrant r = { NULL, };
+  ReentrantCall calls[3];
+  Outcome open = { 0 };
+
+  g_assert_no_error (error);
+  script_handshake (fs);
+  /* Only the first reply comes. */
+  gredis_fake_server_add_expect (fs, "\r\nthird\r\n");
+  gredis_fake_server_add_send (fs, "$5\r\nfirst\r\n", -1);
+  gredis_fake_server_add_stall (fs, 0);
+
+  r.connection = new_connection ("127.0.0.1", gredis_fake_server_get_port (fs));
+  gredis_connection_open_async (r.connection, NULL, on_opened, &open);
+  wait_for (&open.done);
+  g_assert_no_error (open.error);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const tokens[] = { "first", "second", "third" };
+      const char *echo[] = { "ECHO", tokens[i] };
+
+      calls[i].r = &r;
+      calls[i].index = i;
+      /* The second has a cancellable: its cancel source goes too. */
+      gredis_connection_send_command_async (r.connection, 2, echo, NULL,
+                                            i == 1 ? cancellable : NULL, on_reentrant, &calls[i]);
+    }
+  wait_for (&r.late.done);
+
+  g_assert_cmpuint (r.n_done, ==, 4);
+  g_assert_cmpuint (r.order[0], ==, 0);
+  g_assert_cmpuint (r.order[3], ==, 3);
+  g_assert_no_error (r.outcomes[0].error);
+  g_assert_cmpstr (gredis_reply_get_string (r.outcomes[0].reply, NULL), ==, "first");
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_error (r.outcomes[i].error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+      g_assert_null (r.outcomes[i].reply);
+    }
+  g_assert_error (r.late.error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+  g_assert_cmpuint (gredis_connection_get_n_pending (r.connection), ==, 0);
+
+  /* Cancelling afterwards changes nothing. */
+  g_cancellable_cancel (cancellable);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (r.n_done, ==, 4);
+
+  for (guint i = 0; i < 3; i++)
+    outcome_clear (&r.outcomes[i]);
+  outcome_clear (&r.late);
+  g_object_unref (r.connection);
+}
+
+/* Commands of a client cancelled while they wait for their replies: the
+ * connection keeps their bytes for retries until their replies come,
+ * and then lets them go like those of answered commands. */
+
+#define N_CANCELLED 50
+
+static void
+test_tombstones_release_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  g_autoptr(GString) replies = g_string_new (NULL);
+  g_autofree char *uri = NULL;
+  Outcome outcomes[N_CANCELLED] = { { 0, }, };
+  char tokens[N_CANCELLED][8];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      g_snprintf (tokens[i], sizeof tokens[i], "t-%02u", i);
+      g_string_append_printf (replies, "$4\r\n%s\r\n", tokens[i]);
+    }
+  script_handshake (fs);
+  /* The replies come once the last command is in. */
+  gredis_fake_server_add_expect (fs, "\r\nt-49\r\n");
+  gredis_fake_server_add_send (fs, replies->str, replies->len);
+  gredis_fake_server_add_stall (fs, 0);
+
+  uri = g_strdup_printf ("redis://127.0.0.1:%u/?protocol=2", gredis_fake_server_get_port (fs));
+  client = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      const char *echo[] = { "ECHO", tokens[i], NULL };
+
+      gredis_client_command_async (client, echo, cancellable, on_client_outcome, &outcomes[i]);
+    }
+  connection = gredis_client_get_connection (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_gredis_connection_get_kept_length (connection), >, 0);
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < N_CANCELLED; i++)
+    {
+      wait_for (&outcomes[i].done);
+      g_assert_error (outcomes[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      outcome_clear (&outcomes[i]);
+    }
+
+  /* The tombstones wait for their replies, then go. */
+  while (gredis_connection_get_n_pending (connection) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gredis_connection_get_state (connection), ==, GREDIS_CONNECTION_STATE_READY);
+  g_assert_cmpuint (_gredis_connection_get_kept_length (connection), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -454,6 +714,9 @@ main (int    argc,
   g_test_add_func ("/connection/close-pending", test_close_pending);
   g_test_add_func ("/connection/connect-refused", test_connect_refused);
   g_test_add_func ("/connection/handshake", test_handshake);
+  g_test_add_func ("/connection/results-kept-by-binding", test_results_kept_by_binding);
+  g_test_add_func ("/connection/reentrant-close", test_reentrant_close);
+  g_test_add_func ("/connection/tombstones-release-kept", test_tombstones_release_kept);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ typedef struct
   guint incr_failed;
   guint echo_ok;
   guint echo_failed;
+  guint pad;                   /* bytes of padding in each ECHO token */
 } Storm;
 
 typedef struct
@@ -129,7 +130,14 @@ storm_send (GredisClient *client,
     {
       const char *argv[] = { "ECHO", NULL, NULL };
 
-      call->token = g_strdup_printf ("token-%u", i);
+      if (storm->pad > 0)
+        {
+          g_autofree char *padding = g_strnfill (storm->pad, 'a' + i % 26);
+
+          call->token = g_strdup_printf ("token-%u-%s", i, padding);
+        }
+      else
+        call->token = g_strdup_printf ("token-%u", i);
       argv[1] = call->token;
       gredis_client_command_async (client, argv, NULL, call_done, call);
     }
@@ -138,15 +146,18 @@ storm_send (GredisClient *client,
 typedef void (*FaultFunc) (FaultFixture *fixture);
 
 /* @n commands, INCR and ECHO in turn, in batches; @fault strikes when a
- * third and when two thirds have completed. */
-static void
-run_storm (FaultFixture   *fixture,
-           guint           n,
-           FaultFunc       fault)
+ * third and when two thirds have completed. ECHO tokens carry @pad bytes
+ * of padding. Returns the number of ECHO commands that failed. */
+static guint
+run_storm_padded (FaultFixture   *fixture,
+                  guint           n,
+                  guint           pad,
+                  FaultFunc       fault)
 {
   Storm storm = { 0, };
   gint64 counter;
 
+  storm.pad = pad;
   for (guint third = 1; third <= 2; third++)
     {
       Progress progress = { &storm, n * third / 3 };
@@ -184,6 +195,15 @@ run_storm (FaultFixture   *fixture,
     fault_iterate_until (storm_done, &after);
     g_assert_cmpuint (after.incr_ok + after.echo_ok, ==, 10);
   }
+  return storm.echo_failed;
+}
+
+static void
+run_storm (FaultFixture   *fixture,
+           guint           n,
+           FaultFunc       fault)
+{
+  run_storm_padded (fixture, n, 0, fault);
 }
 
 static void
@@ -197,6 +217,18 @@ test_storm_reset (FaultFixture  *fixture,
                   gconstpointer  options)
 {
   run_storm (fixture, 6000, fault_reset);
+}
+
+/* Commands too long to be kept inside their call, and enough of them in
+ * flight that the connection drops the kept bytes of answered commands
+ * from the front of its buffer (past 64 KiB) while later ones still wait:
+ * every command sent again must be its own. ECHO, read-only, is always
+ * sent again. */
+static void
+test_storm_big_reset (FaultFixture  *fixture,
+                      gconstpointer  options)
+{
+  g_assert_cmpuint (run_storm_padded (fixture, 1200, 1000, fault_reset), ==, 0);
 }
 
 static void
@@ -353,6 +385,88 @@ test_reply_lost (FaultFixture  *fixture,
   g_assert_cmpint (fault_admin_get (fixture, "fault-counter"), ==, 1);
 }
 
+/* A command cancelled while its reply is on the way stays a tombstone.
+ * When the connection then fails, it is neither completed again nor sent
+ * again; the commands behind it (one too long to be kept inside its call)
+ * are sent again and get their own replies. */
+static gboolean
+is_done_0 (gpointer data)
+{
+  return ((Result *) data)[0].done;
+}
+
+static gboolean
+all_three_done (gpointer data)
+{
+  Result *results = data;
+
+  return results[0].done && results[1].done && results[2].done;
+}
+
+static void
+test_cancel_then_reset (FaultFixture  *fixture,
+                        gconstpointer  options)
+{
+  const char *set[] = { "SET", "fault-key", "fault-value", NULL };
+  const char *incr[] = { "INCR", "cancel-counter", NULL };
+  const char *get[] = { "GET", "fault-key", NULL };
+  g_autofree char *payload = g_strnfill (100, 'p');
+  const char *echo[] = { "ECHO", payload, NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GredisReply) set_reply = NULL;
+  g_autoptr(GError) error = NULL;
+  Result results[3] = { { 0, }, };
+  Result warm = { 0, };
+  Dropped dropped = { fixture, 0 };
+
+  set_reply = gredis_client_command (fixture->admin, set, NULL, &error);
+  g_assert_no_error (error);
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &warm);
+  fault_iterate_until (result_is_done, &warm);
+  g_assert_no_error (warm.error);
+  g_clear_pointer (&warm.reply, gredis_reply_unref);
+
+  /* ":1\r\n", "$11\r\nfault-value\r\n" and "$100\r\n…\r\n" */
+  dropped.until = gredis_test_proxy_get_bytes_dropped (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT) +
+                  gredis_test_proxy_get_bytes_held (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT) +
+                  4 + 18 + 108;
+  gredis_test_proxy_set_blackhole (fixture->proxy, GREDIS_TEST_PROXY_TO_CLIENT);
+  gredis_client_command_async (fixture->client, incr, cancellable, result_done, &results[0]);
+  gredis_client_command_async (fixture->client, get, NULL, result_done, &results[1]);
+  gredis_client_command_async (fixture->client, echo, NULL, result_done, &results[2]);
+  /* The server ran all three; their replies are lost. */
+  fault_iterate_until (replies_dropped, &dropped);
+  g_cancellable_cancel (cancellable);
+  fault_iterate_until (is_done_0, results);
+  g_assert_error (results[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (results[1].done);
+  g_assert_false (results[2].done);
+
+  gredis_test_proxy_set_pass (fixture->proxy, GREDIS_TEST_PROXY_BOTH);
+  gredis_test_proxy_drop (fixture->proxy);
+  fault_iterate_until (all_three_done, results);
+
+  g_assert_no_error (results[1].error);
+  g_assert_cmpstr (gredis_reply_get_string (results[1].reply, NULL), ==, "fault-value");
+  g_assert_no_error (results[2].error);
+  g_assert_cmpstr (gredis_reply_get_string (results[2].reply, NULL), ==, payload);
+  /* Run once, never again. */
+  g_assert_cmpint (fault_admin_get (fixture, "cancel-counter"), ==, 1);
+
+  /* Nothing completes twice (result_done asserts it) once things settle. */
+  {
+    Result after = { 0, };
+
+    gredis_client_command_async (fixture->client, get, NULL, result_done, &after);
+    fault_iterate_until (result_is_done, &after);
+    g_assert_no_error (after.error);
+    g_clear_pointer (&after.reply, gredis_reply_unref);
+  }
+  g_clear_error (&results[0].error);
+  g_clear_pointer (&results[1].reply, gredis_reply_unref);
+  g_clear_pointer (&results[2].reply, gredis_reply_unref);
+}
+
 /* The server is unreachable for a while: a GET waits out the backoff and
  * succeeds once it is back. */
 static gboolean
@@ -449,6 +563,11 @@ main (int argc, char *argv[])
   g_test_add ("/fault-async/storm/client-kill", FaultFixture,
               "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
               fault_fixture_setup, test_storm_client_kill, fault_fixture_teardown);
+  g_test_add ("/fault-async/storm/big-reset", FaultFixture,
+              "retries=5&backoff-base-ms=10&backoff-cap-ms=100",
+              fault_fixture_setup, test_storm_big_reset, fault_fixture_teardown);
+  g_test_add ("/fault-async/cancel-then-reset", FaultFixture, "", fault_fixture_setup,
+              test_cancel_then_reset, fault_fixture_teardown);
   g_test_add ("/fault-async/reply-lost", FaultFixture, "", fault_fixture_setup, test_reply_lost,
               fault_fixture_teardown);
   g_test_add ("/fault-async/server-returns", FaultFixture,

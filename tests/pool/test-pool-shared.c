@@ -305,6 +305,114 @@ test_blocking_close (Fixture       *fixture,
   result_clear (&waiting);
 }
 
+/* The same with the waiting context run by a thread of its own, and the
+ * client closed from the main thread: the waiting commands are called
+ * back once each, with GREDIS_ERROR_CLOSED, in their thread. */
+
+#define N_WAITING 4
+
+typedef struct
+{
+  Fixture *fixture;
+  GThread *thread;
+  gint queued;                 /* atomic: the commands are waiting */
+  gint closing;                /* atomic: the client is about to close */
+  guint done;
+  guint wrong_thread;
+  Result results[N_WAITING];
+} ThreadWait;
+
+typedef struct
+{
+  ThreadWait *tw;
+  guint index;
+} ThreadWaitCall;
+
+static void
+thread_wait_done (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  ThreadWaitCall *call = user_data;
+  ThreadWait *tw = call->tw;
+
+  if (g_thread_self () != tw->thread)
+    tw->wrong_thread++;
+  command_done (source, res, &tw->results[call->index]);
+  tw->done++;
+}
+
+static gpointer
+waiting_thread (gpointer data)
+{
+  static const char * const ping[] = { "ECHO", "hello", NULL };
+  ThreadWait *tw = data;
+  GMainContext *context = tw->fixture->contexts[1];
+  ThreadWaitCall calls[N_WAITING];
+  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
+
+  g_main_context_push_thread_default (context);
+  for (guint i = 0; i < N_WAITING; i++)
+    {
+      calls[i].tw = tw;
+      calls[i].index = i;
+      gredis_client_command_async (tw->fixture->client, ping, NULL, thread_wait_done, &calls[i]);
+    }
+  g_atomic_int_set (&tw->queued, 1);
+  /* Nothing completes before the close: the pool has no room. */
+  while (!g_atomic_int_get (&tw->closing))
+    {
+      g_main_context_iteration (context, FALSE);
+      g_assert_cmpuint (tw->done, ==, 0);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  while (tw->done < N_WAITING)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (context, TRUE);
+    }
+  /* What the close left for this context (the ended acquisition). */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static void
+test_blocking_close_from_thread (Fixture       *fixture,
+                                 gconstpointer  options)
+{
+  static const char * const ping[] = { "ECHO", "hello", NULL };
+  ThreadWait tw = { fixture, NULL, };
+  Result first = { 0, };
+  gint64 deadline = g_get_monotonic_time () + HANG_BOUND_US;
+
+  /* Context 0 takes the only connection. */
+  send_in (fixture, 0, ping, &first);
+  run_until_done (fixture, &first, 1);
+  assert_string (&first, "hello");
+
+  tw.thread = g_thread_new ("waiting", waiting_thread, &tw);
+  while (!g_atomic_int_get (&tw.queued))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_atomic_int_set (&tw.closing, 1);
+  gredis_client_close (fixture->client);
+  g_thread_join (tw.thread);
+
+  g_assert_cmpuint (tw.done, ==, N_WAITING);
+  g_assert_cmpuint (tw.wrong_thread, ==, 0);
+  for (guint i = 0; i < N_WAITING; i++)
+    {
+      g_assert_error (tw.results[i].error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
+      result_clear (&tw.results[i]);
+    }
+  result_clear (&first);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +426,9 @@ main (int argc, char *argv[])
   g_test_add ("/pool-shared/blocking/close", Fixture,
               "pool=blocking&max-connections=1&pool-timeout-ms=1000",
               fixture_setup, test_blocking_close, fixture_teardown);
+  g_test_add ("/pool-shared/blocking/close-from-thread", Fixture,
+              "pool=blocking&max-connections=1&pool-timeout-ms=30000",
+              fixture_setup, test_blocking_close_from_thread, fixture_teardown);
 
   return g_test_run ();
 }
