@@ -219,9 +219,14 @@ ring_grow (GredisConnection *self)
 static inline Entry *
 ring_push_back (GredisConnection *self)
 {
+  Entry *e;
+
   if (G_UNLIKELY (self->n_entries > self->ring_mask))
     ring_grow (self);
-  return &self->ring[(self->head + self->n_entries++) & self->ring_mask];
+  e = &self->ring[(self->head + self->n_entries++) & self->ring_mask];
+  /* Every kind may become a tombstone, which reads it. */
+  e->kept_length = 0;
+  return e;
 }
 
 static Entry *
@@ -232,6 +237,7 @@ ring_push_front (GredisConnection *self)
   self->head = (self->head - 1) & self->ring_mask;
   self->head_seq--;
   self->n_entries++;
+  self->ring[self->head].kept_length = 0;
   return &self->ring[self->head];
 }
 
