@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+# gredis-benchmark beside redis-benchmark on one throwaway redis-server.
+#
+# For each placement (client and server pinned to one CPU with taskset,
+# then unpinned) and each shape (-c 50 -P 16, -c 1 -P 1), the two tools
+# run in turns for --rounds rounds on the same server, the order swapped
+# every round, the database flushed before every run. Per test it prints
+# the median requests per second of each tool, the spread of each
+# (max / min over the rounds), the ratio of the medians, and the lowest
+# and highest ratio of one round (the two runs of a round are next to
+# each other in time, so a busy moment of the machine hits both).
+# Measures only.
+#
+#   bench/compare-benchmark.py BUILDDIR [-n REQUESTS] [-r ROUNDS] ...
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import argparse
+import csv
+import io
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+SHAPES = {'c50P16': ['-c', '50', '-P', '16'], 'c1P1': ['-c', '1', '-P', '1']}
+PIN = ['taskset', '-c', '0']
+
+
+def start_server(directory, pinned):
+    sock = os.path.join(directory, 'redis.sock')
+    command = ['redis-server', '--port', '0', '--unixsocket', sock, '--save', '',
+               '--appendonly', 'no', '--dir', directory]
+    server = subprocess.Popen((PIN if pinned else []) + command,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(500):
+        if os.path.exists(sock):
+            return server, sock
+        if server.poll() is not None:
+            break
+        time.sleep(0.01)
+    server.kill()
+    server.wait()
+    sys.exit('compare-benchmark: redis-server did not start')
+
+
+def flushall(sock):
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.connect(sock)
+        s.sendall(b'*1\r\n$8\r\nFLUSHALL\r\n')
+        if not s.recv(64).startswith(b'+OK'):
+            sys.exit('compare-benchmark: FLUSHALL failed')
+
+
+def run_tool(command, sock):
+    flushall(sock)
+    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    rows = csv.reader(io.StringIO(out))
+    next(rows, None)
+    return {row[0]: float(row[1]) for row in rows if len(row) > 1}
+
+
+def spread(values):
+    return max(values) / min(values) if min(values) > 0 else float('inf')
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description='gredis-benchmark beside redis-benchmark, in turns, on one redis-server')
+    parser.add_argument('build', help='the meson build directory')
+    parser.add_argument('-n', '--requests', type=int, default=200000)
+    parser.add_argument('-r', '--rounds', type=int, default=5)
+    parser.add_argument('-t', '--tests', default='set,get,incr,lpush,mset')
+    parser.add_argument('--shapes', default=','.join(SHAPES),
+                        help='comma-separated, of ' + ', '.join(SHAPES))
+    parser.add_argument('--placements', default='pinned,unpinned')
+    parser.add_argument('--csv', action='store_true', help='one CSV line per test')
+    args = parser.parse_args()
+
+    gredis = os.path.join(args.build, 'tools', 'gredis-benchmark')
+    if not os.access(gredis, os.X_OK):
+        sys.exit(f'compare-benchmark: no {gredis}; build first')
+    os.environ.setdefault('GREDIS_PLUGIN_PATH', os.path.join(args.build, 'plugins'))
+
+    if args.csv:
+        print('placement,shape,test,redis_median,redis_spread,gredis_median,gredis_spread,'
+              'ratio,ratio_min,ratio_max')
+    directory = tempfile.mkdtemp(prefix='gredis-compare-')
+    try:
+        for placement in args.placements.split(','):
+            pinned = placement == 'pinned'
+            server, sock = start_server(directory, pinned)
+            try:
+                for shape in args.shapes.split(','):
+                    common = ['-s', sock, '-n', str(args.requests)] + SHAPES[shape] + \
+                        ['-t', args.tests, '--csv']
+                    tools = {'redis': ['redis-benchmark'] + common, 'gredis': [gredis] + common}
+                    results = {'redis': [], 'gredis': []}
+                    for r in range(args.rounds):
+                        order = ['redis', 'gredis'] if r % 2 == 0 else ['gredis', 'redis']
+                        for name in order:
+                            results[name].append(run_tool((PIN if pinned else []) + tools[name],
+                                                          sock))
+                    report(args, placement, shape, results)
+            finally:
+                server.terminate()
+                server.wait()
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def report(args, placement, shape, results):
+    if not args.csv:
+        print(f'== {placement}, {" ".join(SHAPES[shape])}, -n {args.requests}, '
+              f'{args.rounds} rounds (median rps, spread = max/min)')
+        print(f'{"test":<16} {"redis-benchmark":>15} {"spread":>6} {"gredis":>12} {"spread":>6} '
+              f'{"ratio":>6} {"min":>5} {"max":>5}')
+    for test in results['redis'][0]:
+        theirs = [run[test] for run in results['redis']]
+        ours = [run.get(test) for run in results['gredis']]
+        if None in ours:
+            continue
+        ratios = [o / t for o, t in zip(ours, theirs)]
+        row = (statistics.median(theirs), spread(theirs), statistics.median(ours), spread(ours),
+               statistics.median(ours) / statistics.median(theirs), min(ratios), max(ratios))
+        if args.csv:
+            print(f'{placement},{shape},"{test}",{row[0]:.0f},{row[1]:.2f},{row[2]:.0f},'
+                  f'{row[3]:.2f},{row[4]:.3f},{row[5]:.3f},{row[6]:.3f}')
+        else:
+            print(f'{test:<16} {row[0]:>15.0f} {row[1]:>6.2f} {row[2]:>12.0f} {row[3]:>6.2f} '
+                  f'{row[4]:>6.2f} {row[5]:>5.2f} {row[6]:>5.2f}')
+    sys.stdout.flush()
+
+
+if __name__ == '__main__':
+    main()
