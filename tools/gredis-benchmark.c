@@ -13,8 +13,12 @@
 #include <gredis/gredis.h>
 
 /* As in redis-benchmark: -c clients, each with -P commands in flight;
- * a client sends its next batch when the whole previous one is answered.
- * The latency of a request runs from the write of its batch to its reply.
+ * a client sends its next batch when the whole previous one is answered,
+ * written at once with gredis_connection_flush() rather than at the end
+ * of the main-loop iteration (each client has a socket of its own, so
+ * there is nothing to gather). The connections are open before the
+ * clock starts. The latency of a request runs from the write of its
+ * batch to its reply.
  * With --async, one client issues all -n requests at once as independent
  * gredis_client_command_async() calls: auto-pipelining at work. */
 
@@ -80,6 +84,7 @@ send_batch (BenchClient *bc)
       bench->n_issued++;
       bc->in_flight++;
     }
+  gredis_connection_flush (bc->connection);
 }
 
 static void
@@ -130,9 +135,70 @@ typedef struct
   gboolean async;
 } Settings;
 
+typedef struct
+{
+  guint n_done;
+  char *error;
+} Warmup;
+
+static void
+on_warmup_reply (GredisConnection *connection,
+                 GredisReply      *reply,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  Warmup *w = user_data;
+
+  if (w->error == NULL && (error != NULL || gredis_reply_is_error (reply)))
+    w->error = g_strdup (error != NULL ? error->message : gredis_reply_get_string (reply, NULL));
+  w->n_done++;
+}
+
+/* Takes every client's connection and waits until each has answered a
+ * PING, so that connecting is not part of the first test. */
+static GredisConnection **
+open_connections (GredisClient **clients,
+                  guint          n_clients)
+{
+  const char *ping[] = { "PING" };
+  GredisConnection **connections = g_new0 (GredisConnection *, n_clients);
+  Warmup w = { 0 };
+
+  for (guint c = 0; c < n_clients; c++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      connections[c] = gredis_client_get_connection (clients[c], &error);
+      if (connections[c] == NULL)
+        {
+          g_printerr ("gredis-benchmark: %s\n", error->message);
+          while (w.n_done < c)
+            g_main_context_iteration (NULL, TRUE);
+          for (guint i = 0; i < c; i++)
+            g_object_unref (connections[i]);
+          g_free (connections);
+          g_free (w.error);
+          return NULL;
+        }
+      gredis_connection_send_command_full (connections[c], 1, ping, NULL, on_warmup_reply, &w);
+    }
+  while (w.n_done < n_clients)
+    g_main_context_iteration (NULL, TRUE);
+  if (w.error != NULL)
+    {
+      g_printerr ("gredis-benchmark: %s\n", w.error);
+      for (guint c = 0; c < n_clients; c++)
+        g_object_unref (connections[c]);
+      g_clear_pointer (&connections, g_free);
+    }
+  g_free (w.error);
+  return connections;
+}
+
 static gboolean
 run_one (const Settings      *s,
-         GredisClient       **clients,
+         GredisClient        *client,
+         GredisConnection   **connections,
          const char          *name,
          guint                argc,
          const char         **argv,
@@ -158,29 +224,19 @@ run_one (const Settings      *s,
     {
       /* One client, every request issued at once, no explicit pipeline. */
       for (guint i = 0; i < s->requests; i++)
-        gredis_client_command_argv_async (clients[0], argc, argv, bench.lengths, NULL,
+        gredis_client_command_argv_async (client, argc, argv, bench.lengths, NULL,
                                           on_async_reply, &bench);
     }
   else
     for (guint c = 0; c < s->clients; c++)
       {
-        g_autoptr(GError) error = NULL;
-
         bcs[c].bench = &bench;
-        bcs[c].connection = gredis_client_get_connection (clients[c], &error);
-        if (bcs[c].connection == NULL)
-          {
-            g_printerr ("gredis-benchmark: %s\n", error->message);
-            return FALSE;
-          }
+        bcs[c].connection = connections[c];
         send_batch (&bcs[c]);
       }
   while (bench.n_done < s->requests)
     g_main_context_iteration (NULL, TRUE);
   elapsed = g_get_monotonic_time () - start;
-
-  for (guint c = 0; c < s->clients; c++)
-    g_clear_object (&bcs[c].connection);
 
   rps = s->requests / (elapsed / 1e6);
   if (report && !bench.failed)
@@ -340,6 +396,7 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *value = NULL;
   GredisClient **gclients;
+  GredisConnection **connections = NULL;
   gboolean ok = TRUE;
 
   setlocale (LC_ALL, "");
@@ -423,39 +480,45 @@ main (int    argc,
         goto out;
       }
   }
+  connections = open_connections (gclients, s.clients);
+  if (connections == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
 
   if (ok && wants (tests, "ping"))
     {
       const char *a[] = { "PING" };
-      ok = run_one (&s, gclients, "PING_MBULK", 1, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "PING_MBULK", 1, a, TRUE);
     }
   if (ok && wants (tests, "set"))
     {
       const char *a[] = { "SET", "key:__rand_int__", value };
-      ok = run_one (&s, gclients, "SET", 3, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "SET", 3, a, TRUE);
     }
   if (ok && wants (tests, "get"))
     {
       const char *a[] = { "GET", "key:__rand_int__" };
-      ok = run_one (&s, gclients, "GET", 2, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "GET", 2, a, TRUE);
     }
   if (ok && wants (tests, "incr"))
     {
       const char *a[] = { "INCR", "counter:__rand_int__" };
-      ok = run_one (&s, gclients, "INCR", 2, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "INCR", 2, a, TRUE);
     }
   if (ok && wants (tests, "lpush"))
     {
       const char *a[] = { "LPUSH", "mylist", value };
-      ok = run_one (&s, gclients, "LPUSH", 3, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "LPUSH", 3, a, TRUE);
     }
   if (ok && wants (tests, "lrange_100"))
     {
       const char *fill[] = { "LPUSH", "mylist", value };
       const char *a[] = { "LRANGE", "mylist", "0", "99" };
 
-      ok = run_one (&s, gclients, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
-           run_one (&s, gclients, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
+           run_one (&s, gclients[0], connections, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
     }
   if (ok && wants (tests, "mset"))
     {
@@ -466,10 +529,13 @@ main (int    argc,
           a[1 + 2 * i] = "key:__rand_int__";
           a[2 + 2 * i] = value;
         }
-      ok = run_one (&s, gclients, "MSET (10 keys)", 21, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "MSET (10 keys)", 21, a, TRUE);
     }
 
 out:
+  for (guint c = 0; connections != NULL && c < s.clients; c++)
+    g_object_unref (connections[c]);
+  g_free (connections);
   for (guint c = 0; c < s.clients; c++)
     {
       gredis_client_close (gclients[c]);
