@@ -24,6 +24,81 @@
 
 typedef struct _Bench Bench;
 
+/* Latencies in microseconds: one bucket per microsecond up to 100 ms,
+ * the rare slower ones kept aside. Recording is an increment, and the
+ * percentiles come from one walk over the buckets, with no sort of
+ * millions of values after the run. */
+#define HISTOGRAM_US 100000
+
+typedef struct
+{
+  guint32 *buckets;
+  GArray *slow;                /* gint64, at least HISTOGRAM_US */
+  guint64 n;
+  gint64 sum;
+  gint64 min;
+  gint64 max;
+} Latencies;
+
+static void
+latencies_init (Latencies *l)
+{
+  l->buckets = g_new0 (guint32, HISTOGRAM_US);
+  l->slow = g_array_new (FALSE, FALSE, sizeof (gint64));
+  l->n = 0;
+  l->sum = 0;
+  l->min = G_MAXINT64;
+  l->max = 0;
+}
+
+static void
+latencies_clear (Latencies *l)
+{
+  g_clear_pointer (&l->buckets, g_free);
+  g_clear_pointer (&l->slow, g_array_unref);
+}
+
+static inline void
+latencies_add (Latencies *l,
+               gint64     us)
+{
+  if (G_LIKELY (us < HISTOGRAM_US))
+    l->buckets[MAX (us, 0)]++;
+  else
+    g_array_append_val (l->slow, us);
+  l->n++;
+  l->sum += us;
+  l->min = MIN (l->min, us);
+  l->max = MAX (l->max, us);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The value at index p% of n in sorted order, in milliseconds. */
+static double
+latencies_percentile (Latencies *l,
+                      double     p)
+{
+  guint64 rank = MIN ((guint64) (p / 100.0 * l->n), l->n - 1);
+  guint64 seen = 0;
+
+  for (guint us = 0; us < HISTOGRAM_US; us++)
+    {
+      seen += l->buckets[us];
+      if (seen > rank)
+        return us / 1000.0;
+    }
+  g_array_sort (l->slow, compare_gint64);
+  return g_array_index (l->slow, gint64, rank - seen) / 1000.0;
+}
+
 typedef struct
 {
   Bench *bench;
@@ -43,7 +118,7 @@ struct _Bench
   guint n_issued;
   guint n_done;
   guint pipeline;
-  double *latencies_us;
+  Latencies latencies;
   gboolean failed;
   GredisClient *client;     /* for --async */
 };
@@ -66,7 +141,8 @@ on_reply (GredisConnection *connection,
                     error != NULL ? error->message : gredis_reply_get_string (reply, NULL));
       bench->failed = TRUE;
     }
-  bench->latencies_us[bench->n_done++] = (double) (g_get_monotonic_time () - bc->batch_start);
+  latencies_add (&bench->latencies, g_get_monotonic_time () - bc->batch_start);
+  bench->n_done++;
   if (--bc->in_flight == 0 && bench->n_issued < bench->n_requests)
     send_batch (bc);
 }
@@ -103,25 +179,6 @@ on_async_reply (GObject      *source,
     }
   g_clear_pointer (&reply, gredis_reply_unref);
   bench->n_done++;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (const double *sorted,
-            guint         n,
-            double        p)
-{
-  guint index = (guint) (p / 100.0 * n);
-
-  return sorted[MIN (index, n - 1)] / 1000.0;
 }
 
 typedef struct
@@ -207,7 +264,7 @@ run_one (const Settings      *s,
   Bench bench = { 0 };
   g_autofree BenchClient *bcs = g_new0 (BenchClient, s->clients);
   gint64 start, elapsed;
-  double rps, sum = 0;
+  double rps;
 
   bench.name = name;
   bench.argc = argc;
@@ -217,7 +274,7 @@ run_one (const Settings      *s,
     bench.lengths[i] = strlen (argv[i]);
   bench.n_requests = s->requests;
   bench.pipeline = MAX (s->pipeline, 1);
-  bench.latencies_us = g_new0 (double, s->requests);
+  latencies_init (&bench.latencies);
 
   start = g_get_monotonic_time ();
   if (s->async)
@@ -241,21 +298,15 @@ run_one (const Settings      *s,
   rps = s->requests / (elapsed / 1e6);
   if (report && !bench.failed)
     {
+      Latencies *l = &bench.latencies;
       guint n = s->async ? 0 : s->requests;
-
-      if (n > 0)
-        {
-          qsort (bench.latencies_us, n, sizeof (double), compare_double);
-          for (guint i = 0; i < n; i++)
-            sum += bench.latencies_us[i];
-        }
       if (s->csv)
         {
           if (n > 0)
             g_print ("\"%s\",\"%.2f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\"\n",
-                     name, rps, sum / n / 1000.0, bench.latencies_us[0] / 1000.0,
-                     percentile (bench.latencies_us, n, 50), percentile (bench.latencies_us, n, 95),
-                     percentile (bench.latencies_us, n, 99), bench.latencies_us[n - 1] / 1000.0);
+                     name, rps, (double) l->sum / n / 1000.0, l->min / 1000.0,
+                     latencies_percentile (l, 50), latencies_percentile (l, 95),
+                     latencies_percentile (l, 99), l->max / 1000.0);
           else
             g_print ("\"%s\",\"%.2f\",\"\",\"\",\"\",\"\",\"\",\"\"\n", name, rps);
         }
@@ -263,7 +314,7 @@ run_one (const Settings      *s,
         {
           if (n > 0)
             g_print ("%s: %.2f requests per second, p50=%.3f msec\n", name, rps,
-                     percentile (bench.latencies_us, n, 50));
+                     latencies_percentile (l, 50));
           else
             g_print ("%s: %.2f requests per second\n", name, rps);
         }
@@ -279,15 +330,15 @@ run_one (const Settings      *s,
             g_print ("  pipeline %u\n", bench.pipeline);
           if (n > 0)
             g_print ("  latency (msec): avg %.3f min %.3f p50 %.3f p95 %.3f p99 %.3f max %.3f\n",
-                     sum / n / 1000.0, bench.latencies_us[0] / 1000.0,
-                     percentile (bench.latencies_us, n, 50), percentile (bench.latencies_us, n, 95),
-                     percentile (bench.latencies_us, n, 99), bench.latencies_us[n - 1] / 1000.0);
+                     (double) l->sum / n / 1000.0, l->min / 1000.0,
+                     latencies_percentile (l, 50), latencies_percentile (l, 95),
+                     latencies_percentile (l, 99), l->max / 1000.0);
           g_print ("  %.2f requests per second\n\n", rps);
         }
     }
 
   g_free (bench.lengths);
-  g_free (bench.latencies_us);
+  latencies_clear (&bench.latencies);
   return !bench.failed;
 }
 
