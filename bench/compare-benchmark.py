@@ -9,7 +9,11 @@
 # (max / min over the rounds), the ratio of the medians, and the lowest
 # and highest ratio of one round (the two runs of a round are next to
 # each other in time, so a busy moment of the machine hits both).
-# Measures only.
+# Beside the rates it prints the CPU time per request of the client
+# (its user and system time) and of the server (from /proc) with each
+# tool: unlike the rates, CPU time hardly depends on what else runs on
+# the machine, and with client and server pinned to one CPU the rate is
+# about the inverse of their sum. Measures only; Linux only (/proc).
 #
 #   bench/compare-benchmark.py BUILDDIR [-n REQUESTS] [-r ROUNDS] ...
 #
@@ -59,12 +63,31 @@ def flushall(sock):
             sys.exit('compare-benchmark: FLUSHALL failed')
 
 
-def run_tool(command, sock):
+def cpu_seconds(pid):
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    # utime and stime, fields 14 and 15 of the line, in clock ticks.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def run_tool(command, sock, server, requests):
+    """Runs one tool; returns {test: rps} and the client's and the
+    server's CPU seconds per request (over all its tests)."""
     flushall(sock)
-    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    server_before = cpu_seconds(server.pid)
+    tool = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    out = tool.stdout.read()
+    tool.stdout.close()
+    _, status, usage = os.wait4(tool.pid, 0)
+    tool.returncode = os.waitstatus_to_exitcode(status)
+    if tool.returncode != 0:
+        sys.exit(f'compare-benchmark: {" ".join(command)} failed')
+    server_cpu = cpu_seconds(server.pid) - server_before
     rows = csv.reader(io.StringIO(out))
     next(rows, None)
-    return {row[0]: float(row[1]) for row in rows if len(row) > 1}
+    rates = {row[0]: float(row[1]) for row in rows if len(row) > 1}
+    n = requests * len(rates)
+    return rates, (usage.ru_utime + usage.ru_stime) / n, server_cpu / n
 
 
 def spread(values):
@@ -107,12 +130,15 @@ def main():
                         ['-t', args.tests, '--csv']
                     tools = {'redis': ['redis-benchmark'] + common, 'gredis': [gredis] + common}
                     results = {'redis': [], 'gredis': []}
+                    cpu = {'redis': [], 'gredis': []}
                     for r in range(args.rounds):
                         order = ['redis', 'gredis'] if r % 2 == 0 else ['gredis', 'redis']
                         for name in order:
-                            results[name].append(run_tool((PIN if pinned else []) + tools[name],
-                                                          sock))
-                    report(args, placement, shape, n, results)
+                            rates, client_cpu, server_cpu = run_tool(
+                                (PIN if pinned else []) + tools[name], sock, server, n)
+                            results[name].append(rates)
+                            cpu[name].append((client_cpu, server_cpu))
+                    report(args, placement, shape, n, results, cpu)
             finally:
                 server.terminate()
                 server.wait()
@@ -120,12 +146,13 @@ def main():
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def report(args, placement, shape, n, results):
+def report(args, placement, shape, n, results, cpu):
     if not args.csv:
         print(f'== {placement}, {" ".join(SHAPES[shape])}, -n {n}, '
               f'{args.rounds} rounds (median rps, spread = max/min)')
         print(f'{"test":<16} {"redis-benchmark":>15} {"spread":>6} {"gredis":>12} {"spread":>6} '
               f'{"ratio":>6} {"min":>5} {"max":>5}')
+        sys.stdout.flush()
     for test in results['redis'][0]:
         theirs = [run[test] for run in results['redis']]
         ours = [run.get(test) for run in results['gredis']]
@@ -140,6 +167,19 @@ def report(args, placement, shape, n, results):
         else:
             print(f'{test:<16} {row[0]:>15.0f} {row[1]:>6.2f} {row[2]:>12.0f} {row[3]:>6.2f} '
                   f'{row[4]:>6.2f} {row[5]:>5.2f} {row[6]:>5.2f}')
+    # CPU per request, all tests together: medians of the rounds.
+    us = {name: [statistics.median(c[i] for c in cpu[name]) * 1e6 for i in (0, 1)]
+          for name in cpu}
+    ratio = (sum(us['redis']) / sum(us['gredis'])) if sum(us['gredis']) > 0 else float('nan')
+    if args.csv:
+        # The CPU row: client + server microseconds per request in the
+        # median columns, their ratio in the ratio column.
+        print(f'{placement},{shape},"CPU us/request",{sum(us["redis"]):.3f},,'
+              f'{sum(us["gredis"]):.3f},,{ratio:.3f},,')
+    else:
+        print(f'CPU µs/request, client + server: redis-benchmark {us["redis"][0]:.2f} + '
+              f'{us["redis"][1]:.2f}, gredis {us["gredis"][0]:.2f} + {us["gredis"][1]:.2f}; '
+              f'ratio {ratio:.2f} (redis-benchmark\'s total / gredis\')')
     sys.stdout.flush()
 
 
