@@ -115,7 +115,7 @@ struct _GredisConnection
 
   GSource *read_source;
   GSource *write_source;       /* only while the socket is full */
-  GSource *flush_source;       /* ready when bytes wait to go out */
+  GSource *flush_source;       /* ready while bytes wait to go out */
   GSource *timeout_source;     /* ready at the command deadline */
   GSource *retry_source;       /* backoff before the next connect */
 
@@ -418,8 +418,6 @@ fail (GredisConnection *self,
   destroy_source (&self->read_source);
   destroy_source (&self->write_source);
   destroy_source (&self->retry_source);
-  if (self->flush_source != NULL)
-    g_source_set_ready_time (self->flush_source, -1);
   if (self->timeout_source != NULL)
     g_source_set_ready_time (self->timeout_source, -1);
   if (self->connect_cancellable != NULL)
@@ -598,21 +596,61 @@ flush (GredisConnection *self)
   empty_out (self);
 }
 
-static gboolean
-flush_dispatch (gpointer user_data)
+/* The flush source is ready while queued bytes wait to go out and the
+ * socket is not known to be full. It looks at the buffer itself when
+ * the context prepares and checks its sources, so that queueing a
+ * command calls nothing in GLib: g_source_set_ready_time() takes the
+ * context's lock and, in GLib before 2.76, wakes the context up with a
+ * write to its eventfd, one system call per batch. */
+typedef struct
 {
-  GredisConnection *self = user_data;
+  GSource source;
+  GredisConnection *connection;  /* not a reference: dispose destroys the source */
+} FlushSource;
 
-  g_source_set_ready_time (self->flush_source, -1);
-  flush (self);
+static inline gboolean
+wants_flush (GredisConnection *self)
+{
+  return self->out_pos < self->out->len && self->write_source == NULL &&
+         self->output != NULL && self->state == GREDIS_CONNECTION_STATE_READY;
+}
+
+static gboolean
+flush_source_prepare (GSource *source,
+                      gint    *timeout)
+{
+  *timeout = -1;
+  return wants_flush (((FlushSource *) source)->connection);
+}
+
+static gboolean
+flush_source_check (GSource *source)
+{
+  return wants_flush (((FlushSource *) source)->connection);
+}
+
+static gboolean
+flush_source_dispatch (GSource     *source,
+                       GSourceFunc  callback,
+                       gpointer     user_data)
+{
+  flush (((FlushSource *) source)->connection);
   return G_SOURCE_CONTINUE;
 }
 
-static inline void
-schedule_flush (GredisConnection *self)
+static GSourceFuncs flush_source_funcs = {
+  flush_source_prepare, flush_source_check, flush_source_dispatch, NULL, NULL, NULL,
+};
+
+static GSource *
+make_flush_source (GredisConnection *self)
 {
-  if (g_source_get_ready_time (self->flush_source) == -1)
-    g_source_set_ready_time (self->flush_source, 0);
+  GSource *source = g_source_new (&flush_source_funcs, sizeof (FlushSource));
+
+  ((FlushSource *) source)->connection = self;
+  g_source_set_static_name (source, "GredisConnection flush");
+  g_source_attach (source, self->context);
+  return source;
 }
 
 /* Timeouts */
@@ -828,6 +866,74 @@ on_readable (GObject  *stream,
   return G_SOURCE_CONTINUE;
 }
 
+#ifdef G_OS_UNIX
+/* On a socket (the tcp and unix transports) the read source watches the
+ * descriptor itself rather than through
+ * g_pollable_input_stream_create_source(). That source dispatches a
+ * child source with a dummy callback (a GClosure call) for every event,
+ * and GLib (before 2.76) takes the descriptors of a dispatched source
+ * out of the poll set and back in around every dispatch, waking the
+ * context up each time: four system calls per read. This source may
+ * recurse instead, and leaves the poll set only when it is reentered (a
+ * main loop run from within a reply callback), until the outer dispatch
+ * returns: what GLib would do, only when needed. */
+typedef struct
+{
+  GSource source;
+  int fd;
+  gpointer fd_tag;             /* NULL while out of the poll set */
+  gboolean in_dispatch;
+} ReadSource;
+
+static gboolean
+read_source_dispatch (GSource     *source,
+                      GSourceFunc  callback,
+                      gpointer     user_data)
+{
+  ReadSource *rs = (ReadSource *) source;
+
+  if (rs->in_dispatch)
+    {
+      if (rs->fd_tag != NULL)
+        {
+          g_source_remove_unix_fd (source, rs->fd_tag);
+          rs->fd_tag = NULL;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  rs->in_dispatch = TRUE;
+  ((GPollableSourceFunc) (void (*) (void)) callback) (NULL, user_data);
+  rs->in_dispatch = FALSE;
+  if (rs->fd_tag == NULL && !g_source_is_destroyed (source))
+    rs->fd_tag = g_source_add_unix_fd (source, rs->fd, G_IO_IN);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs read_source_funcs = {
+  NULL, NULL, read_source_dispatch, NULL, NULL, NULL,
+};
+#endif
+
+static GSource *
+make_read_source (GredisConnection *self)
+{
+#ifdef G_OS_UNIX
+  if (G_IS_SOCKET_CONNECTION (self->stream))
+    {
+      GSocket *socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (self->stream));
+      GSource *source = g_source_new (&read_source_funcs, sizeof (ReadSource));
+      ReadSource *rs = (ReadSource *) source;
+
+      rs->fd = g_socket_get_fd (socket);
+      rs->fd_tag = g_source_add_unix_fd (source, rs->fd, G_IO_IN);
+      g_source_set_can_recurse (source, TRUE);
+      return source;
+    }
+#endif
+  return g_pollable_input_stream_create_source (self->input, NULL);
+}
+
 /* Queueing */
 
 static inline GByteArray *
@@ -845,8 +951,6 @@ after_queue (GredisConnection *self,
       self->progress_time = g_get_monotonic_time ();
       arm_timeout (self);
     }
-  if (self->state == GREDIS_CONNECTION_STATE_READY)
-    schedule_flush (self);
 }
 
 typedef struct
@@ -897,9 +1001,8 @@ _gredis_connection_send_no_reply (GredisConnection   *self,
   if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
     return FALSE;
 
+  /* The flush source sends it at the end of the iteration. */
   gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
-  if (self->state == GREDIS_CONNECTION_STATE_READY)
-    schedule_flush (self);
   return TRUE;
 }
 
@@ -1218,10 +1321,7 @@ gredis_connection_flush (GredisConnection *connection)
   g_return_if_fail (GREDIS_IS_CONNECTION (connection));
 
   if (connection->state == GREDIS_CONNECTION_STATE_READY)
-    {
-      g_source_set_ready_time (connection->flush_source, -1);
-      flush (connection);
-    }
+    flush (connection);
 }
 
 /* The blocking API's direct path */
@@ -1353,8 +1453,7 @@ direct_abandon (GredisConnection *self,
   e->data = NULL;
   self->progress_time = g_get_monotonic_time ();
   arm_timeout (self);
-  if (self->out_pos < self->out->len)
-    schedule_flush (self);
+  /* Bytes left unwritten go out with the flush source. */
 }
 
 gboolean
@@ -1745,7 +1844,7 @@ on_connected (GObject      *source,
 
   if (self->read_buffer == NULL)
     self->read_buffer = g_malloc (READ_BUFFER_SIZE);
-  self->read_source = g_pollable_input_stream_create_source (self->input, NULL);
+  self->read_source = make_read_source (self);
   g_source_set_callback (self->read_source, G_SOURCE_FUNC (on_readable), self, NULL);
   g_source_set_static_name (self->read_source, "GredisConnection read");
   g_source_attach (self->read_source, self->context);
@@ -2519,5 +2618,5 @@ gredis_connection_init (GredisConnection *self)
   self->ring_mask = INITIAL_RING_SIZE - 1;
   self->head_seq = G_GUINT64_CONSTANT (1) << 32;
   self->unsent_seq = self->head_seq;
-  self->flush_source = make_ready_time_source (self, flush_dispatch, "GredisConnection flush");
+  self->flush_source = make_flush_source (self);
 }

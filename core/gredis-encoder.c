@@ -14,6 +14,12 @@ count_digits (guint64 v)
 {
   guint n = 1;
 
+  /* Most headers: argument counts and short arguments. */
+  if (G_LIKELY (v < 10))
+    return 1;
+  if (G_LIKELY (v < 100))
+    return 2;
+
   while (v >= 10000)
     {
       v /= 10000;
@@ -36,6 +42,24 @@ write_header (guint8  *p,
   guint n;
   guint8 *end;
 
+  if (G_LIKELY (v < 10))
+    {
+      p[0] = type;
+      p[1] = '0' + v;
+      p[2] = '\r';
+      p[3] = '\n';
+      return p + 4;
+    }
+  if (G_LIKELY (v < 100))
+    {
+      p[0] = type;
+      p[1] = '0' + v / 10;
+      p[2] = '0' + v % 10;
+      p[3] = '\r';
+      p[4] = '\n';
+      return p + 5;
+    }
+  n = count_digits (v);
   *p++ = type;
   /* Most counts and arguments are short. */
   if (v < 10)
@@ -91,23 +115,30 @@ arg_length (const char * const *argv,
  * Returns: the number of bytes gredis_encode_command() writes for this
  *   command
  */
-gsize
-gredis_encoded_length (guint               argc,
-                       const char * const *argv,
-                       const gsize        *argv_lengths)
+static inline gsize
+encoded_length (guint               argc,
+                const char * const *argv,
+                const gsize        *argv_lengths)
 {
-  gsize total;
+  gsize total = header_length (argc);
 
-  g_return_val_if_fail (argc > 0, 0);
-  g_return_val_if_fail (argv != NULL, 0);
-
-  total = header_length (argc);
   for (guint i = 0; i < argc; i++)
     {
       gsize len = arg_length (argv, argv_lengths, i);
       total += header_length (len) + len + 2;
     }
   return total;
+}
+
+gsize
+gredis_encoded_length (guint               argc,
+                       const char * const *argv,
+                       const gsize        *argv_lengths)
+{
+  g_return_val_if_fail (argc > 0, 0);
+  g_return_val_if_fail (argv != NULL, 0);
+
+  return encoded_length (argc, argv, argv_lengths);
 }
 
 /**
@@ -123,18 +154,14 @@ gredis_encoded_length (guint               argc,
  *
  * Returns: the number of bytes written
  */
-gsize
-gredis_encode_command_into (guint8             *out,
-                            guint               argc,
-                            const char * const *argv,
-                            const gsize        *argv_lengths)
+static inline gsize
+encode_into (guint8             *out,
+             guint               argc,
+             const char * const *argv,
+             const gsize        *argv_lengths)
 {
-  guint8 *p = out;
+  guint8 *p = write_header (out, '*', argc);
 
-  g_return_val_if_fail (out != NULL, 0);
-  g_return_val_if_fail (argc > 0 && argv != NULL, 0);
-
-  p = write_header (p, '*', argc);
   for (guint i = 0; i < argc; i++)
     {
       gsize len = arg_length (argv, argv_lengths, i);
@@ -147,6 +174,18 @@ gredis_encode_command_into (guint8             *out,
       *p++ = '\n';
     }
   return p - out;
+}
+
+gsize
+gredis_encode_command_into (guint8             *out,
+                            guint               argc,
+                            const char * const *argv,
+                            const gsize        *argv_lengths)
+{
+  g_return_val_if_fail (out != NULL, 0);
+  g_return_val_if_fail (argc > 0 && argv != NULL, 0);
+
+  return encode_into (out, argc, argv, argv_lengths);
 }
 
 /**
@@ -176,12 +215,12 @@ gredis_encode_command (GByteArray         *buffer,
   g_return_val_if_fail (buffer != NULL, 0);
   g_return_val_if_fail (argc > 0 && argv != NULL, 0);
 
-  total = gredis_encoded_length (argc, argv, argv_lengths);
+  total = encoded_length (argc, argv, argv_lengths);
   start = buffer->len;
   /* GByteArray lengths are guint: refuse to wrap around. */
   g_return_val_if_fail (total <= G_MAXUINT - start, 0);
   g_byte_array_set_size (buffer, (guint) (start + total));
-  return gredis_encode_command_into (buffer->data + start, argc, argv, argv_lengths);
+  return encode_into (buffer->data + start, argc, argv, argv_lengths);
 }
 
 /**

@@ -13,12 +13,91 @@
 #include <gredis/gredis.h>
 
 /* As in redis-benchmark: -c clients, each with -P commands in flight;
- * a client sends its next batch when the whole previous one is answered.
- * The latency of a request runs from the write of its batch to its reply.
+ * a client sends its next batch when the whole previous one is answered,
+ * written at once with gredis_connection_flush() rather than at the end
+ * of the main-loop iteration (each client has a socket of its own, so
+ * there is nothing to gather). The connections are open before the
+ * clock starts. The latency of a request runs from the write of its
+ * batch to its reply.
  * With --async, one client issues all -n requests at once as independent
  * gredis_client_command_async() calls: auto-pipelining at work. */
 
 typedef struct _Bench Bench;
+
+/* Latencies in microseconds: one bucket per microsecond up to 100 ms,
+ * the rare slower ones kept aside. Recording is an increment, and the
+ * percentiles come from one walk over the buckets, with no sort of
+ * millions of values after the run. */
+#define HISTOGRAM_US 100000
+
+typedef struct
+{
+  guint32 *buckets;
+  GArray *slow;                /* gint64, at least HISTOGRAM_US */
+  guint64 n;
+  gint64 sum;
+  gint64 min;
+  gint64 max;
+} Latencies;
+
+static void
+latencies_init (Latencies *l)
+{
+  l->buckets = g_new0 (guint32, HISTOGRAM_US);
+  l->slow = g_array_new (FALSE, FALSE, sizeof (gint64));
+  l->n = 0;
+  l->sum = 0;
+  l->min = G_MAXINT64;
+  l->max = 0;
+}
+
+static void
+latencies_clear (Latencies *l)
+{
+  g_clear_pointer (&l->buckets, g_free);
+  g_clear_pointer (&l->slow, g_array_unref);
+}
+
+static inline void
+latencies_add (Latencies *l,
+               gint64     us)
+{
+  if (G_LIKELY (us < HISTOGRAM_US))
+    l->buckets[MAX (us, 0)]++;
+  else
+    g_array_append_val (l->slow, us);
+  l->n++;
+  l->sum += us;
+  l->min = MIN (l->min, us);
+  l->max = MAX (l->max, us);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The value at index p% of n in sorted order, in milliseconds. */
+static double
+latencies_percentile (Latencies *l,
+                      double     p)
+{
+  guint64 rank = MIN ((guint64) (p / 100.0 * l->n), l->n - 1);
+  guint64 seen = 0;
+
+  for (guint us = 0; us < HISTOGRAM_US; us++)
+    {
+      seen += l->buckets[us];
+      if (seen > rank)
+        return us / 1000.0;
+    }
+  g_array_sort (l->slow, compare_gint64);
+  return g_array_index (l->slow, gint64, rank - seen) / 1000.0;
+}
 
 typedef struct
 {
@@ -39,7 +118,7 @@ struct _Bench
   guint n_issued;
   guint n_done;
   guint pipeline;
-  double *latencies_us;
+  Latencies latencies;
   gboolean failed;
   GredisClient *client;     /* for --async */
 };
@@ -62,7 +141,8 @@ on_reply (GredisConnection *connection,
                     error != NULL ? error->message : gredis_reply_get_string (reply, NULL));
       bench->failed = TRUE;
     }
-  bench->latencies_us[bench->n_done++] = (double) (g_get_monotonic_time () - bc->batch_start);
+  latencies_add (&bench->latencies, g_get_monotonic_time () - bc->batch_start);
+  bench->n_done++;
   if (--bc->in_flight == 0 && bench->n_issued < bench->n_requests)
     send_batch (bc);
 }
@@ -80,6 +160,7 @@ send_batch (BenchClient *bc)
       bench->n_issued++;
       bc->in_flight++;
     }
+  gredis_connection_flush (bc->connection);
 }
 
 static void
@@ -100,25 +181,6 @@ on_async_reply (GObject      *source,
   bench->n_done++;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (const double *sorted,
-            guint         n,
-            double        p)
-{
-  guint index = (guint) (p / 100.0 * n);
-
-  return sorted[MIN (index, n - 1)] / 1000.0;
-}
-
 typedef struct
 {
   guint clients;
@@ -130,9 +192,70 @@ typedef struct
   gboolean async;
 } Settings;
 
+typedef struct
+{
+  guint n_done;
+  char *error;
+} Warmup;
+
+static void
+on_warmup_reply (GredisConnection *connection,
+                 GredisReply      *reply,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  Warmup *w = user_data;
+
+  if (w->error == NULL && (error != NULL || gredis_reply_is_error (reply)))
+    w->error = g_strdup (error != NULL ? error->message : gredis_reply_get_string (reply, NULL));
+  w->n_done++;
+}
+
+/* Takes every client's connection and waits until each has answered a
+ * PING, so that connecting is not part of the first test. */
+static GredisConnection **
+open_connections (GredisClient **clients,
+                  guint          n_clients)
+{
+  const char *ping[] = { "PING" };
+  GredisConnection **connections = g_new0 (GredisConnection *, n_clients);
+  Warmup w = { 0 };
+
+  for (guint c = 0; c < n_clients; c++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      connections[c] = gredis_client_get_connection (clients[c], &error);
+      if (connections[c] == NULL)
+        {
+          g_printerr ("gredis-benchmark: %s\n", error->message);
+          while (w.n_done < c)
+            g_main_context_iteration (NULL, TRUE);
+          for (guint i = 0; i < c; i++)
+            g_object_unref (connections[i]);
+          g_free (connections);
+          g_free (w.error);
+          return NULL;
+        }
+      gredis_connection_send_command_full (connections[c], 1, ping, NULL, on_warmup_reply, &w);
+    }
+  while (w.n_done < n_clients)
+    g_main_context_iteration (NULL, TRUE);
+  if (w.error != NULL)
+    {
+      g_printerr ("gredis-benchmark: %s\n", w.error);
+      for (guint c = 0; c < n_clients; c++)
+        g_object_unref (connections[c]);
+      g_clear_pointer (&connections, g_free);
+    }
+  g_free (w.error);
+  return connections;
+}
+
 static gboolean
 run_one (const Settings      *s,
-         GredisClient       **clients,
+         GredisClient        *client,
+         GredisConnection   **connections,
          const char          *name,
          guint                argc,
          const char         **argv,
@@ -141,7 +264,7 @@ run_one (const Settings      *s,
   Bench bench = { 0 };
   g_autofree BenchClient *bcs = g_new0 (BenchClient, s->clients);
   gint64 start, elapsed;
-  double rps, sum = 0;
+  double rps;
 
   bench.name = name;
   bench.argc = argc;
@@ -151,55 +274,39 @@ run_one (const Settings      *s,
     bench.lengths[i] = strlen (argv[i]);
   bench.n_requests = s->requests;
   bench.pipeline = MAX (s->pipeline, 1);
-  bench.latencies_us = g_new0 (double, s->requests);
+  latencies_init (&bench.latencies);
 
   start = g_get_monotonic_time ();
   if (s->async)
     {
       /* One client, every request issued at once, no explicit pipeline. */
       for (guint i = 0; i < s->requests; i++)
-        gredis_client_command_argv_async (clients[0], argc, argv, bench.lengths, NULL,
+        gredis_client_command_argv_async (client, argc, argv, bench.lengths, NULL,
                                           on_async_reply, &bench);
     }
   else
     for (guint c = 0; c < s->clients; c++)
       {
-        g_autoptr(GError) error = NULL;
-
         bcs[c].bench = &bench;
-        bcs[c].connection = gredis_client_get_connection (clients[c], &error);
-        if (bcs[c].connection == NULL)
-          {
-            g_printerr ("gredis-benchmark: %s\n", error->message);
-            return FALSE;
-          }
+        bcs[c].connection = connections[c];
         send_batch (&bcs[c]);
       }
   while (bench.n_done < s->requests)
     g_main_context_iteration (NULL, TRUE);
   elapsed = g_get_monotonic_time () - start;
 
-  for (guint c = 0; c < s->clients; c++)
-    g_clear_object (&bcs[c].connection);
-
   rps = s->requests / (elapsed / 1e6);
   if (report && !bench.failed)
     {
+      Latencies *l = &bench.latencies;
       guint n = s->async ? 0 : s->requests;
-
-      if (n > 0)
-        {
-          qsort (bench.latencies_us, n, sizeof (double), compare_double);
-          for (guint i = 0; i < n; i++)
-            sum += bench.latencies_us[i];
-        }
       if (s->csv)
         {
           if (n > 0)
             g_print ("\"%s\",\"%.2f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%.3f\"\n",
-                     name, rps, sum / n / 1000.0, bench.latencies_us[0] / 1000.0,
-                     percentile (bench.latencies_us, n, 50), percentile (bench.latencies_us, n, 95),
-                     percentile (bench.latencies_us, n, 99), bench.latencies_us[n - 1] / 1000.0);
+                     name, rps, (double) l->sum / n / 1000.0, l->min / 1000.0,
+                     latencies_percentile (l, 50), latencies_percentile (l, 95),
+                     latencies_percentile (l, 99), l->max / 1000.0);
           else
             g_print ("\"%s\",\"%.2f\",\"\",\"\",\"\",\"\",\"\",\"\"\n", name, rps);
         }
@@ -207,7 +314,7 @@ run_one (const Settings      *s,
         {
           if (n > 0)
             g_print ("%s: %.2f requests per second, p50=%.3f msec\n", name, rps,
-                     percentile (bench.latencies_us, n, 50));
+                     latencies_percentile (l, 50));
           else
             g_print ("%s: %.2f requests per second\n", name, rps);
         }
@@ -223,15 +330,15 @@ run_one (const Settings      *s,
             g_print ("  pipeline %u\n", bench.pipeline);
           if (n > 0)
             g_print ("  latency (msec): avg %.3f min %.3f p50 %.3f p95 %.3f p99 %.3f max %.3f\n",
-                     sum / n / 1000.0, bench.latencies_us[0] / 1000.0,
-                     percentile (bench.latencies_us, n, 50), percentile (bench.latencies_us, n, 95),
-                     percentile (bench.latencies_us, n, 99), bench.latencies_us[n - 1] / 1000.0);
+                     (double) l->sum / n / 1000.0, l->min / 1000.0,
+                     latencies_percentile (l, 50), latencies_percentile (l, 95),
+                     latencies_percentile (l, 99), l->max / 1000.0);
           g_print ("  %.2f requests per second\n\n", rps);
         }
     }
 
   g_free (bench.lengths);
-  g_free (bench.latencies_us);
+  latencies_clear (&bench.latencies);
   return !bench.failed;
 }
 
@@ -340,6 +447,7 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *value = NULL;
   GredisClient **gclients;
+  GredisConnection **connections = NULL;
   gboolean ok = TRUE;
 
   setlocale (LC_ALL, "");
@@ -423,39 +531,45 @@ main (int    argc,
         goto out;
       }
   }
+  connections = open_connections (gclients, s.clients);
+  if (connections == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
 
   if (ok && wants (tests, "ping"))
     {
       const char *a[] = { "PING" };
-      ok = run_one (&s, gclients, "PING_MBULK", 1, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "PING_MBULK", 1, a, TRUE);
     }
   if (ok && wants (tests, "set"))
     {
       const char *a[] = { "SET", "key:__rand_int__", value };
-      ok = run_one (&s, gclients, "SET", 3, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "SET", 3, a, TRUE);
     }
   if (ok && wants (tests, "get"))
     {
       const char *a[] = { "GET", "key:__rand_int__" };
-      ok = run_one (&s, gclients, "GET", 2, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "GET", 2, a, TRUE);
     }
   if (ok && wants (tests, "incr"))
     {
       const char *a[] = { "INCR", "counter:__rand_int__" };
-      ok = run_one (&s, gclients, "INCR", 2, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "INCR", 2, a, TRUE);
     }
   if (ok && wants (tests, "lpush"))
     {
       const char *a[] = { "LPUSH", "mylist", value };
-      ok = run_one (&s, gclients, "LPUSH", 3, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "LPUSH", 3, a, TRUE);
     }
   if (ok && wants (tests, "lrange_100"))
     {
       const char *fill[] = { "LPUSH", "mylist", value };
       const char *a[] = { "LRANGE", "mylist", "0", "99" };
 
-      ok = run_one (&s, gclients, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
-           run_one (&s, gclients, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
+           run_one (&s, gclients[0], connections, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
     }
   if (ok && wants (tests, "mset"))
     {
@@ -466,10 +580,13 @@ main (int    argc,
           a[1 + 2 * i] = "key:__rand_int__";
           a[2 + 2 * i] = value;
         }
-      ok = run_one (&s, gclients, "MSET (10 keys)", 21, a, TRUE);
+      ok = run_one (&s, gclients[0], connections, "MSET (10 keys)", 21, a, TRUE);
     }
 
 out:
+  for (guint c = 0; connections != NULL && c < s.clients; c++)
+    g_object_unref (connections[c]);
+  g_free (connections);
   for (guint c = 0; c < s.clients; c++)
     {
       gredis_client_close (gclients[c]);

@@ -279,6 +279,87 @@ test_tombstone (void)
   outcome_clear (&ogo);
 }
 
+/* A reply callback that runs the main context itself (a nested loop)
+ * while the next reply of its connection arrives: the engine must not
+ * read from within the callback, and the next reply completes its own
+ * command after the callback has returned. */
+typedef struct
+{
+  GredisFakeServer *fs;
+  Outcome first;
+  Outcome second;
+  gboolean second_done_inside;
+} Nested;
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_nested (GredisConnection *connection,
+                 GredisReply      *reply,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  Nested *n = user_data;
+  const char *b[] = { "ECHO", "b", NULL };
+  gsize target = gredis_fake_server_get_n_received (n->fs) + gredis_encoded_length (2, b, NULL);
+  gboolean waited = FALSE;
+
+  on_outcome (connection, reply, error, &n->first);
+  send_strv (connection, b, &n->second);
+  gredis_connection_flush (connection);
+  /* Until the server has the command, then a while longer, so that its
+   * reply is waiting on the socket during the nested loop. */
+  while (gredis_fake_server_get_n_received (n->fs) < target)
+    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add (100, set_flag, &waited);
+  wait_for (&waited);
+  n->second_done_inside = n->second.done;
+}
+
+static void
+test_nested_loop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+  g_autoptr(GredisConnection) connection = NULL;
+  const char *a[] = { "ECHO", "a", NULL };
+  Nested n = { 0 };
+  Outcome open = { 0 };
+
+  g_assert_no_error (error);
+  n.fs = fs;
+  script_handshake (fs);
+  gredis_fake_server_add_expect (fs, "\r\na\r\n");
+  gredis_fake_server_add_send (fs, "$1\r\na\r\n", -1);
+  gredis_fake_server_add_expect (fs, "\r\nb\r\n");
+  gredis_fake_server_add_send (fs, "$1\r\nb\r\n", -1);
+  gredis_fake_server_add_stall (fs, 0);
+
+  connection = new_connection ("127.0.0.1", gredis_fake_server_get_port (fs));
+  gredis_connection_open_async (connection, NULL, on_opened, &open);
+  wait_for (&open.done);
+  g_assert_no_error (open.error);
+
+  gredis_connection_send_command_full (connection, 2, a, NULL, on_first_nested, &n);
+  wait_for (&n.first.done);
+  g_assert_no_error (n.first.error);
+  g_assert_cmpstr (gredis_reply_get_string (n.first.reply, NULL), ==, "a");
+  g_assert_false (n.second_done_inside);
+  wait_for (&n.second.done);
+  g_assert_no_error (n.second.error);
+  g_assert_cmpstr (gredis_reply_get_string (n.second.reply, NULL), ==, "b");
+  g_assert_cmpuint (gredis_connection_get_n_pending (connection), ==, 0);
+
+  outcome_clear (&n.first);
+  outcome_clear (&n.second);
+  outcome_clear (&open);
+}
+
 static void
 test_unexpected_reply (void)
 {
@@ -709,6 +790,7 @@ main (int    argc,
   g_test_add_func ("/connection/stall-mid-reply", test_stall_mid_reply);
   g_test_add_func ("/connection/close-mid-reply", test_close_mid_reply);
   g_test_add_func ("/connection/tombstone", test_tombstone);
+  g_test_add_func ("/connection/nested-loop", test_nested_loop);
   g_test_add_func ("/connection/unexpected-reply", test_unexpected_reply);
   g_test_add_func ("/connection/garbage", test_garbage);
   g_test_add_func ("/connection/close-pending", test_close_pending);
