@@ -1025,6 +1025,48 @@ test_blocking_timeout (gconstpointer data)
   gredis_reply_unref (blocking_echo (client, "after"));
 }
 
+/* On a plain socket the direct path reads with O_NONBLOCK off and leaves
+ * it off between calls; whatever uses the connection next must have it
+ * back. A reply of exactly the connection's read buffer (16 KiB) makes
+ * the main-loop path read a second time, which would wait forever on a
+ * blocking socket; a reply of several buffers takes several blocking
+ * reads. Calls with a GCancellable take the poll() path, the others the
+ * blocking one, in turns on the one connection of the pool. */
+static void
+test_blocking_modes (gconstpointer data)
+{
+  g_autoptr(GredisConfig) config = make_config (data);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  /* "$16374\r\n", the value and "\r\n": 16384 bytes. */
+  const gsize sizes[] = { 16374, 3 * 16384 + 7 };
+
+  gredis_config_set_option (config, "max-connections", "1", &error);
+  g_assert_no_error (error);
+  client = gredis_client_new (config);
+
+  for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *value = g_strnfill (sizes[s], 'v');
+      const char *set[] = { "SET", "blocking-modes", value, NULL };
+      const char *get[] = { "GET", "blocking-modes", NULL };
+      g_autoptr(GredisReply) reply = NULL;
+
+      reply = gredis_client_command (client, set, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&reply, gredis_reply_unref);
+      for (guint i = 0; i < 4; i++)
+        {
+          reply = gredis_client_command (client, get, i % 2 ? cancellable : NULL, &error);
+          g_assert_no_error (error);
+          assert_string_reply (reply, value);
+          g_clear_pointer (&reply, gredis_reply_unref);
+        }
+    }
+  gredis_reply_unref (blocking_echo (client, "after"));
+}
+
 typedef struct
 {
   GredisClient *client;
@@ -1496,6 +1538,7 @@ main (int    argc,
             add ("thread-default-context", combo, test_thread_default_context);
             add ("typed", combo, test_typed);
             add ("typed-async", combo, test_typed_async);
+            add ("blocking-modes", combo, test_blocking_modes);
             if (protocol == 3)
               add ("blocking-push", combo, test_blocking_push);
             /* These wait for the server: once per transport and protocol. */
