@@ -16,8 +16,9 @@
  * context of the pool and gives it back when the reply is there. When
  * the connection is ready and idle and its stream is a plain socket, the
  * call writes the command and reads the reply on that socket itself
- * (_gredis_connection_send_direct(): one write, one poll, one read, as
- * hiredis does); otherwise (still opening, TLS, a tombstone left by a
+ * (_gredis_connection_send_direct(): one write and one read that waits
+ * in the kernel, as hiredis does, or with a GCancellable a poll() on
+ * the socket and the cancellable before the read); otherwise (still opening, TLS, a tombstone left by a
  * cancelled call) it makes the context thread-default and runs the
  * asynchronous engine on it until the reply is there. Calls from many
  * threads run side by side on connections of their own, up to
