@@ -1031,6 +1031,40 @@ _gredis_connection_send_no_reply (GredisConnection   *self,
   return TRUE;
 }
 
+/* Appends the command to @buffer; returns where it starts. Exactly one
+ * of @argv and @args is given. */
+static inline guint
+encode_queued (GByteArray         *buffer,
+               guint               argc,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args)
+{
+  guint start = buffer->len;
+
+  if (args != NULL)
+    gredis_encode_command_bytes (buffer, args, argc);
+  else
+    gredis_encode_command (buffer, argc, argv, argv_lengths);
+  return start;
+}
+
+/* @e, the entry just pushed, becomes a tombstone completed with
+ * G_IO_ERROR_CANCELLED when @cancellable is cancelled. */
+static void
+watch_cancellable (GredisConnection *self,
+                   Entry            *e,
+                   GCancellable     *cancellable)
+{
+  CancelData *data = g_new (CancelData, 1);
+
+  data->self = self;
+  data->seq = self->head_seq + self->n_entries - 1;
+  e->cancel_source = g_cancellable_source_new (cancellable);
+  g_source_set_callback (e->cancel_source, G_SOURCE_FUNC (on_cancelled), data, g_free);
+  g_source_attach (e->cancel_source, self->context);
+}
+
 void
 _gredis_connection_queue_call (GredisConnection   *self,
                                guint               argc,
@@ -1062,11 +1096,7 @@ _gredis_connection_queue_call (GredisConnection   *self,
     }
 
   buffer = current_buffer (self);
-  start = buffer->len;
-  if (args != NULL)
-    gredis_encode_command_bytes (buffer, args, argc);
-  else
-    gredis_encode_command (buffer, argc, argv, argv_lengths);
+  start = encode_queued (buffer, argc, argv, argv_lengths, args);
   if (_gredis_call_keeps_command (call))
     _gredis_call_store_command (call, buffer->data + start, buffer->len - start);
 
@@ -1077,16 +1107,7 @@ _gredis_connection_queue_call (GredisConnection   *self,
   e->data = _gredis_call_ref (call);
   e->cancel_source = NULL;
   if (cancellable != NULL)
-    {
-      CancelData *data = g_new (CancelData, 1);
-
-      data->self = self;
-      data->seq = self->head_seq + self->n_entries - 1;
-      e->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (e->cancel_source, G_SOURCE_FUNC (on_cancelled),
-                             data, g_free);
-      g_source_attach (e->cancel_source, self->context);
-    }
+    watch_cancellable (self, e, cancellable);
 
   after_queue (self, was_idle);
 }
@@ -1122,11 +1143,7 @@ _gredis_connection_queue_command (GredisConnection    *self,
     }
 
   buffer = current_buffer (self);
-  start = buffer->len;
-  if (args != NULL)
-    gredis_encode_command_bytes (buffer, args, argc);
-  else
-    gredis_encode_command (buffer, argc, argv, argv_lengths);
+  start = encode_queued (buffer, argc, argv, argv_lengths, args);
 
   e = ring_push_back (self);
   e->kind = ENTRY_COMMAND;
@@ -1147,15 +1164,8 @@ _gredis_connection_queue_command (GredisConnection    *self,
     }
   if (cancellable != NULL)
     {
-      CancelData *data = g_new (CancelData, 1);
-
       e->cancellable = g_object_ref (cancellable);
-      data->self = self;
-      data->seq = self->head_seq + self->n_entries - 1;
-      e->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (e->cancel_source, G_SOURCE_FUNC (on_cancelled),
-                             data, g_free);
-      g_source_attach (e->cancel_source, self->context);
+      watch_cancellable (self, e, cancellable);
     }
 
   after_queue (self, was_idle);
