@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# gredis-gen-command-table.py: generate core/gredis-command-table-data.c
+# gredis-gen-command-table.py: generate core/commands/gredis-command-table-data.c
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -17,7 +17,7 @@
 #   redis-server --port 0 --unixsocket /tmp/gredis-cmd/s --save "" \
 #                --appendonly no --dir /tmp/gredis-cmd &
 #   tools/gredis-gen-command-table.py /tmp/gredis-cmd/s \
-#       -o core/gredis-command-table-data.c
+#       -o core/commands/gredis-command-table-data.c
 #
 # The script speaks RESP2 over a plain socket (Python standard library
 # only), sends INFO SERVER and COMMAND, and writes one static, sorted table

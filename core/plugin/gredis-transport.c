@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-sync-private.h"
 
 /**
  * GredisTransport:
@@ -93,15 +94,6 @@ gredis_transport_connect_finish (GredisTransport  *transport,
   return GREDIS_TRANSPORT_GET_IFACE (transport)->connect_finish (transport, result, error);
 }
 
-static void
-sync_connect_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-  *out = g_object_ref (result);
-}
-
 /**
  * gredis_transport_connect:
  * @transport: a #GredisTransport
@@ -120,16 +112,15 @@ gredis_transport_connect (GredisTransport     *transport,
                           GCancellable        *cancellable,
                           GError             **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GAsyncResult) result = NULL;
+  GredisSync sync;
+  GIOStream *stream;
 
   g_return_val_if_fail (GREDIS_IS_TRANSPORT (transport), NULL);
 
-  g_main_context_push_thread_default (context);
-  gredis_transport_connect_async (transport, endpoint, cancellable, sync_connect_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (context, TRUE);
-  g_main_context_pop_thread_default (context);
-
-  return gredis_transport_connect_finish (transport, result, error);
+  gredis_sync_begin (&sync);
+  gredis_transport_connect_async (transport, endpoint, cancellable, gredis_sync_done, &sync);
+  gredis_sync_wait (&sync);
+  stream = gredis_transport_connect_finish (transport, sync.result, error);
+  gredis_sync_end (&sync);
+  return stream;
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-sync-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
 #include "gredis-connection-private.h"
@@ -298,16 +299,6 @@ _gredis_client_send_blocking_async (GredisClient        *client,
                                           g_object_ref (task));
 }
 
-static void
-sync_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 GredisReply *
 _gredis_client_send_blocking_sync (GredisClient        *client,
                                    guint                argc,
@@ -318,21 +309,16 @@ _gredis_client_send_blocking_sync (GredisClient        *client,
                                    GCancellable        *cancellable,
                                    GError             **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  GAsyncResult *result = NULL;
+  GredisSync sync;
   GredisReply *reply;
 
-  g_main_context_push_thread_default (context);
+  gredis_sync_begin (&sync);
   _gredis_client_send_blocking_async (client, argc, argv, argv_lengths, args, timeout_ms,
                                       _gredis_client_send_blocking_sync, cancellable,
-                                      sync_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (context, TRUE);
-  reply = g_task_propagate_pointer (G_TASK (result), error);
-  g_object_unref (result);
-  /* Let the released connection close. */
-  while (g_main_context_pending (context))
-    g_main_context_iteration (context, FALSE);
-  g_main_context_pop_thread_default (context);
+                                      gredis_sync_done, &sync);
+  gredis_sync_wait (&sync);
+  reply = g_task_propagate_pointer (G_TASK (sync.result), error);
+  /* Lets the released connection close. */
+  gredis_sync_end (&sync);
   return reply;
 }

@@ -1,0 +1,41 @@
+/* gredis-sync-private.h: the one sync-over-async runner
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Runs an asynchronous operation to completion on a private main
+ * context, for the blocking forms of the API:
+ *
+ *   GredisSync sync;
+ *
+ *   gredis_sync_begin (&sync);
+ *   thing_async (…, cancellable, gredis_sync_done, &sync);
+ *   gredis_sync_wait (&sync);
+ *   value = thing_finish (…, sync.result, error);
+ *   gredis_sync_end (&sync);
+ *
+ * gredis_sync_begin() makes the context and pushes it as thread-default,
+ * so that the operation's sources and callbacks attach to it;
+ * gredis_sync_end() lets whatever the operation left queued there run
+ * (connections given back, closes), pops the context and frees both it
+ * and the result. Safe from any thread, with or without a running main
+ * loop elsewhere. */
+typedef struct
+{
+  GMainContext *context;
+  GAsyncResult *result;
+} GredisSync;
+
+void gredis_sync_begin (GredisSync   *sync);
+void gredis_sync_done  (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      sync);
+void gredis_sync_wait  (GredisSync   *sync);
+void gredis_sync_end   (GredisSync   *sync);
+
+G_END_DECLS
