@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The table itself lives in gredis-command-table-data.c, which
- * tools/gredis-gen-command-table.py writes from a server's COMMAND reply.
+ * The table itself lives in gredis-command-table-data.c, which the build
+ * generates with build-aux/gredis-gen-command-table.py from
+ * build-aux/redis-commands-7.0.json (a server's COMMAND INFO and DOCS).
  */
 #pragma once
 
