@@ -552,6 +552,13 @@ def emit(commands, version, source, out):
         w('    .parent = %s,\n' % parent_expr)
         w('    .acl_categories = %s,\n' % parts['acl'])
         w('    .tips = %s,\n' % parts['tips'])
+        if cmd.request_policy:
+            w('    .request_policy = GREDIS_REQUEST_POLICY_%s,\n' % cmd.request_policy)
+        if cmd.response_policy:
+            w('    .response_policy = GREDIS_RESPONSE_POLICY_%s,\n' % cmd.response_policy)
+        if cmd.tip_flags:
+            w('    .tip_flags = %s,\n'
+              % ' |\n                 '.join('GREDIS_COMMAND_TIP_' + f for f in cmd.tip_flags))
         w('  },\n')
 
     def parts_for(cmd):
