@@ -9,29 +9,32 @@
 #   build-aux/gredis-gen-command-table.py --dump ENDPOINT [-o OUTPUT.json]
 #   build-aux/gredis-gen-command-table.py --dump-server PROGRAM [-o OUTPUT.json]
 #
-# The first form is what the build runs (core/commands/meson.build): it
-# reads build-aux/redis-commands-7.0.json and writes
-# gredis-command-table-data.c, one static, sorted table of every command
-# and subcommand ("config|get", as Redis names them) with its arity, flags,
-# legacy first/last/step, ACL categories, tips (and, parsed from them, the
-# request and response policies a cluster client routes by) and Redis 7
-# key specifications.  It reads nothing but the
-# JSON file, and the same file always gives the same C file.
+# The first form is what the build runs (core/commands/meson.build, on the
+# file build-aux/meson.build names): it reads build-aux/redis-commands-7.0.json
+# and writes gredis-command-table-data.c, one static, sorted table of every
+# command and subcommand ("config|get", as Redis names them) with its
+# arity, flags, legacy first/last/step, ACL categories, tips (and, parsed
+# from them, the request and response policies a cluster client routes by)
+# and Redis 7 key specifications.  It reads nothing but the JSON file, and
+# the same file always gives the same C file.
 #
 # The other two forms write that JSON file from a server: --dump asks a
 # running redis-server (ENDPOINT is HOST:PORT, "[::1]:6379", or the path
 # of a Unix socket); --dump-server starts PROGRAM (a redis-server binary)
 # on a Unix socket in a temporary directory, asks it, and stops it.  To
-# move to another server version, start a stock server (no modules) and
-# write a new file, then point core/commands/meson.build at it:
+# move to another server version, write a new file from a stock server (no
+# modules loaded), name it in build-aux/meson.build and review the diff:
 #
 #   build-aux/gredis-gen-command-table.py --dump-server /usr/bin/redis-server \
 #       -o build-aux/redis-commands-7.0.json
 #
+# tests/command/check-command-json.py checks that the checked-in file is
+# what the installed server says, when its version is the file's.
+#
 # The JSON file holds, for each command, what COMMAND INFO says of it
 # (arity, flags, first_key, last_key, key_step, acl_categories, tips,
 # key_specs, subcommands) and, under "docs", what COMMAND DOCS says (summary,
-# since, group, complexity, history, arguments …), read over RESP3 so that
+# since, group, complexity, history, arguments ...), read over RESP3 so that
 # maps stay maps; keys are sorted and lists keep the server's order, so
 # that a new server version reads as a reviewable diff.
 #
@@ -284,6 +287,9 @@ class Connection:
 def dump_command(reply, docs):
     """One COMMAND INFO entry (a positional array) as a JSON object."""
     name = reply[0].lower()
+    if len(reply) < 10:
+        raise SystemExit('%s: COMMAND gives no key specifications or subcommands; '
+                         'use redis-server 7 or later' % name)
     out = {
         'arity': reply[1],
         'flags': list(reply[2]),
