@@ -1,37 +1,56 @@
 #!/usr/bin/python3
-# gredis-gen-command-table.py: generate core/commands/gredis-command-table-data.c
+# gredis-gen-command-table.py: the command table of Gredis, from a checked-in
+# description of a server's commands
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Usage:
-#   tools/gredis-gen-command-table.py ENDPOINT [-o OUTPUT]
+#   build-aux/gredis-gen-command-table.py INPUT.json [-o OUTPUT.c]
+#   build-aux/gredis-gen-command-table.py --dump ENDPOINT [-o OUTPUT.json]
+#   build-aux/gredis-gen-command-table.py --dump-server PROGRAM [-o OUTPUT.json]
 #
-#   ENDPOINT  HOST:PORT of a running redis-server ("127.0.0.1:6379",
-#             "[::1]:6379"), or the path of its Unix socket.
-#   OUTPUT    where to write the C data (default: standard output).
+# The first form is what the build runs (core/commands/meson.build, on the
+# file build-aux/meson.build names): it reads build-aux/redis-commands-7.0.json
+# and writes gredis-command-table-data.c, one static, sorted table of every
+# command and subcommand ("config|get", as Redis names them) with its
+# arity, flags, legacy first/last/step, ACL categories, tips (and, parsed
+# from them, the request and response policies a cluster client routes by)
+# and Redis 7 key specifications.  It reads nothing but the JSON file, and
+# the same file always gives the same C file.
 #
-# To regenerate the table that is committed in the repository, start a
-# fresh server with no modules loaded (Debian's redis-server 7.0) and write
-# over the old file:
+# The other two forms write that JSON file from a server: --dump asks a
+# running redis-server (ENDPOINT is HOST:PORT, "[::1]:6379", or the path
+# of a Unix socket); --dump-server starts PROGRAM (a redis-server binary)
+# on a Unix socket in a temporary directory, asks it, and stops it.  To
+# move to another server version, write a new file from a stock server (no
+# modules loaded), name it in build-aux/meson.build and review the diff:
 #
-#   redis-server --port 0 --unixsocket /tmp/gredis-cmd/s --save "" \
-#                --appendonly no --dir /tmp/gredis-cmd &
-#   tools/gredis-gen-command-table.py /tmp/gredis-cmd/s \
-#       -o core/commands/gredis-command-table-data.c
+#   build-aux/gredis-gen-command-table.py --dump-server /usr/bin/redis-server \
+#       -o build-aux/redis-commands-7.0.json
 #
-# The script speaks RESP2 over a plain socket (Python standard library
-# only), sends INFO SERVER and COMMAND, and writes one static, sorted table
-# of every command and subcommand ("config|get", as Redis names them) with
-# its arity, flags, legacy first/last/step, ACL categories, tips and Redis
-# 7 key specifications. Its output depends only on the server's reply, so
-# the same server version always gives the same file.
+# tests/command/check-command-json.py checks that the checked-in file is
+# what the installed server says, when its version is the file's.
+#
+# The JSON file holds, for each command, what COMMAND INFO says of it
+# (arity, flags, first_key, last_key, key_step, acl_categories, tips,
+# key_specs, subcommands) and, under "docs", what COMMAND DOCS says (summary,
+# since, group, complexity, history, arguments ...), read over RESP3 so that
+# maps stay maps; keys are sorted and lists keep the server's order, so
+# that a new server version reads as a reviewable diff.
 #
 # The IDEMPOTENT flag is not reported by the server; it is derived here (see
 # IDEMPOTENT_WRITES below for the rule).
 
 import argparse
+import json
+import os
+import shutil
+import signal
 import socket
+import subprocess
 import sys
+import tempfile
+import time
 
 # Server flag names (as COMMAND spells them) -> GredisCommandFlags suffix.
 # A flag missing here stops the script: add it to the public enum first.
@@ -141,6 +160,34 @@ IDEMPOTENT_OTHERS = {
 }
 
 
+# Command tips (Redis 7) -> the private enums of gredis-command-table-private.h.
+# A tip missing here stops the script: add it to the enums first.
+REQUEST_POLICIES = {
+    'all_nodes': 'ALL_NODES',
+    'all_shards': 'ALL_SHARDS',
+    'multi_shard': 'MULTI_SHARD',
+    'special': 'SPECIAL',
+}
+
+RESPONSE_POLICIES = {
+    'one_succeeded': 'ONE_SUCCEEDED',
+    'all_succeeded': 'ALL_SUCCEEDED',
+    'agg_logical_and': 'AGG_LOGICAL_AND',
+    'agg_logical_or': 'AGG_LOGICAL_OR',
+    'agg_min': 'AGG_MIN',
+    'agg_max': 'AGG_MAX',
+    'agg_sum': 'AGG_SUM',
+    'special': 'SPECIAL',
+}
+
+TIP_FLAGS = {
+    'nondeterministic_output': 'NONDETERMINISTIC_OUTPUT',
+    'nondeterministic_output_order': 'NONDETERMINISTIC_OUTPUT_ORDER',
+}
+
+
+# Reading the server: RESP3 over a plain socket, Python standard library only.
+
 class ProtocolError(Exception):
     pass
 
@@ -149,6 +196,7 @@ class Connection:
     def __init__(self, endpoint):
         if '/' in endpoint or ':' not in endpoint:
             self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.sock.settimeout(30)
             self.sock.connect(endpoint)
         else:
             host, _, port = endpoint.rpartition(':')
@@ -200,25 +248,148 @@ class Connection:
         kind, rest = line[:1], line[1:]
         if kind == b'+':
             return rest.decode()
-        if kind == b'-':
-            return ProtocolError(rest.decode(errors='replace'))
-        if kind == b':':
+        if kind in (b'-', b'!'):
+            text = rest.decode(errors='replace') if kind == b'-' \
+                else self._exact(int(rest)).decode(errors='replace')
+            return ProtocolError(text)
+        if kind in (b':', b'('):
             return int(rest)
-        if kind == b'$':
+        if kind == b',':
+            return float(rest)
+        if kind == b'#':
+            return rest == b't'
+        if kind == b'_':
+            return None
+        if kind in (b'$', b'='):
             n = int(rest)
-            return None if n < 0 else self._exact(n).decode()
-        if kind == b'*':
+            if n < 0:
+                return None
+            data = self._exact(n).decode()
+            return data[4:] if kind == b'=' else data
+        if kind in (b'*', b'~', b'>'):
             n = int(rest)
             return None if n < 0 else [self._read_reply() for _ in range(n)]
+        if kind == b'%':
+            n = int(rest)
+            out = {}
+            for _ in range(n):
+                key = self._read_reply()
+                out[key] = self._read_reply()
+            return out
+        if kind == b'|':
+            # Attributes annotate the reply that follows: skip them.
+            for _ in range(2 * int(rest)):
+                self._read_reply()
+            return self._read_reply()
         raise ProtocolError('unexpected reply type %r' % kind)
 
 
-def pairs_to_dict(flat):
-    """RESP2 sends maps as flat [key, value, ...] arrays."""
-    if isinstance(flat, dict):
-        return flat
-    return {flat[i]: flat[i + 1] for i in range(0, len(flat), 2)}
+def dump_command(reply, docs):
+    """One COMMAND INFO entry (a positional array) as a JSON object."""
+    name = reply[0].lower()
+    if len(reply) < 10:
+        raise SystemExit('%s: COMMAND gives no key specifications or subcommands; '
+                         'use redis-server 7 or later' % name)
+    out = {
+        'arity': reply[1],
+        'flags': list(reply[2]),
+        'first_key': reply[3],
+        'last_key': reply[4],
+        'key_step': reply[5],
+        'acl_categories': list(reply[6]),
+        'tips': list(reply[7]),
+        'key_specs': list(reply[8]),
+    }
+    doc = dict(docs.get(name) or {})
+    sub_docs = doc.pop('subcommands', None) or {}
+    if doc:
+        out['docs'] = doc
+    if reply[9]:
+        out['subcommands'] = {}
+        for s in reply[9]:
+            sub_name, sub = dump_command(s, sub_docs)
+            out['subcommands'][sub_name] = sub
+    return name, out
 
+
+def dump(endpoint):
+    try:
+        conn = Connection(endpoint)
+    except (OSError, ValueError) as e:
+        raise SystemExit('cannot connect to %s: %s' % (endpoint, e))
+    try:
+        conn.command('HELLO', '3')
+        info = conn.command('INFO', 'SERVER')
+        version = None
+        for line in info.splitlines():
+            if line.startswith('redis_version:'):
+                version = line.split(':', 1)[1].strip()
+        if version is None:
+            raise SystemExit('INFO SERVER did not give a redis_version')
+        # Loaded modules would add commands that a stock server lacks.
+        if conn.command('MODULE', 'LIST'):
+            raise SystemExit('the server has modules loaded; use a stock redis-server')
+        commands = conn.command('COMMAND')
+        docs = conn.command('COMMAND', 'DOCS')
+    except (OSError, ProtocolError) as e:
+        raise SystemExit('%s: %s' % (endpoint, e))
+    finally:
+        conn.close()
+
+    table = {}
+    for reply in commands:
+        name, entry = dump_command(reply, docs)
+        table[name] = entry
+    return {
+        'comment': ['The commands of a stock redis-server, as COMMAND INFO and COMMAND DOCS',
+                    'give them; written by build-aux/gredis-gen-command-table.py --dump,',
+                    'read by it to generate core/commands/gredis-command-table-data.c.'],
+        'redis_version': version,
+        'commands': table,
+    }
+
+
+def dump_server(program):
+    """Runs PROGRAM on a Unix socket in a temporary directory and dumps it."""
+    tmp = tempfile.mkdtemp(prefix='gredis-gen-')
+    path = os.path.join(tmp, 'redis.sock')
+    try:
+        proc = subprocess.Popen([program, '--port', '0', '--unixsocket', path,
+                                 '--save', '', '--appendonly', 'no', '--dir', tmp,
+                                 '--daemonize', 'no', '--logfile', os.path.join(tmp, 'log')],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SystemExit('cannot run %s: %s' % (program, e))
+    try:
+        for _ in range(500):
+            if proc.poll() is not None:
+                raise SystemExit('%s exited with status %d' % (program, proc.returncode))
+            if os.path.exists(path):
+                try:
+                    probe = Connection(path)
+                    probe.command('PING')
+                    probe.close()
+                    break
+                except (OSError, ProtocolError):
+                    pass
+            time.sleep(0.02)
+        else:
+            raise SystemExit('%s did not listen on %s' % (program, path))
+        return dump(path)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGTERM)
+            proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_json(data, out):
+    json.dump(data, out, indent=2, sort_keys=True, ensure_ascii=True)
+    out.write('\n')
+
+
+# Generating the C table.
 
 def c_string(s):
     if s is None:
@@ -240,24 +411,46 @@ def c_ident(name):
 
 
 class Command:
-    def __init__(self, reply, parent=None):
-        self.name = reply[0].lower()
-        self.arity = int(reply[1])
+    def __init__(self, name, entry, parent=None):
+        self.name = name
+        self.arity = int(entry['arity'])
         self.flags = []
-        for f in reply[2]:
+        for f in entry['flags']:
             if f not in COMMAND_FLAGS:
                 raise SystemExit('%s: unknown command flag "%s"; add it to '
                                  'GredisCommandFlags and COMMAND_FLAGS' % (self.name, f))
             self.flags.append(COMMAND_FLAGS[f])
-        self.first, self.last, self.step = int(reply[3]), int(reply[4]), int(reply[5])
-        self.acl = list(reply[6]) if len(reply) > 6 else []
-        self.tips = list(reply[7]) if len(reply) > 7 else []
-        self.key_specs = [self._key_spec(pairs_to_dict(s))
-                          for s in (reply[8] if len(reply) > 8 else [])]
+        self.first = int(entry['first_key'])
+        self.last = int(entry['last_key'])
+        self.step = int(entry['key_step'])
+        self.acl = list(entry.get('acl_categories', []))
+        self.tips = list(entry.get('tips', []))
+        self._parse_tips()
+        self.key_specs = [self._key_spec(s) for s in entry.get('key_specs', [])]
         self.parent = parent
-        self.subcommands = sorted((Command(s, self) for s in (reply[9] if len(reply) > 9 else [])),
-                                  key=lambda c: c.name)
+        self.subcommands = sorted((Command(n, s, self)
+                                   for n, s in entry.get('subcommands', {}).items()),
+                                  key=lambda c: c.name.encode())
         self._derive_idempotent()
+
+    def _parse_tips(self):
+        self.request_policy = None
+        self.response_policy = None
+        self.tip_flags = []
+        for tip in self.tips:
+            kind, _, value = tip.partition(':')
+            if kind == 'request_policy' and value in REQUEST_POLICIES \
+                    and self.request_policy is None:
+                self.request_policy = REQUEST_POLICIES[value]
+            elif kind == 'response_policy' and value in RESPONSE_POLICIES \
+                    and self.response_policy is None:
+                self.response_policy = RESPONSE_POLICIES[value]
+            elif not value and kind in TIP_FLAGS:
+                self.tip_flags.append(TIP_FLAGS[kind])
+            else:
+                raise SystemExit('%s: unknown or repeated command tip "%s"; add it to '
+                                 'gredis-command-table-private.h and to this script'
+                                 % (self.name, tip))
 
     def _key_spec(self, spec):
         flags = []
@@ -265,10 +458,10 @@ class Command:
             if f not in KEY_SPEC_FLAGS:
                 raise SystemExit('%s: unknown key spec flag "%s"' % (self.name, f))
             flags.append(KEY_SPEC_FLAGS[f])
-        bs = pairs_to_dict(spec['begin_search'])
-        bs_spec = pairs_to_dict(bs.get('spec') or [])
-        fk = pairs_to_dict(spec['find_keys'])
-        fk_spec = pairs_to_dict(fk.get('spec') or [])
+        bs = spec['begin_search']
+        bs_spec = bs.get('spec') or {}
+        fk = spec['find_keys']
+        fk_spec = fk.get('spec') or {}
         ks = {'flags': flags, 'bs': bs['type'], 'fk': fk['type'],
               'pos': 0, 'keyword': None, 'a': 0, 'b': 0, 'c': 0}
         if bs['type'] == 'index':
@@ -286,6 +479,10 @@ class Command:
                                          int(fk_spec['keystep']))
         elif fk['type'] != 'unknown':
             raise SystemExit('%s: unknown find_keys type "%s"' % (self.name, fk['type']))
+        for field in ('pos', 'a', 'b', 'c'):
+            if not -32768 <= ks[field] <= 32767:
+                raise SystemExit('%s: key spec value %d does not fit a gint16'
+                                 % (self.name, ks[field]))
         return ks
 
     def _derive_idempotent(self):
@@ -300,13 +497,13 @@ class Command:
             yield s.name
 
 
-def emit(commands, version, out):
+def emit(commands, version, source, out):
     w = out.write
     w('/* gredis-command-table-data.c: the command table of Redis %s\n' % version)
     w(' *\n')
-    w(' * GENERATED FILE, DO NOT EDIT.  Written by tools/gredis-gen-command-table.py\n')
-    w(' * from the COMMAND reply of redis-server %s; run the script again (its\n' % version)
-    w(' * header says how) to regenerate it.\n')
+    w(' * GENERATED FILE, DO NOT EDIT.  Written by build-aux/gredis-gen-command-table.py\n')
+    w(' * from %s, the COMMAND INFO of redis-server %s;\n' % (source, version))
+    w(' * the script\'s header says how to write that file from another server.\n')
     w(' *\n')
     w(' * SPDX-License-Identifier: LGPL-2.1-or-later\n')
     w(' */\n')
@@ -361,6 +558,13 @@ def emit(commands, version, out):
         w('    .parent = %s,\n' % parent_expr)
         w('    .acl_categories = %s,\n' % parts['acl'])
         w('    .tips = %s,\n' % parts['tips'])
+        if cmd.request_policy:
+            w('    .request_policy = GREDIS_REQUEST_POLICY_%s,\n' % cmd.request_policy)
+        if cmd.response_policy:
+            w('    .response_policy = GREDIS_RESPONSE_POLICY_%s,\n' % cmd.response_policy)
+        if cmd.tip_flags:
+            w('    .tip_flags = %s,\n'
+              % ' |\n                 '.join('GREDIS_COMMAND_TIP_' + f for f in cmd.tip_flags))
         w('  },\n')
 
     def parts_for(cmd):
@@ -391,43 +595,47 @@ def emit(commands, version, out):
 
 def main():
     parser = argparse.ArgumentParser(
-        description='Generate the Gredis command table from a running redis-server.')
-    parser.add_argument('endpoint', help='HOST:PORT or the path of a Unix socket')
+        description='Generate the Gredis command table from a JSON description of the '
+                    'commands of a server, or write that description from a server.')
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument('input', nargs='?', help='the JSON file to generate the C table from')
+    mode.add_argument('--dump', metavar='ENDPOINT',
+                      help='write the JSON file from a running server: HOST:PORT or the '
+                           'path of a Unix socket')
+    mode.add_argument('--dump-server', metavar='PROGRAM',
+                      help='write the JSON file from a redis-server binary run on a Unix '
+                           'socket in a temporary directory')
     parser.add_argument('-o', '--output', help='output file (default: standard output)')
     args = parser.parse_args()
 
-    try:
-        conn = Connection(args.endpoint)
-    except (OSError, ValueError) as e:
-        raise SystemExit('cannot connect to %s: %s' % (args.endpoint, e))
-    try:
-        info = conn.command('INFO', 'SERVER')
-        version = None
-        for line in info.splitlines():
-            if line.startswith('redis_version:'):
-                version = line.split(':', 1)[1].strip()
-        if version is None:
-            raise SystemExit('INFO SERVER did not give a redis_version')
-        reply = conn.command('COMMAND')
-        # Loaded modules would add commands that a stock server lacks.
-        modules = conn.command('MODULE', 'LIST')
-        if modules:
-            raise SystemExit('the server has modules loaded; use a stock redis-server')
-    except (OSError, ProtocolError) as e:
-        raise SystemExit('%s: %s' % (args.endpoint, e))
-    finally:
-        conn.close()
+    if args.input is None:
+        data = dump(args.dump) if args.dump else dump_server(args.dump_server)
+        write = write_json
+    else:
+        try:
+            with open(args.input, encoding='utf-8') as f:
+                data = json.load(f)
+        except (OSError, ValueError) as e:
+            raise SystemExit('cannot read %s: %s' % (args.input, e))
+        commands = sorted((Command(n, e) for n, e in data['commands'].items()),
+                          key=lambda c: c.name.encode())
+        names = {n for c in commands for n in c.all_names()}
+        for n in sorted((IDEMPOTENT_WRITES | IDEMPOTENT_OTHERS) - names):
+            sys.stderr.write('warning: idempotent command "%s" is not known to this server\n' % n)
+        source = 'build-aux/' + os.path.basename(args.input)
+        version = data['redis_version']
 
-    commands = sorted((Command(c) for c in reply), key=lambda c: c.name)
-    names = {n for c in commands for n in c.all_names()}
-    for n in sorted((IDEMPOTENT_WRITES | IDEMPOTENT_OTHERS) - names):
-        sys.stderr.write('warning: idempotent command "%s" is not known to this server\n' % n)
+        def write(_, out):
+            emit(commands, version, source, out)
 
     if args.output:
-        with open(args.output, 'w', encoding='ascii') as out:
-            emit(commands, version, out)
+        # Written whole or not at all: the build must never see half a file.
+        tmp = args.output + '.tmp'
+        with open(tmp, 'w', encoding='ascii', newline='\n') as out:
+            write(data, out)
+        os.replace(tmp, args.output)
     else:
-        emit(commands, version, sys.stdout)
+        write(data, sys.stdout)
 
 
 if __name__ == '__main__':
