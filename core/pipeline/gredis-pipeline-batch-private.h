@@ -31,6 +31,8 @@ typedef struct
 
 GredisPipelineBatch *_gredis_pipeline_batch_new        (void);
 void                 _gredis_pipeline_batch_free       (GredisPipelineBatch  *batch);
+/* Drops every command and script. */
+void                 _gredis_pipeline_batch_clear      (GredisPipelineBatch  *batch);
 
 /* Exactly one of @argv and @args is given; @argv_lengths may be NULL
  * (NUL-terminated arguments). Copies the arguments. Returns the index. */

@@ -81,6 +81,13 @@ _gredis_pipeline_batch_free (GredisPipelineBatch *batch)
   g_free (batch);
 }
 
+void
+_gredis_pipeline_batch_clear (GredisPipelineBatch *batch)
+{
+  g_ptr_array_set_size (batch->commands, 0);
+  g_ptr_array_set_size (batch->scripts, 0);
+}
+
 guint
 _gredis_pipeline_batch_add (GredisPipelineBatch  *batch,
                             guint                 argc,

@@ -86,7 +86,6 @@ struct _GredisPipeline
   gboolean close_watch;
 };
 
-
 G_DEFINE_FINAL_TYPE (GredisPipeline, gredis_pipeline, G_TYPE_OBJECT)
 
 enum {
@@ -618,8 +617,7 @@ gredis_pipeline_reset (GredisPipeline *pipeline)
   g_return_if_fail (GREDIS_IS_PIPELINE (pipeline));
   g_return_if_fail (!pipeline->busy);
 
-  g_ptr_array_set_size (pipeline->batch->commands, 0);
-  g_ptr_array_set_size (pipeline->batch->scripts, 0);
+  _gredis_pipeline_batch_clear (pipeline->batch);
   clear_results (pipeline);
   release_watch (pipeline, TRUE);
 }
