@@ -378,6 +378,66 @@ test_groups_one_unreachable (gconstpointer data)
   assert_error (results, 3, NULL);
 }
 
+static gboolean
+cancel_later (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A group whose connection was lost waits for the backoff (ten minutes
+ * here) before it sends its read-only command again; a cancellation
+ * ends that wait at once, the command getting the cancellation error. */
+static void
+test_group_cancel_retry_wait (gconstpointer data)
+{
+  guint protocol = GPOINTER_TO_UINT (data);
+  g_autoptr(GredisTestServer) server = NULL;
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GredisPipelineBatch) batch = _gredis_pipeline_batch_new ();
+  g_autoptr(GredisPipelineResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+  Merge merge = { NULL, };
+
+  server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_assert_no_error (error);
+  gredis_config_set_host (config, "127.0.0.1");
+  gredis_config_set_port (config, gredis_test_server_get_port (server));
+  gredis_config_set_protocol (config, protocol);
+  gredis_config_set_retries (config, 3);
+  gredis_config_set_backoff (config, "constant");
+  gredis_config_set_backoff_base_ms (config, 600000);
+  gredis_config_set_backoff_cap_ms (config, 600000);
+  client = gredis_client_new (config);
+  connection = gredis_client_get_connection (client, &error);
+  g_assert_no_error (error);
+  client_id (connection);
+
+  add (batch, "GET", "split:key", NULL);
+  results = _gredis_pipeline_results_new (1);
+  merge.results = results;
+
+  /* No reply comes, then the connection is lost. */
+  gredis_test_server_pause (server);
+  _gredis_pipeline_results_begin_group (results);
+  _gredis_pipeline_group_run (client, NULL, FALSE, batch, NULL, 1, GREDIS_PIPELINE_EXECUTOR_NONE,
+                              results, cancellable, merge_group_done, &merge);
+  gredis_test_server_kill (server);
+  while (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (merge.done);
+
+  g_idle_add (cancel_later, cancellable);
+  merge_wait (&merge);
+  g_assert_error (merge.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&merge.error);
+  g_assert_null (_gredis_pipeline_results_get (results, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 add_tests (const char    *name,
            GTestDataFunc  func)
@@ -409,6 +469,7 @@ main (int   argc,
   add_tests ("executor-transaction-part", test_executor_transaction_part);
   add_tests ("groups-two-servers", test_groups_two_servers);
   add_tests ("groups-one-unreachable", test_groups_one_unreachable);
+  add_tests ("group-cancel-retry-wait", test_group_cancel_retry_wait);
 
   status = g_test_run ();
   for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
