@@ -24,14 +24,20 @@ G_BEGIN_DECLS
  * gredis_sync_end() lets whatever the operation left queued there run
  * (connections given back, closes), pops the context and frees both it
  * and the result. Safe from any thread, with or without a running main
- * loop elsewhere. */
+ * loop elsewhere.
+ *
+ * gredis_sync_begin_on() runs on @context instead of a new one, for
+ * blocking calls that must share a context: a pipeline's blocking WATCH
+ * and its blocking EXEC use the same connection, bound to one context. */
 typedef struct
 {
   GMainContext *context;
   GAsyncResult *result;
 } GredisSync;
 
-void gredis_sync_begin (GredisSync   *sync);
+void gredis_sync_begin    (GredisSync   *sync);
+void gredis_sync_begin_on (GredisSync   *sync,
+                           GMainContext *context);
 void gredis_sync_done  (GObject      *source,
                         GAsyncResult *result,
                         gpointer      sync);

@@ -13,6 +13,15 @@ gredis_sync_begin (GredisSync *sync)
 }
 
 void
+gredis_sync_begin_on (GredisSync   *sync,
+                      GMainContext *context)
+{
+  sync->context = g_main_context_ref (context);
+  sync->result = NULL;
+  g_main_context_push_thread_default (sync->context);
+}
+
+void
 gredis_sync_done (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)

@@ -1,0 +1,330 @@
+/* gredis-pipeline-group.c: part of a batch run on a client's
+ * connections, and the pipeline's one way to get them
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-pipeline-group-private.h"
+#include "gredis-client-private.h"
+#include "gredis-client-retry-private.h"
+
+/* Acquisition */
+
+typedef struct
+{
+  GredisPipelineAcquireFunc callback;
+  gpointer user_data;
+} Acquisition;
+
+static void
+exclusive_acquired (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Acquisition *acquisition = user_data;
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  connection = _gredis_client_acquire_exclusive_finish (GREDIS_CLIENT (source), result, &error);
+  acquisition->callback (connection, error, acquisition->user_data);
+  g_free (acquisition);
+}
+
+void
+_gredis_pipeline_acquire (GredisClient              *client,
+                          gboolean                   exclusive,
+                          GCancellable              *cancellable,
+                          GredisPipelineAcquireFunc  callback,
+                          gpointer                   user_data)
+{
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  if (exclusive)
+    {
+      Acquisition *acquisition = g_new (Acquisition, 1);
+
+      acquisition->callback = callback;
+      acquisition->user_data = user_data;
+      _gredis_client_acquire_exclusive_async (client, cancellable, exclusive_acquired,
+                                              acquisition);
+      return;
+    }
+  connection = gredis_client_get_connection (client, &error);
+  callback (connection, error, user_data);
+}
+
+void
+_gredis_pipeline_release (GredisClient     *client,
+                          GredisConnection *connection,
+                          gboolean          exclusive,
+                          gboolean          reusable)
+{
+  if (exclusive)
+    _gredis_client_release_exclusive (client, connection, reusable);
+  else
+    g_object_unref (connection);
+}
+
+/* Groups */
+
+typedef struct
+{
+  GredisClient *client;
+  GMainContext *context;
+  GredisConnection *connection;
+  gboolean exclusive;
+  const GredisPipelineBatch *batch;
+  GredisPipelineResults *results;
+  GredisPipelineExecutorFlags flags;
+  GCancellable *cancellable;
+  GredisPipelineGroupFunc callback;
+  gpointer user_data;
+
+  /* The commands of this round: the caller's, then those sent again. */
+  const guint *indices;
+  guint n_indices;
+  GArray *round;
+
+  guint failures;              /* rounds lost so far */
+  GredisRetryDelay delay;
+  GredisBackoffPolicy *backoff;
+  GSource *retry_source;
+  GSource *cancel_source;
+} Group;
+
+static void
+group_finish (Group        *group,
+              const GError *error)
+{
+  group->callback (error, group->user_data);
+
+  g_assert (group->connection == NULL);
+  g_assert (group->retry_source == NULL && group->cancel_source == NULL);
+  g_clear_pointer (&group->round, g_array_unref);
+  g_clear_object (&group->backoff);
+  g_clear_object (&group->cancellable);
+  g_main_context_unref (group->context);
+  g_object_unref (group->client);
+  g_free (group);
+}
+
+/* Ends the group with @error given to each command of the round that has
+ * no result. */
+static void
+group_fail (Group        *group,
+            const GError *error,
+            gboolean      whole)
+{
+  _gredis_pipeline_results_fill (group->results, group->indices, group->n_indices, error);
+  group_finish (group, whole ? error : NULL);
+}
+
+static void
+group_fail_cancelled (Group *group)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_set_error_if_cancelled (group->cancellable, &error);
+  group_fail (group, error, TRUE);
+}
+
+static void
+stop_waiting (Group *group)
+{
+  if (group->retry_source != NULL)
+    {
+      g_source_destroy (group->retry_source);
+      g_clear_pointer (&group->retry_source, g_source_unref);
+    }
+  if (group->cancel_source != NULL)
+    {
+      g_source_destroy (group->cancel_source);
+      g_clear_pointer (&group->cancel_source, g_source_unref);
+    }
+}
+
+static void group_acquired (GredisConnection *connection,
+                            GError           *error,
+                            gpointer          user_data);
+
+static gboolean
+group_retry_fire (gpointer user_data)
+{
+  Group *group = user_data;
+
+  stop_waiting (group);
+  if (g_cancellable_is_cancelled (group->cancellable))
+    {
+      group_fail_cancelled (group);
+      return G_SOURCE_REMOVE;
+    }
+  g_debug ("Sending %u commands of a pipeline again (attempt %u)", group->n_indices,
+           group->failures + 1);
+  /* A source's callback runs without its context being thread-default:
+   * push it, for the connection to belong to it. */
+  g_main_context_push_thread_default (group->context);
+  _gredis_pipeline_acquire (group->client, group->exclusive, group->cancellable, group_acquired,
+                            group);
+  g_main_context_pop_thread_default (group->context);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+group_retry_cancelled (GCancellable *cancellable,
+                       gpointer      user_data)
+{
+  Group *group = user_data;
+
+  stop_waiting (group);
+  group_fail_cancelled (group);
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives the lost connection back and runs the commands of @retry again
+ * after the backoff delay. */
+static void
+group_schedule_retry (Group  *group,
+                      GArray *retry)
+{
+  GredisConnection *connection = g_steal_pointer (&group->connection);
+  GredisBackoffPolicy *policy;
+  guint64 delay_us;
+
+  group->failures++;
+  policy = gredis_connection_get_backoff_policy (connection);
+  if (policy != NULL)
+    g_set_object (&group->backoff, policy);
+  _gredis_pipeline_release (group->client, connection, group->exclusive, FALSE);
+  delay_us = _gredis_retry_delay_us (group->client, group->backoff, &group->delay);
+
+  g_clear_pointer (&group->round, g_array_unref);
+  group->round = retry;
+  group->indices = (const guint *) retry->data;
+  group->n_indices = retry->len;
+
+  group->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+  g_source_set_callback (group->retry_source, group_retry_fire, group, NULL);
+  g_source_set_static_name (group->retry_source, "GredisPipeline retry");
+  g_source_attach (group->retry_source, group->context);
+  if (group->cancellable != NULL)
+    {
+      group->cancel_source = g_cancellable_source_new (group->cancellable);
+      g_source_set_callback (group->cancel_source, G_SOURCE_FUNC (group_retry_cancelled), group,
+                             NULL);
+      g_source_attach (group->cancel_source, group->context);
+    }
+}
+
+static void
+group_round_done (GredisPipelineExecutor *executor,
+                  gpointer                user_data)
+{
+  Group *group = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *retry = _gredis_pipeline_executor_steal_retry (executor);
+  gboolean cancelled = g_cancellable_is_cancelled (group->cancellable);
+  gboolean reusable = _gredis_pipeline_executor_get_clean (executor) && !cancelled;
+
+  if (_gredis_pipeline_executor_get_error (executor) != NULL)
+    error = g_error_copy (_gredis_pipeline_executor_get_error (executor));
+  _gredis_pipeline_executor_free (executor);
+
+  if (retry != NULL && !cancelled)
+    {
+      group_schedule_retry (group, retry);
+      return;
+    }
+  g_clear_pointer (&retry, g_array_unref);
+  /* The replies of a cancelled round were read and dropped; an exclusive
+   * connection in an unknown state is closed rather than reused. */
+  _gredis_pipeline_release (group->client, g_steal_pointer (&group->connection), group->exclusive,
+                            reusable);
+  if (cancelled)
+    {
+      /* The commands to send again have no result. */
+      g_clear_error (&error);
+      group_fail_cancelled (group);
+    }
+  else
+    group_finish (group, error);
+}
+
+static void
+group_send (Group *group)
+{
+  guint retries = gredis_config_get_retries (gredis_client_get_config (group->client));
+
+  _gredis_pipeline_executor_run (group->connection, group->batch, group->indices,
+                                 group->n_indices, group->flags, group->failures, retries,
+                                 group->results, group_round_done, group);
+}
+
+static void
+group_acquired (GredisConnection *connection,
+                GError           *error,
+                gpointer          user_data)
+{
+  Group *group = user_data;
+
+  if (connection == NULL)
+    {
+      /* Lost commands of a plain pipeline that cannot be sent again fail
+       * one by one; the batch still ran. */
+      group_fail (group, error, group->failures == 0 || group->exclusive);
+      g_error_free (error);
+      return;
+    }
+  group->connection = connection;
+  if (g_cancellable_is_cancelled (group->cancellable))
+    {
+      /* Cancelled while connecting: nothing was sent. */
+      _gredis_pipeline_release (group->client, g_steal_pointer (&group->connection),
+                                group->exclusive, TRUE);
+      group_fail_cancelled (group);
+      return;
+    }
+  group_send (group);
+}
+
+void
+_gredis_pipeline_group_run (GredisClient                *client,
+                            GredisConnection            *connection,
+                            gboolean                     exclusive,
+                            const GredisPipelineBatch   *batch,
+                            const guint                 *indices,
+                            guint                        n_indices,
+                            GredisPipelineExecutorFlags  flags,
+                            GredisPipelineResults       *results,
+                            GCancellable                *cancellable,
+                            GredisPipelineGroupFunc      callback,
+                            gpointer                     user_data)
+{
+  Group *group;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (connection == NULL || GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (indices != NULL || n_indices == _gredis_pipeline_batch_get_n_commands (batch));
+  g_return_if_fail (callback != NULL);
+
+  group = g_new0 (Group, 1);
+  group->client = g_object_ref (client);
+  group->context = g_main_context_ref_thread_default ();
+  group->exclusive = exclusive;
+  group->batch = batch;
+  group->results = results;
+  group->indices = indices;
+  group->n_indices = n_indices;
+  group->flags = flags;
+  group->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  group->callback = callback;
+  group->user_data = user_data;
+
+  if (connection != NULL)
+    {
+      group->connection = connection;
+      group_send (group);
+    }
+  else
+    _gredis_pipeline_acquire (client, exclusive, cancellable, group_acquired, group);
+}
