@@ -280,6 +280,7 @@ test_one_write (void)
       g_autoptr(GString) sent = g_string_new (NULL);
       const char *no_evict[] = { "CLIENT", "NO-EVICT", "on", NULL };
       const char *marker[] = { "INCR", "handshakes", NULL };
+      const char *late[] = { "CLIENT", "SETNAME", "late", NULL };
       const char *ping[] = { "PING", NULL };
       Outcome open = { 0 }, o = { 0 };
 
@@ -324,6 +325,10 @@ test_one_write (void)
       }
       g_assert_cmpstr (sent->str, ==, expected->str);
 
+      /* Added once the handshake is out: sent at once as well, after the
+       * commands already queued. */
+      gredis_connection_add_handshake_step (connection, late, GREDIS_HANDSHAKE_NONE);
+
       /* The replies; an old server refuses CLIENT SETINFO. */
       send_record (transport->peer, protocol == 3 ? "%1\r\n+proto\r\n:3\r\n" : "+OK\r\n+OK\r\n");
       send_record (transport->peer, "-ERR unknown subcommand\r\n-ERR unknown subcommand\r\n+OK\r\n");
@@ -335,19 +340,25 @@ test_one_write (void)
       if (protocol == 3)
         g_assert_nonnull (gredis_connection_get_server_info (connection));
 
-      /* The command queued before goes out now. */
+      /* The command queued before goes out now, then the late step. */
       while (!g_socket_condition_check (transport->peer, G_IO_IN))
         g_main_context_iteration (NULL, TRUE);
       g_string_truncate (sent, 0);
       g_string_truncate (expected, 0);
       read_records (transport->peer, sent);
       append_command (expected, ping);
+      append_command (expected, late);
       g_assert_cmpstr (sent->str, ==, expected->str);
       send_record (transport->peer, "+PONG\r\n");
       wait_for (&o.done);
       g_assert_no_error (o.error);
       g_assert_cmpstr (gredis_reply_get_string (o.reply, NULL), ==, "PONG");
       outcome_clear (&o);
+
+      /* Its error reply closes the connection. */
+      send_record (transport->peer, "-ERR no\r\n");
+      while (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
+        g_main_context_iteration (NULL, TRUE);
     }
 }
 
