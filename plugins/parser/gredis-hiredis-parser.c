@@ -44,8 +44,9 @@ enum
 
 /* Besides its API, this parser reads the reader's buffer and cursor
  * (buf, pos, len) for stream offsets, its task stack (rstack, ridx) to
- * check a bulk string's announced length before the reader waits for
- * its bytes, and the tasks' type and parent; it fills the callback table
+ * check the line it waits on (a bulk string's announced length, a line
+ * that does not end) before the reader waits for more bytes, and the
+ * tasks' type and parent; it fills the callback table
  * in order. Those are laid out as below in libhiredis 0.14 and differ in
  * 1.0 (a task array that grows, 64-bit element counts, more callbacks),
  * so any other version is refused here rather than misread at run time
