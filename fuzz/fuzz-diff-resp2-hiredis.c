@@ -3,8 +3,8 @@
  *
  * resp2 is the stricter: where it accepts the input hiredis must give the
  * same trees, except past hiredis' nesting limit; where it rejects the
- * input, hiredis may accept it (hiredis does not reject a bare LF, for
- * example) but the replies before must agree.
+ * input, hiredis may accept it (a length line of more than 64 bytes with
+ * leading zeros, for example) but the replies before must agree.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

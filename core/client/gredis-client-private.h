@@ -6,6 +6,8 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-handshake-private.h"
+
 G_BEGIN_DECLS
 
 /* Sends a command on the connection of the caller's thread-default main
@@ -41,6 +43,14 @@ GredisReply      *_gredis_client_send_sync    (GredisClient        *client,
 GredisConnection *_gredis_client_create_connection (GredisClient  *client,
                                                     GError       **error);
 gboolean          _gredis_client_is_closed         (GredisClient  *client);
+
+/* For features of the core (the client-side cache) and the tests: every
+ * connection the client makes from now on, replacements after a failure
+ * included, runs @step in its handshake, after the built-in steps and
+ * those added before. Connections already made are not affected.
+ * Thread-safe. */
+void              _gredis_client_add_handshake_step (GredisClient        *client,
+                                                     GredisHandshakeStep *step);
 
 /* Exclusive connections, for blocking commands, WATCH/MULTI/EXEC and
  * pub/sub: no other caller's commands go on one until it is released.

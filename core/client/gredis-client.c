@@ -7,6 +7,7 @@
 #include "gredis-client-blocking-private.h"
 #include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-handshake-private.h"
 #include "gredis-pool-base.h"
 
 #include <string.h>
@@ -68,6 +69,9 @@ struct _GredisClient
   guint network_epoch;         /* atomic */
 
   GredisSyncPool *sync_pool;
+
+  /* Under the lock: GredisHandshakeStep added to every new connection. */
+  GPtrArray *handshake_steps;
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -120,6 +124,13 @@ on_push (GredisConnection *connection,
   g_signal_emit (user_data, signals[SIGNAL_PUSH], 0, connection, reply);
 }
 
+static gpointer
+copy_step (gconstpointer step,
+           gpointer      user_data)
+{
+  return _gredis_handshake_step_ref ((GredisHandshakeStep *) step);
+}
+
 static void
 on_open_done (GObject      *source,
               GAsyncResult *result,
@@ -131,6 +142,36 @@ on_open_done (GObject      *source,
    * only for the debug log. */
   if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
     g_debug ("Could not open a connection: %s", error->message);
+}
+
+void
+_gredis_client_add_handshake_step (GredisClient        *self,
+                                   GredisHandshakeStep *step)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (self));
+  g_return_if_fail (step != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->handshake_steps, _gredis_handshake_step_ref (step));
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+add_handshake_steps (GredisClient     *self,
+                     GredisConnection *connection)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->handshake_steps->len > 0)
+    steps = g_ptr_array_copy (self->handshake_steps, copy_step, NULL);
+  g_mutex_unlock (&self->lock);
+
+  if (steps == NULL)
+    return;
+  g_ptr_array_set_free_func (steps, (GDestroyNotify) _gredis_handshake_step_unref);
+  for (guint i = 0; i < steps->len; i++)
+    _gredis_connection_add_step (connection, g_ptr_array_index (steps, i));
 }
 
 GredisConnection *
@@ -177,6 +218,7 @@ _gredis_client_create_connection (GredisClient  *self,
   gredis_connection_set_client_name (connection, gredis_config_get_client_name (self->config));
   gredis_connection_set_database (connection, gredis_config_get_db (self->config));
   gredis_connection_set_protocol (connection, gredis_config_get_protocol (self->config));
+  add_handshake_steps (self, connection);
   gredis_connection_set_command_timeout_ms (connection,
                                             gredis_config_get_command_timeout_ms (self->config));
   gredis_connection_set_retries (connection, gredis_config_get_retries (self->config));
@@ -1235,6 +1277,7 @@ gredis_client_finalize (GObject *object)
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
   _gredis_sync_pool_free (self->sync_pool);
+  g_ptr_array_unref (self->handshake_steps);
   g_clear_object (&self->config);
   g_mutex_clear (&self->lock);
 
@@ -1347,6 +1390,7 @@ gredis_client_init (GredisClient *self)
                                              g_object_unref);
   self->waiting = g_hash_table_new (NULL, NULL);
   self->sync_pool = _gredis_sync_pool_new ();
+  self->handshake_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) _gredis_handshake_step_unref);
 
   /* A changed network makes the backoff delays start again. */
   {

@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-handshake-private.h"
 
 #include <errno.h>
 #ifdef G_OS_UNIX
@@ -41,11 +42,14 @@
  * %GREDIS_ERROR_TIMEOUT.
  *
  * gredis_connection_open_async() connects through the #GredisTransport
- * and sends the handshake as one pipelined batch: `HELLO 3` with `AUTH`
- * and `SETNAME` (RESP3), or `AUTH` and `CLIENT SETNAME` (RESP2), then
+ * and sends the handshake, a list of steps, as one pipelined batch, in
+ * one write. The built-in steps come first: `HELLO 3` with `AUTH` and
+ * `SETNAME` (RESP3), or `AUTH` and `CLIENT SETNAME` (RESP2), then
  * `CLIENT SETINFO` (whose errors are ignored, for servers before 7.2) and
- * `SELECT`. Commands queued before the handshake is done wait for it, so
- * that none runs unauthenticated or in the wrong database.
+ * `SELECT`; then the steps added with
+ * gredis_connection_add_handshake_step(), in the order they were added.
+ * Commands queued before the handshake is done wait for it, so that
+ * none runs unauthenticated or in the wrong database.
  */
 
 #define READ_BUFFER_SIZE (16 * 1024)
@@ -57,16 +61,8 @@ typedef enum {
   ENTRY_CALL,
   ENTRY_COMMAND,
   ENTRY_TOMBSTONE,
-  ENTRY_HANDSHAKE,
+  ENTRY_HANDSHAKE,             /* data: the GredisHandshakeStep, borrowed */
 } EntryKind;
-
-typedef enum {
-  HANDSHAKE_HELLO,
-  HANDSHAKE_AUTH,
-  HANDSHAKE_SETNAME,
-  HANDSHAKE_SETINFO,
-  HANDSHAKE_SELECT,
-} HandshakeStep;
 
 /* One command waiting for its reply: 64 bytes on LP64.
  *
@@ -78,7 +74,6 @@ typedef enum {
 typedef struct
 {
   guint8   kind;
-  guint8   step;
   guint32  kept_length;        /* ENTRY_COMMAND, and the tombstone it may
                                 * become: its bytes in self->kept */
   gpointer func;               /* GredisReplyCallback, or GAsyncReadyCallback */
@@ -146,7 +141,8 @@ struct _GredisConnection
   guint64 head_seq;
   guint64 unsent_seq;          /* entries from here on: no byte written yet */
 
-  guint n_handshake;
+  GPtrArray *steps;            /* GredisHandshakeStep, in order */
+  guint n_handshake;           /* replies to the handshake still awaited */
   gint64 progress_time;        /* the last time the server showed life */
   gboolean subscriber;         /* RESP2 pub/sub frames go to ::push */
 
@@ -272,9 +268,9 @@ ring_lookup (GredisConnection *self,
 
 /* Completing entries */
 
-static void handshake_reply (GredisConnection *self,
-                             HandshakeStep     step,
-                             GredisReply      *reply);
+static void handshake_reply (GredisConnection    *self,
+                             GredisHandshakeStep *step,
+                             GredisReply         *reply);
 
 /* The bytes of @e's command are no longer needed: those of every
  * command before it neither (the queue completes in order). */
@@ -359,7 +355,7 @@ complete_entry (GredisConnection *self,
       break;
     case ENTRY_HANDSHAKE:
       if (error == NULL)
-        handshake_reply (self, e->step, reply);
+        handshake_reply (self, e->data, reply);
       break;
     case ENTRY_TOMBSTONE:
       /* A cancelled command of the client, answered: its kept bytes are
@@ -1766,112 +1762,297 @@ become_ready (GredisConnection *self)
 }
 
 static void
-handshake_reply (GredisConnection *self,
-                 HandshakeStep     step,
-                 GredisReply      *reply)
+handshake_reply (GredisConnection    *self,
+                 GredisHandshakeStep *step,
+                 GredisReply         *reply)
 {
-  if (step == HANDSHAKE_HELLO && !gredis_reply_is_error (reply))
-    {
-      g_clear_pointer (&self->server_info, gredis_reply_unref);
-      self->server_info = gredis_reply_ref (reply);
-    }
+  GError *error = NULL;
 
-  if (gredis_reply_is_error (reply) && step != HANDSHAKE_SETINFO)
+  if (!_gredis_handshake_step_judge (step, self, reply, &error))
     {
-      fail (self, gredis_reply_to_error (reply));
+      fail (self, error);
       return;
     }
 
-  if (--self->n_handshake == 0)
+  /* A step sent after the handshake (added late) completes nothing. */
+  if (self->n_handshake > 0 && --self->n_handshake == 0)
     become_ready (self);
 }
 
-static void
-push_handshake (GredisConnection   *self,
-                GPtrArray          *steps,
-                HandshakeStep       step,
-                const char * const *argv)
+/* The built-in steps. Their commands are built from the connection's
+ * settings each time the handshake is sent. */
+
+static const char *
+auth_user (GredisConnection *self)
 {
-  gredis_encode_command_strv (self->out, argv);
-  g_ptr_array_add (steps, GUINT_TO_POINTER (step));
+  return self->username != NULL && *self->username != '\0' ? self->username : NULL;
 }
 
+static gboolean
+has_client_name (GredisConnection *self)
+{
+  return self->client_name != NULL && *self->client_name != '\0';
+}
+
+/* RESP3: HELLO 3, with AUTH and SETNAME. */
+static gboolean
+build_hello (GredisConnection *self,
+             GPtrArray        *argv,
+             gpointer          user_data)
+{
+  if (self->protocol != 3)
+    return FALSE;
+  g_ptr_array_add (argv, g_strdup ("HELLO"));
+  g_ptr_array_add (argv, g_strdup ("3"));
+  if (self->password != NULL)
+    {
+      const char *user = auth_user (self);
+
+      g_ptr_array_add (argv, g_strdup ("AUTH"));
+      g_ptr_array_add (argv, g_strdup (user != NULL ? user : "default"));
+      g_ptr_array_add (argv, g_strdup (self->password));
+    }
+  if (has_client_name (self))
+    {
+      g_ptr_array_add (argv, g_strdup ("SETNAME"));
+      g_ptr_array_add (argv, g_strdup (self->client_name));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_hello (GredisConnection  *self,
+             GredisReply       *reply,
+             gpointer           user_data,
+             GError           **error)
+{
+  if (gredis_reply_is_error (reply))
+    {
+      g_propagate_error (error, _gredis_handshake_refused_error ("HELLO", reply));
+      return FALSE;
+    }
+  g_clear_pointer (&self->server_info, gredis_reply_unref);
+  self->server_info = gredis_reply_ref (reply);
+  return TRUE;
+}
+
+/* RESP2: AUTH [user] password. */
+static gboolean
+build_auth (GredisConnection *self,
+            GPtrArray        *argv,
+            gpointer          user_data)
+{
+  if (self->protocol == 3 || self->password == NULL)
+    return FALSE;
+  g_ptr_array_add (argv, g_strdup ("AUTH"));
+  if (auth_user (self) != NULL)
+    g_ptr_array_add (argv, g_strdup (auth_user (self)));
+  g_ptr_array_add (argv, g_strdup (self->password));
+  return TRUE;
+}
+
+/* RESP2: CLIENT SETNAME (HELLO sets the name with RESP3). */
+static gboolean
+build_setname (GredisConnection *self,
+               GPtrArray        *argv,
+               gpointer          user_data)
+{
+  if (self->protocol == 3 || !has_client_name (self))
+    return FALSE;
+  g_ptr_array_add (argv, g_strdup ("CLIENT"));
+  g_ptr_array_add (argv, g_strdup ("SETNAME"));
+  g_ptr_array_add (argv, g_strdup (self->client_name));
+  return TRUE;
+}
+
+static gboolean
+build_select (GredisConnection *self,
+              GPtrArray        *argv,
+              gpointer          user_data)
+{
+  if (self->database == 0)
+    return FALSE;
+  g_ptr_array_add (argv, g_strdup ("SELECT"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", self->database));
+  return TRUE;
+}
+
+/* Made once, shared by every connection: they hold nothing of their own. */
+static GPtrArray *
+builtin_steps (void)
+{
+  static GPtrArray *steps;
+
+  if (g_once_init_enter (&steps))
+    {
+      const char *lib_name[] = { "CLIENT", "SETINFO", "LIB-NAME", "gredis", NULL };
+      const char *lib_ver[] = { "CLIENT", "SETINFO", "LIB-VER", GREDIS_VERSION_S, NULL };
+      GPtrArray *array = g_ptr_array_new ();
+
+      /* The authenticating step first: nothing runs before it. */
+      g_ptr_array_add (array, _gredis_handshake_step_new ("HELLO", NULL, build_hello,
+                                                          GREDIS_HANDSHAKE_NONE, check_hello,
+                                                          NULL, NULL));
+      g_ptr_array_add (array, _gredis_handshake_step_new ("AUTH", NULL, build_auth,
+                                                          GREDIS_HANDSHAKE_NONE, NULL, NULL, NULL));
+      g_ptr_array_add (array, _gredis_handshake_step_new ("CLIENT SETNAME", NULL, build_setname,
+                                                          GREDIS_HANDSHAKE_NONE, NULL, NULL, NULL));
+      /* Servers before 7.2 do not know CLIENT SETINFO. */
+      g_ptr_array_add (array, _gredis_handshake_step_new (NULL, lib_name, NULL,
+                                                          GREDIS_HANDSHAKE_IGNORE_ERRORS,
+                                                          NULL, NULL, NULL));
+      g_ptr_array_add (array, _gredis_handshake_step_new (NULL, lib_ver, NULL,
+                                                          GREDIS_HANDSHAKE_IGNORE_ERRORS,
+                                                          NULL, NULL, NULL));
+      g_ptr_array_add (array, _gredis_handshake_step_new ("SELECT", NULL, build_select,
+                                                          GREDIS_HANDSHAKE_NONE, NULL, NULL, NULL));
+      g_once_init_leave (&steps, array);
+    }
+  return steps;
+}
+
+static gpointer
+copy_step (gconstpointer step,
+           gpointer      user_data)
+{
+  return _gredis_handshake_step_ref ((GredisHandshakeStep *) step);
+}
+
+/* Sends every step, in one write, before the commands already queued. */
 static void
 send_handshake (GredisConnection *self)
 {
-  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
-  g_autofree char *db = NULL;
-  const char *user = self->username != NULL && *self->username != '\0' ? self->username : NULL;
+  g_autoptr(GPtrArray) sent = g_ptr_array_sized_new (self->steps->len);
 
-  if (self->protocol == 3)
+  for (guint i = 0; i < self->steps->len; i++)
     {
-      const char *argv[8];
-      guint n = 0;
+      GredisHandshakeStep *step = g_ptr_array_index (self->steps, i);
 
-      argv[n++] = "HELLO";
-      argv[n++] = "3";
-      if (self->password != NULL)
-        {
-          argv[n++] = "AUTH";
-          argv[n++] = user != NULL ? user : "default";
-          argv[n++] = self->password;
-        }
-      if (self->client_name != NULL && *self->client_name != '\0')
-        {
-          argv[n++] = "SETNAME";
-          argv[n++] = self->client_name;
-        }
-      argv[n] = NULL;
-      push_handshake (self, steps, HANDSHAKE_HELLO, argv);
-    }
-  else
-    {
-      if (self->password != NULL)
-        {
-          const char *with_user[] = { "AUTH", user, self->password, NULL };
-          const char *without_user[] = { "AUTH", self->password, NULL };
-
-          push_handshake (self, steps, HANDSHAKE_AUTH, user != NULL ? with_user : without_user);
-        }
-      if (self->client_name != NULL && *self->client_name != '\0')
-        {
-          const char *argv[] = { "CLIENT", "SETNAME", self->client_name, NULL };
-          push_handshake (self, steps, HANDSHAKE_SETNAME, argv);
-        }
+      if (_gredis_handshake_step_encode (step, self, self->out))
+        g_ptr_array_add (sent, step);
     }
 
-  {
-    const char *lib_name[] = { "CLIENT", "SETINFO", "LIB-NAME", "gredis", NULL };
-    const char *lib_ver[] = { "CLIENT", "SETINFO", "LIB-VER", GREDIS_VERSION_S, NULL };
-
-    push_handshake (self, steps, HANDSHAKE_SETINFO, lib_name);
-    push_handshake (self, steps, HANDSHAKE_SETINFO, lib_ver);
-  }
-
-  if (self->database != 0)
+  if (sent->len == 0)
     {
-      const char *argv[] = { "SELECT", NULL, NULL };
-
-      db = g_strdup_printf ("%u", self->database);
-      argv[1] = db;
-      push_handshake (self, steps, HANDSHAKE_SELECT, argv);
+      become_ready (self);
+      return;
     }
 
-  /* The handshake goes before every command already queued. */
-  for (guint i = steps->len; i > 0; i--)
+  for (guint i = sent->len; i > 0; i--)
     {
       Entry *e = ring_push_front (self);
 
       e->kind = ENTRY_HANDSHAKE;
-      e->step = GPOINTER_TO_UINT (g_ptr_array_index (steps, i - 1));
       e->func = NULL;
-      e->data = NULL;
+      e->data = g_ptr_array_index (sent, i - 1);
       e->cancel_source = NULL;
     }
-  self->n_handshake = steps->len;
+  self->n_handshake = sent->len;
   self->progress_time = g_get_monotonic_time ();
   arm_timeout (self);
   flush (self);
+}
+
+/* A step added once the handshake was sent: it goes out at once, after
+ * the commands already queued, and is judged like the others. */
+static void
+send_late_step (GredisConnection    *self,
+                GredisHandshakeStep *step)
+{
+  gboolean was_idle = self->n_entries == 0;
+  Entry *e;
+
+  if (!_gredis_handshake_step_encode (step, self, current_buffer (self)))
+    return;
+  e = ring_push_back (self);
+  e->kind = ENTRY_HANDSHAKE;
+  e->func = NULL;
+  e->data = step;
+  e->cancel_source = NULL;
+  after_queue (self, was_idle);
+}
+
+void
+_gredis_connection_add_step (GredisConnection    *self,
+                             GredisHandshakeStep *step)
+{
+  g_return_if_fail (GREDIS_IS_CONNECTION (self));
+  g_return_if_fail (step != NULL);
+
+  /* The list keeps the step alive for the entries that point to it. */
+  g_ptr_array_add (self->steps, _gredis_handshake_step_ref (step));
+  if (self->stream != NULL && self->state != GREDIS_CONNECTION_STATE_CLOSED)
+    send_late_step (self, step);
+}
+
+/**
+ * gredis_connection_add_handshake_step:
+ * @connection: a #GredisConnection
+ * @argv: (array zero-terminated=1): the command and its arguments
+ * @flags: how the reply is judged
+ *
+ * Adds a command to the handshake of @connection, for features and pools
+ * that need every connection in a state of their own (`READONLY` on a
+ * cluster replica, `CLIENT TRACKING`, `CLIENT NO-EVICT on`). An error
+ * reply fails the open with a %GREDIS_ERROR whose code comes from the
+ * reply's prefix and whose message names the command and keeps the
+ * server's text, unless @flags has %GREDIS_HANDSHAKE_IGNORE_ERRORS.
+ *
+ * The handshake goes out in one write when the transport has connected,
+ * before any other command: the built-in steps first (`HELLO` or `AUTH`,
+ * `CLIENT SETNAME`, `CLIENT SETINFO`, `SELECT`), then the added ones in
+ * the order they were added. Commands queued before the open wait for
+ * the whole handshake. The protocol is settled by then:
+ * gredis_connection_get_protocol() tells which one the connection speaks,
+ * since a refused `HELLO` fails the open.
+ *
+ * A connection is opened once (a closed one is not reopened): whoever
+ * replaces a connection (#GredisClient, a #GredisPool) adds the same steps
+ * to the new one, so that they are run again on every reconnect. A step
+ * added once the handshake was sent, to a connection that is opening or
+ * open, is sent at once as well, after the commands already queued (which
+ * run without it), and judged the same way: an error reply then closes
+ * the connection, failing the commands queued after it. Steps added to a
+ * closed connection are never sent.
+ */
+void
+gredis_connection_add_handshake_step (GredisConnection     *connection,
+                                      const char * const   *argv,
+                                      GredisHandshakeFlags  flags)
+{
+  gredis_connection_add_handshake_step_full (connection, argv, flags, NULL, NULL, NULL);
+}
+
+/**
+ * gredis_connection_add_handshake_step_full:
+ * @connection: a #GredisConnection
+ * @argv: (array zero-terminated=1): the command and its arguments
+ * @flags: how the reply is judged
+ * @check: (scope notified) (nullable) (closure user_data) (destroy destroy):
+ *   judges the reply, or %NULL for the default way
+ * @user_data: data for @check
+ * @destroy: (nullable): frees @user_data when the connection is finalized
+ *
+ * Like gredis_connection_add_handshake_step(), with a function that judges
+ * the reply instead: error replies go to it too, unless @flags has
+ * %GREDIS_HANDSHAKE_IGNORE_ERRORS. When it returns %FALSE, the open fails
+ * with its error.
+ */
+void
+gredis_connection_add_handshake_step_full (GredisConnection         *connection,
+                                           const char * const       *argv,
+                                           GredisHandshakeFlags      flags,
+                                           GredisHandshakeCheckFunc  check,
+                                           gpointer                  user_data,
+                                           GDestroyNotify            destroy)
+{
+  g_autoptr(GredisHandshakeStep) step = NULL;
+
+  g_return_if_fail (GREDIS_IS_CONNECTION (connection));
+  g_return_if_fail (argv != NULL && argv[0] != NULL);
+
+  step = _gredis_handshake_step_new (NULL, argv, NULL, flags, check, user_data, destroy);
+  _gredis_connection_add_step (connection, step);
 }
 
 void
@@ -2600,6 +2781,7 @@ gredis_connection_finalize (GObject *object)
   g_free (self->read_buffer);
   g_free (self->ring);
   g_clear_pointer (&self->server_info, gredis_reply_unref);
+  g_ptr_array_unref (self->steps);
   _gredis_connection_set_failure_func (self, NULL, NULL, NULL);
   g_main_context_unref (self->context);
 
@@ -2749,4 +2931,6 @@ gredis_connection_init (GredisConnection *self)
   self->head_seq = G_GUINT64_CONSTANT (1) << 32;
   self->unsent_seq = self->head_seq;
   self->flush_source = make_flush_source (self);
+  self->steps = g_ptr_array_copy (builtin_steps (), copy_step, NULL);
+  g_ptr_array_set_free_func (self->steps, (GDestroyNotify) _gredis_handshake_step_unref);
 }

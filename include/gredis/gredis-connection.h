@@ -62,6 +62,44 @@ typedef void (*GredisReplyCallback) (GredisConnection *connection,
                                      const GError     *error,
                                      gpointer          user_data);
 
+/**
+ * GredisHandshakeFlags:
+ * @GREDIS_HANDSHAKE_NONE: an error reply fails the open (unless a
+ *   #GredisHandshakeCheckFunc judges the reply).
+ * @GREDIS_HANDSHAKE_IGNORE_ERRORS: an error reply is ignored, for a
+ *   command that some servers do not know (as `CLIENT SETINFO` before
+ *   Redis 7.2); the check function, if any, sees only the other replies.
+ *
+ * How the reply to a handshake step is judged; see
+ * gredis_connection_add_handshake_step().
+ */
+typedef enum /*< flags >*/ {
+  GREDIS_HANDSHAKE_NONE          = 0,
+  GREDIS_HANDSHAKE_IGNORE_ERRORS = 1 << 0,
+} GredisHandshakeFlags;
+
+/**
+ * GredisHandshakeCheckFunc:
+ * @connection: the connection being opened
+ * @reply: the server's reply to the step, an error reply included
+ *   (unless the step has %GREDIS_HANDSHAKE_IGNORE_ERRORS)
+ * @user_data: the data given with the function
+ * @error: return location for the error that fails the open
+ *
+ * Judges the reply to a handshake step added with
+ * gredis_connection_add_handshake_step_full(). It runs in the
+ * connection's main context, after the replies to every step before it
+ * were judged: gredis_connection_get_server_info() is set then, with
+ * RESP3. Take a reference on @reply to keep it.
+ *
+ * Returns: %TRUE to go on with the handshake, %FALSE with @error set to
+ *   fail the open (and every command queued) with that error
+ */
+typedef gboolean (*GredisHandshakeCheckFunc) (GredisConnection  *connection,
+                                              GredisReply       *reply,
+                                              gpointer           user_data,
+                                              GError           **error);
+
 GREDIS_AVAILABLE_IN_ALL
 GredisConnection     *gredis_connection_new                    (GredisTransport      *transport,
                                                                 GredisParser         *parser,
@@ -107,6 +145,18 @@ void                  gredis_connection_send_command_full      (GredisConnection
                                                                 gpointer              user_data);
 GREDIS_AVAILABLE_IN_ALL
 void                  gredis_connection_flush                  (GredisConnection     *connection);
+
+GREDIS_AVAILABLE_IN_ALL
+void                  gredis_connection_add_handshake_step     (GredisConnection     *connection,
+                                                                const char * const   *argv,
+                                                                GredisHandshakeFlags  flags);
+GREDIS_AVAILABLE_IN_ALL
+void                  gredis_connection_add_handshake_step_full (GredisConnection    *connection,
+                                                                const char * const   *argv,
+                                                                GredisHandshakeFlags  flags,
+                                                                GredisHandshakeCheckFunc check,
+                                                                gpointer              user_data,
+                                                                GDestroyNotify        destroy);
 
 GREDIS_AVAILABLE_IN_ALL
 GredisConnectionState gredis_connection_get_state              (GredisConnection     *connection);

@@ -44,8 +44,9 @@ enum
 
 /* Besides its API, this parser reads the reader's buffer and cursor
  * (buf, pos, len) for stream offsets, its task stack (rstack, ridx) to
- * check a bulk string's announced length before the reader waits for
- * its bytes, and the tasks' type and parent; it fills the callback table
+ * check the line it waits on (a bulk string's announced length, a line
+ * that does not end) before the reader waits for more bytes, and the
+ * tasks' type and parent; it fills the callback table
  * in order. Those are laid out as below in libhiredis 0.14 and differ in
  * 1.0 (a task array that grows, 64-bit element counts, more callbacks),
  * so any other version is refused here rather than misread at run time
@@ -74,6 +75,10 @@ ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createInteger, void *(*) (const r
 ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, createNil, void *(*) (const redisReadTask *));
 ASSERT_MEMBER_TYPE (redisReplyObjectFunctions, freeObject, void (*) (void *));
 G_STATIC_ASSERT (sizeof (redisReplyObjectFunctions) == 5 * sizeof (void (*) (void)));
+
+/* The longest line of a number (an integer, a length) the resp2 and
+ * resp3 parsers accept: a longer one is refused before it ends. */
+#define SHORT_LINE_LIMIT 64
 
 /* How much is handed to the reader at once (more when a bulk string is
  * known to need more). */
@@ -232,11 +237,12 @@ create_string (const redisReadTask *task,
   return self;
 }
 
-static void *
-create_array (const redisReadTask *task,
-              int                  elements)
+/* FALSE, having failed, when the aggregate of @task is nested deeper than
+ * max-depth. */
+static gboolean
+check_depth (GredisHiredisParser *self,
+             const redisReadTask *task)
 {
-  GredisHiredisParser *self = task->privdata;
   guint depth = 1;
 
   for (const redisReadTask *t = task->parent; t != NULL; t = t->parent)
@@ -247,8 +253,19 @@ create_array (const redisReadTask *task,
       fail_at (self, self->fed_to_reader - self->reader->len + self->reader->pos,
                _("Aggregates are nested deeper than the limit of %u (max-depth)."),
                self->max_depth);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+static void *
+create_array (const redisReadTask *task,
+              int                  elements)
+{
+  GredisHiredisParser *self = task->privdata;
+
+  if (!check_depth (self, task))
+    return NULL;
   if ((guint64) elements > self->max_elements)
     {
       fail_at (self, self->fed_to_reader - self->reader->len + self->reader->pos,
@@ -276,6 +293,9 @@ create_nil (const redisReadTask *task)
 {
   GredisHiredisParser *self = task->privdata;
 
+  /* The null array (*-1) is an aggregate for the depth limit. */
+  if (task->type == REDIS_REPLY_ARRAY && !check_depth (self, task))
+    return NULL;
   add_event (self, GREDIS_REPLY_NIL);
   return self;
 }
@@ -401,31 +421,65 @@ gredis_hiredis_parser_feed (GredisParser *parser,
   self->pending_len += length;
 }
 
-/* When the reader waits for the body of a bulk string, returns how many
- * more bytes it needs, after checking the announced length against the
- * limits; 0 otherwise. */
+/* When the reader waits for more bytes, checks what it holds of the value
+ * it reads as the resp2 and resp3 parsers check it, so that a hostile
+ * header fails at once rather than leave the reader waiting for bytes no
+ * server will send: a line longer than any valid one (a simple string or
+ * error past max-bulk-bytes, a number past SHORT_LINE_LIMIT) or ended by
+ * a bare line feed (the reader looks only for CR LF), and the announced
+ * length of a bulk string against max-bulk-bytes and max-reply-bytes,
+ * before its body is read or stored. Returns how many more bytes the
+ * body of a bulk string needs, 0 otherwise. */
 static guint64
-bulk_bytes_needed (GredisHiredisParser *self)
+check_waiting (GredisHiredisParser *self)
 {
   redisReader *r = self->reader;
   const redisReadTask *task;
-  const char *line, *cr;
+  const char *line, *end, *lf;
+  guint64 limit, body_end;
   gint64 length = 0;
-  gsize avail, header;
+  gsize header;
 
   if (r->ridx < 0 || r->buf == NULL)
     return 0;
   task = &r->rstack[r->ridx];
+  if (task->type < 0)
+    return 0;  /* its type byte is not read yet */
+
+  /* The type byte is consumed; the line is at pos, and stays there
+   * until the reader has all of the value. */
+  line = r->buf + r->pos;
+  end = r->buf + r->len;
+  limit = task->type == REDIS_REPLY_STATUS || task->type == REDIS_REPLY_ERROR
+          ? self->max_bulk_bytes : SHORT_LINE_LIMIT;
+  lf = memchr (line, '\n', end - line);
+  if (lf == NULL)
+    {
+      gsize seen = end - line;
+
+      if (seen > 0 && end[-1] == '\r')
+        seen--;
+      if (seen > limit)
+        fail_at (self, stream_offset_of (self, line - 1),
+                 _("A line is longer than %llu bytes."), (unsigned long long) limit);
+      return 0;
+    }
+  if ((gsize) (lf - line) - (lf > line && lf[-1] == '\r') > limit)
+    {
+      fail_at (self, stream_offset_of (self, line - 1),
+               _("A line is longer than %llu bytes."), (unsigned long long) limit);
+      return 0;
+    }
+  if (lf == line || lf[-1] != '\r')
+    {
+      fail_at (self, stream_offset_of (self, lf),
+               _("A line ends with a line feed that no carriage return precedes."));
+      return 0;
+    }
   if (task->type != REDIS_REPLY_STRING)
     return 0;
 
-  /* The type byte is consumed; the length line is at pos. */
-  line = r->buf + r->pos;
-  avail = r->len - r->pos;
-  cr = memchr (line, '\r', avail);
-  if (cr == NULL || cr + 1 >= line + avail || cr[1] != '\n')
-    return 0;
-  for (const char *p = line + (*line == '-'); p < cr; p++)
+  for (const char *p = line + (*line == '-'); p < lf - 1; p++)
     {
       if (!g_ascii_isdigit (*p) || length > (G_MAXINT64 - 9) / 10)
         return 0;  /* the reader reports it */
@@ -435,15 +489,23 @@ bulk_bytes_needed (GredisHiredisParser *self)
     return 0;
   if ((guint64) length > self->max_bulk_bytes)
     {
-      fail_at (self, stream_offset_of (self, line),
+      fail_at (self, stream_offset_of (self, line - 1),
                _("A bulk string of %llu bytes is longer than the limit of %llu bytes (max-bulk-bytes)."),
                (unsigned long long) length, (unsigned long long) self->max_bulk_bytes);
       return 0;
     }
-  header = cr + 2 - line;
-  if (header + (guint64) length + 2 <= avail)
+  header = lf + 1 - line;
+  body_end = stream_offset_of (self, lf + 1) + (guint64) length + 2;
+  if (body_end - self->reply_start > self->max_reply_bytes)
+    {
+      fail_at (self, self->reply_start,
+               _("The reply is longer than the limit of %llu bytes (max-reply-bytes)."),
+               (unsigned long long) self->max_reply_bytes);
+      return 0;
+    }
+  if (header + (guint64) length + 2 <= (gsize) (end - line))
     return 0;
-  return header + (guint64) length + 2 - avail;
+  return header + (guint64) length + 2 - (end - line);
 }
 
 static GredisReply *
@@ -500,7 +562,7 @@ gredis_hiredis_parser_pop (GredisParser  *parser,
         }
 
       /* The reader needs more bytes. */
-      needed = bulk_bytes_needed (self);
+      needed = check_waiting (self);
       if (self->error != NULL)
         break;
       if (self->fed_to_reader - self->reply_start > self->max_reply_bytes)

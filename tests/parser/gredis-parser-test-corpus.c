@@ -17,6 +17,7 @@ corpus_case_free (CorpusCase *c)
   g_ptr_array_unref (c->limit_names);
   g_array_unref (c->limit_values);
   g_free (c->errmsg);
+  g_free (c->errmsg_all);
   g_free (c);
 }
 
@@ -131,6 +132,8 @@ corpus_load (const char *file_name)
         c->hiredis_end = parse_end (line + 8, line);
       else if (g_str_has_prefix (line, "errmsg "))
         c->errmsg = g_strdup (line + 7);
+      else if (g_str_has_prefix (line, "errmsg-all "))
+        c->errmsg_all = g_strdup (line + 11);
       else if (g_str_has_prefix (line, "limit "))
         {
           g_auto(GStrv) words = g_strsplit (line, " ", 3);

@@ -29,6 +29,7 @@ typedef struct
   GPtrArray *limit_names;   /* char * */
   GArray    *limit_values;  /* guint64 */
   char      *errmsg;
+  char      *errmsg_all;    /* for every parser, hiredis included */
 } CorpusCase;
 
 typedef struct

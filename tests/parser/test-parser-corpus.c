@@ -71,6 +71,8 @@ check_result (CorpusCase   *c,
       g_assert_error (result->error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
       if (c->errmsg != NULL && !is_hiredis)
         g_assert_nonnull (strstr (result->error->message, c->errmsg));
+      if (c->errmsg_all != NULL)
+        g_assert_nonnull (strstr (result->error->message, c->errmsg_all));
     }
   else
     g_assert_no_error (result->error);
