@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-retry-private.h"
+#include "gredis-command-state-private.h"
 
 #include <string.h>
 
@@ -52,6 +53,13 @@
  * multiplexed connection of that context; transactions, watches and the
  * blocking gredis_pipeline_execute() use an exclusive connection. Blocking
  * commands in a pipeline are sent as they are: use the client for them.
+ *
+ * Commands that change the state of their connection are refused as the
+ * client refuses them (see #GredisClient): the execution fails with
+ * %GREDIS_ERROR_CONNECTION_STATE before anything is sent, and every
+ * command gets that error as its result. A transaction alone may hold
+ * `SELECT`: its commands after it run in that database, and its
+ * connection is closed afterwards rather than used again.
  *
  * A #GredisPipeline is meant for one thread at a time; its asynchronous
  * calls complete in the thread-default main context of the caller.
@@ -882,6 +890,7 @@ typedef struct
   gboolean exclusive;
   gboolean transaction;
   gboolean clean;
+  gboolean changes_state;      /* the connection may not be used again */
 
   GPtrArray *commands;
   GPtrArray *scripts;
@@ -974,6 +983,32 @@ command_error (Exec        *exec,
   return error;
 }
 
+/* Commands that would change the state of their connection: none on the
+ * shared connection; in a transaction, whose connection is its own, SELECT
+ * (the connection is then closed rather than used again). */
+static gboolean
+exec_check_state (Exec    *exec,
+                  GError **error)
+{
+  for (guint i = 0; i < exec->commands->len; i++)
+    {
+      Command *command = g_ptr_array_index (exec->commands, i);
+      GredisCommandState state = _gredis_command_get_state (command->argc, command->argv,
+                                                            command->lengths, NULL, NULL);
+
+      if (G_LIKELY (state == GREDIS_COMMAND_STATE_NONE))
+        continue;
+      if (exec->transaction && state == GREDIS_COMMAND_STATE_DATABASE)
+        {
+          exec->changes_state = TRUE;
+          continue;
+        }
+      return _gredis_command_check_state (command->argc, command->argv, command->lengths, NULL,
+                                          error);
+    }
+  return TRUE;
+}
+
 static void
 exec_complete (Exec *exec)
 {
@@ -985,7 +1020,8 @@ exec_complete (Exec *exec)
   if (connection != NULL)
     {
       if (exec->exclusive)
-        _gredis_client_release_exclusive (self->client, connection, exec->clean);
+        _gredis_client_release_exclusive (self->client, connection,
+                                          exec->clean && !exec->changes_state);
       else
         g_object_unref (connection);
     }
@@ -1432,6 +1468,18 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
   g_ptr_array_set_size (exec->errors, n_commands);
   exec->transaction = pipeline->transaction || pipeline->watch_connection != NULL;
   clear_results (pipeline);
+
+  if (!exec_check_state (exec, &error))
+    {
+      fill_errors (exec, error);
+      g_ptr_array_unref (pipeline->replies);
+      g_ptr_array_unref (pipeline->errors);
+      pipeline->replies = g_steal_pointer (&exec->replies);
+      pipeline->errors = g_steal_pointer (&exec->errors);
+      g_task_return_error (exec->task, error);
+      exec_free (exec);
+      return;
+    }
 
   if (n_commands == 0 && !exec->transaction)
     {

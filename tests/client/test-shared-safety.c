@@ -405,6 +405,147 @@ test_allowed (gconstpointer data)
   gredis_reply_unref (reply);
 }
 
+/* Pipelines */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A plain pipeline runs on the shared connection: a state-changing
+ * command fails the whole execution before anything is sent, while
+ * another caller's commands go out before and after it. */
+static void
+test_pipeline_plain (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(GredisClient) client = make_client (c->protocol, 16);
+  g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, FALSE);
+  const char *get[] = { "GET", "k", NULL };
+  const char *info[] = { "CLIENT", "INFO", NULL };
+  const char *state[6];
+  const char * const *before[N_CALLS] = { get };
+  const char * const *after[N_CALLS] = { NULL, NULL, get, info };
+  Round round_before = { client }, round_after = { client };
+  Slot slots[N_CALLS];
+  GAsyncResult *result = NULL;
+  GError *error = NULL;
+  GredisReply *reply;
+
+  family_argv (c, state);
+  set_value (c->protocol);
+
+  gredis_pipeline_add_command (pipeline, get);
+  gredis_pipeline_add_command (pipeline, state);
+  gredis_pipeline_add_command (pipeline, get);
+
+  for (guint i = 0; i < N_CALLS; i++)
+    {
+      slots[i].round = &round_before;
+      slots[i].index = i;
+      if (before[i] == NULL)
+        continue;
+      round_before.pending++;
+      gredis_client_command_async (client, before[i], NULL, round_done, &slots[i]);
+    }
+  gredis_pipeline_execute_async (pipeline, NULL, store_result, &result);
+  run_round (&round_after, after);
+  while (result == NULL || round_before.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  assert_get (round_before.replies[GET_BEFORE], round_before.errors[GET_BEFORE]);
+  assert_get (round_after.replies[GET_AFTER], round_after.errors[GET_AFTER]);
+  assert_info (c, round_after.replies[INFO], round_after.errors[INFO]);
+  round_clear (&round_before);
+  round_clear (&round_after);
+
+  g_assert_false (gredis_pipeline_execute_finish (pipeline, result, &error));
+  g_object_unref (result);
+  assert_state_error (c, error);
+  g_clear_error (&error);
+  /* Nothing was sent: every command says so. */
+  for (guint i = 0; i < 3; i++)
+    {
+      reply = gredis_pipeline_get_reply (pipeline, i, &error);
+      g_assert_null (reply);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+      g_clear_error (&error);
+    }
+}
+
+/* A transaction has a connection of its own: SELECT there keeps its
+ * meaning for the commands after it, and the connection is not given to
+ * anybody else afterwards. Other families are refused there too. */
+static void
+test_pipeline_transaction (gconstpointer data)
+{
+  guint protocol = GPOINTER_TO_UINT (data);
+  /* One pooled connection: a reused one would be that one. */
+  g_autoptr(GredisClient) client = make_client (protocol, 1);
+  g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, TRUE);
+  const char *select[] = { "SELECT", "3", NULL };
+  const char *set[] = { "SET", "k", "three", NULL };
+  const char *get[] = { "GET", "k", NULL };
+  const char *info[] = { "CLIENT", "INFO", NULL };
+  const char *multi[] = { "MULTI", NULL };
+  const char *subscribe[] = { "SUBSCRIBE", "news", NULL };
+  Case c = { NULL, protocol };
+  GError *error = NULL;
+  GredisReply *reply;
+
+  set_value (protocol);
+
+  gredis_pipeline_add_command (pipeline, get);
+  gredis_pipeline_add_command (pipeline, select);
+  gredis_pipeline_add_command (pipeline, set);
+  gredis_pipeline_add_command (pipeline, get);
+  g_assert_true (gredis_pipeline_execute (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  reply = gredis_pipeline_get_reply (pipeline, 0, &error);
+  assert_get (reply, error);
+  gredis_reply_unref (reply);
+  reply = gredis_pipeline_get_reply (pipeline, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, "three");
+  gredis_reply_unref (reply);
+
+  /* The next transaction is in database 1: it would take the same
+   * connection again if it were given back. */
+  gredis_pipeline_add_command (pipeline, get);
+  g_assert_true (gredis_pipeline_execute (pipeline, NULL, &error));
+  g_assert_no_error (error);
+  reply = gredis_pipeline_get_reply (pipeline, 0, &error);
+  assert_get (reply, error);
+  gredis_reply_unref (reply);
+
+  /* So are the other callers. */
+  reply = gredis_client_command (client, get, NULL, &error);
+  assert_get (reply, error);
+  gredis_reply_unref (reply);
+  reply = gredis_client_command (client, info, NULL, &error);
+  assert_info (&c, reply, error);
+  gredis_reply_unref (reply);
+
+  gredis_pipeline_add_command (pipeline, set);
+  gredis_pipeline_add_command (pipeline, multi);
+  g_assert_false (gredis_pipeline_execute (pipeline, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+  g_clear_error (&error);
+
+  gredis_pipeline_add_command (pipeline, subscribe);
+  g_assert_false (gredis_pipeline_execute (pipeline, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+  g_clear_error (&error);
+
+  /* Neither ran: k in database 1 is still v. */
+  reply = gredis_client_command (client, get, NULL, &error);
+  assert_get (reply, error);
+  gredis_reply_unref (reply);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,6 +563,8 @@ main (int    argc,
   for (guint protocol = 2; protocol <= 3; protocol++)
     {
       g_autofree char *allowed = g_strdup_printf ("/shared-safety/resp%u/allowed", protocol);
+      g_autofree char *transaction = g_strdup_printf ("/shared-safety/resp%u/pipeline-transaction",
+                                                      protocol);
 
       for (gsize i = 0; i < G_N_ELEMENTS (families); i++)
         {
@@ -438,8 +581,16 @@ main (int    argc,
                                            families[i].name);
           g_test_add_data_func (async_path, c, test_async);
           g_test_add_data_func (blocking_path, c, test_blocking);
+          if (protocol == 2)
+            {
+              g_autofree char *pipeline_path = g_strdup_printf ("/shared-safety/pipeline/%s",
+                                                                families[i].name);
+
+              g_test_add_data_func (pipeline_path, c, test_pipeline_plain);
+            }
         }
       g_test_add_data_func (allowed, GUINT_TO_POINTER (protocol), test_allowed);
+      g_test_add_data_func (transaction, GUINT_TO_POINTER (protocol), test_pipeline_transaction);
     }
 
   status = g_test_run ();
