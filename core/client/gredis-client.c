@@ -674,6 +674,11 @@ lookup_connection (GredisClient          *self,
  * never waits: when every connection of the pool is in use it fails with
  * %GREDIS_ERROR_POOL_EXHAUSTED, whatever the pool.
  *
+ * Commands sent on it directly are not checked as the client's are (see
+ * "Commands that change the connection" in #GredisClient): a `SELECT` or `MULTI`
+ * sent there changes the connection for every asynchronous caller of the
+ * context.
+ *
  * Returns: (transfer full): the connection, or %NULL with an error
  */
 GredisConnection *
