@@ -6,6 +6,7 @@
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
 #include "gredis-client-retry-private.h"
+#include "gredis-command-state-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-handshake-private.h"
 #include "gredis-pool-base.h"
@@ -41,6 +42,41 @@
  * Server error replies become #GError s in the %GREDIS_ERROR domain whose
  * code comes from the error's prefix (%GREDIS_ERROR_WRONGTYPE,
  * %GREDIS_ERROR_NOPERM …) and whose message is the server's text.
+ *
+ * ## Commands that change the connection
+ *
+ * The client's connections are shared: by every caller of a main context,
+ * and, one after the other, by the blocking calls. A command that changes
+ * the state of its connection would change it for all of them, so the
+ * client does not send it: gredis_client_command() and its `_async`,
+ * `_argv` and `_bytes` forms fail at once with
+ * %GREDIS_ERROR_CONNECTION_STATE, whose message names the API to use:
+ *
+ * - transactions (`MULTI`, `EXEC`, `DISCARD`, `WATCH`, `UNWATCH`):
+ *   gredis_client_transaction_async(), or a #GredisPipeline in
+ *   transaction mode with gredis_pipeline_watch_async();
+ * - `SELECT`: the `db` configuration key (#GredisConfig:db), one client per
+ *   database;
+ * - `SUBSCRIBE`, `PSUBSCRIBE`, `SSUBSCRIBE` and their `UN` forms:
+ *   #GredisPubSub;
+ * - `HELLO` with arguments, `AUTH`: the `protocol`, `username`, `password`
+ *   and `client-name` configuration keys, which every connection applies
+ *   when it opens; `CLIENT SETNAME` and `CLIENT SETINFO`: `client-name`;
+ * - `RESET`, `QUIT`: gredis_client_close();
+ * - `CLIENT REPLY`: ignore the replies you do not need;
+ * - `MONITOR`, `CLIENT TRACKING`, `CLIENT CACHING`, `CLIENT NO-EVICT`,
+ *   `CLIENT NO-TOUCH`, `READONLY`, `READWRITE`, `ASKING`, `SYNC`, `PSYNC`,
+ *   `REPLCONF`: a #GredisConnection of your own.
+ *
+ * A plain #GredisPipeline, which runs on the shared connection, refuses
+ * them the same way; a pipeline in transaction mode, which has a
+ * connection of its own, accepts `SELECT` (see #GredisPipeline). Commands
+ * that only read the connection's state (`PING`, `ECHO`, `HELLO` alone,
+ * `CLIENT ID`, `CLIENT INFO`, `CLIENT GETNAME` …) and `SWAPDB`, which
+ * changes data, are sent as usual. The check costs one bit test on the
+ * command name's length and first letter for nearly every command.
+ * gredis_client_get_connection() gives the shared connection itself: what
+ * is sent on it directly is not checked.
  *
  * A #GredisClient is thread-safe.
  */
@@ -680,6 +716,11 @@ lookup_connection (GredisClient          *self,
  * never waits: when every connection of the pool is in use it fails with
  * %GREDIS_ERROR_POOL_EXHAUSTED, whatever the pool.
  *
+ * Commands sent on it directly are not checked as the client's are (see
+ * "Commands that change the connection" in #GredisClient): a `SELECT` or `MULTI`
+ * sent there changes the connection for every asynchronous caller of the
+ * context.
+ *
  * Returns: (transfer full): the connection, or %NULL with an error
  */
 GredisConnection *
@@ -693,6 +734,30 @@ gredis_client_get_connection (GredisClient  *client,
 }
 
 /* Commands */
+
+/* A command that would change the state of a shared connection fails at
+ * once, in the caller's context (gredis-command-state.c). */
+static gboolean
+refuse_state_change (GredisClient        *self,
+                     guint                argc,
+                     const char * const  *argv,
+                     const gsize         *argv_lengths,
+                     GBytes * const      *args,
+                     gpointer             source_tag,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GError *error = NULL;
+  GredisCall *call;
+
+  if (G_LIKELY (_gredis_command_check_state (argc, argv, argv_lengths, args, &error)))
+    return FALSE;
+  call = _gredis_call_new (self, cancellable, callback, user_data, source_tag);
+  _gredis_call_return_error_later (call, error, NULL);
+  _gredis_call_unref (call);
+  return TRUE;
+}
 
 void
 _gredis_client_send_async (GredisClient        *self,
@@ -709,6 +774,10 @@ _gredis_client_send_async (GredisClient        *self,
   GError *error = NULL;
   PendingCommand command;
   gint64 timeout_ms;
+
+  if (G_UNLIKELY (refuse_state_change (self, argc, argv, argv_lengths, args, source_tag,
+                                       cancellable, callback, user_data)))
+    return;
 
   /* Blocking commands go on an exclusive connection of their own
    * (gredis-client-blocking.c). */
@@ -912,6 +981,10 @@ send_sync (GredisClient        *client,
 {
   gint64 timeout_ms;
 
+  /* Commands that would change the state of a pooled connection fail at
+   * once (gredis-command-state.c). */
+  if (G_UNLIKELY (!_gredis_command_check_state (argc, argv, argv_lengths, args, error)))
+    return NULL;
   if (G_UNLIKELY (_gredis_command_is_blocking (argc, argv, argv_lengths, args, &timeout_ms)))
     return _gredis_client_send_blocking_sync (client, argc, argv, argv_lengths, args, timeout_ms,
                                               cancellable, error);

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 typedef enum {
   GREDIS_PIPELINE_EXECUTOR_NONE        = 0,
   GREDIS_PIPELINE_EXECUTOR_TRANSACTION = 1 << 0,  /* wrap in MULTI … EXEC */
+  /* A command of the batch changes its connection's state (SELECT in a
+   * transaction): the connection is closed afterwards, never reused. */
+  GREDIS_PIPELINE_EXECUTOR_CHANGES_STATE = 1 << 1,
 } GredisPipelineExecutorFlags;
 
 /* One round of a batch on one connection: the `SCRIPT LOAD` of the

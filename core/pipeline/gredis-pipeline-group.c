@@ -224,7 +224,8 @@ group_round_done (GredisPipelineExecutor *executor,
   g_autoptr(GError) error = NULL;
   GArray *retry = _gredis_pipeline_executor_steal_retry (executor);
   gboolean cancelled = g_cancellable_is_cancelled (group->cancellable);
-  gboolean reusable = _gredis_pipeline_executor_get_clean (executor) && !cancelled;
+  gboolean reusable = _gredis_pipeline_executor_get_clean (executor) && !cancelled &&
+                      !(group->flags & GREDIS_PIPELINE_EXECUTOR_CHANGES_STATE);
 
   if (_gredis_pipeline_executor_get_error (executor) != NULL)
     error = g_error_copy (_gredis_pipeline_executor_get_error (executor));

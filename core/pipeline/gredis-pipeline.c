@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-command-state-private.h"
 #include "gredis-pipeline-private.h"
 #include "gredis-pipeline-batch-private.h"
 #include "gredis-pipeline-group-private.h"
@@ -55,6 +56,13 @@
  * multiplexed connection of that context; transactions, watches and the
  * blocking gredis_pipeline_execute() use an exclusive connection. Blocking
  * commands in a pipeline are sent as they are: use the client for them.
+ *
+ * Commands that change the state of their connection are refused as the
+ * client refuses them (see #GredisClient): the execution fails with
+ * %GREDIS_ERROR_CONNECTION_STATE before anything is sent, and every
+ * command gets that error as its result. A transaction alone may hold
+ * `SELECT`: its commands after it run in that database, and its
+ * connection is closed afterwards rather than used again.
  *
  * A #GredisPipeline is meant for one thread at a time; its asynchronous
  * calls complete in the thread-default main context of the caller.
@@ -838,6 +846,36 @@ execution_cancelled (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
+/* Commands that would change the state of their connection: none on the
+ * shared connection; in a transaction, whose connection is its own, SELECT
+ * (the connection is then closed rather than used again). */
+static gboolean
+check_state (GredisPipelineBatch          *batch,
+             GredisPipelineExecutorFlags  *flags,
+             GError                      **error)
+{
+  guint n = _gredis_pipeline_batch_get_n_commands (batch);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GredisPipelineCommand *command = _gredis_pipeline_batch_get_command (batch, i);
+      GredisCommandState state = _gredis_command_get_state (command->argc, command->argv,
+                                                            command->lengths, NULL, NULL);
+
+      if (G_LIKELY (state == GREDIS_COMMAND_STATE_NONE))
+        continue;
+      if ((*flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION) &&
+          state == GREDIS_COMMAND_STATE_DATABASE)
+        {
+          *flags |= GREDIS_PIPELINE_EXECUTOR_CHANGES_STATE;
+          continue;
+        }
+      return _gredis_command_check_state (command->argc, command->argv, command->lengths, NULL,
+                                          error);
+    }
+  return TRUE;
+}
+
 /**
  * gredis_pipeline_execute_async:
  * @pipeline: a #GredisPipeline
@@ -863,6 +901,7 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
   GredisPipelineExecutorFlags flags = GREDIS_PIPELINE_EXECUTOR_NONE;
   gboolean exclusive;
   Execution *execution;
+  GError *error = NULL;
   guint n_commands;
 
   g_return_if_fail (GREDIS_IS_PIPELINE (pipeline));
@@ -893,6 +932,15 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
     flags |= GREDIS_PIPELINE_EXECUTOR_TRANSACTION;
   clear_results (pipeline);
   n_commands = _gredis_pipeline_batch_get_n_commands (pipeline->batch);
+  if (!check_state (pipeline->batch, &flags, &error))
+    {
+      /* Nothing is sent; every command gets the error as its result. */
+      pipeline->results = _gredis_pipeline_results_new (n_commands);
+      _gredis_pipeline_results_fill (pipeline->results, NULL, n_commands, error);
+      _gredis_pipeline_batch_clear (pipeline->batch);
+      g_task_return_error (task, error);
+      return;
+    }
   if (n_commands == 0 && !(flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION))
     {
       g_task_return_boolean (task, TRUE);

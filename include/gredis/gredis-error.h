@@ -61,6 +61,10 @@ G_BEGIN_DECLS
  * @GREDIS_ERROR_POOL_EXHAUSTED: every connection of the pool is in use.
  * @GREDIS_ERROR_UNSUPPORTED: the plugin or server does not support what
  *   was asked of it (for example RESP3 from a RESP2-only parser).
+ * @GREDIS_ERROR_CONNECTION_STATE: the command would change the state of a
+ *   connection that other callers share (a transaction, the database, a
+ *   subscription, the reply mode …), so it was not sent; the message names
+ *   the API to use instead. See the #GredisClient documentation.
  *
  * Error codes in the %GREDIS_ERROR domain. Errors that come from a server
  * reply keep the server's text as their message; use
@@ -98,6 +102,7 @@ typedef enum {
   GREDIS_ERROR_CLOSED,
   GREDIS_ERROR_POOL_EXHAUSTED,
   GREDIS_ERROR_UNSUPPORTED,
+  GREDIS_ERROR_CONNECTION_STATE,
 } GredisError;
 
 GREDIS_AVAILABLE_IN_ALL
