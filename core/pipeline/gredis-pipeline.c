@@ -669,7 +669,7 @@ unwatch_done (GredisConnection *connection,
 {
   GredisClient *client = user_data;
 
-  _gredis_client_release_exclusive (client, g_object_ref (connection),
+  _gredis_router_release_exclusive (_gredis_client_get_router (client), g_object_ref (connection),
                                     error == NULL && !gredis_reply_is_error (reply));
   g_object_unref (connection);
   g_object_unref (client);
@@ -697,7 +697,7 @@ release_watch (GredisPipeline *self,
                                            g_object_ref (self->client));
     }
   else
-    _gredis_client_release_exclusive (self->client, connection, FALSE);
+    _gredis_router_release_exclusive (_gredis_client_get_router (self->client), connection, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
 }
 
@@ -791,8 +791,8 @@ watch_acquired (GObject      *source,
   WatchData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->connection = _gredis_client_acquire_exclusive_finish (GREDIS_CLIENT (source), result,
-                                                              &error);
+  data->connection = _gredis_router_acquire_exclusive_finish (_gredis_client_get_router (self->client),
+                                                              result, &error);
   if (data->connection == NULL)
     {
       self->busy = FALSE;
@@ -847,7 +847,7 @@ gredis_pipeline_watch_async (GredisPipeline      *pipeline,
   if (pipeline->watch_connection != NULL)
     watch_send (task);
   else
-    _gredis_client_acquire_exclusive_async (pipeline->client, cancellable, watch_acquired,
+    _gredis_router_acquire_exclusive_async (_gredis_client_get_router (pipeline->client), cancellable, watch_acquired,
                                             g_object_ref (task));
 }
 
@@ -985,7 +985,7 @@ exec_complete (Exec *exec)
   if (connection != NULL)
     {
       if (exec->exclusive)
-        _gredis_client_release_exclusive (self->client, connection, exec->clean);
+        _gredis_router_release_exclusive (_gredis_client_get_router (self->client), connection, exec->clean);
       else
         g_object_unref (connection);
     }
@@ -1089,13 +1089,13 @@ exec_retry_fire (gpointer user_data)
 
   if (exec->exclusive)
     {
-      _gredis_client_acquire_exclusive_async (self->client, g_task_get_cancellable (exec->task),
+      _gredis_router_acquire_exclusive_async (_gredis_client_get_router (self->client), g_task_get_cancellable (exec->task),
                                               exec_acquired, exec);
       return G_SOURCE_REMOVE;
     }
 
   g_main_context_push_thread_default (context);
-  exec->connection = gredis_client_get_connection (self->client, &error);
+  exec->connection = _gredis_router_get_shared (_gredis_client_get_router (self->client), &error);
   g_main_context_pop_thread_default (context);
   if (exec->connection == NULL)
     {
@@ -1127,7 +1127,7 @@ exec_schedule_retry (Exec *exec)
       if (policy != NULL)
         g_set_object (&exec->backoff, policy);
       if (exec->exclusive)
-        _gredis_client_release_exclusive (self->client, connection, FALSE);
+        _gredis_router_release_exclusive (_gredis_client_get_router (self->client), connection, FALSE);
       else
         g_object_unref (connection);
     }
@@ -1311,8 +1311,9 @@ exec_acquired (GObject      *source,
   Exec *exec = user_data;
   GError *error = NULL;
 
-  exec->connection = _gredis_client_acquire_exclusive_finish (GREDIS_CLIENT (source), result,
-                                                              &error);
+  exec->connection = _gredis_router_acquire_exclusive_finish (
+    _gredis_client_get_router (((GredisPipeline *) g_task_get_source_object (exec->task))->client),
+    result, &error);
   if (exec->connection == NULL)
     {
       GredisPipeline *self = g_task_get_source_object (exec->task);
@@ -1459,11 +1460,11 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
   else if (exec->transaction || pipeline->sync)
     {
       exec->exclusive = TRUE;
-      _gredis_client_acquire_exclusive_async (pipeline->client, cancellable, exec_acquired, exec);
+      _gredis_router_acquire_exclusive_async (_gredis_client_get_router (pipeline->client), cancellable, exec_acquired, exec);
     }
   else
     {
-      exec->connection = gredis_client_get_connection (pipeline->client, &error);
+      exec->connection = _gredis_router_get_shared (_gredis_client_get_router (pipeline->client), &error);
       if (exec->connection == NULL)
         {
           pipeline->busy = FALSE;
