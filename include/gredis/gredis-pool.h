@@ -54,7 +54,7 @@ typedef enum {
 /**
  * GREDIS_POOL_NO_SLOT:
  *
- * The #GredisPoolRequest:slot of a command that has no key, or of a
+ * The slot field of a #GredisPoolRequest for a command that has no key, or of a
  * caller that does not shard by key.
  */
 #define GREDIS_POOL_NO_SLOT (-1)
