@@ -27,8 +27,12 @@
  * goes out in one write. The blocking calls (gredis_client_command() and
  * the typed helpers without `_async`) may be made from any thread and
  * need no running main loop: each runs the same engine on a private main
- * context, with a connection of its own taken from a small pool of idle
- * blocking connections.
+ * context, with a connection of its own (gredis_pool_acquire()).
+ *
+ * Every connection comes from the client's #GredisPool, chosen by name
+ * from the configuration (`pool=`), and asked through its interface only:
+ * a pool written outside the library serves the client as the built-in
+ * ones do.
  *
  * The client has one property for every configuration key of
  * #GredisConfig, with the same name; they read and write the client's
@@ -155,8 +159,10 @@ on_network_changed (GNetworkMonitor *monitor,
  * thread-default main context use, taking it from the client's pool if
  * needed. It is useful to watch its state, receive its push frames, or
  * send commands with gredis_connection_send_command_full(). This call
- * never waits: when every connection of the pool is in use it fails with
- * %GREDIS_ERROR_POOL_EXHAUSTED, whatever the pool.
+ * never waits: when the pool cannot hand out a connection at once
+ * (gredis_pool_try_acquire()), because every connection is in use or it
+ * hands them out only asynchronously, it fails with
+ * %GREDIS_ERROR_POOL_EXHAUSTED.
  *
  * Returns: (transfer full): the connection, or %NULL with an error
  */
