@@ -134,6 +134,62 @@ def python_pool_serves_the_client():
     assert pool.released == len(pool.requests), (pool.released, pool.requests)
 
 
+class AsyncOnlyPool(GObject.Object, Gredis.Pool):
+    """Hands out connections only asynchronously: no try_acquire."""
+
+    def __init__(self):
+        super().__init__()
+        self.config = None
+        self.acquired = 0
+        POOLS.append(self)
+
+    def do_configure(self, config):
+        self.config = config
+
+    def do_acquire_async(self, request, cancellable, callback, user_data):
+        task = Gio.Task.new(self, cancellable, lambda source, result, *args: callback(source, result))
+        self.acquired += 1
+        task.return_value(Gredis.Connection.new_for_config(self.config, None))
+
+    def do_acquire_finish(self, result):
+        return result.propagate_value()[1]
+
+    def do_release(self, connection):
+        connection.close()
+
+    def do_close(self):
+        pass
+
+
+@test
+def pool_without_try_acquire():
+    """Commands of a main context wait, in order, for acquire_async;
+    get_connection(), which never waits, fails."""
+    del POOLS[:]
+    Gredis.plugins_register_type(Gredis.PluginKind.POOL, 'py-async-only', AsyncOnlyPool.__gtype__,
+                                 -100)
+    config = Gredis.Config.new()
+    config.set_path(SOCKET)
+    config.set_pool('py-async-only')
+    client = Gredis.Client.new(config)
+    try:
+        client.get_connection()
+        assert False, 'get_connection() did not fail'
+    except GLib.Error as error:
+        assert error.matches(Gredis.error_quark(), Gredis.Error.POOL_EXHAUSTED), error.message
+    replies = []
+    for i in range(3):
+        client.command_async(['INCR', 'py-async-only'], None,
+                             lambda source, result, *args:
+                             replies.append(source.command_finish(result).get_integer()))
+    wait_until(lambda: len(replies) == 3, 'three replies')
+    assert replies == [1, 2, 3], replies
+    assert POOLS[0].acquired == 1, POOLS[0].acquired
+    # The shared connection is there now.
+    assert client.get_connection() is not None
+    client.close()
+
+
 def start_server(directory):
     global SOCKET
     SOCKET = os.path.join(directory, 'redis.sock')
