@@ -147,6 +147,17 @@ _gredis_router_get_pool (GredisRouter  *router,
   return pool;
 }
 
+static void
+watch_push (GredisRouter     *router,
+            GredisConnection *connection,
+            GObject          *owner)
+{
+  if (owner == NULL || g_object_get_qdata (G_OBJECT (connection), push_quark) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (connection), push_quark, GINT_TO_POINTER (1));
+  g_signal_connect_object (connection, "push", router->on_push, owner, 0);
+}
+
 void
 _gredis_router_watch_push (GredisRouter     *router,
                            GredisConnection *connection)
@@ -156,10 +167,7 @@ _gredis_router_watch_push (GredisRouter     *router,
   if (G_LIKELY (g_object_get_qdata (G_OBJECT (connection), push_quark) != NULL))
     return;
   owner = g_weak_ref_get (&router->owner);
-  if (owner == NULL)
-    return;
-  g_object_set_qdata (G_OBJECT (connection), push_quark, GINT_TO_POINTER (1));
-  g_signal_connect_object (connection, "push", router->on_push, owner, 0);
+  watch_push (router, connection, owner);
 }
 
 typedef struct
@@ -284,17 +292,18 @@ unref_router (gpointer  data,
 }
 
 /* Under the lock: makes @connection (reference taken) the shared one of
- * @context. */
+ * @context. @owner is the router's, taken before the lock (dropping the
+ * last reference to it under the lock would close the router), or NULL
+ * once it is gone. */
 static void
 install_locked (GredisRouter     *router,
                 GMainContext     *context,
-                GredisConnection *connection)
+                GredisConnection *connection,
+                GObject          *owner)
 {
-  g_autoptr(GObject) owner = g_weak_ref_get (&router->owner);
-
   if (owner != NULL && router->watch_shared != NULL)
     router->watch_shared (connection, owner);
-  _gredis_router_watch_push (router, connection);
+  watch_push (router, connection, owner);
   g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state),
                          _gredis_router_ref (router), unref_router, 0);
   g_hash_table_replace (router->connections, g_main_context_ref (context), connection);
@@ -333,6 +342,7 @@ on_shared_acquired (GObject      *source,
 {
   SharedWait *wait = user_data;
   GredisRouter *router = wait->router;
+  g_autoptr(GObject) owner = g_weak_ref_get (&router->owner);
   GredisConnection *connection;
   GError *error = NULL;
   gboolean current;
@@ -346,7 +356,7 @@ on_shared_acquired (GObject      *source,
     g_hash_table_steal (router->waiting, wait->context);
   if (connection != NULL && current && !router->closed)
     {
-      install_locked (router, wait->context, g_object_ref (connection));
+      install_locked (router, wait->context, g_object_ref (connection), owner);
       g_clear_object (&connection);
     }
   g_mutex_unlock (&router->lock);
@@ -386,6 +396,7 @@ lookup_connection (GredisRouter               *router,
 {
   GMainContext *context = g_main_context_get_thread_default ();
   g_autoptr(GredisPool) pool = NULL;
+  g_autoptr(GObject) owner = NULL;
   GredisPoolRequest request;
   GredisConnection *connection;
   GError *local_error = NULL;
@@ -491,6 +502,7 @@ lookup_connection (GredisRouter               *router,
       return NULL;
     }
 
+  owner = g_weak_ref_get (&router->owner);
   g_mutex_lock (&router->lock);
   if (router->closed)
     {
@@ -522,7 +534,7 @@ lookup_connection (GredisRouter               *router,
                                        (gpointer *) &old);
           g_main_context_unref (key);
         }
-      install_locked (router, context, g_object_ref (connection));
+      install_locked (router, context, g_object_ref (connection), owner);
       g_mutex_unlock (&router->lock);
       if (old != NULL)
         {
