@@ -220,7 +220,8 @@ blocking_done (GObject      *source,
 
   reply = _gredis_call_propagate_reply (result, &error);
   gredis_connection_set_command_timeout_ms (connection, data->saved_timeout_ms);
-  _gredis_client_release_exclusive (client, connection, connection_reusable (error));
+  _gredis_router_release_exclusive (_gredis_client_get_router (client), connection,
+                                    connection_reusable (error));
 
   if (reply != NULL)
     g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
@@ -234,14 +235,15 @@ blocking_acquired (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GredisClient *client = GREDIS_CLIENT (source);
+  GredisClient *client = g_task_get_source_object (task);
   BlockingData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GredisCall) inner = NULL;
   GError *error = NULL;
   guint margin_ms;
 
-  data->connection = _gredis_client_acquire_exclusive_finish (client, result, &error);
+  data->connection = _gredis_router_acquire_exclusive_finish (_gredis_client_get_router (client),
+                                                              result, &error);
   if (data->connection == NULL)
     {
       g_task_return_error (task, error);
@@ -295,8 +297,8 @@ _gredis_client_send_blocking_async (GredisClient        *client,
     }
   g_task_set_task_data (task, data, (GDestroyNotify) blocking_data_free);
 
-  _gredis_client_acquire_exclusive_async (client, cancellable, blocking_acquired,
-                                          g_object_ref (task));
+  _gredis_router_acquire_exclusive_async (_gredis_client_get_router (client), cancellable,
+                                          blocking_acquired, g_object_ref (task));
 }
 
 GredisReply *

@@ -7,11 +7,9 @@
 #include "gredis-client-blocking-private.h"
 #include "gredis-client-retry-private.h"
 #include "gredis-command-state-private.h"
-#include "gredis-connection-private.h"
+#include "gredis-config-private.h"
 #include "gredis-handshake-private.h"
-#include "gredis-pool-base.h"
-
-#include <string.h>
+#include "gredis-router-private.h"
 
 /**
  * GredisClient:
@@ -32,8 +30,12 @@
  * goes out in one write. The blocking calls (gredis_client_command() and
  * the typed helpers without `_async`) may be made from any thread and
  * need no running main loop: each runs the same engine on a private main
- * context, with a connection of its own taken from a small pool of idle
- * blocking connections.
+ * context, with a connection of its own (gredis_pool_acquire()).
+ *
+ * Every connection comes from the client's #GredisPool, chosen by name
+ * from the configuration (`pool=`), and asked through its interface only:
+ * a pool written outside the library serves the client as the built-in
+ * ones do.
  *
  * The client has one property for every configuration key of
  * #GredisConfig, with the same name; they read and write the client's
@@ -88,26 +90,12 @@ struct _GredisClient
   GredisConfig *config;
   gulong config_notify_id;
 
-  GMutex lock;
-  GHashTable *connections;     /* GMainContext → GredisConnection */
-  GHashTable *waiting;         /* GMainContext → SharedWait */
-  /* Under the lock: the entry of @connections found last, so that a
-   * context sending many commands skips the hash lookup. Both borrowed:
-   * valid while that entry stays in the table (which holds a reference
-   * on the context, so the address cannot be reused meanwhile); cleared
-   * whenever an entry leaves it. */
-  GMainContext *last_context;
-  GredisConnection *last_connection;
-  gboolean closed;
+  /* Connections: the pool, shared and exclusive ones (core/router). */
+  GredisRouter *router;
 
   GNetworkMonitor *network_monitor;
   gulong network_changed_id;
   guint network_epoch;         /* atomic */
-
-  GredisSyncPool *sync_pool;
-
-  /* Under the lock: GredisHandshakeStep added to every new connection. */
-  GPtrArray *handshake_steps;
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -134,24 +122,6 @@ static guint signals[N_SIGNALS];
 
 /* Connections */
 
-static GObject *
-create_plugin (GredisClient      *self,
-               GredisPluginKind   kind,
-               const char        *name,
-               GError           **error)
-{
-  GObject *plugin = gredis_plugins_create (kind, name, error);
-
-  if (plugin == NULL)
-    return NULL;
-  if (!gredis_config_apply_to_plugin (self->config, plugin, error))
-    {
-      g_object_unref (plugin);
-      return NULL;
-    }
-  return plugin;
-}
-
 static void
 on_push (GredisConnection *connection,
          GredisReply      *reply,
@@ -160,24 +130,13 @@ on_push (GredisConnection *connection,
   g_signal_emit (user_data, signals[SIGNAL_PUSH], 0, connection, reply);
 }
 
-static gpointer
-copy_step (gconstpointer step,
-           gpointer      user_data)
-{
-  return _gredis_handshake_step_ref ((GredisHandshakeStep *) step);
-}
-
+/* A new shared connection: its failed commands are sent again
+ * (gredis-client-retry.c). */
 static void
-on_open_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+watch_shared (GredisConnection *connection,
+              GObject          *owner)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Commands queued on the connection fail with the same error; this is
-   * only for the debug log. */
-  if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
-    g_debug ("Could not open a connection: %s", error->message);
+  _gredis_client_retry_watch_connection (GREDIS_CLIENT (owner), connection);
 }
 
 void
@@ -187,240 +146,21 @@ _gredis_client_add_handshake_step (GredisClient        *self,
   g_return_if_fail (GREDIS_IS_CLIENT (self));
   g_return_if_fail (step != NULL);
 
-  g_mutex_lock (&self->lock);
-  g_ptr_array_add (self->handshake_steps, _gredis_handshake_step_ref (step));
-  g_mutex_unlock (&self->lock);
+  _gredis_config_add_handshake_step (self->config, step,
+                                     (GBoxedCopyFunc) _gredis_handshake_step_ref,
+                                     (GDestroyNotify) _gredis_handshake_step_unref);
 }
 
-static void
-add_handshake_steps (GredisClient     *self,
-                     GredisConnection *connection)
+GredisRouter *
+_gredis_client_get_router (GredisClient *self)
 {
-  g_autoptr(GPtrArray) steps = NULL;
-
-  g_mutex_lock (&self->lock);
-  if (self->handshake_steps->len > 0)
-    steps = g_ptr_array_copy (self->handshake_steps, copy_step, NULL);
-  g_mutex_unlock (&self->lock);
-
-  if (steps == NULL)
-    return;
-  g_ptr_array_set_free_func (steps, (GDestroyNotify) _gredis_handshake_step_unref);
-  for (guint i = 0; i < steps->len; i++)
-    _gredis_connection_add_step (connection, g_ptr_array_index (steps, i));
-}
-
-GredisConnection *
-_gredis_client_create_connection (GredisClient  *self,
-                                  GError       **error)
-{
-  g_autoptr(GObject) transport = NULL;
-  g_autoptr(GObject) parser = NULL;
-  g_autoptr(GObject) backoff = NULL;
-  g_autoptr(GSocketConnectable) endpoint = NULL;
-  g_autofree char *password = NULL;
-  GredisConnection *connection;
-  GError *local_error = NULL;
-
-  transport = create_plugin (self, GREDIS_PLUGIN_TRANSPORT,
-                             gredis_config_get_effective_transport (self->config), error);
-  if (transport == NULL)
-    return NULL;
-  parser = create_plugin (self, GREDIS_PLUGIN_PARSER,
-                          gredis_config_get_parser (self->config), error);
-  if (parser == NULL)
-    return NULL;
-  if (gredis_config_get_retries (self->config) > 0)
-    {
-      backoff = create_plugin (self, GREDIS_PLUGIN_BACKOFF_POLICY,
-                               gredis_config_get_backoff (self->config), error);
-      if (backoff == NULL)
-        return NULL;
-    }
-  password = gredis_config_get_effective_password (self->config, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  endpoint = gredis_config_get_endpoint (self->config);
-
-  connection = gredis_connection_new (GREDIS_TRANSPORT (transport), GREDIS_PARSER (parser),
-                                      endpoint);
-  gredis_connection_set_username (connection, gredis_config_get_username (self->config));
-  gredis_connection_set_password (connection, password);
-  if (password != NULL)
-    explicit_bzero (password, strlen (password));
-  gredis_connection_set_client_name (connection, gredis_config_get_client_name (self->config));
-  gredis_connection_set_database (connection, gredis_config_get_db (self->config));
-  gredis_connection_set_protocol (connection, gredis_config_get_protocol (self->config));
-  add_handshake_steps (self, connection);
-  gredis_connection_set_command_timeout_ms (connection,
-                                            gredis_config_get_command_timeout_ms (self->config));
-  gredis_connection_set_retries (connection, gredis_config_get_retries (self->config));
-  gredis_connection_set_backoff_policy (connection, GREDIS_BACKOFF_POLICY (backoff));
-  g_signal_connect_object (connection, "push", G_CALLBACK (on_push), self, 0);
-
-  gredis_connection_open_async (connection, NULL, on_open_done, NULL);
-  return connection;
-}
-
-GredisSyncPool *
-_gredis_client_get_sync_pool (GredisClient *self)
-{
-  return self->sync_pool;
+  return self->router;
 }
 
 gboolean
 _gredis_client_is_closed (GredisClient *self)
 {
-  gboolean closed;
-
-  g_mutex_lock (&self->lock);
-  closed = self->closed;
-  g_mutex_unlock (&self->lock);
-  return closed;
-}
-
-static GError *
-client_closed_error (void)
-{
-  gredis_i18n_init ();
-  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
-}
-
-/* Returns the connection of the thread-default context, made on demand;
- * a closed one is replaced. */
-/* Shared connections
- *
- * The multiplexed connection of each main context is taken from the
- * client's pool (GREDIS_POOL_HINT_SHARED), so that max-connections bounds
- * it too; the client holds it, as one user of the pool, until it closes
- * (it is then given back at once, which makes room) or the client
- * closes. When the pool is full, the simple pool fails at once with
- * GREDIS_ERROR_POOL_EXHAUSTED; with the blocking pool, the commands of
- * that context wait, in order, for the pool (up to pool-timeout-ms) and
- * are then queued on the connection it grants. Pools that are not built
- * in make the connection without counting it. */
-
-typedef struct
-{
-  GredisClient *client;
-  GMainContext *context;
-  GCancellable *cancellable;   /* cancelled when the client closes */
-  GQueue calls;                /* GredisCall, made by _gredis_client_send_async() */
-} SharedWait;
-
-static void
-shared_wait_free (SharedWait *wait)
-{
-  g_object_unref (wait->client);
-  g_main_context_unref (wait->context);
-  g_object_unref (wait->cancellable);
-  g_free (wait);
-}
-
-/* An asynchronous command of _gredis_client_send_async(), before it is
- * queued: on the connection itself, or as a GredisCall when it must
- * wait for the pool or fail. */
-typedef struct
-{
-  guint argc;
-  const char * const *argv;
-  const gsize *argv_lengths;
-  GBytes * const *args;
-  GredisClient *client;
-  GCancellable *cancellable;
-  GAsyncReadyCallback callback;
-  gpointer user_data;
-  gpointer source_tag;
-} PendingCommand;
-
-/* A call for @command, keeping it to be sent later or again. */
-static GredisCall *
-pending_to_call (const PendingCommand *command)
-{
-  GredisCall *call = _gredis_call_new (command->client, command->cancellable, command->callback,
-                                       command->user_data, command->source_tag);
-
-  _gredis_call_keep_command (call);
-  _gredis_client_retry_store_command (call, command->argc, command->argv, command->argv_lengths,
-                                      command->args);
-  return call;
-}
-
-/* @call, or a call made for @command, waits for the pool behind the
- * calls already waiting. */
-static void
-wait_push (SharedWait           *wait,
-           GredisCall           *call,
-           const PendingCommand *command)
-{
-  g_queue_push_tail (&wait->calls,
-                     call != NULL ? _gredis_call_ref (call) : pending_to_call (command));
-}
-
-/* Fails the waiting calls of @wait with @error and frees it. */
-static void
-shared_wait_fail (SharedWait   *wait,
-                  const GError *error)
-{
-  GredisCall *call;
-
-  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
-    {
-      _gredis_call_return (call, NULL, g_error_copy (error));
-      _gredis_call_unref (call);
-    }
-  shared_wait_free (wait);
-}
-
-static void
-release_to_pool (GredisClient     *self,
-                 GredisConnection *connection)
-{
-  g_autoptr(GredisPool) pool = _gredis_client_get_pool (self, NULL);
-
-  if (pool != NULL)
-    gredis_pool_release (pool, connection);
-  else
-    g_object_unref (connection);
-}
-
-/* Under the lock: an entry of @connections is about to change. */
-static inline void
-forget_last_locked (GredisClient *self)
-{
-  self->last_context = NULL;
-  self->last_connection = NULL;
-}
-
-static void
-on_shared_state (GredisConnection *connection,
-                 GParamSpec       *pspec,
-                 gpointer          data)
-{
-  g_autoptr(GredisClient) self = g_weak_ref_get (data);
-  GMainContext *context = gredis_connection_get_context (connection);
-  GMainContext *key = NULL;
-  gpointer value = NULL;
-  gboolean remove;
-
-  if (self == NULL ||
-      gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
-    return;
-  /* Closed: give it back, so that it no longer counts. */
-  g_mutex_lock (&self->lock);
-  remove = g_hash_table_lookup (self->connections, context) == connection &&
-           g_hash_table_steal_extended (self->connections, context, (gpointer *) &key, &value);
-  if (remove)
-    forget_last_locked (self);
-  g_mutex_unlock (&self->lock);
-  if (remove)
-    {
-      g_main_context_unref (key);
-      release_to_pool (self, value);
-    }
+  return _gredis_router_is_closed (self->router);
 }
 
 static void
@@ -431,72 +171,6 @@ weak_ref_free (gpointer data,
   g_free (data);
 }
 
-/* Under the lock: makes @connection (reference taken) the shared one of
- * @context. */
-static void
-install_locked (GredisClient     *self,
-                GMainContext     *context,
-                GredisConnection *connection)
-{
-  GWeakRef *ref = g_new (GWeakRef, 1);
-
-  g_weak_ref_init (ref, self);
-  _gredis_client_retry_watch_connection (self, connection);
-  g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state), ref,
-                         weak_ref_free, 0);
-  g_hash_table_replace (self->connections, g_main_context_ref (context), connection);
-  self->last_context = context;
-  self->last_connection = connection;
-}
-
-static void
-on_shared_acquired (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  SharedWait *wait = user_data;
-  GredisClient *self = wait->client;
-  GredisConnection *connection;
-  GError *error = NULL;
-  gboolean current;
-  GredisCall *call;
-
-  connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
-
-  g_mutex_lock (&self->lock);
-  current = g_hash_table_lookup (self->waiting, wait->context) == wait;
-  if (current)
-    g_hash_table_steal (self->waiting, wait->context);
-  if (connection != NULL && current && !self->closed)
-    {
-      install_locked (self, wait->context, g_object_ref (connection));
-      g_clear_object (&connection);
-    }
-  g_mutex_unlock (&self->lock);
-
-  if (connection != NULL)
-    {
-      /* The client closed meanwhile; its close failed the tasks. */
-      release_to_pool (self, connection);
-      error = client_closed_error ();
-    }
-  if (error != NULL)
-    {
-      shared_wait_fail (wait, error);
-      g_error_free (error);
-      return;
-    }
-
-  g_main_context_push_thread_default (wait->context);
-  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
-    {
-      _gredis_client_retry_queue_call (self, call);
-      _gredis_call_unref (call);
-    }
-  g_main_context_pop_thread_default (wait->context);
-  shared_wait_free (wait);
-}
-
 /* Network changes */
 
 guint
@@ -505,38 +179,14 @@ _gredis_client_get_network_epoch (GredisClient *self)
   return (guint) g_atomic_int_get (&self->network_epoch);
 }
 
-static gboolean
-reset_in_context (gpointer data)
-{
-  _gredis_connection_reset_backoff (data);
-  return G_SOURCE_REMOVE;
-}
-
 void
 _gredis_client_network_changed (GredisClient *self)
 {
-  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_if_fail (GREDIS_IS_CLIENT (self));
 
   g_debug ("The network changed: backoff delays start again");
   g_atomic_int_inc (&self->network_epoch);
-  g_mutex_lock (&self->lock);
-  g_hash_table_iter_init (&iter, self->connections);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (connections, g_object_ref (value));
-  g_mutex_unlock (&self->lock);
-
-  for (guint i = 0; i < connections->len; i++)
-    {
-      GredisConnection *connection = g_ptr_array_index (connections, i);
-
-      g_main_context_invoke_full (gredis_connection_get_context (connection),
-                                  G_PRIORITY_DEFAULT, reset_in_context,
-                                  g_object_ref (connection), g_object_unref);
-    }
+  _gredis_router_reset_backoff (self->router);
 }
 
 static void
@@ -550,160 +200,6 @@ on_network_changed (GNetworkMonitor *monitor,
     _gredis_client_network_changed (self);
 }
 
-/* The shared connection of the thread-default main context, taken from
- * the pool if needed. NULL with @error, or, with the blocking pool full,
- * NULL without an error when @call or @command (one of them, if any, is
- * given) was taken to be queued once the pool grants a connection. */
-static GredisConnection *
-lookup_connection (GredisClient          *self,
-                   GredisCall            *call,
-                   const PendingCommand  *command,
-                   GError               **error)
-{
-  GMainContext *context = g_main_context_get_thread_default ();
-  g_autoptr(GredisPool) pool = NULL;
-  GredisConnection *connection;
-  GError *local_error = NULL;
-  SharedWait *wait;
-
-  if (context == NULL)
-    context = g_main_context_default ();
-
-  g_mutex_lock (&self->lock);
-  if (G_UNLIKELY (self->closed))
-    {
-      g_mutex_unlock (&self->lock);
-      g_propagate_error (error, client_closed_error ());
-      return NULL;
-    }
-  if (G_LIKELY (context == self->last_context))
-    connection = self->last_connection;
-  else
-    {
-      connection = g_hash_table_lookup (self->connections, context);
-      if (connection != NULL)
-        {
-          self->last_context = context;
-          self->last_connection = connection;
-        }
-    }
-  if (G_LIKELY (connection != NULL &&
-                gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED))
-    {
-      g_object_ref (connection);
-      g_mutex_unlock (&self->lock);
-      return connection;
-    }
-  wait = g_hash_table_lookup (self->waiting, context);
-  if (wait != NULL)
-    {
-      if (call == NULL && command == NULL)
-        {
-          g_mutex_unlock (&self->lock);
-          gredis_i18n_init ();
-          g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
-                               _("Every connection of the pool is in use: commands of this main context wait for one."));
-          return NULL;
-        }
-      /* Behind the commands already waiting, in order; under the lock,
-       * which gredis_client_close() takes them under, maybe from another
-       * thread. */
-      wait_push (wait, call, command);
-      g_mutex_unlock (&self->lock);
-      return NULL;
-    }
-  g_mutex_unlock (&self->lock);
-
-  pool = _gredis_client_get_pool (self, error);
-  if (pool == NULL)
-    return NULL;
-  if (GREDIS_IS_POOL_BASE (pool))
-    connection = _gredis_pool_base_try_acquire_shared (GREDIS_POOL_BASE (pool), &local_error);
-  else
-    connection = _gredis_client_create_connection (self, &local_error);
-
-  if (connection == NULL)
-    {
-      gboolean waits;
-
-      waits = (call != NULL || command != NULL) && GREDIS_IS_POOL_BASE (pool) &&
-              GREDIS_POOL_BASE_GET_CLASS (pool)->waits &&
-              g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED);
-      if (!waits)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      g_error_free (local_error);
-
-      g_mutex_lock (&self->lock);
-      if (self->closed)
-        {
-          g_mutex_unlock (&self->lock);
-          g_propagate_error (error, client_closed_error ());
-          return NULL;
-        }
-      wait = g_hash_table_lookup (self->waiting, context);
-      if (wait == NULL)
-        {
-          wait = g_new0 (SharedWait, 1);
-          wait->client = g_object_ref (self);
-          wait->context = g_main_context_ref (context);
-          wait->cancellable = g_cancellable_new ();
-          g_queue_init (&wait->calls);
-          g_hash_table_insert (self->waiting, context, wait);
-          wait_push (wait, call, command);
-          g_mutex_unlock (&self->lock);
-          gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_SHARED, GREDIS_POOL_NO_SLOT,
-                                     wait->cancellable, on_shared_acquired, wait);
-        }
-      else
-        {
-          wait_push (wait, call, command);
-          g_mutex_unlock (&self->lock);
-        }
-      return NULL;
-    }
-
-  g_mutex_lock (&self->lock);
-  if (self->closed)
-    {
-      g_mutex_unlock (&self->lock);
-      release_to_pool (self, connection);
-      g_propagate_error (error, client_closed_error ());
-      return NULL;
-    }
-  else
-    {
-      GredisConnection *current = g_hash_table_lookup (self->connections, context);
-      GredisConnection *old = NULL;
-
-      if (current != NULL &&
-          gredis_connection_get_state (current) != GREDIS_CONNECTION_STATE_CLOSED)
-        {
-          /* Another thread of this context was quicker. */
-          g_object_ref (current);
-          g_mutex_unlock (&self->lock);
-          release_to_pool (self, connection);
-          return current;
-        }
-      if (current != NULL)
-        {
-          GMainContext *key = NULL;
-
-          forget_last_locked (self);
-          g_hash_table_steal_extended (self->connections, context, (gpointer *) &key,
-                                       (gpointer *) &old);
-          g_main_context_unref (key);
-        }
-      install_locked (self, context, g_object_ref (connection));
-      g_mutex_unlock (&self->lock);
-      if (old != NULL)
-        release_to_pool (self, old);
-    }
-  return connection;
-}
-
 /**
  * gredis_client_get_connection:
  * @client: a #GredisClient
@@ -713,8 +209,10 @@ lookup_connection (GredisClient          *self,
  * thread-default main context use, taking it from the client's pool if
  * needed. It is useful to watch its state, receive its push frames, or
  * send commands with gredis_connection_send_command_full(). This call
- * never waits: when every connection of the pool is in use it fails with
- * %GREDIS_ERROR_POOL_EXHAUSTED, whatever the pool.
+ * never waits: when the pool cannot hand out a connection at once
+ * (gredis_pool_try_acquire()), because every connection is in use or it
+ * hands them out only asynchronously, it fails with
+ * %GREDIS_ERROR_POOL_EXHAUSTED.
  *
  * Commands sent on it directly are not checked as the client's are (see
  * "Commands that change the connection" in #GredisClient): a `SELECT` or `MULTI`
@@ -730,7 +228,7 @@ gredis_client_get_connection (GredisClient  *client,
   g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return lookup_connection (client, NULL, NULL, error);
+  return _gredis_router_get_shared (client->router, error);
 }
 
 /* Commands */
@@ -770,9 +268,7 @@ _gredis_client_send_async (GredisClient        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GredisConnection *connection;
-  GError *error = NULL;
-  PendingCommand command;
+  GredisRouterCommand command;
   gint64 timeout_ms;
 
   if (G_UNLIKELY (refuse_state_change (self, argc, argv, argv_lengths, args, source_tag,
@@ -792,28 +288,12 @@ _gredis_client_send_async (GredisClient        *self,
   command.argv = argv;
   command.argv_lengths = argv_lengths;
   command.args = args;
-  command.client = self;
+  command.source_object = self;
   command.cancellable = cancellable;
   command.callback = callback;
   command.user_data = user_data;
   command.source_tag = source_tag;
-  connection = lookup_connection (self, NULL, &command, &error);
-  if (G_LIKELY (connection != NULL))
-    {
-      /* Kept to send it again if the connection fails
-       * (gredis-client-retry.c). */
-      _gredis_connection_queue_command (connection, argc, argv, argv_lengths, args, TRUE,
-                                        self, cancellable, callback, user_data, source_tag);
-      g_object_unref (connection);
-    }
-  else if (error != NULL)
-    {
-      GredisCall *call = pending_to_call (&command);
-
-      _gredis_call_return_error_later (call, error, NULL);
-      _gredis_call_unref (call);
-    }
-  /* Otherwise it waits for the pool. */
+  _gredis_router_send_shared (self->router, &command);
 }
 
 void
@@ -823,21 +303,7 @@ _gredis_client_queue_shared (GredisClient       *self,
                              const gsize        *argv_lengths,
                              GredisCall         *call)
 {
-  GredisConnection *connection;
-  GError *error = NULL;
-
-  /* The call keeps its command already. */
-  connection = lookup_connection (self, call, NULL, &error);
-  if (connection == NULL)
-    {
-      if (error != NULL)
-        _gredis_call_return (call, NULL, error);
-    }
-  else
-    {
-      _gredis_connection_queue_call (connection, argc, argv, argv_lengths, NULL, call);
-      g_object_unref (connection);
-    }
+  _gredis_router_queue_shared (self->router, argc, argv, argv_lengths, call);
 }
 
 GredisReply *
@@ -967,6 +433,19 @@ gredis_client_command_finish (GredisClient  *client,
                               GError       **error)
 {
   return _gredis_client_send_finish (client, result, gredis_client_command_async, error);
+}
+
+GredisReply *
+_gredis_client_send_sync (GredisClient        *client,
+                          guint                argc,
+                          const char * const  *argv,
+                          const gsize         *argv_lengths,
+                          GBytes * const      *args,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  return _gredis_router_send_sync (client->router, client, argc, argv, argv_lengths, args,
+                                   cancellable, error);
 }
 
 /* The blocking calls: blocking commands need a timeout of their own. */
@@ -1160,21 +639,6 @@ gredis_client_get_config (GredisClient *client)
   return client->config;
 }
 
-static gboolean
-close_in_context (gpointer user_data)
-{
-  gredis_connection_close (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* What gredis_client_close() takes from a SharedWait. */
-typedef struct
-{
-  GMainContext *context;
-  GCancellable *cancellable;
-  GQueue calls;
-} ClosedWait;
-
 /**
  * gredis_client_close:
  * @client: a #GredisClient
@@ -1187,82 +651,9 @@ typedef struct
 void
 gredis_client_close (GredisClient *client)
 {
-  g_autoptr(GHashTable) connections = NULL;
-  g_autoptr(GHashTable) waiting = NULL;
-  g_autoptr(GError) closed_error = NULL;
-  GSList *closed_waits = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (GREDIS_IS_CLIENT (client));
 
-  g_mutex_lock (&client->lock);
-  client->closed = TRUE;
-  forget_last_locked (client);
-  connections = g_steal_pointer (&client->connections);
-  client->connections = g_hash_table_new_full (NULL, NULL,
-                                               (GDestroyNotify) g_main_context_unref,
-                                               g_object_unref);
-  waiting = g_steal_pointer (&client->waiting);
-  client->waiting = g_hash_table_new (NULL, NULL);
-  /* Commands waiting for the pool, taken while under the lock: once a
-   * wait is out of the table, its acquisition may end in its own thread
-   * (on_shared_acquired()), which then frees it. */
-  g_hash_table_iter_init (&iter, waiting);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      SharedWait *wait = value;
-      ClosedWait *closed = g_new (ClosedWait, 1);
-
-      closed->context = g_main_context_ref (wait->context);
-      closed->cancellable = g_object_ref (wait->cancellable);
-      closed->calls = wait->calls;
-      g_queue_init (&wait->calls);
-      closed_waits = g_slist_prepend (closed_waits, closed);
-    }
-  g_mutex_unlock (&client->lock);
-
-  /* Their acquisitions end in their contexts (and give back a connection
-   * granted meanwhile). */
-  closed_error = client_closed_error ();
-  for (GSList *l = closed_waits; l != NULL; l = l->next)
-    {
-      ClosedWait *closed = l->data;
-      GredisCall *call;
-
-      /* Possibly from another thread: called back in their context. */
-      while ((call = g_queue_pop_head (&closed->calls)) != NULL)
-        {
-          _gredis_call_return_error_later (call, g_error_copy (closed_error), closed->context);
-          _gredis_call_unref (call);
-        }
-      g_cancellable_cancel (closed->cancellable);
-      g_object_unref (closed->cancellable);
-      g_main_context_unref (closed->context);
-      g_free (closed);
-    }
-  g_slist_free (closed_waits);
-
-  g_hash_table_iter_init (&iter, connections);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GMainContext *context = key;
-
-      if (g_main_context_acquire (context))
-        {
-          gredis_connection_close (value);
-          g_main_context_release (context);
-        }
-      else
-        g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, close_in_context,
-                                    g_object_ref (value), g_object_unref);
-      /* Back to the pool, which drops it (closed, or when it closes). */
-      g_hash_table_iter_steal (&iter);
-      g_main_context_unref (context);
-      release_to_pool (client, value);
-    }
-
-  _gredis_sync_pool_close (client->sync_pool);
+  _gredis_router_close (client->router);
 }
 
 /* GObject */
@@ -1289,6 +680,7 @@ gredis_client_constructed (GObject *object)
     self->config = gredis_config_new ();
   self->config_notify_id = g_signal_connect (self->config, "notify",
                                              G_CALLBACK (on_config_notify), self);
+  self->router = _gredis_router_new (self->config, object, G_CALLBACK (on_push), watch_shared);
 }
 
 static void
@@ -1336,8 +728,8 @@ gredis_client_dispose (GObject *object)
   if (self->network_changed_id != 0)
     g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
   g_clear_object (&self->network_monitor);
-  if (self->connections != NULL && g_hash_table_size (self->connections) > 0)
-    gredis_client_close (self);
+  if (self->router != NULL)
+    _gredis_router_close (self->router);
 
   G_OBJECT_CLASS (gredis_client_parent_class)->dispose (object);
 }
@@ -1347,12 +739,8 @@ gredis_client_finalize (GObject *object)
 {
   GredisClient *self = GREDIS_CLIENT (object);
 
-  g_clear_pointer (&self->connections, g_hash_table_unref);
-  g_clear_pointer (&self->waiting, g_hash_table_unref);
-  _gredis_sync_pool_free (self->sync_pool);
-  g_ptr_array_unref (self->handshake_steps);
+  g_clear_pointer (&self->router, _gredis_router_unref);
   g_clear_object (&self->config);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (gredis_client_parent_class)->finalize (object);
 }
@@ -1457,14 +845,6 @@ gredis_client_class_init (GredisClientClass *klass)
 static void
 gredis_client_init (GredisClient *self)
 {
-  g_mutex_init (&self->lock);
-  self->connections = g_hash_table_new_full (NULL, NULL,
-                                             (GDestroyNotify) g_main_context_unref,
-                                             g_object_unref);
-  self->waiting = g_hash_table_new (NULL, NULL);
-  self->sync_pool = _gredis_sync_pool_new ();
-  self->handshake_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) _gredis_handshake_step_unref);
-
   /* A changed network makes the backoff delays start again. */
   {
     GWeakRef *ref = g_new (GWeakRef, 1);

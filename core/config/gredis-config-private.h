@@ -67,4 +67,15 @@ gboolean                _gredis_may_quote           (GredisQuoteMode         quo
 gboolean                _gredis_config_parse_boolean (const char            *text,
                                                       gboolean              *out);
 
+/* Handshake steps of the core's features (the client-side cache, tests):
+ * every connection made from @config afterwards runs them, after its
+ * built-in steps (gredis_connection_new_for_config()). The steps are
+ * opaque here; @copy takes a reference, @free_func drops one. Thread-safe. */
+void                    _gredis_config_add_handshake_step (GredisConfig   *config,
+                                                           gpointer        step,
+                                                           GBoxedCopyFunc  copy,
+                                                           GDestroyNotify  free_func);
+/* A copy of the list (references taken), or NULL when there is none. */
+GPtrArray              *_gredis_config_dup_handshake_steps (GredisConfig  *config);
+
 G_END_DECLS

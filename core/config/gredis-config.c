@@ -53,6 +53,13 @@ struct _GredisConfig
 {
   GObject   parent_instance;
 
+  /* Under handshake_steps_lock: steps of the core's features that every
+   * connection made from this configuration runs (opaque here; see
+   * core/connection/gredis-handshake-private.h), and their copy function. */
+  GPtrArray      *handshake_steps;
+  GBoxedCopyFunc  handshake_step_copy;
+  GDestroyNotify  handshake_step_free;
+
   /* From a rediss:// URI: TLS unless #GredisConfig:transport says
    * otherwise. */
   gboolean  use_tls;
@@ -606,10 +613,56 @@ set_boolean_option (GredisConfig *self,
   notify_option (self, prop_id);
 }
 
+G_LOCK_DEFINE_STATIC (handshake_steps_lock);
+
+void
+_gredis_config_add_handshake_step (GredisConfig   *config,
+                                   gpointer        step,
+                                   GBoxedCopyFunc  copy,
+                                   GDestroyNotify  free_func)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+
+  G_LOCK (handshake_steps_lock);
+  if (config->handshake_steps == NULL)
+    {
+      config->handshake_steps = g_ptr_array_new_with_free_func (free_func);
+      config->handshake_step_copy = copy;
+      config->handshake_step_free = free_func;
+    }
+  g_ptr_array_add (config->handshake_steps, copy (step));
+  G_UNLOCK (handshake_steps_lock);
+}
+
+static gpointer
+copy_step (gconstpointer step,
+           gpointer      copy)
+{
+  return ((GBoxedCopyFunc) copy) ((gpointer) step);
+}
+
+GPtrArray *
+_gredis_config_dup_handshake_steps (GredisConfig *config)
+{
+  GPtrArray *steps = NULL;
+
+  G_LOCK (handshake_steps_lock);
+  if (config->handshake_steps != NULL && config->handshake_steps->len > 0)
+    {
+      steps = g_ptr_array_copy (config->handshake_steps, copy_step,
+                                config->handshake_step_copy);
+      g_ptr_array_set_free_func (steps, config->handshake_step_free);
+    }
+  G_UNLOCK (handshake_steps_lock);
+  return steps;
+}
+
 static void
 gredis_config_finalize (GObject *object)
 {
   GredisConfig *self = GREDIS_CONFIG (object);
+
+  g_clear_pointer (&self->handshake_steps, g_ptr_array_unref);
 
   for (guint i = PROP_URI + 1; i < N_PROPS; i++)
     {

@@ -57,7 +57,7 @@ void _gredis_connection_queue_command (GredisConnection    *connection,
 /* A call queued with _gredis_connection_queue_call() that failed
  * because the connection closed before any byte of its command was
  * written is marked with _gredis_call_set_unsent(): the command cannot
- * have run (gredis-client-sync.c retries it). */
+ * have run (gredis-router-sync.c retries it). */
 
 /* Offered each call that fails because the connection closed, in queue
  * order, before it completes (@unsent: no byte of its command was
@@ -75,7 +75,7 @@ void _gredis_connection_set_failure_func (GredisConnection            *connectio
                                           gpointer                     data,
                                           GDestroyNotify               destroy);
 
-/* The blocking API's direct path (gredis-client-sync.c). On a connection
+/* The blocking API's direct path (gredis-router-sync.c). On a connection
  * that is ready and idle, whose stream is a plain socket, and that the
  * calling thread has to itself (exclusive, on a context nobody else
  * runs), sends one command and waits for its reply on the socket itself,

@@ -12,6 +12,7 @@
 
 typedef struct
 {
+  GredisRouter *router;
   GredisPipelineAcquireFunc callback;
   gpointer user_data;
 } Acquisition;
@@ -25,7 +26,7 @@ exclusive_acquired (GObject      *source,
   GredisConnection *connection;
   GError *error = NULL;
 
-  connection = _gredis_client_acquire_exclusive_finish (GREDIS_CLIENT (source), result, &error);
+  connection = _gredis_router_acquire_exclusive_finish (acquisition->router, result, &error);
   acquisition->callback (connection, error, acquisition->user_data);
   g_free (acquisition);
 }
@@ -37,6 +38,7 @@ _gredis_pipeline_acquire (GredisClient              *client,
                           GredisPipelineAcquireFunc  callback,
                           gpointer                   user_data)
 {
+  GredisRouter *router = _gredis_client_get_router (client);
   GredisConnection *connection;
   GError *error = NULL;
 
@@ -44,13 +46,14 @@ _gredis_pipeline_acquire (GredisClient              *client,
     {
       Acquisition *acquisition = g_new (Acquisition, 1);
 
+      acquisition->router = router;
       acquisition->callback = callback;
       acquisition->user_data = user_data;
-      _gredis_client_acquire_exclusive_async (client, cancellable, exclusive_acquired,
+      _gredis_router_acquire_exclusive_async (router, cancellable, exclusive_acquired,
                                               acquisition);
       return;
     }
-  connection = gredis_client_get_connection (client, &error);
+  connection = _gredis_router_get_shared (router, &error);
   callback (connection, error, user_data);
 }
 
@@ -61,7 +64,7 @@ _gredis_pipeline_release (GredisClient     *client,
                           gboolean          reusable)
 {
   if (exclusive)
-    _gredis_client_release_exclusive (client, connection, reusable);
+    _gredis_router_release_exclusive (_gredis_client_get_router (client), connection, reusable);
   else
     g_object_unref (connection);
 }

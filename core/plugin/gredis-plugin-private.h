@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Generated at build time: loads the plugins linked into the library. */
+/* Generated at build time: loads the plugins linked into the library
+ * and ensures the built-in types of the core's layers. */
 void  _gredis_builtin_plugins_load         (void);
 
 /* "dir1, dir2, …": the directories searched, for messages. */

@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
-#include "gredis-pool-base.h"
 #include "gredis-plugin-private.h"
 
 #include <stdio.h>
@@ -201,9 +200,15 @@ is_setuid (void)
   return getuid () != geteuid () || getgid () != getegid ();
 }
 
+/* Once, before any implementation registers: built-in types may
+ * register themselves whenever their type is first used. */
 static void
 register_extension_points (void)
 {
+  static gsize registered = 0;
+
+  if (!g_once_init_enter (&registered))
+    return;
   for (guint k = 0; k <= GREDIS_PLUGIN_POOL; k++)
     {
       GIOExtensionPoint *ep = g_io_extension_point_register (kinds[k].extension_point);
@@ -211,6 +216,7 @@ register_extension_points (void)
       g_io_extension_point_set_required_type (ep, kind_interface (k));
       registry[k] = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_plugin_info_unref);
     }
+  g_once_init_leave (&registered, 1);
 }
 
 static gboolean
@@ -290,8 +296,9 @@ load_all (void)
   searched_dirs = g_ptr_array_new_with_free_func (g_free);
   loaded_modules = g_ptr_array_new ();
 
+  /* Plugins linked in, and the built-in types of the core (the pools),
+   * which register themselves as their type is registered. */
   _gredis_builtin_plugins_load ();
-  _gredis_pool_base_register ();
 
   env = g_getenv ("GREDIS_PLUGIN_PATH");
   if (env != NULL && *env != '\0')
@@ -351,6 +358,7 @@ implement (GIOModule        *module,
   g_return_if_fail (name != NULL && *name != '\0');
   g_return_if_fail (g_type_is_a (type, kind_interface (kind)));
 
+  register_extension_points ();
   g_io_extension_point_implement (kinds[kind].extension_point, type, name, priority);
 
   info = g_new0 (GredisPluginInfo, 1);

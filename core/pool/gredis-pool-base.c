@@ -61,7 +61,7 @@ typedef struct
 {
   GTask *task;                 /* NULL for a blocking caller */
   GMainContext *context;       /* NULL: any context of the pool's own */
-  GredisPoolHint hint;
+  GredisPoolMode hint;
   Item *item;                  /* granted: an idle connection */
   gboolean may_create;         /* granted: room for a new one */
   gboolean granted;
@@ -74,8 +74,7 @@ typedef struct
   GMutex lock;
   GCond cond;
 
-  GredisPoolConnectionFunc factory;
-  gpointer factory_data;
+  GredisConfig *config;        /* what connections are made from */
 
   guint max_connections;
   guint pool_timeout_ms;
@@ -289,14 +288,14 @@ typedef enum {
  * is closed to make room when the pool is full. */
 static TakeResult
 take_locked (GredisPoolBasePrivate  *priv,
-             GredisPoolHint          hint,
+             GredisPoolMode          hint,
              GMainContext           *context,
              Item                  **item_out,
              GSList                **discard)
 {
   Item *item;
 
-  if (hint == GREDIS_POOL_HINT_SHARED && context != NULL &&
+  if (hint == GREDIS_POOL_MODE_SHARED && context != NULL &&
       (item = find_shared_locked (priv, context)) != NULL)
     {
       item->users++;
@@ -308,7 +307,7 @@ take_locked (GredisPoolBasePrivate  *priv,
   if (item != NULL)
     {
       item->users = 1;
-      item->shared = hint == GREDIS_POOL_HINT_SHARED;
+      item->shared = hint == GREDIS_POOL_MODE_SHARED;
       priv->n_in_use++;
       *item_out = item;
       return TAKE_ITEM;
@@ -433,16 +432,21 @@ lifetime_deadline (GredisPoolBasePrivate *priv,
  * for it, and counts it as in use. */
 static GredisConnection *
 create_connection (GredisPoolBase  *self,
-                   GredisPoolHint   hint,
+                   GredisPoolMode   hint,
                    gboolean         own_context,
                    GError         **error)
 {
   GredisPoolBasePrivate *priv = PRIV (self);
+  g_autoptr(GredisConfig) config = NULL;
   GredisConnection *connection = NULL;
   GMainContext *context = NULL;
   Item *item;
 
-  if (priv->factory == NULL)
+  g_mutex_lock (&priv->lock);
+  config = priv->config != NULL ? g_object_ref (priv->config) : NULL;
+  g_mutex_unlock (&priv->lock);
+
+  if (config == NULL)
     {
       gredis_i18n_init ();
       g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_FAILED,
@@ -452,13 +456,13 @@ create_connection (GredisPoolBase  *self,
     {
       context = g_main_context_new ();
       g_main_context_push_thread_default (context);
-      connection = priv->factory (priv->factory_data, error);
+      connection = gredis_connection_new_for_config (config, NULL, error);
       g_main_context_pop_thread_default (context);
     }
   else
     {
       context = g_main_context_ref_thread_default ();
-      connection = priv->factory (priv->factory_data, error);
+      connection = gredis_connection_new_for_config (config, NULL, error);
     }
 
   if (connection == NULL)
@@ -473,7 +477,7 @@ create_connection (GredisPoolBase  *self,
   item->connection = g_object_ref (connection);
   item->context = context;
   item->own_context = own_context;
-  item->shared = hint == GREDIS_POOL_HINT_SHARED;
+  item->shared = hint == GREDIS_POOL_MODE_SHARED;
   item->users = 1;
   item->last_used = g_get_monotonic_time ();
 
@@ -520,7 +524,7 @@ drop_taken (GredisPoolBase *self,
 
 typedef struct
 {
-  GredisPoolHint hint;
+  GredisPoolMode hint;
   Item *item;                  /* under a health check */
 } AcquireData;
 
@@ -765,18 +769,18 @@ acquire_step (GTask *task)
 }
 
 static void
-gredis_pool_base_acquire_async (GredisPool          *pool,
-                                GredisPoolHint       hint,
-                                gint                 slot,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+gredis_pool_base_acquire_async (GredisPool              *pool,
+                                const GredisPoolRequest *request,
+                                GCancellable            *cancellable,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data)
 {
   GTask *task = g_task_new (pool, cancellable, callback, user_data);
   AcquireData *data = g_new0 (AcquireData, 1);
 
   g_task_set_source_tag (task, gredis_pool_base_acquire_async);
-  data->hint = hint;
+  /* One server: the mode is all that matters. */
+  data->hint = request->mode;
   g_task_set_task_data (task, data, g_free);
   acquire_step (task);
 }
@@ -830,7 +834,7 @@ prewarm (GredisPoolBase *self)
       note_peak (priv);
       g_mutex_unlock (&priv->lock);
 
-      connection = create_connection (self, GREDIS_POOL_HINT_EXCLUSIVE, TRUE, &error);
+      connection = create_connection (self, GREDIS_POOL_MODE_EXCLUSIVE, TRUE, &error);
       if (connection == NULL)
         {
           g_debug ("Could not pre-warm the pool: %s", error->message);
@@ -870,15 +874,18 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-GredisConnection *
-_gredis_pool_base_acquire_sync (GredisPoolBase  *self,
-                                GCancellable    *cancellable,
-                                GError         **error)
+/* Takes an idle exclusive connection of a context of the pool's own, or
+ * makes one on a context of its own, waiting as the pool does when all
+ * are busy (whatever @request's mode: a blocking caller has the
+ * connection to itself). */
+static GredisConnection *
+gredis_pool_base_acquire (GredisPool               *pool,
+                          const GredisPoolRequest  *request,
+                          GCancellable             *cancellable,
+                          GError                  **error)
 {
-  GredisPoolBasePrivate *priv;
-
-  g_return_val_if_fail (GREDIS_IS_POOL_BASE (self), NULL);
-  priv = PRIV (self);
+  GredisPoolBase *self = GREDIS_POOL_BASE (pool);
+  GredisPoolBasePrivate *priv = PRIV (self);
 
   for (;;)
     {
@@ -901,7 +908,7 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
           return NULL;
         }
       reap_locked (priv, &discard);
-      result = take_locked (priv, GREDIS_POOL_HINT_EXCLUSIVE, NULL, &item, &discard);
+      result = take_locked (priv, GREDIS_POOL_MODE_EXCLUSIVE, NULL, &item, &discard);
       if (result == TAKE_FULL && !GREDIS_POOL_BASE_GET_CLASS (self)->waits)
         {
           guint max = priv->max_connections;
@@ -916,7 +923,7 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
           deadline = priv->pool_timeout_ms > 0
                      ? g_get_monotonic_time () + (gint64) priv->pool_timeout_ms * 1000
                      : G_MAXINT64;
-          waiter.hint = GREDIS_POOL_HINT_EXCLUSIVE;
+          waiter.hint = GREDIS_POOL_MODE_EXCLUSIVE;
           g_queue_push_tail (&priv->waiters, &waiter);
           priv->waits++;
           g_mutex_unlock (&priv->lock);
@@ -975,7 +982,7 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
         {
           GredisConnection *connection;
 
-          connection = create_connection (self, GREDIS_POOL_HINT_EXCLUSIVE, TRUE, error);
+          connection = create_connection (self, GREDIS_POOL_MODE_EXCLUSIVE, TRUE, error);
           if (connection != NULL)
             prewarm (self);
           return connection;
@@ -1030,15 +1037,19 @@ _gredis_pool_base_acquire_sync (GredisPoolBase  *self,
     }
 }
 
-GredisConnection *
-_gredis_pool_base_try_acquire_shared (GredisPoolBase  *self,
-                                      GError         **error)
+/* Takes the shared connection of the thread-default main context (with
+ * GREDIS_POOL_MODE_SHARED), an idle one of that context, or makes one,
+ * without waiting: when all max-connections are counted, the blocking
+ * pool fails with G_IO_ERROR_WOULD_BLOCK (its acquire_async() would
+ * wait) and the simple one with GREDIS_ERROR_POOL_EXHAUSTED. */
+static GredisConnection *
+gredis_pool_base_try_acquire (GredisPool               *pool,
+                              const GredisPoolRequest  *request,
+                              GError                  **error)
 {
-  GredisPoolBasePrivate *priv;
+  GredisPoolBase *self = GREDIS_POOL_BASE (pool);
+  GredisPoolBasePrivate *priv = PRIV (self);
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
-
-  g_return_val_if_fail (GREDIS_IS_POOL_BASE (self), NULL);
-  priv = PRIV (self);
 
   for (;;)
     {
@@ -1055,21 +1066,28 @@ _gredis_pool_base_try_acquire_shared (GredisPoolBase  *self,
           return NULL;
         }
       reap_locked (priv, &discard);
-      result = take_locked (priv, GREDIS_POOL_HINT_SHARED, context, &item, &discard);
+      result = take_locked (priv, request->mode, context, &item, &discard);
       if (result == TAKE_FULL)
         {
           guint max = priv->max_connections;
 
           g_mutex_unlock (&priv->lock);
           finish_unlocked (priv, NULL, discard);
-          g_propagate_error (error, exhausted_error (max));
+          if (GREDIS_POOL_BASE_GET_CLASS (self)->waits)
+            {
+              gredis_i18n_init ();
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
+                                   _("Every connection of the pool is in use: an acquisition would wait for one."));
+            }
+          else
+            g_propagate_error (error, exhausted_error (max));
           return NULL;
         }
       g_mutex_unlock (&priv->lock);
       finish_unlocked (priv, NULL, discard);
 
       if (result == TAKE_CREATE)
-        return create_connection (self, GREDIS_POOL_HINT_SHARED, FALSE, error);
+        return create_connection (self, request->mode, FALSE, error);
 
       /* An idle connection that is closed, or due for a health check
        * that cannot be waited for here, makes room for a new one. */
@@ -1152,25 +1170,29 @@ gredis_pool_base_close (GredisPool *pool)
 }
 
 static void
+gredis_pool_base_configure (GredisPool   *pool,
+                            GredisConfig *config)
+{
+  GredisPoolBasePrivate *priv = PRIV (pool);
+  GredisConfig *old;
+
+  g_mutex_lock (&priv->lock);
+  old = g_steal_pointer (&priv->config);
+  priv->config = g_object_ref (config);
+  g_mutex_unlock (&priv->lock);
+  g_clear_object (&old);
+}
+
+static void
 gredis_pool_base_pool_init (GredisPoolInterface *iface)
 {
   iface->acquire_async = gredis_pool_base_acquire_async;
   iface->acquire_finish = gredis_pool_base_acquire_finish;
   iface->release = gredis_pool_base_release;
   iface->close = gredis_pool_base_close;
-}
-
-void
-_gredis_pool_base_set_factory (GredisPoolBase           *self,
-                               GredisPoolConnectionFunc  func,
-                               gpointer                  user_data)
-{
-  GredisPoolBasePrivate *priv = PRIV (self);
-
-  g_mutex_lock (&priv->lock);
-  priv->factory = func;
-  priv->factory_data = user_data;
-  g_mutex_unlock (&priv->lock);
+  iface->configure = gredis_pool_base_configure;
+  iface->try_acquire = gredis_pool_base_try_acquire;
+  iface->acquire = gredis_pool_base_acquire;
 }
 
 guint
@@ -1272,6 +1294,7 @@ gredis_pool_base_finalize (GObject *object)
   /* In a child the parent's connections are left alone. */
   g_hash_table_unref (priv->items);
   g_ptr_array_unref (priv->abandoned);
+  g_clear_object (&priv->config);
   g_warn_if_fail (priv->waiters.length == 0);
   g_mutex_clear (&priv->lock);
   g_cond_clear (&priv->cond);
@@ -1328,13 +1351,4 @@ gredis_pool_base_init (GredisPoolBase *self)
   priv->items = g_hash_table_new (NULL, NULL);
   priv->abandoned = g_ptr_array_new ();
   priv->generation = g_atomic_int_get (&fork_generation);
-}
-
-void
-_gredis_pool_base_register (void)
-{
-  gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "blocking",
-                                  GREDIS_TYPE_POOL_BLOCKING, 10);
-  gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "simple",
-                                  GREDIS_TYPE_POOL_SIMPLE, 0);
 }

@@ -8,10 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Makes a new connection bound to the thread-default main context and
- * starts opening it; NULL with an error when it cannot be made. */
-typedef GredisConnection *(*GredisPoolConnectionFunc) (gpointer   user_data,
-                                                       GError   **error);
+/* The base of the built-in pools implements the whole GredisPool
+ * interface (configure, try_acquire and acquire included); everything
+ * else in the library asks it through that interface only. The `simple`
+ * and `blocking` subclasses register themselves with the plugin registry
+ * when their type is registered, as GIO's built-in implementations do;
+ * the registry only ensures their types (core/meson.build lists them). */
 
 #define GREDIS_TYPE_POOL_BASE (gredis_pool_base_get_type ())
 G_DECLARE_DERIVABLE_TYPE (GredisPoolBase, gredis_pool_base, GREDIS, POOL_BASE, GObject)
@@ -31,29 +33,7 @@ G_DECLARE_FINAL_TYPE (GredisPoolSimple, gredis_pool_simple, GREDIS, POOL_SIMPLE,
 #define GREDIS_TYPE_POOL_BLOCKING (gredis_pool_blocking_get_type ())
 G_DECLARE_FINAL_TYPE (GredisPoolBlocking, gredis_pool_blocking, GREDIS, POOL_BLOCKING, GredisPoolBase)
 
-/* Registers "simple" and "blocking" (called by the plugin registry). */
-void              _gredis_pool_base_register         (void);
-
-void              _gredis_pool_base_set_factory      (GredisPoolBase            *pool,
-                                                      GredisPoolConnectionFunc   func,
-                                                      gpointer                   user_data);
-
-/* Takes an idle exclusive connection of any main context, or makes one
- * on a main context of its own, waiting as the pool does when all are
- * busy. The caller runs the connection's context (push it as
- * thread-default) and gives the connection back with
- * gredis_pool_release(). */
-GredisConnection *_gredis_pool_base_acquire_sync     (GredisPoolBase            *pool,
-                                                      GCancellable              *cancellable,
-                                                      GError                   **error);
-
-/* Takes the shared connection of the thread-default main context, an
- * idle one of that context, or makes one, without waiting (whatever the
- * pool): NULL with GREDIS_ERROR_POOL_EXHAUSTED when max-connections are
- * all counted. Give it back with gredis_pool_release(). */
-GredisConnection *_gredis_pool_base_try_acquire_shared (GredisPoolBase         *pool,
-                                                        GError                **error);
-/* The largest number of connections open at once so far. */
+/* The largest number of connections open at once so far (for tests). */
 guint             _gredis_pool_base_get_peak         (GredisPoolBase            *pool);
 
 G_END_DECLS

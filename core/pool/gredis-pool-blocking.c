@@ -14,7 +14,11 @@ struct _GredisPoolBlocking
   GredisPoolBase parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (GredisPoolBlocking, gredis_pool_blocking, GREDIS_TYPE_POOL_BASE)
+/* Registered with the plugin registry as its type is: ensuring the type
+ * (the registry does, see core/meson.build) is all it takes. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolBlocking, gredis_pool_blocking, GREDIS_TYPE_POOL_BASE,
+                               gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "blocking",
+                                                               g_define_type_id, 10))
 
 static void
 gredis_pool_blocking_class_init (GredisPoolBlockingClass *klass)

@@ -13,7 +13,11 @@ struct _GredisPoolSimple
   GredisPoolBase parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (GredisPoolSimple, gredis_pool_simple, GREDIS_TYPE_POOL_BASE)
+/* Registered with the plugin registry as its type is: ensuring the type
+ * (the registry does, see core/meson.build) is all it takes. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolSimple, gredis_pool_simple, GREDIS_TYPE_POOL_BASE,
+                               gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "simple",
+                                                               g_define_type_id, 0))
 
 static void
 gredis_pool_simple_class_init (GredisPoolSimpleClass *klass)

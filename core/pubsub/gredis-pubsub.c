@@ -58,6 +58,7 @@ struct _GredisPubSub
   GObject parent_instance;
 
   GredisClient *client;
+  GredisRouter *router;                 /* the client's: connections */
   GMainContext *context;
 
   GHashTable *subscriptions[N_KINDS];   /* what we want: sets of names */
@@ -380,7 +381,7 @@ drop_connection (GredisPubSub *self)
   self->ping_outstanding = FALSE;
   arm_health_check (self);
   /* Its waiting entries fail now, with self->connection already NULL. */
-  _gredis_client_release_exclusive (self->client, connection, FALSE);
+  _gredis_router_release_exclusive (self->router, connection, FALSE);
 }
 
 static void
@@ -456,7 +457,7 @@ acquired (GObject      *source,
   GredisConnection *connection;
 
   self->acquiring = FALSE;
-  connection = _gredis_client_acquire_exclusive_finish (self->client, result, &error);
+  connection = _gredis_router_acquire_exclusive_finish (self->router, result, &error);
   if (connection == NULL)
     {
       if (!self->closed)
@@ -473,7 +474,7 @@ acquired (GObject      *source,
     }
   if (self->closed)
     {
-      _gredis_client_release_exclusive (self->client, connection, FALSE);
+      _gredis_router_release_exclusive (self->router, connection, FALSE);
       g_object_unref (self);
       return;
     }
@@ -523,7 +524,7 @@ ensure_connection (GredisPubSub *self)
 
   self->acquiring = TRUE;
   g_main_context_push_thread_default (self->context);
-  _gredis_client_acquire_exclusive_async (self->client, self->cancellable, acquired,
+  _gredis_router_acquire_exclusive_async (self->router, self->cancellable, acquired,
                                           g_object_ref (self));
   g_main_context_pop_thread_default (self->context);
 }
@@ -1162,6 +1163,7 @@ gredis_pubsub_constructed (GObject *object)
   G_OBJECT_CLASS (gredis_pubsub_parent_class)->constructed (object);
 
   g_assert (self->client != NULL);
+  self->router = _gredis_router_ref (_gredis_client_get_router (self->client));
   self->health_check_interval_s =
     gredis_config_get_health_check_interval_s (gredis_client_get_config (self->client));
 
@@ -1237,6 +1239,7 @@ gredis_pubsub_finalize (GObject *object)
     g_hash_table_unref (self->subscriptions[k]);
   g_clear_object (&self->backoff);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->router, _gredis_router_unref);
   g_clear_object (&self->client);
   g_main_context_unref (self->context);
 

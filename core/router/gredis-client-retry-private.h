@@ -37,9 +37,9 @@ GError *_gredis_retry_unknown_outcome_error (const char   *name,
                                              gssize        name_length,
                                              const GError *cause);
 
-/* A backoff policy made from the client's configuration, or NULL (with a
+/* A backoff policy made from a client's configuration, or NULL (with a
  * debug message) when the plugin cannot be made. */
-GredisBackoffPolicy *_gredis_client_make_backoff (GredisClient *client);
+GredisBackoffPolicy *_gredis_retry_make_backoff (GredisConfig *config);
 
 /* Asynchronous commands: stores the command in @call (made by
  * _gredis_client_send_async(), which keeps commands) when no connection

@@ -107,9 +107,8 @@ _gredis_retry_unknown_outcome_error (const char   *name,
 }
 
 GredisBackoffPolicy *
-_gredis_client_make_backoff (GredisClient *client)
+_gredis_retry_make_backoff (GredisConfig *config)
 {
-  GredisConfig *config = gredis_client_get_config (client);
   g_autoptr(GError) error = NULL;
   GObject *backoff;
 

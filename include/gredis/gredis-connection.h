@@ -14,6 +14,7 @@
 #include <gredis/gredis-transport.h>
 #include <gredis/gredis-parser.h>
 #include <gredis/gredis-backoff-policy.h>
+#include <gredis/gredis-config.h>
 
 G_BEGIN_DECLS
 
@@ -104,6 +105,10 @@ GREDIS_AVAILABLE_IN_ALL
 GredisConnection     *gredis_connection_new                    (GredisTransport      *transport,
                                                                 GredisParser         *parser,
                                                                 GSocketConnectable   *endpoint);
+GREDIS_AVAILABLE_IN_ALL
+GredisConnection     *gredis_connection_new_for_config         (GredisConfig         *config,
+                                                                GSocketConnectable   *endpoint,
+                                                                GError              **error);
 
 GREDIS_AVAILABLE_IN_ALL
 void                  gredis_connection_open_async             (GredisConnection     *connection,

@@ -493,12 +493,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ConfigTestPool, config_test_pool, G_TYPE_OBJECT,
                                                       config_test_pool_iface_init))
 
 static void
-config_test_pool_acquire_async (GredisPool          *pool,
-                                GredisPoolHint       hint,
-                                gint                 slot,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+config_test_pool_acquire_async (GredisPool              *pool,
+                                const GredisPoolRequest *request,
+                                GCancellable            *cancellable,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data)
 {
   g_task_report_new_error (pool, callback, user_data, config_test_pool_acquire_async,
                            GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,

@@ -29,7 +29,7 @@ test_delay_restarts (void)
 {
   g_autoptr(GredisClient) client = fault_client_for ("redis://127.0.0.1:1",
                                                "retries=5&backoff=exponential&backoff-base-ms=10&backoff-cap-ms=1000");
-  g_autoptr(GredisBackoffPolicy) policy = _gredis_client_make_backoff (client);
+  g_autoptr(GredisBackoffPolicy) policy = _gredis_retry_make_backoff (gredis_client_get_config (client));
   GredisRetryDelay first = { 0, };
   GredisRetryDelay second = { 0, };
 

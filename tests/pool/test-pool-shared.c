@@ -119,7 +119,7 @@ static GredisPool *
 client_pool (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  GredisPool *pool = _gredis_client_get_pool (fixture->client, &error);
+  GredisPool *pool = _gredis_router_get_pool (_gredis_client_get_router (fixture->client), &error);
 
   g_assert_no_error (error);
   g_assert_true (GREDIS_IS_POOL_BASE (pool));

@@ -82,7 +82,7 @@ static GredisPool *
 client_pool (GredisClient *client)
 {
   g_autoptr(GError) error = NULL;
-  GredisPool *pool = _gredis_client_get_pool (client, &error);
+  GredisPool *pool = _gredis_router_get_pool (_gredis_client_get_router (client), &error);
 
   g_assert_no_error (error);
   g_assert_true (GREDIS_IS_POOL_BASE (pool));
@@ -104,10 +104,10 @@ acquire_exclusive (GredisClient  *client,
   GAsyncResult *result = NULL;
   GredisConnection *connection;
 
-  _gredis_client_acquire_exclusive_async (client, NULL, store_result, &result);
+  _gredis_router_acquire_exclusive_async (_gredis_client_get_router (client), NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  connection = _gredis_client_acquire_exclusive_finish (client, result, error);
+  connection = _gredis_router_acquire_exclusive_finish (_gredis_client_get_router (client), result, error);
   g_object_unref (result);
   return connection;
 }
@@ -187,7 +187,7 @@ test_simple_exhausted (Fixture       *fixture,
   g_assert_null (c);
   g_clear_error (&error);
 
-  _gredis_client_release_exclusive (fixture->client, b, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), b, TRUE);
   g_assert_cmpuint (get_uint (pool, "in-use"), ==, 1);
   g_assert_cmpuint (get_uint (pool, "idle"), ==, 1);
   c = acquire_exclusive (fixture->client, &error);
@@ -196,13 +196,13 @@ test_simple_exhausted (Fixture       *fixture,
   g_assert_true (c == b);
 
   /* One given back as not reusable is closed and dropped. */
-  _gredis_client_release_exclusive (fixture->client, c, FALSE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), c, FALSE);
   g_assert_cmpuint (get_uint (pool, "idle"), ==, 0);
   c = acquire_exclusive (fixture->client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gredis_connection_get_state (c), ==, GREDIS_CONNECTION_STATE_READY);
-  _gredis_client_release_exclusive (fixture->client, c, TRUE);
-  _gredis_client_release_exclusive (fixture->client, a, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), c, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), a, TRUE);
   g_assert_cmpuint (get_uint (pool, "in-use"), ==, 0);
   g_assert_cmpuint (_gredis_pool_base_get_peak (GREDIS_POOL_BASE (pool)), ==, 2);
 }
@@ -228,17 +228,17 @@ test_blocking_wait (Fixture       *fixture,
   g_assert_cmpuint (get_uint64 (pool, "timeouts"), ==, 1);
 
   /* A second waiter gets the connection the first caller gives back. */
-  _gredis_client_acquire_exclusive_async (fixture->client, NULL, store_result, &result);
+  _gredis_router_acquire_exclusive_async (_gredis_client_get_router (fixture->client), NULL, store_result, &result);
   g_assert_cmpuint (get_uint64 (pool, "waits"), ==, 2);
-  _gredis_client_release_exclusive (fixture->client, a, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), a, TRUE);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  b = _gredis_client_acquire_exclusive_finish (fixture->client, result, &error);
+  b = _gredis_router_acquire_exclusive_finish (_gredis_client_get_router (fixture->client), result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_true (b == a);
   g_assert_cmpuint (get_uint64 (pool, "timeouts"), ==, 1);
-  _gredis_client_release_exclusive (fixture->client, b, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), b, TRUE);
 
   /* A cancelled wait fails with G_IO_ERROR_CANCELLED. */
   {
@@ -247,16 +247,16 @@ test_blocking_wait (Fixture       *fixture,
     a = acquire_exclusive (fixture->client, &error);
     g_assert_no_error (error);
     result = NULL;
-    _gredis_client_acquire_exclusive_async (fixture->client, cancellable, store_result, &result);
+    _gredis_router_acquire_exclusive_async (_gredis_client_get_router (fixture->client), cancellable, store_result, &result);
     g_cancellable_cancel (cancellable);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
-    b = _gredis_client_acquire_exclusive_finish (fixture->client, result, &error);
+    b = _gredis_router_acquire_exclusive_finish (_gredis_client_get_router (fixture->client), result, &error);
     g_object_unref (result);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_null (b);
     g_clear_error (&error);
-    _gredis_client_release_exclusive (fixture->client, a, TRUE);
+    _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), a, TRUE);
   }
 }
 
@@ -366,7 +366,7 @@ test_health_check (Fixture       *fixture,
     g_assert_no_error (error);
     id = gredis_reply_get_integer (reply);
   }
-  _gredis_client_release_exclusive (fixture->client, a, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), a, TRUE);
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_assert_cmpint (command_integer (admin, "CLIENT", "KILL", "ID", id_text, NULL), ==, 1);
@@ -377,7 +377,7 @@ test_health_check (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (b != a);
   g_assert_cmpint (gredis_connection_get_state (b), ==, GREDIS_CONNECTION_STATE_READY);
-  _gredis_client_release_exclusive (fixture->client, b, TRUE);
+  _gredis_router_release_exclusive (_gredis_client_get_router (fixture->client), b, TRUE);
   gredis_client_close (admin);
 }
 
@@ -404,13 +404,14 @@ test_prewarm (Fixture       *fixture,
 /* Shared acquisitions of one context multiplex one connection. */
 static GredisConnection *
 acquire_hint (GredisPool     *pool,
-              GredisPoolHint  hint)
+              GredisPoolMode  mode)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GredisPoolRequest) request = gredis_pool_request_new (mode);
   GAsyncResult *result = NULL;
   GredisConnection *connection;
 
-  gredis_pool_acquire_async (pool, hint, GREDIS_POOL_NO_SLOT, NULL, store_result, &result);
+  gredis_pool_acquire_async (pool, request, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   connection = gredis_pool_acquire_finish (pool, result, &error);
@@ -426,13 +427,13 @@ test_shared (Fixture       *fixture,
   g_autoptr(GredisPool) pool = client_pool (fixture->client);
   GredisConnection *a, *b, *c, *d;
 
-  a = acquire_hint (pool, GREDIS_POOL_HINT_SHARED);
-  b = acquire_hint (pool, GREDIS_POOL_HINT_SHARED);
+  a = acquire_hint (pool, GREDIS_POOL_MODE_SHARED);
+  b = acquire_hint (pool, GREDIS_POOL_MODE_SHARED);
   g_assert_true (a == b);
   g_assert_cmpuint (get_uint (pool, "in-use"), ==, 1);
   /* An exclusive one is another connection; with max-connections=2 the
    * pool is then full. */
-  c = acquire_hint (pool, GREDIS_POOL_HINT_EXCLUSIVE);
+  c = acquire_hint (pool, GREDIS_POOL_MODE_EXCLUSIVE);
   g_assert_true (c != a);
   g_assert_cmpuint (get_uint (pool, "in-use"), ==, 2);
   gredis_pool_release (pool, b);
@@ -440,7 +441,7 @@ test_shared (Fixture       *fixture,
   gredis_pool_release (pool, a);
   g_assert_cmpuint (get_uint (pool, "in-use"), ==, 1);
   /* The shared one, now idle, is handed out exclusively. */
-  d = acquire_hint (pool, GREDIS_POOL_HINT_EXCLUSIVE);
+  d = acquire_hint (pool, GREDIS_POOL_MODE_EXCLUSIVE);
   g_assert_true (d == a);
   gredis_pool_release (pool, c);
   gredis_pool_release (pool, d);
@@ -451,10 +452,11 @@ test_shared (Fixture       *fixture,
   gredis_pool_close (pool);
   {
     g_autoptr(GError) error = NULL;
+    GredisPoolRequest request;
     GAsyncResult *result = NULL;
 
-    gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_SHARED, GREDIS_POOL_NO_SLOT, NULL,
-                               store_result, &result);
+    gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
+    gredis_pool_acquire_async (pool, &request, NULL, store_result, &result);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
     g_assert_null (gredis_pool_acquire_finish (pool, result, &error));

@@ -1,19 +1,17 @@
-/* gredis-client-sync.c: the blocking API of GredisClient, and its pool
+/* gredis-router-sync.c: the blocking API's connections
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
-#include "gredis-client-private.h"
+#include "gredis-router-private.h"
 #include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
-#include "gredis-pool-base.h"
 
-/* The client's pool (GredisConfig:pool, `blocking` by default) is made on
- * first use and serves the exclusive connections of
- * gredis-client-exclusive.c and the blocking calls here.
- *
- * A blocking call takes an exclusive connection made on a private main
- * context of the pool and gives it back when the reply is there. When
+/* A blocking call takes an exclusive connection from the router's pool
+ * with gredis_pool_acquire(): the built-in pools hand out one made on a
+ * private main context of their own, idle since the last blocking call
+ * (no main-loop iteration), and other pools one acquired on a main
+ * context made for it. It gives it back when the reply is there. When
  * the connection is ready and idle and its stream is a plain socket, the
  * call writes the command and reads the reply on that socket itself
  * (_gredis_connection_send_direct(): one write and one read that waits
@@ -31,88 +29,6 @@
  * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. The decision is
  * the one of the asynchronous path (gredis-client-retry.c). */
 
-struct _GredisSyncPool
-{
-  GMutex lock;
-  GredisPool *pool;
-  gboolean closed;
-};
-
-GredisSyncPool *
-_gredis_sync_pool_new (void)
-{
-  GredisSyncPool *pool = g_new0 (GredisSyncPool, 1);
-
-  g_mutex_init (&pool->lock);
-  return pool;
-}
-
-void
-_gredis_sync_pool_close (GredisSyncPool *pool)
-{
-  g_autoptr(GredisPool) inner = NULL;
-
-  g_mutex_lock (&pool->lock);
-  pool->closed = TRUE;
-  if (pool->pool != NULL)
-    inner = g_object_ref (pool->pool);
-  g_mutex_unlock (&pool->lock);
-
-  if (inner != NULL)
-    gredis_pool_close (inner);
-}
-
-void
-_gredis_sync_pool_free (GredisSyncPool *pool)
-{
-  _gredis_sync_pool_close (pool);
-  if (pool->pool != NULL && GREDIS_IS_POOL_BASE (pool->pool))
-    _gredis_pool_base_set_factory (GREDIS_POOL_BASE (pool->pool), NULL, NULL);
-  g_clear_object (&pool->pool);
-  g_mutex_clear (&pool->lock);
-  g_free (pool);
-}
-
-static GredisConnection *
-make_connection (gpointer   user_data,
-                 GError   **error)
-{
-  return _gredis_client_create_connection (user_data, error);
-}
-
-GredisPool *
-_gredis_client_get_pool (GredisClient  *client,
-                         GError       **error)
-{
-  GredisSyncPool *sync_pool = _gredis_client_get_sync_pool (client);
-  GredisConfig *config = gredis_client_get_config (client);
-  g_autoptr(GObject) made = NULL;
-  GredisPool *pool;
-
-  g_mutex_lock (&sync_pool->lock);
-  if (sync_pool->pool == NULL && !sync_pool->closed)
-    {
-      made = gredis_plugins_create (GREDIS_PLUGIN_POOL, gredis_config_get_pool (config), error);
-      if (made != NULL && !gredis_config_apply_to_plugin (config, made, error))
-        g_clear_object (&made);
-      if (made != NULL)
-        {
-          /* The client owns the pool and outlives it as a factory. */
-          if (GREDIS_IS_POOL_BASE (made))
-            _gredis_pool_base_set_factory (GREDIS_POOL_BASE (made), make_connection, client);
-          sync_pool->pool = GREDIS_POOL (g_steal_pointer (&made));
-        }
-    }
-  else if (sync_pool->closed)
-    {
-      gredis_i18n_init ();
-      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
-    }
-  pool = sync_pool->pool != NULL && !sync_pool->closed ? g_object_ref (sync_pool->pool) : NULL;
-  g_mutex_unlock (&sync_pool->lock);
-  return pool;
-}
-
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -123,27 +39,18 @@ store_result (GObject      *source,
 
 /* Takes an exclusive connection whose context the calling thread may run. */
 static GredisConnection *
-acquire_blocking (GredisPool    *pool,
-                  GMainContext **fallback_context,
+acquire_blocking (GredisRouter  *router,
+                  GredisPool    *pool,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  GAsyncResult *result = NULL;
+  GredisPoolRequest request;
   GredisConnection *connection;
 
-  if (GREDIS_IS_POOL_BASE (pool))
-    return _gredis_pool_base_acquire_sync (GREDIS_POOL_BASE (pool), cancellable, error);
-
-  /* Another implementation: acquire on a context of our own. */
-  *fallback_context = g_main_context_new ();
-  g_main_context_push_thread_default (*fallback_context);
-  gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_EXCLUSIVE, GREDIS_POOL_NO_SLOT,
-                             cancellable, store_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (*fallback_context, TRUE);
-  g_main_context_pop_thread_default (*fallback_context);
-  connection = gredis_pool_acquire_finish (pool, result, error);
-  g_object_unref (result);
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  connection = gredis_pool_acquire (pool, &request, cancellable, error);
+  if (connection != NULL)
+    _gredis_router_watch_push (router, connection);
   return connection;
 }
 
@@ -176,7 +83,8 @@ backoff_sleep (guint64       delay_us,
 /* One attempt: the reply, or NULL with an error; *@unsent tells whether
  * the command failed before any byte of it was written. */
 static GredisReply *
-send_once (GredisClient        *client,
+send_once (GredisRouter        *router,
+           gpointer             source_object,
            GredisPool          *pool,
            guint                argc,
            const char * const  *argv,
@@ -186,7 +94,6 @@ send_once (GredisClient        *client,
            GCancellable        *cancellable,
            GError             **error)
 {
-  g_autoptr(GMainContext) fallback_context = NULL;
   GAsyncResult *result = NULL;
   GredisConnection *connection;
   GMainContext *context;
@@ -194,7 +101,7 @@ send_once (GredisClient        *client,
   GredisCall *call;
 
   *unsent = TRUE;
-  connection = acquire_blocking (pool, &fallback_context, cancellable, error);
+  connection = acquire_blocking (router, pool, cancellable, error);
   if (connection == NULL)
     return NULL;
 
@@ -210,7 +117,8 @@ send_once (GredisClient        *client,
 
   context = gredis_connection_get_context (connection);
   g_main_context_push_thread_default (context);
-  call = _gredis_call_new (client, cancellable, store_result, &result, _gredis_client_send_sync);
+  call = _gredis_call_new (source_object, cancellable, store_result, &result,
+                           _gredis_router_send_sync);
   _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
   /* Write now rather than in a main-loop iteration of its own: the
    * iteration below then only waits for the reply. */
@@ -228,7 +136,8 @@ send_once (GredisClient        *client,
 }
 
 GredisReply *
-_gredis_client_send_sync (GredisClient        *client,
+_gredis_router_send_sync (GredisRouter        *router,
+                          gpointer             source_object,
                           guint                argc,
                           const char * const  *argv,
                           const gsize         *argv_lengths,
@@ -238,15 +147,14 @@ _gredis_client_send_sync (GredisClient        *client,
 {
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisBackoffPolicy) backoff = NULL;
-  guint retries = gredis_config_get_retries (gredis_client_get_config (client));
+  guint retries = gredis_config_get_retries (_gredis_router_get_config (router));
 
-  if (_gredis_client_is_closed (client))
+  if (_gredis_router_is_closed (router))
     {
-      gredis_i18n_init ();
-      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
+      g_propagate_error (error, _gredis_router_closed_error ());
       return NULL;
     }
-  pool = _gredis_client_get_pool (client, error);
+  pool = _gredis_router_get_pool (router, error);
   if (pool == NULL)
     return NULL;
 
@@ -256,11 +164,11 @@ _gredis_client_send_sync (GredisClient        *client,
       gboolean unsent;
       GredisReply *reply;
 
-      reply = send_once (client, pool, argc, argv, argv_lengths, args, &unsent,
+      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, &unsent,
                          cancellable, &local_error);
       if (reply != NULL)
         return reply;
-      if (_gredis_client_is_closed (client))
+      if (_gredis_router_is_closed (router))
         {
           g_propagate_error (error, local_error);
           return NULL;
@@ -293,7 +201,7 @@ _gredis_client_send_sync (GredisClient        *client,
       g_debug ("Retrying a command after a connection failure: %s", local_error->message);
       g_error_free (local_error);
       if (backoff == NULL)
-        backoff = _gredis_client_make_backoff (client);
+        backoff = _gredis_retry_make_backoff (_gredis_router_get_config (router));
       if (backoff != NULL)
         backoff_sleep (gredis_backoff_policy_compute (backoff, failures + 1), cancellable);
     }

@@ -1,14 +1,15 @@
-/* gredis-client-exclusive.c: connections a caller has to itself
+/* gredis-router-exclusive.c: connections a caller has to itself
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
-#include "gredis-client-private.h"
+#include "gredis-router-private.h"
 
-/* Exclusive connections come from the client's pool
- * (_gredis_client_get_pool(), GREDIS_POOL_HINT_EXCLUSIVE) and are handed
+/* Exclusive connections come from the router's pool
+ * (_gredis_router_get_pool(), GREDIS_POOL_MODE_EXCLUSIVE) and are handed
  * to the caller once ready. One given back as not reusable is closed
- * first, so that the pool drops it. */
+ * first, so that the pool drops it. The task's data is the router while
+ * the pool is asked, then the pool. */
 
 static void
 exclusive_open_done (GObject      *source,
@@ -67,6 +68,7 @@ exclusive_acquired (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  _gredis_router_watch_push (g_task_get_task_data (task), connection);
   g_task_set_task_data (task, g_object_ref (source), g_object_unref);
 
   switch (gredis_connection_get_state (connection))
@@ -94,49 +96,44 @@ exclusive_acquired (GObject      *source,
 }
 
 void
-_gredis_client_acquire_exclusive_async (GredisClient        *client,
+_gredis_router_acquire_exclusive_async (GredisRouter        *router,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GredisPool) pool = NULL;
+  GredisPoolRequest request;
   GError *error = NULL;
 
-  g_task_set_source_tag (task, _gredis_client_acquire_exclusive_async);
+  g_task_set_source_tag (task, _gredis_router_acquire_exclusive_async);
 
-  if (_gredis_client_is_closed (client))
-    {
-      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CLOSED, "%s",
-                               _("The client is closed."));
-      g_object_unref (task);
-      return;
-    }
-  pool = _gredis_client_get_pool (client, &error);
+  pool = _gredis_router_get_pool (router, &error);
   if (pool == NULL)
     {
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
     }
-  gredis_pool_acquire_async (pool, GREDIS_POOL_HINT_EXCLUSIVE, GREDIS_POOL_NO_SLOT,
-                             cancellable, exclusive_acquired, task);
+  g_task_set_task_data (task, _gredis_router_ref (router), (GDestroyNotify) _gredis_router_unref);
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  gredis_pool_acquire_async (pool, &request, cancellable, exclusive_acquired, task);
 }
 
 GredisConnection *
-_gredis_client_acquire_exclusive_finish (GredisClient  *client,
+_gredis_router_acquire_exclusive_finish (GredisRouter  *router,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        _gredis_client_acquire_exclusive_async, NULL);
+                        _gredis_router_acquire_exclusive_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
-_gredis_client_release_exclusive (GredisClient     *client,
+_gredis_router_release_exclusive (GredisRouter     *router,
                                   GredisConnection *connection,
                                   gboolean          reusable)
 {
@@ -146,12 +143,12 @@ _gredis_client_release_exclusive (GredisClient     *client,
 
   if (!reusable)
     gredis_connection_close (connection);
-  pool = _gredis_client_get_pool (client, NULL);
+  pool = _gredis_router_get_pool (router, NULL);
   if (pool != NULL)
     gredis_pool_release (pool, connection);
   else
     {
-      /* The client is closed, and its pool with it. */
+      /* The router is closed, and its pool with it. */
       gredis_connection_close (connection);
       g_object_unref (connection);
     }

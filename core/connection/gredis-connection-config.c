@@ -1,0 +1,133 @@
+/* gredis-connection-config.c: a connection made from a configuration
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-config-private.h"
+#include "gredis-handshake-private.h"
+
+#include <string.h>
+
+static GObject *
+create_plugin (GredisConfig      *config,
+               GredisPluginKind   kind,
+               const char        *name,
+               GError           **error)
+{
+  GObject *plugin = gredis_plugins_create (kind, name, error);
+
+  if (plugin == NULL)
+    return NULL;
+  if (!gredis_config_apply_to_plugin (config, plugin, error))
+    {
+      g_object_unref (plugin);
+      return NULL;
+    }
+  return plugin;
+}
+
+/* The steps the core's features added to @config (the client-side
+ * cache, tests), after the built-in ones. */
+static void
+add_feature_steps (GredisConfig     *config,
+                   GredisConnection *connection)
+{
+  g_autoptr(GPtrArray) steps = _gredis_config_dup_handshake_steps (config);
+
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    _gredis_connection_add_step (connection, g_ptr_array_index (steps, i));
+}
+
+static void
+on_open_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Commands queued on the connection fail with the same error; this is
+   * only for the debug log. */
+  if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
+    g_debug ("Could not open a connection: %s", error->message);
+}
+
+/**
+ * gredis_connection_new_for_config:
+ * @config: the configuration to make the connection from
+ * @endpoint: (nullable): the server to connect to, or %NULL for the one
+ *   of @config (gredis_config_get_endpoint())
+ * @error: return location for a #GError
+ *
+ * Makes a connection as a client makes its own, and starts opening it:
+ * the transport, parser and backoff policy plugins @config names, with
+ * the options of @config applied to each; the credentials (the password
+ * read from its file or credential when @config says so), client name,
+ * database, protocol, command timeout and retries of @config. The
+ * connection is bound to the thread-default main context; commands may
+ * be queued on it at once, and go out once it is ready.
+ *
+ * Pools written outside the library make their connections with this
+ * function, from the configuration gredis_pool_configure() gave them.
+ *
+ * Returns: (transfer full): a new connection, opening, or %NULL with an
+ *   error when a plugin is missing or the password cannot be read
+ */
+GredisConnection *
+gredis_connection_new_for_config (GredisConfig        *config,
+                                  GSocketConnectable  *endpoint,
+                                  GError             **error)
+{
+  g_autoptr(GObject) transport = NULL;
+  g_autoptr(GObject) parser = NULL;
+  g_autoptr(GObject) backoff = NULL;
+  g_autoptr(GSocketConnectable) config_endpoint = NULL;
+  g_autofree char *password = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (endpoint == NULL || G_IS_SOCKET_CONNECTABLE (endpoint), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  transport = create_plugin (config, GREDIS_PLUGIN_TRANSPORT,
+                             gredis_config_get_effective_transport (config), error);
+  if (transport == NULL)
+    return NULL;
+  parser = create_plugin (config, GREDIS_PLUGIN_PARSER,
+                          gredis_config_get_parser (config), error);
+  if (parser == NULL)
+    return NULL;
+  if (gredis_config_get_retries (config) > 0)
+    {
+      backoff = create_plugin (config, GREDIS_PLUGIN_BACKOFF_POLICY,
+                               gredis_config_get_backoff (config), error);
+      if (backoff == NULL)
+        return NULL;
+    }
+  password = gredis_config_get_effective_password (config, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (endpoint == NULL)
+    endpoint = config_endpoint = gredis_config_get_endpoint (config);
+
+  connection = gredis_connection_new (GREDIS_TRANSPORT (transport), GREDIS_PARSER (parser),
+                                      endpoint);
+  gredis_connection_set_username (connection, gredis_config_get_username (config));
+  gredis_connection_set_password (connection, password);
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  gredis_connection_set_client_name (connection, gredis_config_get_client_name (config));
+  gredis_connection_set_database (connection, gredis_config_get_db (config));
+  gredis_connection_set_protocol (connection, gredis_config_get_protocol (config));
+  add_feature_steps (config, connection);
+  gredis_connection_set_command_timeout_ms (connection,
+                                            gredis_config_get_command_timeout_ms (config));
+  gredis_connection_set_retries (connection, gredis_config_get_retries (config));
+  gredis_connection_set_backoff_policy (connection, GREDIS_BACKOFF_POLICY (backoff));
+
+  gredis_connection_open_async (connection, NULL, on_open_done, NULL);
+  return connection;
+}

@@ -1,0 +1,130 @@
+/* gredis-router-private.h: how the client, pipelines and pub/sub get
+ * connections
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <gredis/gredis.h>
+
+#include "gredis-call-private.h"
+
+G_BEGIN_DECLS
+
+/* A GredisRouter stands between the layers that send commands (client,
+ * pipeline, pub/sub) and the GredisPool: it owns the pool, made from the
+ * configuration on first use, and asks it through the GredisPool
+ * interface only. It keeps the multiplexed connection of each main
+ * context (gredis-router.c), hands out exclusive connections
+ * (gredis-router-exclusive.c) and those of the blocking API
+ * (gredis-router-sync.c). It never calls the client: the client gives it,
+ * when it makes it, its configuration, itself as the owner (held weakly)
+ * that push frames are reported to, and the function that watches a new
+ * shared connection for failed commands. Thread-safe; reference-counted. */
+typedef struct _GredisRouter GredisRouter;
+
+/* Called when @connection becomes the shared connection of a context,
+ * with the owner given to _gredis_router_new() (the client installs its
+ * retry of failed commands there). */
+typedef void (*GredisRouterWatchFunc) (GredisConnection *connection,
+                                       GObject          *owner);
+
+/* @on_push, of the signature of GredisConnection::push, is connected
+ * with g_signal_connect_object() to @owner on every connection the router
+ * hands out, the first time it does. */
+GredisRouter *_gredis_router_new        (GredisConfig          *config,
+                                         GObject               *owner,
+                                         GCallback              on_push,
+                                         GredisRouterWatchFunc  watch_shared);
+GredisRouter *_gredis_router_ref        (GredisRouter          *router);
+void          _gredis_router_unref      (GredisRouter          *router);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisRouter, _gredis_router_unref)
+
+GredisConfig *_gredis_router_get_config (GredisRouter          *router);
+gboolean      _gredis_router_is_closed  (GredisRouter          *router);
+/* Closes every shared connection and the pool; commands waiting for the
+ * pool fail with GREDIS_ERROR_CLOSED, and so do later acquisitions. */
+void          _gredis_router_close      (GredisRouter          *router);
+
+/* The pool (GredisConfig:pool), made and configured on first use; NULL
+ * with an error when the router is closed or the plugin is missing. */
+GredisPool   *_gredis_router_get_pool   (GredisRouter          *router,
+                                         GError               **error);
+
+/* Shared connections (gredis-router.c) */
+
+/* An asynchronous command, before it is queued: on the shared connection
+ * of the caller's context at once, or as a GredisCall (made with
+ * @source_object and @source_tag) when it waits for the pool or fails.
+ * Exactly one of @argv and @args is given. */
+typedef struct
+{
+  guint argc;
+  const char * const *argv;
+  const gsize *argv_lengths;
+  GBytes * const *args;
+  gpointer source_object;
+  GCancellable *cancellable;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+  gpointer source_tag;
+} GredisRouterCommand;
+
+/* Sends @command on the shared connection of the thread-default main
+ * context; its callback is called in that context, with the reply or an
+ * error. The command is kept to be sent again if the connection fails. */
+void              _gredis_router_send_shared   (GredisRouter              *router,
+                                                const GredisRouterCommand *command);
+/* Queues @call, which keeps its command (@argc, @argv, @argv_lengths),
+ * on the shared connection of the thread-default main context, or fails
+ * it. */
+void              _gredis_router_queue_shared  (GredisRouter              *router,
+                                                guint                      argc,
+                                                const char * const        *argv,
+                                                const gsize               *argv_lengths,
+                                                GredisCall                *call);
+/* The shared connection of the thread-default main context, without
+ * waiting: NULL with GREDIS_ERROR_POOL_EXHAUSTED when its commands wait
+ * for the pool. */
+GredisConnection *_gredis_router_get_shared    (GredisRouter              *router,
+                                                GError                   **error);
+/* Resets the backoff of every shared connection, each in its context. */
+void              _gredis_router_reset_backoff (GredisRouter              *router);
+
+/* Exclusive connections (gredis-router-exclusive.c), for blocking
+ * commands, WATCH/MULTI/EXEC and pub/sub: no other caller's commands go
+ * on one until it is released. The connection belongs to the caller's
+ * thread-default context and is ready when handed out. Release with
+ * @reusable FALSE when its state is unknown (a transaction cut short, a
+ * subscription still active, a blocking command cancelled): it is then
+ * closed rather than handed out again. */
+void              _gredis_router_acquire_exclusive_async  (GredisRouter        *router,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GredisConnection *_gredis_router_acquire_exclusive_finish (GredisRouter        *router,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void              _gredis_router_release_exclusive        (GredisRouter        *router,
+                                                           GredisConnection    *connection,
+                                                           gboolean             reusable);
+
+/* The blocking API (gredis-router-sync.c): sends a command on a
+ * connection of its own, on a private main context, with the retry of
+ * gredis-client-retry.c; the call is made with @source_object. */
+GredisReply      *_gredis_router_send_sync     (GredisRouter         *router,
+                                                gpointer              source_object,
+                                                guint                 argc,
+                                                const char * const   *argv,
+                                                const gsize          *argv_lengths,
+                                                GBytes * const       *args,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+
+/* For the parts of the router: reports push frames of @connection to the
+ * owner, the first time the router hands it out. */
+void              _gredis_router_watch_push    (GredisRouter         *router,
+                                                GredisConnection     *connection);
+GError           *_gredis_router_closed_error  (void);
+
+G_END_DECLS

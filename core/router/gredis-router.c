@@ -1,0 +1,735 @@
+/* gredis-router.c: the pool, and the shared connection of each main
+ * context
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-router-private.h"
+#include "gredis-client-retry-private.h"
+#include "gredis-connection-private.h"
+
+/* Shared connections
+ *
+ * The multiplexed connection of each main context is taken from the
+ * pool (GREDIS_POOL_MODE_SHARED), so that max-connections bounds it too;
+ * the router holds it, as one user of the pool, until it closes (it is
+ * then given back at once, which makes room) or the router closes. It
+ * is asked for with gredis_pool_try_acquire(), which does not wait. When
+ * that would wait (G_IO_ERROR_WOULD_BLOCK: the blocking pool is full, or
+ * the pool hands out connections only asynchronously), the commands of
+ * that context wait, in order, for gredis_pool_acquire_async() and are
+ * then queued on the connection it grants; any other error fails them
+ * (GREDIS_ERROR_POOL_EXHAUSTED from the simple pool).
+ *
+ * The async hot path costs the lock, a look at the context found last
+ * and, for another context, one hash lookup: no allocation. */
+
+struct _GredisRouter
+{
+  gatomicrefcount ref_count;
+
+  GredisConfig *config;
+  GWeakRef owner;
+  GCallback on_push;
+  GredisRouterWatchFunc watch_shared;
+
+  GMutex lock;
+  GredisPool *pool;            /* made on first use */
+  GHashTable *connections;     /* GMainContext → GredisConnection */
+  GHashTable *waiting;         /* GMainContext → SharedWait */
+  /* Under the lock: the entry of @connections found last, so that a
+   * context sending many commands skips the hash lookup. Both borrowed:
+   * valid while that entry stays in the table (which holds a reference
+   * on the context, so the address cannot be reused meanwhile); cleared
+   * whenever an entry leaves it. */
+  GMainContext *last_context;
+  GredisConnection *last_connection;
+  gboolean closed;
+};
+
+/* Marks the connections whose push frames go to a router's owner. */
+static GQuark push_quark;
+
+GredisRouter *
+_gredis_router_new (GredisConfig          *config,
+                    GObject               *owner,
+                    GCallback              on_push,
+                    GredisRouterWatchFunc  watch_shared)
+{
+  GredisRouter *router = g_new0 (GredisRouter, 1);
+
+  if (G_UNLIKELY (push_quark == 0))
+    push_quark = g_quark_from_static_string ("gredis-router-push");
+  g_atomic_ref_count_init (&router->ref_count);
+  router->config = g_object_ref (config);
+  g_weak_ref_init (&router->owner, owner);
+  router->on_push = on_push;
+  router->watch_shared = watch_shared;
+  g_mutex_init (&router->lock);
+  router->connections = g_hash_table_new_full (NULL, NULL,
+                                               (GDestroyNotify) g_main_context_unref,
+                                               g_object_unref);
+  router->waiting = g_hash_table_new (NULL, NULL);
+  return router;
+}
+
+GredisRouter *
+_gredis_router_ref (GredisRouter *router)
+{
+  g_atomic_ref_count_inc (&router->ref_count);
+  return router;
+}
+
+void
+_gredis_router_unref (GredisRouter *router)
+{
+  if (!g_atomic_ref_count_dec (&router->ref_count))
+    return;
+  if (!router->closed)
+    _gredis_router_close (router);
+  g_hash_table_unref (router->connections);
+  g_hash_table_unref (router->waiting);
+  g_clear_object (&router->pool);
+  g_weak_ref_clear (&router->owner);
+  g_object_unref (router->config);
+  g_mutex_clear (&router->lock);
+  g_free (router);
+}
+
+GredisConfig *
+_gredis_router_get_config (GredisRouter *router)
+{
+  return router->config;
+}
+
+gboolean
+_gredis_router_is_closed (GredisRouter *router)
+{
+  gboolean closed;
+
+  g_mutex_lock (&router->lock);
+  closed = router->closed;
+  g_mutex_unlock (&router->lock);
+  return closed;
+}
+
+GError *
+_gredis_router_closed_error (void)
+{
+  gredis_i18n_init ();
+  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
+}
+
+GredisPool *
+_gredis_router_get_pool (GredisRouter  *router,
+                         GError       **error)
+{
+  g_autoptr(GObject) made = NULL;
+  GredisPool *pool;
+
+  g_mutex_lock (&router->lock);
+  if (router->pool == NULL && !router->closed)
+    {
+      made = gredis_plugins_create (GREDIS_PLUGIN_POOL, gredis_config_get_pool (router->config),
+                                    error);
+      if (made != NULL && !gredis_config_apply_to_plugin (router->config, made, error))
+        g_clear_object (&made);
+      if (made != NULL)
+        {
+          gredis_pool_configure (GREDIS_POOL (made), router->config);
+          router->pool = GREDIS_POOL (g_steal_pointer (&made));
+        }
+    }
+  else if (router->closed)
+    g_propagate_error (error, _gredis_router_closed_error ());
+  pool = router->pool != NULL && !router->closed ? g_object_ref (router->pool) : NULL;
+  g_mutex_unlock (&router->lock);
+  return pool;
+}
+
+static void
+watch_push (GredisRouter     *router,
+            GredisConnection *connection,
+            GObject          *owner)
+{
+  if (owner == NULL || g_object_get_qdata (G_OBJECT (connection), push_quark) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (connection), push_quark, GINT_TO_POINTER (1));
+  g_signal_connect_object (connection, "push", router->on_push, owner, 0);
+}
+
+void
+_gredis_router_watch_push (GredisRouter     *router,
+                           GredisConnection *connection)
+{
+  g_autoptr(GObject) owner = NULL;
+
+  if (G_LIKELY (g_object_get_qdata (G_OBJECT (connection), push_quark) != NULL))
+    return;
+  owner = g_weak_ref_get (&router->owner);
+  watch_push (router, connection, owner);
+}
+
+typedef struct
+{
+  GredisRouter *router;
+  GMainContext *context;
+  GCancellable *cancellable;   /* cancelled when the router closes */
+  GQueue calls;                /* GredisCall, made from GredisRouterCommand */
+} SharedWait;
+
+static void
+shared_wait_free (SharedWait *wait)
+{
+  _gredis_router_unref (wait->router);
+  g_main_context_unref (wait->context);
+  g_object_unref (wait->cancellable);
+  g_free (wait);
+}
+
+/* A call for @command, keeping it to be sent later or again. */
+static GredisCall *
+pending_to_call (const GredisRouterCommand *command)
+{
+  GredisCall *call = _gredis_call_new (command->source_object, command->cancellable,
+                                       command->callback, command->user_data,
+                                       command->source_tag);
+
+  _gredis_call_keep_command (call);
+  _gredis_client_retry_store_command (call, command->argc, command->argv, command->argv_lengths,
+                                      command->args);
+  return call;
+}
+
+/* @call, or a call made for @command, waits for the pool behind the
+ * calls already waiting. */
+static void
+wait_push (SharedWait                *wait,
+           GredisCall                *call,
+           const GredisRouterCommand *command)
+{
+  g_queue_push_tail (&wait->calls,
+                     call != NULL ? _gredis_call_ref (call) : pending_to_call (command));
+}
+
+/* Fails the waiting calls of @wait with @error and frees it. */
+static void
+shared_wait_fail (SharedWait   *wait,
+                  const GError *error)
+{
+  GredisCall *call;
+
+  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
+    {
+      _gredis_call_return (call, NULL, g_error_copy (error));
+      _gredis_call_unref (call);
+    }
+  shared_wait_free (wait);
+}
+
+static void
+release_to_pool (GredisRouter     *router,
+                 GredisConnection *connection)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  /* Even once closed: the pool drops what comes back. */
+  g_mutex_lock (&router->lock);
+  if (router->pool != NULL)
+    pool = g_object_ref (router->pool);
+  g_mutex_unlock (&router->lock);
+
+  if (pool != NULL)
+    gredis_pool_release (pool, connection);
+  else
+    g_object_unref (connection);
+}
+
+/* Under the lock: an entry of @connections is about to change. */
+static inline void
+forget_last_locked (GredisRouter *router)
+{
+  router->last_context = NULL;
+  router->last_connection = NULL;
+}
+
+static void
+on_shared_state (GredisConnection *connection,
+                 GParamSpec       *pspec,
+                 gpointer          data)
+{
+  GredisRouter *router = data;
+  GMainContext *context = gredis_connection_get_context (connection);
+  GMainContext *key = NULL;
+  gpointer value = NULL;
+  gboolean remove;
+
+  if (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
+    return;
+  /* Closed: give it back, so that it no longer counts. */
+  g_mutex_lock (&router->lock);
+  remove = g_hash_table_lookup (router->connections, context) == connection &&
+           g_hash_table_steal_extended (router->connections, context, (gpointer *) &key, &value);
+  if (remove)
+    forget_last_locked (router);
+  g_mutex_unlock (&router->lock);
+  if (remove)
+    {
+      /* The handler holds the reference that may be the last one. */
+      _gredis_router_ref (router);
+      g_signal_handlers_disconnect_by_func (connection, on_shared_state, router);
+      g_main_context_unref (key);
+      release_to_pool (router, value);
+      _gredis_router_unref (router);
+    }
+}
+
+static void
+unref_router (gpointer  data,
+              GClosure *closure)
+{
+  _gredis_router_unref (data);
+}
+
+/* Under the lock: makes @connection (reference taken) the shared one of
+ * @context. @owner is the router's, taken before the lock (dropping the
+ * last reference to it under the lock would close the router), or NULL
+ * once it is gone. */
+static void
+install_locked (GredisRouter     *router,
+                GMainContext     *context,
+                GredisConnection *connection,
+                GObject          *owner)
+{
+  if (owner != NULL && router->watch_shared != NULL)
+    router->watch_shared (connection, owner);
+  watch_push (router, connection, owner);
+  g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state),
+                         _gredis_router_ref (router), unref_router, 0);
+  g_hash_table_replace (router->connections, g_main_context_ref (context), connection);
+  router->last_context = context;
+  router->last_connection = connection;
+}
+
+/* Queues @call, which keeps its command, on the shared connection of the
+ * thread-default context. */
+static void
+queue_kept_call (GredisRouter *router,
+                 GredisCall   *call)
+{
+  g_autofree const char **argv = NULL;
+  g_autofree gsize *lengths = NULL;
+  guint argc;
+
+  if (_gredis_call_return_error_if_cancelled (call))
+    return;
+  if (!_gredis_call_get_command (call, &argc, &argv, &lengths))
+    {
+      /* Not reached: every call that waits keeps its command. */
+      gredis_i18n_init ();
+      _gredis_call_return (call, NULL,
+                           g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_FAILED,
+                                                _("The command could not be sent again.")));
+      return;
+    }
+  _gredis_router_queue_shared (router, argc, argv, lengths, call);
+}
+
+static void
+on_shared_acquired (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SharedWait *wait = user_data;
+  GredisRouter *router = wait->router;
+  g_autoptr(GObject) owner = g_weak_ref_get (&router->owner);
+  GredisConnection *connection;
+  GError *error = NULL;
+  gboolean current;
+  GredisCall *call;
+
+  connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+
+  g_mutex_lock (&router->lock);
+  current = g_hash_table_lookup (router->waiting, wait->context) == wait;
+  if (current)
+    g_hash_table_steal (router->waiting, wait->context);
+  if (connection != NULL && current && !router->closed)
+    {
+      install_locked (router, wait->context, g_object_ref (connection), owner);
+      g_clear_object (&connection);
+    }
+  g_mutex_unlock (&router->lock);
+
+  if (connection != NULL)
+    {
+      /* The router closed meanwhile; its close failed the calls. */
+      release_to_pool (router, connection);
+      error = _gredis_router_closed_error ();
+    }
+  if (error != NULL)
+    {
+      shared_wait_fail (wait, error);
+      g_error_free (error);
+      return;
+    }
+
+  g_main_context_push_thread_default (wait->context);
+  while ((call = g_queue_pop_head (&wait->calls)) != NULL)
+    {
+      queue_kept_call (router, call);
+      _gredis_call_unref (call);
+    }
+  g_main_context_pop_thread_default (wait->context);
+  shared_wait_free (wait);
+}
+
+/* The shared connection of the thread-default main context, taken from
+ * the pool if needed. NULL with @error, or, when the pool would wait,
+ * NULL without an error when @call or @command (one of them, if any, is
+ * given) was taken to be queued once the pool grants a connection. */
+static GredisConnection *
+lookup_connection (GredisRouter               *router,
+                   GredisCall                 *call,
+                   const GredisRouterCommand  *command,
+                   GError                    **error)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  g_autoptr(GredisPool) pool = NULL;
+  g_autoptr(GObject) owner = NULL;
+  GredisPoolRequest request;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+  SharedWait *wait;
+
+  if (context == NULL)
+    context = g_main_context_default ();
+
+  g_mutex_lock (&router->lock);
+  if (G_UNLIKELY (router->closed))
+    {
+      g_mutex_unlock (&router->lock);
+      g_propagate_error (error, _gredis_router_closed_error ());
+      return NULL;
+    }
+  if (G_LIKELY (context == router->last_context))
+    connection = router->last_connection;
+  else
+    {
+      connection = g_hash_table_lookup (router->connections, context);
+      if (connection != NULL)
+        {
+          router->last_context = context;
+          router->last_connection = connection;
+        }
+    }
+  if (G_LIKELY (connection != NULL &&
+                gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      g_object_ref (connection);
+      g_mutex_unlock (&router->lock);
+      return connection;
+    }
+  wait = g_hash_table_lookup (router->waiting, context);
+  if (wait != NULL)
+    {
+      if (call == NULL && command == NULL)
+        {
+          g_mutex_unlock (&router->lock);
+          gredis_i18n_init ();
+          g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
+                               _("Every connection of the pool is in use: commands of this main context wait for one."));
+          return NULL;
+        }
+      /* Behind the commands already waiting, in order; under the lock,
+       * which _gredis_router_close() takes them under, maybe from
+       * another thread. */
+      wait_push (wait, call, command);
+      g_mutex_unlock (&router->lock);
+      return NULL;
+    }
+  g_mutex_unlock (&router->lock);
+
+  pool = _gredis_router_get_pool (router, error);
+  if (pool == NULL)
+    return NULL;
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
+  connection = gredis_pool_try_acquire (pool, &request, &local_error);
+
+  if (connection == NULL)
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (call == NULL && command == NULL)
+        {
+          /* gredis_client_get_connection() never waits. */
+          g_error_free (local_error);
+          gredis_i18n_init ();
+          g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
+                               _("The pool cannot hand out a connection without waiting."));
+          return NULL;
+        }
+      g_error_free (local_error);
+
+      g_mutex_lock (&router->lock);
+      if (router->closed)
+        {
+          g_mutex_unlock (&router->lock);
+          g_propagate_error (error, _gredis_router_closed_error ());
+          return NULL;
+        }
+      wait = g_hash_table_lookup (router->waiting, context);
+      if (wait == NULL)
+        {
+          wait = g_new0 (SharedWait, 1);
+          wait->router = _gredis_router_ref (router);
+          wait->context = g_main_context_ref (context);
+          wait->cancellable = g_cancellable_new ();
+          g_queue_init (&wait->calls);
+          g_hash_table_insert (router->waiting, context, wait);
+          wait_push (wait, call, command);
+          g_mutex_unlock (&router->lock);
+          gredis_pool_acquire_async (pool, &request, wait->cancellable, on_shared_acquired, wait);
+        }
+      else
+        {
+          wait_push (wait, call, command);
+          g_mutex_unlock (&router->lock);
+        }
+      return NULL;
+    }
+
+  owner = g_weak_ref_get (&router->owner);
+  g_mutex_lock (&router->lock);
+  if (router->closed)
+    {
+      g_mutex_unlock (&router->lock);
+      release_to_pool (router, connection);
+      g_propagate_error (error, _gredis_router_closed_error ());
+      return NULL;
+    }
+  else
+    {
+      GredisConnection *current = g_hash_table_lookup (router->connections, context);
+      GredisConnection *old = NULL;
+
+      if (current != NULL &&
+          gredis_connection_get_state (current) != GREDIS_CONNECTION_STATE_CLOSED)
+        {
+          /* Another thread of this context was quicker. */
+          g_object_ref (current);
+          g_mutex_unlock (&router->lock);
+          release_to_pool (router, connection);
+          return current;
+        }
+      if (current != NULL)
+        {
+          GMainContext *key = NULL;
+
+          forget_last_locked (router);
+          g_hash_table_steal_extended (router->connections, context, (gpointer *) &key,
+                                       (gpointer *) &old);
+          g_main_context_unref (key);
+        }
+      install_locked (router, context, g_object_ref (connection), owner);
+      g_mutex_unlock (&router->lock);
+      if (old != NULL)
+        {
+          g_signal_handlers_disconnect_by_func (old, on_shared_state, router);
+          release_to_pool (router, old);
+        }
+    }
+  return connection;
+}
+
+GredisConnection *
+_gredis_router_get_shared (GredisRouter  *router,
+                           GError       **error)
+{
+  return lookup_connection (router, NULL, NULL, error);
+}
+
+void
+_gredis_router_send_shared (GredisRouter              *router,
+                            const GredisRouterCommand *command)
+{
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  connection = lookup_connection (router, NULL, command, &error);
+  if (G_LIKELY (connection != NULL))
+    {
+      /* Kept to send it again if the connection fails
+       * (gredis-client-retry.c). */
+      _gredis_connection_queue_command (connection, command->argc, command->argv,
+                                        command->argv_lengths, command->args, TRUE,
+                                        command->source_object, command->cancellable,
+                                        command->callback, command->user_data,
+                                        command->source_tag);
+      g_object_unref (connection);
+    }
+  else if (error != NULL)
+    {
+      GredisCall *call = pending_to_call (command);
+
+      _gredis_call_return_error_later (call, error, NULL);
+      _gredis_call_unref (call);
+    }
+  /* Otherwise it waits for the pool. */
+}
+
+void
+_gredis_router_queue_shared (GredisRouter       *router,
+                             guint               argc,
+                             const char * const *argv,
+                             const gsize        *argv_lengths,
+                             GredisCall         *call)
+{
+  GredisConnection *connection;
+  GError *error = NULL;
+
+  /* The call keeps its command already. */
+  connection = lookup_connection (router, call, NULL, &error);
+  if (connection == NULL)
+    {
+      if (error != NULL)
+        _gredis_call_return (call, NULL, error);
+    }
+  else
+    {
+      _gredis_connection_queue_call (connection, argc, argv, argv_lengths, NULL, call);
+      g_object_unref (connection);
+    }
+}
+
+static gboolean
+reset_in_context (gpointer data)
+{
+  _gredis_connection_reset_backoff (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gredis_router_reset_backoff (GredisRouter *router)
+{
+  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&router->lock);
+  g_hash_table_iter_init (&iter, router->connections);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (connections, g_object_ref (value));
+  g_mutex_unlock (&router->lock);
+
+  for (guint i = 0; i < connections->len; i++)
+    {
+      GredisConnection *connection = g_ptr_array_index (connections, i);
+
+      g_main_context_invoke_full (gredis_connection_get_context (connection),
+                                  G_PRIORITY_DEFAULT, reset_in_context,
+                                  g_object_ref (connection), g_object_unref);
+    }
+}
+
+static gboolean
+close_in_context (gpointer user_data)
+{
+  gredis_connection_close (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* What _gredis_router_close() takes from a SharedWait. */
+typedef struct
+{
+  GMainContext *context;
+  GCancellable *cancellable;
+  GQueue calls;
+} ClosedWait;
+
+void
+_gredis_router_close (GredisRouter *router)
+{
+  g_autoptr(GHashTable) connections = NULL;
+  g_autoptr(GHashTable) waiting = NULL;
+  g_autoptr(GError) closed_error = NULL;
+  g_autoptr(GredisPool) pool = NULL;
+  GSList *closed_waits = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_mutex_lock (&router->lock);
+  router->closed = TRUE;
+  forget_last_locked (router);
+  connections = g_steal_pointer (&router->connections);
+  router->connections = g_hash_table_new_full (NULL, NULL,
+                                               (GDestroyNotify) g_main_context_unref,
+                                               g_object_unref);
+  waiting = g_steal_pointer (&router->waiting);
+  router->waiting = g_hash_table_new (NULL, NULL);
+  /* Commands waiting for the pool, taken while under the lock: once a
+   * wait is out of the table, its acquisition may end in its own thread
+   * (on_shared_acquired()), which then frees it. */
+  g_hash_table_iter_init (&iter, waiting);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SharedWait *wait = value;
+      ClosedWait *closed = g_new (ClosedWait, 1);
+
+      closed->context = g_main_context_ref (wait->context);
+      closed->cancellable = g_object_ref (wait->cancellable);
+      closed->calls = wait->calls;
+      g_queue_init (&wait->calls);
+      closed_waits = g_slist_prepend (closed_waits, closed);
+    }
+  if (router->pool != NULL)
+    pool = g_object_ref (router->pool);
+  g_mutex_unlock (&router->lock);
+
+  /* Their acquisitions end in their contexts (and give back a connection
+   * granted meanwhile). */
+  closed_error = _gredis_router_closed_error ();
+  for (GSList *l = closed_waits; l != NULL; l = l->next)
+    {
+      ClosedWait *closed = l->data;
+      GredisCall *call;
+
+      /* Possibly from another thread: called back in their context. */
+      while ((call = g_queue_pop_head (&closed->calls)) != NULL)
+        {
+          _gredis_call_return_error_later (call, g_error_copy (closed_error), closed->context);
+          _gredis_call_unref (call);
+        }
+      g_cancellable_cancel (closed->cancellable);
+      g_object_unref (closed->cancellable);
+      g_main_context_unref (closed->context);
+      g_free (closed);
+    }
+  g_slist_free (closed_waits);
+
+  g_hash_table_iter_init (&iter, connections);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GMainContext *context = key;
+
+      g_signal_handlers_disconnect_by_func (value, on_shared_state, router);
+      if (g_main_context_acquire (context))
+        {
+          gredis_connection_close (value);
+          g_main_context_release (context);
+        }
+      else
+        g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, close_in_context,
+                                    g_object_ref (value), g_object_unref);
+      /* Back to the pool, which drops it (closed, or when it closes). */
+      g_hash_table_iter_steal (&iter);
+      g_main_context_unref (context);
+      release_to_pool (router, value);
+    }
+
+  if (pool != NULL)
+    gredis_pool_close (pool);
+}
