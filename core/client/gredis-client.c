@@ -37,6 +37,15 @@
  * #GredisConfig, with the same name; they read and write the client's
  * configuration. Changes apply to connections made afterwards.
  *
+ * Failed commands are sent again as the client's #GredisRetry (see
+ * #GredisClient:retry) decides: a command is attempted at most
+ * 1 + retries times, connection attempts included; a command the server
+ * refused without running it (`LOADING` …) or that cannot have run twice
+ * is sent again, a write that may have run fails with
+ * %GREDIS_ERROR_UNKNOWN_OUTCOME, and permanent failures (a rejected
+ * certificate, refused authentication, an unknown host name, a missing
+ * plugin) are never retried.
+ *
  * Server error replies become #GError s in the %GREDIS_ERROR domain whose
  * code comes from the error's prefix (%GREDIS_ERROR_WRONGTYPE,
  * %GREDIS_ERROR_NOPERM …) and whose message is the server's text.
@@ -68,6 +77,12 @@ struct _GredisClient
   guint network_epoch;         /* atomic */
 
   GredisSyncPool *sync_pool;
+
+  /* Under the lock: the policy of gredis-client-retry.c, set by the
+   * application, or made from the configuration on first use (and made
+   * again after the configuration's retry keys change). */
+  GredisRetry *retry;
+  gboolean retry_is_set;
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -75,6 +90,7 @@ G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CONFIG,
+  PROP_RETRY,
   N_OWN_PROPS
 };
 
@@ -139,7 +155,6 @@ _gredis_client_create_connection (GredisClient  *self,
 {
   g_autoptr(GObject) transport = NULL;
   g_autoptr(GObject) parser = NULL;
-  g_autoptr(GObject) backoff = NULL;
   g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autofree char *password = NULL;
   GredisConnection *connection;
@@ -153,13 +168,6 @@ _gredis_client_create_connection (GredisClient  *self,
                           gredis_config_get_parser (self->config), error);
   if (parser == NULL)
     return NULL;
-  if (gredis_config_get_retries (self->config) > 0)
-    {
-      backoff = create_plugin (self, GREDIS_PLUGIN_BACKOFF_POLICY,
-                               gredis_config_get_backoff (self->config), error);
-      if (backoff == NULL)
-        return NULL;
-    }
   password = gredis_config_get_effective_password (self->config, &local_error);
   if (local_error != NULL)
     {
@@ -179,8 +187,8 @@ _gredis_client_create_connection (GredisClient  *self,
   gredis_connection_set_protocol (connection, gredis_config_get_protocol (self->config));
   gredis_connection_set_command_timeout_ms (connection,
                                             gredis_config_get_command_timeout_ms (self->config));
-  gredis_connection_set_retries (connection, gredis_config_get_retries (self->config));
-  gredis_connection_set_backoff_policy (connection, GREDIS_BACKOFF_POLICY (backoff));
+  /* No connection retries of its own: one budget per command, kept by
+   * the client's GredisRetry (gredis-client-retry.c). */
   g_signal_connect_object (connection, "push", G_CALLBACK (on_push), self, 0);
 
   gredis_connection_open_async (connection, NULL, on_open_done, NULL);
@@ -446,6 +454,9 @@ _gredis_client_network_changed (GredisClient *self)
   g_debug ("The network changed: backoff delays start again");
   g_atomic_int_inc (&self->network_epoch);
   g_mutex_lock (&self->lock);
+  if (self->retry != NULL)
+    gredis_retry_reset (self->retry);
+  _gredis_client_retry_network_changed (self);
   g_hash_table_iter_init (&iter, self->connections);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (connections, g_object_ref (value));
@@ -648,6 +659,101 @@ gredis_client_get_connection (GredisClient  *client,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return lookup_connection (client, NULL, NULL, error);
+}
+
+/* Retry */
+
+/* A policy from the configuration: its count and backoff (without a
+ * backoff plugin, without delays). */
+static GredisRetry *
+retry_from_config (GredisClient *self)
+{
+  g_autoptr(GredisBackoffPolicy) backoff = _gredis_client_make_backoff (self);
+  g_autoptr(GredisBackoffPolicy) none = NULL;
+  guint retries = gredis_config_get_retries (self->config);
+
+  if (backoff == NULL)
+    none = gredis_backoff_policy_new_for_name ("none", NULL);
+  if (backoff == NULL && none == NULL)
+    return gredis_retry_new (NULL, retries, NULL);
+  return gredis_retry_new (backoff != NULL ? backoff : none, retries, NULL);
+}
+
+GredisRetry *
+_gredis_client_ref_retry (GredisClient *self)
+{
+  GredisRetry *retry;
+  GredisRetry *made = NULL;
+
+  g_mutex_lock (&self->lock);
+  retry = self->retry != NULL ? g_object_ref (self->retry) : NULL;
+  g_mutex_unlock (&self->lock);
+  if (retry != NULL)
+    return retry;
+
+  /* Made outside the lock: plugins may be loaded. */
+  made = retry_from_config (self);
+  g_mutex_lock (&self->lock);
+  if (self->retry == NULL)
+    self->retry = g_object_ref (made);
+  retry = g_object_ref (self->retry);
+  g_mutex_unlock (&self->lock);
+  g_object_unref (made);
+  return retry;
+}
+
+/**
+ * gredis_client_get_retry: (get-property retry)
+ * @client: a #GredisClient
+ *
+ * Returns the retry policy the client consults (see
+ * [property@Gredis.Client:retry]): the one set with
+ * gredis_client_set_retry(), or the one made from the configuration.
+ * Changing its error classes or count applies to the failures that
+ * follow.
+ *
+ * Returns: (transfer none): the retry policy, valid while it stays the
+ *   client's
+ */
+GredisRetry *
+gredis_client_get_retry (GredisClient *client)
+{
+  GredisRetry *retry;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+
+  retry = _gredis_client_ref_retry (client);
+  /* The client keeps its own reference until the policy is replaced. */
+  g_object_unref (retry);
+  return retry;
+}
+
+/**
+ * gredis_client_set_retry: (set-property retry)
+ * @client: a #GredisClient
+ * @retry: (nullable): a retry policy, or %NULL for one made from the
+ *   configuration
+ *
+ * Makes @retry the policy the client consults for every failed attempt
+ * of a command, in place of the one made from the configuration's
+ * `retries` and `backoff` keys.
+ */
+void
+gredis_client_set_retry (GredisClient *client,
+                         GredisRetry  *retry)
+{
+  g_autoptr(GredisRetry) old = NULL;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (retry == NULL || GREDIS_IS_RETRY (retry));
+
+  g_mutex_lock (&client->lock);
+  old = g_steal_pointer (&client->retry);
+  client->retry = retry != NULL ? g_object_ref (retry) : NULL;
+  client->retry_is_set = retry != NULL;
+  g_mutex_unlock (&client->lock);
+  if (old != retry)
+    g_object_notify_by_pspec (G_OBJECT (client), own_properties[PROP_RETRY]);
 }
 
 /* Commands */
@@ -1157,7 +1263,21 @@ on_config_notify (GObject    *config,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
+  GredisClient *self = user_data;
   GParamSpec *own = g_object_class_find_property (G_OBJECT_GET_CLASS (user_data), pspec->name);
+  static const char * const retry_keys[] = {
+    "retries", "backoff", "backoff-base-ms", "backoff-cap-ms", NULL
+  };
+
+  if (g_strv_contains (retry_keys, pspec->name))
+    {
+      g_autoptr(GredisRetry) old = NULL;
+
+      g_mutex_lock (&self->lock);
+      if (!self->retry_is_set)
+        old = g_steal_pointer (&self->retry);
+      g_mutex_unlock (&self->lock);
+    }
 
   if (own != NULL)
     g_object_notify_by_pspec (user_data, own);
@@ -1186,6 +1306,8 @@ gredis_client_get_property (GObject    *object,
 
   if (prop_id == PROP_CONFIG)
     g_value_set_object (value, self->config);
+  else if (prop_id == PROP_RETRY)
+    g_value_take_object (value, _gredis_client_ref_retry (self));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_get_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -1202,6 +1324,8 @@ gredis_client_set_property (GObject      *object,
 
   if (prop_id == PROP_CONFIG)
     self->config = g_value_dup_object (value);
+  else if (prop_id == PROP_RETRY)
+    gredis_client_set_retry (self, g_value_get_object (value));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_set_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -1235,6 +1359,7 @@ gredis_client_finalize (GObject *object)
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
   _gredis_sync_pool_free (self->sync_pool);
+  g_clear_object (&self->retry);
   g_clear_object (&self->config);
   g_mutex_clear (&self->lock);
 
@@ -1305,6 +1430,23 @@ gredis_client_class_init (GredisClientClass *klass)
   own_properties[PROP_CONFIG] =
     g_param_spec_object ("config", NULL, NULL, GREDIS_TYPE_CONFIG,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GredisClient:retry: (getter get_retry) (setter set_retry)
+   *
+   * The retry policy the client consults for every failed attempt of a
+   * command, blocking, asynchronous or in a pipeline: its count, its
+   * backoff and the classes of errors it retries. By default it is made
+   * from the configuration (`retries`, `backoff`, `backoff-base-ms`,
+   * `backoff-cap-ms`) and made again when those keys change; setting a
+   * #GredisRetry replaces it, and setting %NULL goes back to the
+   * configuration's. A command is attempted at most
+   * 1 + [property@Gredis.Retry:retries] times, connection attempts
+   * included.
+   */
+  own_properties[PROP_RETRY] =
+    g_param_spec_object ("retry", NULL, NULL, GREDIS_TYPE_RETRY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
 
   pspecs = g_object_class_list_properties (config_class, &n_pspecs);

@@ -321,6 +321,34 @@ entry_to_call (GredisConnection *self,
   return call;
 }
 
+/* An error reply to a call of the client (or a command whose bytes it
+ * keeps): offered to the failure function, which sends the call again
+ * when the server refused it without running it (LOADING …). Returns
+ * TRUE when the function took the call over; otherwise @e is an
+ * ENTRY_CALL to complete. */
+static gboolean
+offer_error_reply (GredisConnection *self,
+                   Entry            *e,
+                   GredisReply      *reply)
+{
+  GredisCall *call;
+  GError *error;
+  gboolean taken;
+
+  if (e->kind == ENTRY_COMMAND)
+    {
+      call = entry_to_call (self, e);
+      release_kept (self, e);
+    }
+  else
+    call = e->data;
+  error = gredis_reply_to_error (reply);
+  _gredis_call_set_unsent (call, FALSE);
+  taken = self->failure_func (self, call, error, FALSE, self->failure_data);
+  g_error_free (error);
+  return taken;
+}
+
 static void
 complete_entry (GredisConnection *self,
                 Entry            *e,
@@ -333,6 +361,11 @@ complete_entry (GredisConnection *self,
       g_source_unref (e->cancel_source);
       e->cancel_source = NULL;
     }
+
+  if (G_UNLIKELY (reply != NULL && self->failure_func != NULL && gredis_reply_is_error (reply)) &&
+      (e->kind == ENTRY_CALL || (e->kind == ENTRY_COMMAND && e->kept_length > 0)) &&
+      offer_error_reply (self, e, reply))
+    return;
 
   switch ((EntryKind) e->kind)
     {
@@ -1924,7 +1957,10 @@ on_connected (GObject      *source,
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-      if (!cancelled && self->attempt < self->retries && self->backoff_policy != NULL)
+      /* A permanent failure (a rejected certificate, an unknown host
+       * name …) is the same at every attempt. */
+      if (!cancelled && self->attempt < self->retries && self->backoff_policy != NULL &&
+          !gredis_retry_is_permanent_error (error))
         {
           guint64 delay_us;
 
@@ -2013,7 +2049,10 @@ on_open_cancelled (GCancellable *cancellable,
  * queued at any time before: they go out once the handshake is done,
  * or fail with the error of the open. Connection failures are retried
  * #GredisConnection:retries times, after the delays of the
- * #GredisConnection:backoff-policy.
+ * #GredisConnection:backoff-policy, unless they are permanent (see
+ * gredis_retry_is_permanent_error()). The connections a #GredisClient
+ * makes have no retries of their own: the client's #GredisRetry decides
+ * for each command, so that attempts never multiply.
  */
 void
 gredis_connection_open_async (GredisConnection    *connection,

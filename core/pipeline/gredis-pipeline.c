@@ -902,7 +902,7 @@ typedef struct
   GredisRetryDelay delay;
   gboolean ready;              /* the connection was ready: bytes may have gone out */
   gulong state_id;
-  GredisBackoffPolicy *backoff;
+  GredisRetry *policy;         /* the client's, from the first failure */
   GSource *retry_source;
 } Exec;
 
@@ -924,7 +924,7 @@ exec_free (Exec *exec)
   g_clear_error (&exec->fatal);
   g_clear_pointer (&exec->round, g_array_unref);
   g_clear_pointer (&exec->retry, g_array_unref);
-  g_clear_object (&exec->backoff);
+  g_clear_object (&exec->policy);
   if (exec->retry_source != NULL)
     {
       g_source_destroy (exec->retry_source);
@@ -1009,12 +1009,13 @@ exec_complete (Exec *exec)
   exec_free (exec);
 }
 
-/* Plain pipelines: a command whose connection was lost is sent again
- * only when _gredis_retry_decide() says it cannot run twice (it is
- * read-only or idempotent, or the connection never became ready so none
- * of its bytes went out); an answered command keeps its reply, a write
- * that may have reached the server fails with
- * GREDIS_ERROR_UNKNOWN_OUTCOME. Transactions are never replayed. */
+/* Plain pipelines: a command whose connection was lost, or that the
+ * server refused without running it (LOADING …), is sent again when
+ * _gredis_retry_decide() says so (refused, read-only or idempotent, or
+ * the connection never became ready so none of its bytes went out); an
+ * answered command keeps its reply, a write that may have reached the
+ * server fails with GREDIS_ERROR_UNKNOWN_OUTCOME. The commands of one
+ * round share one count. Transactions are never replayed. */
 
 static gboolean
 exec_lost (const GError *error)
@@ -1030,9 +1031,10 @@ exec_command_failed (Exec         *exec,
 {
   GredisPipeline *self = g_task_get_source_object (exec->task);
   Command *command = g_ptr_array_index (exec->commands, index);
-  guint retries = gredis_config_get_retries (gredis_client_get_config (self->client));
 
-  switch (_gredis_retry_decide (error, !exec->ready, exec->failures, retries, command->argc,
+  if (exec->policy == NULL)
+    exec->policy = _gredis_client_ref_retry (self->client);
+  switch (_gredis_retry_decide (exec->policy, error, !exec->ready, exec->failures, command->argc,
                                 command->argv, command->lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_RETRY:
@@ -1115,7 +1117,6 @@ exec_schedule_retry (Exec *exec)
 {
   GredisPipeline *self = g_task_get_source_object (exec->task);
   GredisConnection *connection = g_steal_pointer (&exec->connection);
-  GredisBackoffPolicy *policy;
   guint64 delay_us;
 
   exec->failures++;
@@ -1123,15 +1124,12 @@ exec_schedule_retry (Exec *exec)
     {
       if (exec->state_id != 0)
         g_clear_signal_handler (&exec->state_id, connection);
-      policy = gredis_connection_get_backoff_policy (connection);
-      if (policy != NULL)
-        g_set_object (&exec->backoff, policy);
       if (exec->exclusive)
         _gredis_client_release_exclusive (self->client, connection, FALSE);
       else
         g_object_unref (connection);
     }
-  delay_us = _gredis_retry_delay_us (self->client, exec->backoff, &exec->delay);
+  delay_us = _gredis_retry_delay_us (self->client, exec->policy, &exec->delay);
 
   g_clear_pointer (&exec->round, g_array_unref);
   exec->round = g_steal_pointer (&exec->retry);
@@ -1179,6 +1177,12 @@ on_exec_reply (GredisConnection *connection,
         exec_command_failed (exec, i, error);
       else if (error != NULL)
         exec->errors->pdata[i] = g_error_copy (error);
+      else if (gredis_reply_is_error (reply) && !exec->transaction)
+        {
+          g_autoptr(GError) refused = command_error (exec, i, reply);
+
+          exec_command_failed (exec, i, refused);
+        }
       else if (gredis_reply_is_error (reply))
         exec->errors->pdata[i] = command_error (exec, i, reply);
       else if (!exec->transaction)

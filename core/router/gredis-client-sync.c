@@ -24,12 +24,13 @@
  * threads run side by side on connections of their own, up to
  * max-connections, and no main loop needs to run anywhere.
  *
- * Retry: when the connection fails under a command, the command is sent
- * again on a fresh connection (up to GredisConfig:retries times, after
- * the backoff delay) only if it cannot have run twice: none of its bytes
- * were written, or the command table says it is read-only or idempotent.
- * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. The decision is
- * the one of the asynchronous path (gredis-client-retry.c). */
+ * Retry: the loop of _gredis_client_send_sync() makes the decision of
+ * the asynchronous path (_gredis_retry_decide(), gredis-client-retry.c)
+ * with the client's GredisRetry: a command the server refused, or one
+ * that cannot have run twice, is sent again on a fresh connection after
+ * the backoff delay, at most 1 + retries attempts in all, connection
+ * attempts included (the pool's connections make one each); a write
+ * that may have run fails with GREDIS_ERROR_UNKNOWN_OUTCOME. */
 
 struct _GredisSyncPool
 {
@@ -237,8 +238,8 @@ _gredis_client_send_sync (GredisClient        *client,
                           GError             **error)
 {
   g_autoptr(GredisPool) pool = NULL;
-  g_autoptr(GredisBackoffPolicy) backoff = NULL;
-  guint retries = gredis_config_get_retries (gredis_client_get_config (client));
+  g_autoptr(GredisRetry) retry = NULL;
+  GredisRetryDelay delay = { 0, };
 
   if (_gredis_client_is_closed (client))
     {
@@ -265,7 +266,9 @@ _gredis_client_send_sync (GredisClient        *client,
           g_propagate_error (error, local_error);
           return NULL;
         }
-      switch (_gredis_retry_decide (local_error, unsent, failures, retries,
+      if (retry == NULL)
+        retry = _gredis_client_ref_retry (client);
+      switch (_gredis_retry_decide (retry, local_error, unsent, failures,
                                     argc, argv, argv_lengths, args))
         {
         case GREDIS_RETRY_VERDICT_FAIL:
@@ -290,11 +293,8 @@ _gredis_client_send_sync (GredisClient        *client,
         default:
           break;
         }
-      g_debug ("Retrying a command after a connection failure: %s", local_error->message);
+      g_debug ("Retrying a command after a failure: %s", local_error->message);
       g_error_free (local_error);
-      if (backoff == NULL)
-        backoff = _gredis_client_make_backoff (client);
-      if (backoff != NULL)
-        backoff_sleep (gredis_backoff_policy_compute (backoff, failures + 1), cancellable);
+      backoff_sleep (_gredis_retry_delay_us (client, retry, &delay), cancellable);
     }
 }

@@ -61,6 +61,9 @@ G_BEGIN_DECLS
  * @GREDIS_ERROR_POOL_EXHAUSTED: every connection of the pool is in use.
  * @GREDIS_ERROR_UNSUPPORTED: the plugin or server does not support what
  *   was asked of it (for example RESP3 from a RESP2-only parser).
+ * @GREDIS_ERROR_HOST_NOT_FOUND: the server's host name is unknown to the
+ *   resolver (a temporary failure of the resolver is
+ *   %GREDIS_ERROR_CONNECTION).
  *
  * Error codes in the %GREDIS_ERROR domain. Errors that come from a server
  * reply keep the server's text as their message; use
@@ -98,6 +101,7 @@ typedef enum {
   GREDIS_ERROR_CLOSED,
   GREDIS_ERROR_POOL_EXHAUSTED,
   GREDIS_ERROR_UNSUPPORTED,
+  GREDIS_ERROR_HOST_NOT_FOUND,
 } GredisError;
 
 GREDIS_AVAILABLE_IN_ALL
