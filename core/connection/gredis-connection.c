@@ -2744,7 +2744,10 @@ gredis_connection_class_init (GredisConnectionClass *klass)
    * GredisConnection:retries:
    *
    * How many times a connect that failed is tried again, after the
-   * delays of #GredisConnection:backoff-policy.
+   * delays of #GredisConnection:backoff-policy; permanent failures (see
+   * gredis_retry_is_permanent_error()) are not. The connections of a
+   * #GredisClient have none: the client's #GredisRetry keeps one budget
+   * per command, connection attempts included.
    */
   properties[PROP_RETRIES] =
     g_param_spec_uint ("retries", NULL, NULL, 0, G_MAXUINT, 0,

@@ -260,6 +260,62 @@ test_refused (gconstpointer data)
   gredis_client_close (client);
 }
 
+/* The client consults the GredisRetry it is given, then again the one
+ * of its configuration, made anew when the configuration changes. */
+#define KEEP (G_MAXUINT - 1)
+#define FROM_CONFIG G_MAXUINT
+
+static void
+test_client_retry (void)
+{
+  const char *get[] = { "GET", "key", NULL };
+  g_autofree char *base = g_strdup_printf ("redis://127.0.0.1:%u", closed_port ());
+  g_autoptr(GredisBackoffPolicy) none = gredis_backoff_policy_new_for_name ("none", NULL);
+  g_autoptr(GredisRetry) retry = NULL;
+  g_autoptr(GredisClient) client = NULL;
+  struct {
+    guint set_retries;     /* KEEP: as it is; FROM_CONFIG: set NULL */
+    guint config_retries;
+    gint attempts;
+  } cases[] = {
+    { KEEP, 2, 3 },
+    { 0, 2, 1 },
+    { 4, 2, 5 },
+    { FROM_CONFIG, 2, 3 },
+    { KEEP, 1, 2 },
+  };
+
+  client = fault_client_for (base, "transport=counting&backoff=none");
+  g_assert_nonnull (none);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GredisReply) reply = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (client, "retries", cases[i].config_retries, NULL);
+      if (cases[i].set_retries != KEEP && cases[i].set_retries != FROM_CONFIG)
+        {
+          g_clear_object (&retry);
+          retry = gredis_retry_new (none, cases[i].set_retries, NULL);
+          gredis_client_set_retry (client, retry);
+          g_assert_true (gredis_client_get_retry (client) == retry);
+        }
+      else
+        {
+          if (cases[i].set_retries == FROM_CONFIG)
+            gredis_client_set_retry (client, NULL);
+          g_assert_nonnull (gredis_client_get_retry (client));
+          g_assert_cmpuint (gredis_retry_get_retries (gredis_client_get_retry (client)), ==,
+                            cases[i].config_retries);
+        }
+      g_atomic_int_set (&n_connects, 0);
+      reply = gredis_client_command (client, get, NULL, &error);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION);
+      g_assert_cmpint (g_atomic_int_get (&n_connects), ==, cases[i].attempts);
+    }
+  gredis_client_close (client);
+}
+
 /* An unknown host name: one attempt, and its own error. */
 static void
 test_unknown_host (gconstpointer data)
@@ -515,6 +571,7 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/fault-retry/refused/blocking", GINT_TO_POINTER (TRUE), test_refused);
   g_test_add_data_func ("/fault-retry/refused/async", GINT_TO_POINTER (FALSE), test_refused);
+  g_test_add_func ("/fault-retry/client-retry", test_client_retry);
   g_test_add_data_func ("/fault-retry/unknown-host/blocking", GINT_TO_POINTER (TRUE),
                         test_unknown_host);
   g_test_add_data_func ("/fault-retry/unknown-host/async", GINT_TO_POINTER (FALSE),
