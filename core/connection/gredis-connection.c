@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-reply-private.h"
 
 #include <errno.h>
 #ifdef G_OS_UNIX
@@ -362,7 +363,8 @@ complete_entry (GredisConnection *self,
       e->cancel_source = NULL;
     }
 
-  if (G_UNLIKELY (reply != NULL && self->failure_func != NULL && gredis_reply_is_error (reply)) &&
+  /* The reply's kind read in place: this runs for every reply. */
+  if (G_UNLIKELY (reply != NULL && reply->kind == GREDIS_REPLY_ERROR) && self->failure_func != NULL &&
       (e->kind == ENTRY_CALL || (e->kind == ENTRY_COMMAND && e->kept_length > 0)) &&
       offer_error_reply (self, e, reply))
     return;
