@@ -342,6 +342,61 @@ test_unknown_host (gconstpointer data)
   gredis_client_close (client);
 }
 
+static void
+open_done (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  Result *result = user_data;
+
+  gredis_connection_open_finish (GREDIS_CONNECTION (source), res, &result->error);
+  result->done = TRUE;
+}
+
+/* A connection of its own (no client) with retries of its own: a refused
+ * connect is tried again, an unknown host name is not. */
+static void
+test_connection_retries (void)
+{
+  g_autoptr(GResolver) original = g_resolver_get_default ();
+  g_autoptr(GResolver) resolver = g_object_new (no_names_resolver_get_type (), NULL);
+  g_autoptr(GredisBackoffPolicy) none = gredis_backoff_policy_new_for_name ("none", NULL);
+  struct {
+    const char *host;
+    guint16 port;
+    gint attempts;
+    gint code;
+  } cases[] = {
+    { "127.0.0.1", closed_port (), 1 + 2, GREDIS_ERROR_CONNECTION },
+    { "no-such-host.invalid", 6379, 1, GREDIS_ERROR_HOST_NOT_FOUND },
+  };
+
+  g_assert_nonnull (none);
+  g_resolver_set_default (resolver);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GredisTransport) transport = gredis_transport_new_for_name ("counting", NULL);
+      g_autoptr(GredisParser) parser = gredis_parser_new_for_name ("resp3", NULL);
+      g_autoptr(GSocketConnectable) endpoint = g_network_address_new (cases[i].host,
+                                                                      cases[i].port);
+      g_autoptr(GredisConnection) connection = NULL;
+      Result result = { 0, };
+
+      g_assert_nonnull (transport);
+      g_assert_nonnull (parser);
+      connection = gredis_connection_new (transport, parser, endpoint);
+      gredis_connection_set_retries (connection, 2);
+      gredis_connection_set_backoff_policy (connection, none);
+      g_atomic_int_set (&n_connects, 0);
+      gredis_connection_open_async (connection, NULL, open_done, &result);
+      fault_iterate_until (result_done, &result);
+      g_assert_error (result.error, GREDIS_ERROR, cases[i].code);
+      g_assert_cmpint (g_atomic_int_get (&n_connects), ==, cases[i].attempts);
+      g_clear_error (&result.error);
+    }
+  g_resolver_set_default (original);
+}
+
 /* A certificate that fails verification: one TLS handshake. */
 static void
 test_tls_rejected (gconstpointer data)
@@ -576,6 +631,7 @@ main (int argc, char *argv[])
                         test_unknown_host);
   g_test_add_data_func ("/fault-retry/unknown-host/async", GINT_TO_POINTER (FALSE),
                         test_unknown_host);
+  g_test_add_func ("/fault-retry/connection-retries", test_connection_retries);
   for (gsize i = 0; i < G_N_ELEMENTS (tls_transports); i++)
     if (gredis_test_transport_testable ("/fault-retry/tls-rejected", tls_transports[i]))
       {
