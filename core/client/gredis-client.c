@@ -41,6 +41,15 @@
  * #GredisConfig, with the same name; they read and write the client's
  * configuration. Changes apply to connections made afterwards.
  *
+ * Failed commands are sent again as the client's #GredisRetry (see
+ * #GredisClient:retry) decides: a command is attempted at most
+ * 1 + retries times, connection attempts included; a command the server
+ * refused without running it (`LOADING` …) or that cannot have run twice
+ * is sent again, a write that may have run fails with
+ * %GREDIS_ERROR_UNKNOWN_OUTCOME, and permanent failures (a rejected
+ * certificate, refused authentication, an unknown host name, a missing
+ * plugin) are never retried.
+ *
  * Server error replies become #GError s in the %GREDIS_ERROR domain whose
  * code comes from the error's prefix (%GREDIS_ERROR_WRONGTYPE,
  * %GREDIS_ERROR_NOPERM …) and whose message is the server's text.
@@ -95,7 +104,6 @@ struct _GredisClient
 
   GNetworkMonitor *network_monitor;
   gulong network_changed_id;
-  guint network_epoch;         /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -103,6 +111,7 @@ G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CONFIG,
+  PROP_RETRY,
   N_OWN_PROPS
 };
 
@@ -173,20 +182,14 @@ weak_ref_free (gpointer data,
 
 /* Network changes */
 
-guint
-_gredis_client_get_network_epoch (GredisClient *self)
-{
-  return (guint) g_atomic_int_get (&self->network_epoch);
-}
-
 void
 _gredis_client_network_changed (GredisClient *self)
 {
   g_return_if_fail (GREDIS_IS_CLIENT (self));
 
   g_debug ("The network changed: backoff delays start again");
-  g_atomic_int_inc (&self->network_epoch);
-  _gredis_router_reset_backoff (self->router);
+  _gredis_router_network_changed (self->router);
+  _gredis_client_retry_network_changed (self);
 }
 
 static void
@@ -229,6 +232,61 @@ gredis_client_get_connection (GredisClient  *client,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _gredis_router_get_shared (client->router, error);
+}
+
+/* Retry: the policy is the router's (gredis-router-retry.c). */
+
+GredisRetry *
+_gredis_client_ref_retry (GredisClient *self)
+{
+  return _gredis_router_ref_retry (self->router);
+}
+
+/**
+ * gredis_client_get_retry: (get-property retry)
+ * @client: a #GredisClient
+ *
+ * Returns the retry policy the client consults (see
+ * [property@Gredis.Client:retry]): the one set with
+ * gredis_client_set_retry(), or the one made from the configuration.
+ * Changing its error classes or count applies to the failures that
+ * follow.
+ *
+ * Returns: (transfer none): the retry policy, valid while it stays the
+ *   client's
+ */
+GredisRetry *
+gredis_client_get_retry (GredisClient *client)
+{
+  GredisRetry *retry;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+
+  retry = _gredis_client_ref_retry (client);
+  /* The client keeps its own reference until the policy is replaced. */
+  g_object_unref (retry);
+  return retry;
+}
+
+/**
+ * gredis_client_set_retry: (set-property retry)
+ * @client: a #GredisClient
+ * @retry: (nullable): a retry policy, or %NULL for one made from the
+ *   configuration
+ *
+ * Makes @retry the policy the client consults for every failed attempt
+ * of a command, in place of the one made from the configuration's
+ * `retries` and `backoff` keys.
+ */
+void
+gredis_client_set_retry (GredisClient *client,
+                         GredisRetry  *retry)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (retry == NULL || GREDIS_IS_RETRY (retry));
+
+  if (_gredis_router_set_retry (client->router, retry))
+    g_object_notify_by_pspec (G_OBJECT (client), own_properties[PROP_RETRY]);
 }
 
 /* Commands */
@@ -663,7 +721,14 @@ on_config_notify (GObject    *config,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
+  GredisClient *self = user_data;
   GParamSpec *own = g_object_class_find_property (G_OBJECT_GET_CLASS (user_data), pspec->name);
+  static const char * const retry_keys[] = {
+    "retries", "backoff", "backoff-base-ms", "backoff-cap-ms", NULL
+  };
+
+  if (g_strv_contains (retry_keys, pspec->name))
+    _gredis_router_forget_retry (self->router);
 
   if (own != NULL)
     g_object_notify_by_pspec (user_data, own);
@@ -693,6 +758,8 @@ gredis_client_get_property (GObject    *object,
 
   if (prop_id == PROP_CONFIG)
     g_value_set_object (value, self->config);
+  else if (prop_id == PROP_RETRY)
+    g_value_take_object (value, _gredis_client_ref_retry (self));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_get_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -709,6 +776,8 @@ gredis_client_set_property (GObject      *object,
 
   if (prop_id == PROP_CONFIG)
     self->config = g_value_dup_object (value);
+  else if (prop_id == PROP_RETRY)
+    gredis_client_set_retry (self, g_value_get_object (value));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_set_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -809,6 +878,23 @@ gredis_client_class_init (GredisClientClass *klass)
   own_properties[PROP_CONFIG] =
     g_param_spec_object ("config", NULL, NULL, GREDIS_TYPE_CONFIG,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GredisClient:retry: (getter get_retry) (setter set_retry)
+   *
+   * The retry policy the client consults for every failed attempt of a
+   * command, blocking, asynchronous or in a pipeline: its count, its
+   * backoff and the classes of errors it retries. By default it is made
+   * from the configuration (`retries`, `backoff`, `backoff-base-ms`,
+   * `backoff-cap-ms`) and made again when those keys change; setting a
+   * #GredisRetry replaces it, and setting %NULL goes back to the
+   * configuration's. A command is attempted at most
+   * 1 + [property@Gredis.Retry:retries] times, connection attempts
+   * included.
+   */
+  own_properties[PROP_RETRY] =
+    g_param_spec_object ("retry", NULL, NULL, GREDIS_TYPE_RETRY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
 
   pspecs = g_object_class_list_properties (config_class, &n_pspecs);

@@ -303,8 +303,12 @@ static const GredisOptionInfo options[N_PROPS] = {
 /**
  * GredisConfig:retries:
  *
- * How many times a command that failed before it could have run is tried
- * again.
+ * How many times a failed command is tried again (see #GredisRetry): a
+ * command is attempted at most 1 + retries times, connection attempts
+ * included. It is sent again only if the server refused it without
+ * running it (`LOADING` …) or it cannot have run twice; permanent
+ * failures (a rejected certificate, refused authentication, an unknown
+ * host name, a missing plugin) are never retried.
  */
 /**
  * GredisConfig:pool:

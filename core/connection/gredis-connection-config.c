@@ -59,12 +59,16 @@ on_open_done (GObject      *source,
  * @error: return location for a #GError
  *
  * Makes a connection as a client makes its own, and starts opening it:
- * the transport, parser and backoff policy plugins @config names, with
- * the options of @config applied to each; the credentials (the password
- * read from its file or credential when @config says so), client name,
- * database, protocol, command timeout and retries of @config. The
- * connection is bound to the thread-default main context; commands may
- * be queued on it at once, and go out once it is ready.
+ * the transport and parser plugins @config names, with the options of
+ * @config applied to each; the credentials (the password read from its
+ * file or credential when @config says so), client name, database,
+ * protocol and command timeout of @config, and the handshake steps the
+ * library's features added to it. The connection does not retry on its
+ * own: a failed connect fails its commands, and the client's
+ * #GredisRetry decides whether they are sent again, so that every
+ * command has one budget of attempts. The connection is bound to the
+ * thread-default main context; commands may be queued on it at once,
+ * and go out once it is ready.
  *
  * Pools written outside the library make their connections with this
  * function, from the configuration gredis_pool_configure() gave them.
@@ -79,7 +83,6 @@ gredis_connection_new_for_config (GredisConfig        *config,
 {
   g_autoptr(GObject) transport = NULL;
   g_autoptr(GObject) parser = NULL;
-  g_autoptr(GObject) backoff = NULL;
   g_autoptr(GSocketConnectable) config_endpoint = NULL;
   g_autofree char *password = NULL;
   GredisConnection *connection;
@@ -97,13 +100,6 @@ gredis_connection_new_for_config (GredisConfig        *config,
                           gredis_config_get_parser (config), error);
   if (parser == NULL)
     return NULL;
-  if (gredis_config_get_retries (config) > 0)
-    {
-      backoff = create_plugin (config, GREDIS_PLUGIN_BACKOFF_POLICY,
-                               gredis_config_get_backoff (config), error);
-      if (backoff == NULL)
-        return NULL;
-    }
   password = gredis_config_get_effective_password (config, &local_error);
   if (local_error != NULL)
     {
@@ -125,8 +121,8 @@ gredis_connection_new_for_config (GredisConfig        *config,
   add_feature_steps (config, connection);
   gredis_connection_set_command_timeout_ms (connection,
                                             gredis_config_get_command_timeout_ms (config));
-  gredis_connection_set_retries (connection, gredis_config_get_retries (config));
-  gredis_connection_set_backoff_policy (connection, GREDIS_BACKOFF_POLICY (backoff));
+  /* No retries of its own: one budget per command, kept by the retry
+   * policy of whoever sends on it (the client's GredisRetry). */
 
   gredis_connection_open_async (connection, NULL, on_open_done, NULL);
   return connection;

@@ -61,7 +61,9 @@ void _gredis_connection_queue_command (GredisConnection    *connection,
 
 /* Offered each call that fails because the connection closed, in queue
  * order, before it completes (@unsent: no byte of its command was
- * written). Returning TRUE takes the call over, with the reference the
+ * written), and each call (or command whose bytes are kept) answered
+ * with an error reply, with that reply as @error and @unsent FALSE, so
+ * that a command the server refused can be sent again. Returning TRUE takes the call over, with the reference the
  * connection held; FALSE lets the connection complete it with @error.
  * Called in the connection's context; @destroy frees @data when replaced
  * or when the connection is finalized. */

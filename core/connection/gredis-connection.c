@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-handshake-private.h"
+#include "gredis-reply-private.h"
 
 #include <errno.h>
 #ifdef G_OS_UNIX
@@ -317,6 +318,34 @@ entry_to_call (GredisConnection *self,
   return call;
 }
 
+/* An error reply to a call of the client (or a command whose bytes it
+ * keeps): offered to the failure function, which sends the call again
+ * when the server refused it without running it (LOADING …). Returns
+ * TRUE when the function took the call over; otherwise @e is an
+ * ENTRY_CALL to complete. */
+static gboolean
+offer_error_reply (GredisConnection *self,
+                   Entry            *e,
+                   GredisReply      *reply)
+{
+  GredisCall *call;
+  GError *error;
+  gboolean taken;
+
+  if (e->kind == ENTRY_COMMAND)
+    {
+      call = entry_to_call (self, e);
+      release_kept (self, e);
+    }
+  else
+    call = e->data;
+  error = gredis_reply_to_error (reply);
+  _gredis_call_set_unsent (call, FALSE);
+  taken = self->failure_func (self, call, error, FALSE, self->failure_data);
+  g_error_free (error);
+  return taken;
+}
+
 static void
 complete_entry (GredisConnection *self,
                 Entry            *e,
@@ -329,6 +358,12 @@ complete_entry (GredisConnection *self,
       g_source_unref (e->cancel_source);
       e->cancel_source = NULL;
     }
+
+  /* The reply's kind read in place: this runs for every reply. */
+  if (G_UNLIKELY (reply != NULL && reply->kind == GREDIS_REPLY_ERROR) && self->failure_func != NULL &&
+      (e->kind == ENTRY_CALL || (e->kind == ENTRY_COMMAND && e->kept_length > 0)) &&
+      offer_error_reply (self, e, reply))
+    return;
 
   switch ((EntryKind) e->kind)
     {
@@ -2105,7 +2140,10 @@ on_connected (GObject      *source,
     {
       gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-      if (!cancelled && self->attempt < self->retries && self->backoff_policy != NULL)
+      /* A permanent failure (a rejected certificate, an unknown host
+       * name …) is the same at every attempt. */
+      if (!cancelled && self->attempt < self->retries && self->backoff_policy != NULL &&
+          !gredis_retry_is_permanent_error (error))
         {
           guint64 delay_us;
 
@@ -2194,7 +2232,10 @@ on_open_cancelled (GCancellable *cancellable,
  * queued at any time before: they go out once the handshake is done,
  * or fail with the error of the open. Connection failures are retried
  * #GredisConnection:retries times, after the delays of the
- * #GredisConnection:backoff-policy.
+ * #GredisConnection:backoff-policy, unless they are permanent (see
+ * gredis_retry_is_permanent_error()). The connections a #GredisClient
+ * makes have no retries of their own: the client's #GredisRetry decides
+ * for each command, so that attempts never multiply.
  */
 void
 gredis_connection_open_async (GredisConnection    *connection,
@@ -2887,7 +2928,10 @@ gredis_connection_class_init (GredisConnectionClass *klass)
    * GredisConnection:retries:
    *
    * How many times a connect that failed is tried again, after the
-   * delays of #GredisConnection:backoff-policy.
+   * delays of #GredisConnection:backoff-policy; permanent failures (see
+   * gredis_retry_is_permanent_error()) are not. The connections of a
+   * #GredisClient have none: the client's #GredisRetry keeps one budget
+   * per command, connection attempts included.
    */
   properties[PROP_RETRIES] =
     g_param_spec_uint ("retries", NULL, NULL, 0, G_MAXUINT, 0,

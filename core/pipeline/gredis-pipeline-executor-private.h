@@ -60,7 +60,7 @@ void                    _gredis_pipeline_executor_run       (GredisConnection   
                                                              guint                        n_indices,
                                                              GredisPipelineExecutorFlags  flags,
                                                              guint                        failures,
-                                                             guint                        retries,
+                                                             GredisRetry                 *retry,
                                                              GredisPipelineResults       *results,
                                                              GredisPipelineExecutorFunc   callback,
                                                              gpointer                     user_data);

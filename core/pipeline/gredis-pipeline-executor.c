@@ -15,7 +15,7 @@ struct _GredisPipelineExecutor
   guint n_indices;
   gboolean transaction;
   guint failures;
-  guint retries;
+  GredisRetry *retry_policy;   /* the client's */
   GredisPipelineExecutorFunc callback;
   gpointer user_data;
 
@@ -72,11 +72,13 @@ command_error (GredisPipelineExecutor *self,
   return error;
 }
 
-/* A plain round's command whose connection was lost is sent again only
- * when _gredis_retry_decide() says it cannot run twice (it is read-only
- * or idempotent, or the connection never became ready so none of its
- * bytes went out); a write that may have reached the server fails with
- * GREDIS_ERROR_UNKNOWN_OUTCOME. */
+/* A plain round's command whose connection was lost, or that the server
+ * refused without running it (LOADING …), is sent again when
+ * _gredis_retry_decide() says so (refused, read-only or idempotent, or
+ * the connection never became ready so none of its bytes went out); a
+ * write that may have reached the server fails with
+ * GREDIS_ERROR_UNKNOWN_OUTCOME. The commands of one round share one
+ * count. */
 static void
 command_failed (GredisPipelineExecutor *self,
                 guint                   index,
@@ -84,8 +86,8 @@ command_failed (GredisPipelineExecutor *self,
 {
   const GredisPipelineCommand *command = _gredis_pipeline_batch_get_command (self->batch, index);
 
-  switch (_gredis_retry_decide (error, !self->ready, self->failures, self->retries, command->argc,
-                                command->argv, command->lengths, NULL))
+  switch (_gredis_retry_decide (self->retry_policy, error, !self->ready, self->failures,
+                                command->argc, command->argv, command->lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_RETRY:
       if (self->retry == NULL)
@@ -225,6 +227,12 @@ on_reply (GredisConnection *connection,
         command_failed (self, index, error);
       else if (error != NULL)
         _gredis_pipeline_results_take_error (self->results, index, g_error_copy (error));
+      else if (gredis_reply_is_error (reply) && !self->transaction)
+        {
+          g_autoptr(GError) refused = command_error (self, index, reply);
+
+          command_failed (self, index, refused);
+        }
       else if (gredis_reply_is_error (reply))
         _gredis_pipeline_results_take_error (self->results, index,
                                              command_error (self, index, reply));
@@ -250,7 +258,7 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
                                guint                        n_indices,
                                GredisPipelineExecutorFlags  flags,
                                guint                        failures,
-                               guint                        retries,
+                               GredisRetry                 *retry,
                                GredisPipelineResults       *results,
                                GredisPipelineExecutorFunc   callback,
                                gpointer                     user_data)
@@ -272,7 +280,7 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
   self->n_indices = n_indices;
   self->transaction = (flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION) != 0;
   self->failures = failures;
-  self->retries = retries;
+  self->retry_policy = g_object_ref (retry);
   self->callback = callback;
   self->user_data = user_data;
   if (n_scripts > 0)
@@ -329,6 +337,7 @@ _gredis_pipeline_executor_free (GredisPipelineExecutor *self)
   g_free (self->script_errors);
   g_clear_error (&self->error);
   g_clear_pointer (&self->retry, g_array_unref);
+  g_object_unref (self->retry_policy);
   g_object_unref (self->connection);
   g_free (self);
 }

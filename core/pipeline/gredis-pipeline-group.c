@@ -91,7 +91,7 @@ typedef struct
 
   guint failures;              /* rounds lost so far */
   GredisRetryDelay delay;
-  GredisBackoffPolicy *backoff;
+  GredisRetry *retry;          /* the client's */
   GSource *retry_source;
   GSource *cancel_source;
 } Group;
@@ -105,7 +105,7 @@ group_finish (Group        *group,
   g_assert (group->connection == NULL);
   g_assert (group->retry_source == NULL && group->cancel_source == NULL);
   g_clear_pointer (&group->round, g_array_unref);
-  g_clear_object (&group->backoff);
+  g_clear_object (&group->retry);
   g_clear_object (&group->cancellable);
   g_main_context_unref (group->context);
   g_object_unref (group->client);
@@ -191,15 +191,11 @@ group_schedule_retry (Group  *group,
                       GArray *retry)
 {
   GredisConnection *connection = g_steal_pointer (&group->connection);
-  GredisBackoffPolicy *policy;
   guint64 delay_us;
 
   group->failures++;
-  policy = gredis_connection_get_backoff_policy (connection);
-  if (policy != NULL)
-    g_set_object (&group->backoff, policy);
   _gredis_pipeline_release (group->client, connection, group->exclusive, FALSE);
-  delay_us = _gredis_retry_delay_us (group->client, group->backoff, &group->delay);
+  delay_us = _gredis_retry_delay_us (_gredis_client_get_router (group->client), group->retry, &group->delay);
 
   g_clear_pointer (&group->round, g_array_unref);
   group->round = retry;
@@ -257,10 +253,10 @@ group_round_done (GredisPipelineExecutor *executor,
 static void
 group_send (Group *group)
 {
-  guint retries = gredis_config_get_retries (gredis_client_get_config (group->client));
-
+  if (group->retry == NULL)
+    group->retry = _gredis_client_ref_retry (group->client);
   _gredis_pipeline_executor_run (group->connection, group->batch, group->indices,
-                                 group->n_indices, group->flags, group->failures, retries,
+                                 group->n_indices, group->flags, group->failures, group->retry,
                                  group->results, group_round_done, group);
 }
 

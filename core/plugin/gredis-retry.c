@@ -11,25 +11,46 @@
  * wait, a number of retries, and the classes of errors that are worth
  * another attempt.
  *
- * By default the errors retried are those of the connection and of time:
- * %GREDIS_ERROR_CONNECTION, %GREDIS_ERROR_TIMEOUT, and in the %G_IO_ERROR
- * domain %G_IO_ERROR_CONNECTION_REFUSED, %G_IO_ERROR_CONNECTION_CLOSED,
- * %G_IO_ERROR_BROKEN_PIPE, %G_IO_ERROR_TIMED_OUT,
- * %G_IO_ERROR_HOST_UNREACHABLE and %G_IO_ERROR_NETWORK_UNREACHABLE.
- * gredis_retry_add_error() and gredis_retry_remove_error() change that
- * set. %G_IO_ERROR_CANCELLED is never retried.
+ * It is the policy a [class@Gredis.Client] consults: the client makes one
+ * from its configuration (`retries`, `backoff`, `backoff-base-ms`,
+ * `backoff-cap-ms`) or uses the one set with gredis_client_set_retry(),
+ * and asks it, for every failed attempt of a command, blocking,
+ * asynchronous or in a pipeline, whether and when to try again.
  *
- * A #GredisRetry only decides timing and error classes. Whether a given
- * command may be sent again is for the connection engine: it retries a
- * command only if the command cannot have run (it failed before any of
- * its bytes were written) or is read-only or idempotent, and it never
- * sends a write that may have reached the server a second time; such a
- * command fails with %GREDIS_ERROR_UNKNOWN_OUTCOME.
+ * By default the errors retried are of two kinds:
+ *
+ * - the connection failed or did not answer in time: %GREDIS_ERROR_CONNECTION,
+ *   %GREDIS_ERROR_CLOSED, %GREDIS_ERROR_TIMEOUT, and in the %G_IO_ERROR
+ *   domain %G_IO_ERROR_CONNECTION_REFUSED, %G_IO_ERROR_CONNECTION_CLOSED,
+ *   %G_IO_ERROR_BROKEN_PIPE, %G_IO_ERROR_TIMED_OUT,
+ *   %G_IO_ERROR_HOST_UNREACHABLE and %G_IO_ERROR_NETWORK_UNREACHABLE;
+ * - the server refused the command without running it:
+ *   %GREDIS_ERROR_LOADING, %GREDIS_ERROR_TRYAGAIN,
+ *   %GREDIS_ERROR_MASTERDOWN and %GREDIS_ERROR_READONLY.
+ *
+ * gredis_retry_add_error() and gredis_retry_remove_error() change that
+ * set. Some errors are never retried, even when added: a cancellation
+ * (%G_IO_ERROR_CANCELLED), and the permanent failures that another
+ * attempt cannot cure (see gredis_retry_is_permanent_error()).
+ *
+ * Whether a given command may be sent again is for the client, which
+ * asks this policy only when it may: a command the server refused did
+ * not run and is always safe to resend; after a connection failure a
+ * command is resent only if it cannot have run (none of its bytes were
+ * written) or the command table says it is read-only or idempotent. A
+ * write that may have reached the server is never sent a second time: it
+ * fails with %GREDIS_ERROR_UNKNOWN_OUTCOME. A command whose connection
+ * stopped answering after it was written fails with
+ * %GREDIS_ERROR_TIMEOUT and is not sent again.
+ *
+ * One budget per command: a command is attempted at most
+ * 1 + [property@Gredis.Retry:retries] times, connection attempts
+ * included; the connections of a client make one connection attempt
+ * each and leave retrying to this policy.
  *
  * The usual loop, with `failures` counting the failed attempts so far:
  *
  * |[<!-- language="C" -->
- * gredis_retry_reset (retry);
  * for (guint failures = 1; ; failures++)
  *   {
  *     g_autoptr(GError) error = NULL;
@@ -42,8 +63,10 @@
  *   }
  * ]|
  *
- * A #GredisRetry and its policy are meant to be configured first and then
- * used from one thread at a time, like the built-in policies.
+ * A #GredisRetry is thread-safe: the client consults it from every thread
+ * that sends commands, and calls of its backoff policy are serialised.
+ * Configure it before handing it over; changes apply to the failures
+ * that follow.
  */
 
 typedef struct
@@ -56,6 +79,7 @@ struct _GredisRetry
 {
   GObject              parent_instance;
 
+  GMutex               lock;     /* errors, and calls of backoff */
   GredisBackoffPolicy *backoff;
   guint                retries;
   GArray              *errors;   /* of RetryError */
@@ -125,6 +149,7 @@ gredis_retry_finalize (GObject *object)
 
   g_clear_object (&self->backoff);
   g_array_unref (self->errors);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (gredis_retry_parent_class)->finalize (object);
 }
@@ -143,7 +168,7 @@ gredis_retry_get_property (GObject    *object,
       g_value_set_object (value, self->backoff);
       break;
     case PROP_RETRIES:
-      g_value_set_uint (value, self->retries);
+      g_value_set_uint (value, gredis_retry_get_retries (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -201,7 +226,8 @@ gredis_retry_class_init (GredisRetryClass *klass)
    * GredisRetry:retries: (getter get_retries) (setter set_retries)
    *
    * How many times a failed operation is tried again: 0 never retries, and
-   * %G_MAXUINT retries without end.
+   * %G_MAXUINT retries without end. A client attempts each command at
+   * most 1 + retries times, connection attempts included.
    */
   properties[PROP_RETRIES] =
     g_param_spec_uint ("retries", NULL, NULL,
@@ -226,8 +252,14 @@ gredis_retry_init (GredisRetry *self)
     { g_io_error_quark, G_IO_ERROR_TIMED_OUT },
     { g_io_error_quark, G_IO_ERROR_HOST_UNREACHABLE },
     { g_io_error_quark, G_IO_ERROR_NETWORK_UNREACHABLE },
+    { gredis_error_quark, GREDIS_ERROR_CLOSED },
+    { gredis_error_quark, GREDIS_ERROR_LOADING },
+    { gredis_error_quark, GREDIS_ERROR_TRYAGAIN },
+    { gredis_error_quark, GREDIS_ERROR_MASTERDOWN },
+    { gredis_error_quark, GREDIS_ERROR_READONLY },
   };
 
+  g_mutex_init (&self->lock);
   self->retries = GREDIS_RETRY_DEFAULT_RETRIES;
   self->errors = g_array_sized_new (FALSE, FALSE, sizeof (RetryError), G_N_ELEMENTS (defaults));
   for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
@@ -291,16 +323,23 @@ gredis_retry_get_backoff (GredisRetry *retry)
  * @retry: a #GredisRetry
  * @backoff: the new backoff policy
  *
- * Replaces the backoff policy.
+ * Replaces the backoff policy. The policy returned by
+ * gredis_retry_get_backoff() before stays valid only while the caller
+ * holds a reference to it.
  */
 void
 gredis_retry_set_backoff (GredisRetry         *retry,
                           GredisBackoffPolicy *backoff)
 {
+  gboolean changed;
+
   g_return_if_fail (GREDIS_IS_RETRY (retry));
   g_return_if_fail (GREDIS_IS_BACKOFF_POLICY (backoff));
 
-  if (g_set_object (&retry->backoff, backoff))
+  g_mutex_lock (&retry->lock);
+  changed = g_set_object (&retry->backoff, backoff);
+  g_mutex_unlock (&retry->lock);
+  if (changed)
     g_object_notify_by_pspec (G_OBJECT (retry), properties[PROP_BACKOFF]);
 }
 
@@ -315,7 +354,7 @@ gredis_retry_get_retries (GredisRetry *retry)
 {
   g_return_val_if_fail (GREDIS_IS_RETRY (retry), 0);
 
-  return retry->retries;
+  return (guint) g_atomic_int_get (&retry->retries);
 }
 
 /**
@@ -331,9 +370,9 @@ gredis_retry_set_retries (GredisRetry *retry,
 {
   g_return_if_fail (GREDIS_IS_RETRY (retry));
 
-  if (retry->retries == retries)
+  if ((guint) g_atomic_int_get (&retry->retries) == retries)
     return;
-  retry->retries = retries;
+  g_atomic_int_set (&retry->retries, retries);
   g_object_notify_by_pspec (G_OBJECT (retry), properties[PROP_RETRIES]);
 }
 
@@ -359,7 +398,8 @@ find_error (GredisRetry *retry,
  * @code: an error code of @domain
  *
  * Makes errors of @domain and @code retried. Adding an error twice has
- * no further effect; %G_IO_ERROR_CANCELLED is never retried even if added.
+ * no further effect; %G_IO_ERROR_CANCELLED and the permanent failures of
+ * gredis_retry_is_permanent_error() are never retried even if added.
  */
 void
 gredis_retry_add_error (GredisRetry *retry,
@@ -371,8 +411,10 @@ gredis_retry_add_error (GredisRetry *retry,
   g_return_if_fail (GREDIS_IS_RETRY (retry));
   g_return_if_fail (domain != 0);
 
+  g_mutex_lock (&retry->lock);
   if (find_error (retry, domain, code) < 0)
     g_array_append_val (retry->errors, e);
+  g_mutex_unlock (&retry->lock);
 }
 
 /**
@@ -394,9 +436,11 @@ gredis_retry_remove_error (GredisRetry *retry,
 
   g_return_if_fail (GREDIS_IS_RETRY (retry));
 
+  g_mutex_lock (&retry->lock);
   index_ = find_error (retry, domain, code);
   if (index_ >= 0)
     g_array_remove_index (retry->errors, index_);
+  g_mutex_unlock (&retry->lock);
 }
 
 /**
@@ -411,7 +455,9 @@ gredis_retry_clear_errors (GredisRetry *retry)
 {
   g_return_if_fail (GREDIS_IS_RETRY (retry));
 
+  g_mutex_lock (&retry->lock);
   g_array_set_size (retry->errors, 0);
+  g_mutex_unlock (&retry->lock);
 }
 
 /**
@@ -421,8 +467,9 @@ gredis_retry_clear_errors (GredisRetry *retry)
  * @failures: the number of failed attempts so far, this one included
  *   (1 after the first failure)
  *
- * Decides whether to try again: @error must be of a retried class and not
- * a cancellation, and @failures must not exceed
+ * Decides whether to try again: @error must be of a retried class, neither
+ * a cancellation nor a permanent failure (see
+ * gredis_retry_is_permanent_error()), and @failures must not exceed
  * [property@Gredis.Retry:retries].
  *
  * Returns: %TRUE to try again after gredis_retry_get_delay()
@@ -432,14 +479,20 @@ gredis_retry_should_retry (GredisRetry  *retry,
                            const GError *error,
                            guint         failures)
 {
+  gboolean found;
+
   g_return_val_if_fail (GREDIS_IS_RETRY (retry), FALSE);
   g_return_val_if_fail (error != NULL, FALSE);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gredis_retry_is_permanent_error (error))
     return FALSE;
-  if (failures > retry->retries)
+  if (failures > gredis_retry_get_retries (retry))
     return FALSE;
-  return find_error (retry, error->domain, error->code) >= 0;
+  g_mutex_lock (&retry->lock);
+  found = find_error (retry, error->domain, error->code) >= 0;
+  g_mutex_unlock (&retry->lock);
+  return found;
 }
 
 /**
@@ -457,9 +510,13 @@ gredis_retry_get_delay (GredisRetry *retry,
 {
   g_return_val_if_fail (GREDIS_IS_RETRY (retry), 0);
 
-  if (retry->backoff == NULL)
-    return 0;
-  return gredis_backoff_policy_compute (retry->backoff, failures);
+  guint64 delay = 0;
+
+  g_mutex_lock (&retry->lock);
+  if (retry->backoff != NULL)
+    delay = gredis_backoff_policy_compute (retry->backoff, failures);
+  g_mutex_unlock (&retry->lock);
+  return delay;
 }
 
 /**
@@ -474,6 +531,58 @@ gredis_retry_reset (GredisRetry *retry)
 {
   g_return_if_fail (GREDIS_IS_RETRY (retry));
 
+  g_mutex_lock (&retry->lock);
   if (retry->backoff != NULL)
     gredis_backoff_policy_reset (retry->backoff);
+  g_mutex_unlock (&retry->lock);
+}
+
+/**
+ * gredis_retry_is_permanent_error:
+ * @error: an error an attempt failed with
+ *
+ * Tells whether @error is a failure that another attempt cannot cure, so
+ * that it is never retried, whatever the error classes of a #GredisRetry:
+ *
+ * - the TLS handshake failed (%GREDIS_ERROR_TLS: the certificate was
+ *   rejected, a client certificate is required, the peer does not speak
+ *   TLS; %G_TLS_ERROR_BAD_CERTIFICATE, %G_TLS_ERROR_CERTIFICATE_REQUIRED
+ *   and %G_TLS_ERROR_NOT_TLS from a transport that reports GIO's errors).
+ *   Transports report a connection lost during the handshake as
+ *   %GREDIS_ERROR_CONNECTION, which is retried;
+ * - authentication was refused (%GREDIS_ERROR_AUTH for `WRONGPASS` and
+ *   `NOAUTH`, %GREDIS_ERROR_NOPERM);
+ * - the host name is unknown (%GREDIS_ERROR_HOST_NOT_FOUND,
+ *   %G_RESOLVER_ERROR_NOT_FOUND); a temporary failure of the resolver
+ *   is not permanent;
+ * - a plugin is missing (%GREDIS_ERROR_PLUGIN_NOT_FOUND) or the
+ *   configuration is invalid (%GREDIS_ERROR_CONFIG).
+ *
+ * Returns: %TRUE if @error is permanent
+ */
+gboolean
+gredis_retry_is_permanent_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (error->domain == GREDIS_ERROR)
+    {
+      switch (error->code)
+        {
+        case GREDIS_ERROR_TLS:
+        case GREDIS_ERROR_AUTH:
+        case GREDIS_ERROR_NOPERM:
+        case GREDIS_ERROR_HOST_NOT_FOUND:
+        case GREDIS_ERROR_PLUGIN_NOT_FOUND:
+        case GREDIS_ERROR_CONFIG:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  if (error->domain == G_TLS_ERROR)
+    return error->code == G_TLS_ERROR_BAD_CERTIFICATE ||
+           error->code == G_TLS_ERROR_CERTIFICATE_REQUIRED ||
+           error->code == G_TLS_ERROR_NOT_TLS;
+  return g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND);
 }

@@ -4,6 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
+#include "gredis-client-retry-private.h"
 #include "gredis-connection-private.h"
 
 #include <string.h>
@@ -483,8 +484,8 @@ acquired (GObject      *source,
   _gredis_connection_set_subscriber (connection, TRUE);
   g_signal_connect (connection, "push", G_CALLBACK (on_push), self);
   g_signal_connect (connection, "notify::state", G_CALLBACK (on_state), self);
-  if (self->backoff == NULL && gredis_connection_get_backoff_policy (connection) != NULL)
-    self->backoff = g_object_ref (gredis_connection_get_backoff_policy (connection));
+  if (self->backoff == NULL)
+    self->backoff = _gredis_retry_make_backoff (gredis_client_get_config (self->client));
 
   for (guint k = 0; k < N_KINDS; k++)
     {

@@ -8,6 +8,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-call-private.h"
+#include "gredis-router-private.h"
 
 G_BEGIN_DECLS
 
@@ -17,15 +18,23 @@ typedef enum {
   GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME,  /* fail: it may or may not have run */
 } GredisRetryVerdict;
 
-/* The one decision both the blocking and the asynchronous paths make
+/* The one decision of the blocking, asynchronous and pipeline paths,
  * after an attempt failed with @error, @failures attempts having failed
- * before it (0 after the first). @unsent: none of the command's bytes
- * were written. @argv_lengths may be NULL; exactly one of @argv and
- * @args is given. */
-GredisRetryVerdict _gredis_retry_decide (const GError        *error,
+ * before it (0 after the first). @retry is the client's policy
+ * (_gredis_client_ref_retry()): its error classes and count decide
+ * whether to try again. Two classes of failure are safe to resend: the
+ * server refused the command without running it (LOADING, TRYAGAIN,
+ * MASTERDOWN, READONLY; MOVED, ASK and CLUSTERDOWN with cluster), and the
+ * connection failed before any byte of it was written (@unsent) or the
+ * command table says it is read-only or idempotent. A command that may
+ * have run after its connection failed is UNKNOWN_OUTCOME, one written
+ * before a timeout fails as it is; permanent failures
+ * (gredis_retry_is_permanent_error()) are never retried.
+ * @argv_lengths may be NULL; exactly one of @argv and @args is given. */
+GredisRetryVerdict _gredis_retry_decide (GredisRetry         *retry,
+                                         const GError        *error,
                                          gboolean             unsent,
                                          guint                failures,
-                                         guint                retries,
                                          guint                argc,
                                          const char * const  *argv,
                                          const gsize         *argv_lengths,
@@ -40,6 +49,10 @@ GError *_gredis_retry_unknown_outcome_error (const char   *name,
 /* A backoff policy made from a client's configuration, or NULL (with a
  * debug message) when the plugin cannot be made. */
 GredisBackoffPolicy *_gredis_retry_make_backoff (GredisConfig *config);
+
+/* gredis-client.c: the retry policy the client consults (its
+ * GredisClient:retry, or one made from its configuration), referenced. */
+GredisRetry *_gredis_client_ref_retry (GredisClient *client);
 
 /* Asynchronous commands: stores the command in @call (made by
  * _gredis_client_send_async(), which keeps commands) when no connection
@@ -72,11 +85,10 @@ typedef struct
   guint epoch;
 } GredisRetryDelay;
 
-/* The delay before the next attempt, in µs: @policy's delay for the
- * attempts @state counted since the last network change of @client
- * (0 without a policy). */
-guint64 _gredis_retry_delay_us (GredisClient        *client,
-                                GredisBackoffPolicy *policy,
+/* The delay before the next attempt, in µs: @retry's delay for the
+ * attempts @state counted since the last network change the router saw. */
+guint64 _gredis_retry_delay_us (GredisRouter        *router,
+                                GredisRetry         *retry,
                                 GredisRetryDelay    *state);
 
 /* gredis-client.c: the number of network changes seen so far, and the
@@ -84,8 +96,11 @@ guint64 _gredis_retry_delay_us (GredisClient        *client,
  * it directly). It resets the backoff of the shared connections, and the
  * next delay of every command or pipeline being retried starts again
  * from the policy's first. */
-guint _gredis_client_get_network_epoch (GredisClient *client);
 void  _gredis_client_network_changed   (GredisClient *client);
+
+/* Commands waiting out a backoff delay after a failure are sent at once
+ * (from any thread). */
+void _gredis_client_retry_network_changed (GredisClient *client);
 
 /* Queues @call, made by _gredis_client_send_async(), on the shared
  * connection of the thread-default context, from the copy of its command

@@ -9,12 +9,28 @@
 
 #include <string.h>
 
-/* A command is sent again on a fresh connection, up to
- * GredisConfig:retries times and after the delay of the client's backoff
- * policy, only if it cannot run twice: none of its bytes were written,
- * or the command table says it is read-only or idempotent. A command
- * that may have reached the server otherwise fails with
- * GREDIS_ERROR_UNKNOWN_OUTCOME.
+/* The one retry decision of GredisClient, for blocking, asynchronous and
+ * pipelined commands alike: _gredis_retry_decide() asks the client's
+ * GredisRetry (GredisClient:retry, made from the configuration's
+ * retries and backoff by default) whether a failed attempt is worth
+ * another, after checking that the command may be sent again at all.
+ *
+ * One budget per command: a command is attempted at most 1 + retries
+ * times, connection attempts included. The connections of a client make
+ * one connection attempt each (_gredis_client_create_connection() gives
+ * them no retries of their own): a connection that cannot be made fails
+ * its commands, and this loop decides.
+ *
+ * Two classes of failures may be retried:
+ * - refused by the server (LOADING, TRYAGAIN, MASTERDOWN, READONLY): the
+ *   command did not run, so it is always safe to send it again;
+ * - connection failures: a command is sent again only if it cannot run
+ *   twice: none of its bytes were written, or the command table says it
+ *   is read-only or idempotent. A command that may have reached the
+ *   server otherwise fails with GREDIS_ERROR_UNKNOWN_OUTCOME.
+ * Permanent failures (a rejected certificate, refused authentication, an
+ * unknown host name, a missing plugin: gredis_retry_is_permanent_error())
+ * fail at once with their own error.
  *
  * Timeouts: a command whose connection stopped answering within the
  * command timeout fails with GREDIS_ERROR_TIMEOUT, as the design says a
@@ -29,12 +45,13 @@
  * The asynchronous path: every call made by _gredis_client_send_async()
  * keeps its command as the connection encoded it (a copy of those bytes,
  * inside the call for short commands). When a shared connection fails,
- * it offers each of its calls, in queue order, to on_failure(); those to
- * retry go into one batch per failed connection, which after the backoff
- * delay is queued, in the same order, on the shared connection of that
- * context (a new one). Each call is completed exactly once: by the
- * connection, by on_failure(), by the batch (its cancellable, or a
- * failure to queue), or by its new connection. */
+ * it offers each of its calls, in queue order, to on_failure(); so does
+ * it with a call the server refused. Those to retry go into one batch
+ * per connection, which after the backoff delay is queued, in the same
+ * order, on the shared connection of that context (a new one after a
+ * failure). Each call is completed exactly once: by the connection, by
+ * on_failure(), by the batch (its cancellable, or a failure to queue), or
+ * by its new connection. */
 
 static gboolean
 is_replayable (guint               argc,
@@ -62,25 +79,67 @@ is_replayable (guint               argc,
           gredis_command_info_is_idempotent_for_argv (info, argc, argv, argv_lengths));
 }
 
+/* The server refused the command: it did not run. */
+static gboolean
+is_refused (const GError *error)
+{
+  if (error->domain != GREDIS_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case GREDIS_ERROR_LOADING:
+    case GREDIS_ERROR_TRYAGAIN:
+    case GREDIS_ERROR_MASTERDOWN:
+    case GREDIS_ERROR_READONLY:
+    case GREDIS_ERROR_CLUSTERDOWN:
+    case GREDIS_ERROR_MOVED:
+    case GREDIS_ERROR_ASK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The connection was lost: the command may or may not have run. */
+static gboolean
+is_lost (const GError *error)
+{
+  if (error->domain == GREDIS_ERROR)
+    return error->code == GREDIS_ERROR_CONNECTION || error->code == GREDIS_ERROR_CLOSED;
+  if (error->domain == G_IO_ERROR)
+    return error->code == G_IO_ERROR_CONNECTION_CLOSED ||
+           error->code == G_IO_ERROR_BROKEN_PIPE ||
+           error->code == G_IO_ERROR_CONNECTION_REFUSED ||
+           error->code == G_IO_ERROR_HOST_UNREACHABLE ||
+           error->code == G_IO_ERROR_NETWORK_UNREACHABLE;
+  return FALSE;
+}
+
 GredisRetryVerdict
-_gredis_retry_decide (const GError        *error,
+_gredis_retry_decide (GredisRetry         *retry,
+                      const GError        *error,
                       gboolean             unsent,
                       guint                failures,
-                      guint                retries,
                       guint                argc,
                       const char * const  *argv,
                       const gsize         *argv_lengths,
                       GBytes * const      *args)
 {
-  gboolean lost = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
-                  g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLOSED);
-  gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+  gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT) ||
+                       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
 
-  if (!lost && !(timed_out && unsent))
-    return GREDIS_RETRY_VERDICT_FAIL;
-  if (!unsent && !is_replayable (argc, argv, argv_lengths, args))
-    return GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME;
-  if (failures >= retries)
+  if (!is_refused (error))
+    {
+      if (is_lost (error) && !unsent && !is_replayable (argc, argv, argv_lengths, args))
+        return GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME;
+      /* Written before the server stopped answering, or another class an
+       * application added: only when it cannot run twice. */
+      if (!unsent && (timed_out || (!is_lost (error) &&
+                                    !is_replayable (argc, argv, argv_lengths, args))))
+        return GREDIS_RETRY_VERDICT_FAIL;
+    }
+  /* The class, the count and the permanent failures: the policy's. */
+  if (!gredis_retry_should_retry (retry, error, failures + 1))
     return GREDIS_RETRY_VERDICT_FAIL;
   return GREDIS_RETRY_VERDICT_RETRY;
 }
@@ -188,6 +247,11 @@ struct _Batch
 
 static const char batch_key[] = "gredis-retry-batch";
 
+/* Every batch waiting out its delay, so that a network change can send
+ * them at once (_gredis_client_retry_network_changed()). */
+static GMutex batches_lock;
+static GList *batches;
+
 static void
 batch_item_free (gpointer data)
 {
@@ -214,6 +278,9 @@ batch_item_free (gpointer data)
 static void
 batch_free (Batch *batch)
 {
+  g_mutex_lock (&batches_lock);
+  batches = g_list_remove (batches, batch);
+  g_mutex_unlock (&batches_lock);
   g_ptr_array_unref (batch->items);
   if (batch->timer != NULL)
     {
@@ -258,11 +325,11 @@ batch_send (gpointer user_data)
 }
 
 guint64
-_gredis_retry_delay_us (GredisClient        *client,
-                        GredisBackoffPolicy *policy,
+_gredis_retry_delay_us (GredisRouter        *router,
+                        GredisRetry         *retry,
                         GredisRetryDelay    *state)
 {
-  guint epoch = _gredis_client_get_network_epoch (client);
+  guint epoch = _gredis_router_get_network_epoch (router);
 
   if (state->epoch != epoch)
     {
@@ -270,7 +337,7 @@ _gredis_retry_delay_us (GredisClient        *client,
       state->attempt = 0;
     }
   state->attempt++;
-  return policy != NULL ? gredis_backoff_policy_compute (policy, state->attempt) : 0;
+  return gredis_retry_get_delay (retry, state->attempt);
 }
 
 void
@@ -302,14 +369,14 @@ on_item_cancelled (GCancellable *cancellable,
  * @connection, made with the command's next delay. */
 static void
 batch_add (GredisClient     *client,
+           GredisRetry      *retry,
            GredisConnection *connection,
            GredisCall       *call,
            GredisRetryDelay *delay)
 {
   Batch *batch = g_object_get_data (G_OBJECT (connection), batch_key);
   GCancellable *cancellable = _gredis_call_get_cancellable (call);
-  GredisBackoffPolicy *policy = gredis_connection_get_backoff_policy (connection);
-  guint64 delay_us = _gredis_retry_delay_us (client, policy, delay);
+  guint64 delay_us = _gredis_retry_delay_us (_gredis_client_get_router (client), retry, delay);
   BatchItem *item;
 
   if (batch == NULL)
@@ -327,6 +394,9 @@ batch_add (GredisClient     *client,
       /* The timer owns the batch; the key finds it for the rest of this
        * failure. */
       g_object_set_data (G_OBJECT (connection), batch_key, batch);
+      g_mutex_lock (&batches_lock);
+      batches = g_list_prepend (batches, batch);
+      g_mutex_unlock (&batches_lock);
     }
 
   item = g_new0 (BatchItem, 1);
@@ -349,9 +419,9 @@ on_failure (GredisConnection *connection,
             gpointer          data)
 {
   g_autoptr(GredisClient) client = g_weak_ref_get (data);
+  g_autoptr(GredisRetry) retry = NULL;
   g_autofree const char **argv = NULL;
   g_autofree gsize *lengths = NULL;
-  GredisConfig *config;
   RetryState *state;
   guint argc;
 
@@ -371,9 +441,8 @@ on_failure (GredisConnection *connection,
       state = g_new0 (RetryState, 1);
       _gredis_call_set_data (call, state, g_free);
     }
-  config = gredis_client_get_config (client);
-  switch (_gredis_retry_decide (error, unsent, state->failures,
-                                gredis_config_get_retries (config), argc, argv, lengths, NULL))
+  retry = _gredis_client_ref_retry (client);
+  switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_FAIL:
       return FALSE;
@@ -387,7 +456,7 @@ on_failure (GredisConnection *connection,
       state->failures++;
       g_debug ("A %.*s command failed (%s); it will be sent again",
                (int) MIN (lengths[0], 64), argv[0], error->message);
-      batch_add (client, connection, call, &state->delay);
+      batch_add (client, retry, connection, call, &state->delay);
       return TRUE;
     }
 }
@@ -407,4 +476,18 @@ _gredis_client_retry_watch_connection (GredisClient     *client,
 
   g_weak_ref_init (ref, client);
   _gredis_connection_set_failure_func (connection, on_failure, ref, weak_ref_free);
+}
+
+void
+_gredis_client_retry_network_changed (GredisClient *client)
+{
+  g_mutex_lock (&batches_lock);
+  for (GList *l = batches; l != NULL; l = l->next)
+    {
+      Batch *batch = l->data;
+
+      if (batch->client == client)
+        g_source_set_ready_time (batch->timer, 0);
+    }
+  g_mutex_unlock (&batches_lock);
 }

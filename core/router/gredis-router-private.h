@@ -127,4 +127,21 @@ void              _gredis_router_watch_push    (GredisRouter         *router,
                                                 GredisConnection     *connection);
 GError           *_gredis_router_closed_error  (void);
 
+/* The retry policy every path consults (GredisClient:retry): the one set
+ * with _gredis_router_set_retry(), or one made from the configuration's
+ * `retries` and backoff keys on first use; referenced. */
+GredisRetry      *_gredis_router_ref_retry     (GredisRouter         *router);
+/* @retry, or NULL for the configuration's; TRUE when it changed. */
+gboolean          _gredis_router_set_retry     (GredisRouter         *router,
+                                                GredisRetry          *retry);
+/* The configuration's retry keys changed: a policy made from them is made
+ * again on next use (one that was set stays). */
+void              _gredis_router_forget_retry  (GredisRouter         *router);
+
+/* The number of network changes seen so far: backoff delays start again
+ * after one (GredisRetryDelay). */
+guint             _gredis_router_get_network_epoch (GredisRouter     *router);
+/* The network changed: delays start again, connections forget theirs. */
+void              _gredis_router_network_changed   (GredisRouter     *router);
+
 G_END_DECLS

@@ -22,12 +22,13 @@
  * threads run side by side on connections of their own, up to
  * max-connections, and no main loop needs to run anywhere.
  *
- * Retry: when the connection fails under a command, the command is sent
- * again on a fresh connection (up to GredisConfig:retries times, after
- * the backoff delay) only if it cannot have run twice: none of its bytes
- * were written, or the command table says it is read-only or idempotent.
- * Otherwise it fails with GREDIS_ERROR_UNKNOWN_OUTCOME. The decision is
- * the one of the asynchronous path (gredis-client-retry.c). */
+ * Retry: the loop of _gredis_client_send_sync() makes the decision of
+ * the asynchronous path (_gredis_retry_decide(), gredis-client-retry.c)
+ * with the client's GredisRetry: a command the server refused, or one
+ * that cannot have run twice, is sent again on a fresh connection after
+ * the backoff delay, at most 1 + retries attempts in all, connection
+ * attempts included (the pool's connections make one each); a write
+ * that may have run fails with GREDIS_ERROR_UNKNOWN_OUTCOME. */
 
 static void
 store_result (GObject      *source,
@@ -146,8 +147,8 @@ _gredis_router_send_sync (GredisRouter        *router,
                           GError             **error)
 {
   g_autoptr(GredisPool) pool = NULL;
-  g_autoptr(GredisBackoffPolicy) backoff = NULL;
-  guint retries = gredis_config_get_retries (_gredis_router_get_config (router));
+  g_autoptr(GredisRetry) retry = NULL;
+  GredisRetryDelay delay = { 0, };
 
   if (_gredis_router_is_closed (router))
     {
@@ -173,7 +174,9 @@ _gredis_router_send_sync (GredisRouter        *router,
           g_propagate_error (error, local_error);
           return NULL;
         }
-      switch (_gredis_retry_decide (local_error, unsent, failures, retries,
+      if (retry == NULL)
+        retry = _gredis_router_ref_retry (router);
+      switch (_gredis_retry_decide (retry, local_error, unsent, failures,
                                     argc, argv, argv_lengths, args))
         {
         case GREDIS_RETRY_VERDICT_FAIL:
@@ -198,11 +201,8 @@ _gredis_router_send_sync (GredisRouter        *router,
         default:
           break;
         }
-      g_debug ("Retrying a command after a connection failure: %s", local_error->message);
+      g_debug ("Retrying a command after a failure: %s", local_error->message);
       g_error_free (local_error);
-      if (backoff == NULL)
-        backoff = _gredis_retry_make_backoff (_gredis_router_get_config (router));
-      if (backoff != NULL)
-        backoff_sleep (gredis_backoff_policy_compute (backoff, failures + 1), cancellable);
+      backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
     }
 }

@@ -45,6 +45,13 @@ struct _GredisRouter
   GMainContext *last_context;
   GredisConnection *last_connection;
   gboolean closed;
+
+  /* Under the lock: the retry policy of every path (set by the
+   * application, or made from the configuration on first use and made
+   * again after its retry keys change), and whether it was set. */
+  GredisRetry *retry;
+  gboolean retry_is_set;
+  guint network_epoch;         /* atomic */
 };
 
 /* Marks the connections whose push frames go to a router's owner. */
@@ -90,6 +97,7 @@ _gredis_router_unref (GredisRouter *router)
   g_hash_table_unref (router->connections);
   g_hash_table_unref (router->waiting);
   g_clear_object (&router->pool);
+  g_clear_object (&router->retry);
   g_weak_ref_clear (&router->owner);
   g_object_unref (router->config);
   g_mutex_clear (&router->lock);
@@ -610,6 +618,89 @@ reset_in_context (gpointer data)
 {
   _gredis_connection_reset_backoff (data);
   return G_SOURCE_REMOVE;
+}
+
+/* Retry policy */
+
+/* A policy from the configuration: its count and backoff (without a
+ * backoff plugin, without delays). */
+static GredisRetry *
+retry_from_config (GredisConfig *config)
+{
+  g_autoptr(GredisBackoffPolicy) backoff = _gredis_retry_make_backoff (config);
+  g_autoptr(GredisBackoffPolicy) none = NULL;
+  guint retries = gredis_config_get_retries (config);
+
+  if (backoff == NULL)
+    none = gredis_backoff_policy_new_for_name ("none", NULL);
+  if (backoff == NULL && none == NULL)
+    return gredis_retry_new (NULL, retries, NULL);
+  return gredis_retry_new (backoff != NULL ? backoff : none, retries, NULL);
+}
+
+GredisRetry *
+_gredis_router_ref_retry (GredisRouter *router)
+{
+  GredisRetry *retry;
+  GredisRetry *made;
+
+  g_mutex_lock (&router->lock);
+  retry = router->retry != NULL ? g_object_ref (router->retry) : NULL;
+  g_mutex_unlock (&router->lock);
+  if (retry != NULL)
+    return retry;
+
+  /* Made outside the lock: plugins may be loaded. */
+  made = retry_from_config (router->config);
+  g_mutex_lock (&router->lock);
+  if (router->retry == NULL)
+    router->retry = g_object_ref (made);
+  retry = g_object_ref (router->retry);
+  g_mutex_unlock (&router->lock);
+  g_object_unref (made);
+  return retry;
+}
+
+gboolean
+_gredis_router_set_retry (GredisRouter *router,
+                          GredisRetry  *retry)
+{
+  g_autoptr(GredisRetry) old = NULL;
+
+  g_mutex_lock (&router->lock);
+  old = g_steal_pointer (&router->retry);
+  router->retry = retry != NULL ? g_object_ref (retry) : NULL;
+  router->retry_is_set = retry != NULL;
+  g_mutex_unlock (&router->lock);
+  return old != retry;
+}
+
+void
+_gredis_router_forget_retry (GredisRouter *router)
+{
+  g_autoptr(GredisRetry) old = NULL;
+
+  g_mutex_lock (&router->lock);
+  if (!router->retry_is_set)
+    old = g_steal_pointer (&router->retry);
+  g_mutex_unlock (&router->lock);
+}
+
+guint
+_gredis_router_get_network_epoch (GredisRouter *router)
+{
+  return (guint) g_atomic_int_get (&router->network_epoch);
+}
+
+void
+_gredis_router_network_changed (GredisRouter *router)
+{
+  g_atomic_int_inc (&router->network_epoch);
+  g_mutex_lock (&router->lock);
+  if (router->retry != NULL)
+    gredis_retry_reset (router->retry);
+  g_mutex_unlock (&router->lock);
+  _gredis_router_reset_backoff (router);
 }
 
 void

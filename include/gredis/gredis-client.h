@@ -13,6 +13,7 @@
 #include <gredis/gredis-reply.h>
 #include <gredis/gredis-config.h>
 #include <gredis/gredis-connection.h>
+#include <gredis/gredis-retry.h>
 
 G_BEGIN_DECLS
 
@@ -104,6 +105,11 @@ GredisClient     *gredis_client_new_from_keyfile   (GKeyFile             *key_fi
                                                     GError              **error);
 GREDIS_AVAILABLE_IN_ALL
 GredisConfig     *gredis_client_get_config         (GredisClient         *client);
+GREDIS_AVAILABLE_IN_ALL
+GredisRetry      *gredis_client_get_retry          (GredisClient         *client);
+GREDIS_AVAILABLE_IN_ALL
+void              gredis_client_set_retry          (GredisClient         *client,
+                                                    GredisRetry          *retry);
 GREDIS_AVAILABLE_IN_ALL
 GredisConnection *gredis_client_get_connection     (GredisClient         *client,
                                                     GError              **error);

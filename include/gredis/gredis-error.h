@@ -65,6 +65,9 @@ G_BEGIN_DECLS
  *   connection that other callers share (a transaction, the database, a
  *   subscription, the reply mode …), so it was not sent; the message names
  *   the API to use instead. See the #GredisClient documentation.
+ * @GREDIS_ERROR_HOST_NOT_FOUND: the server's host name is unknown to the
+ *   resolver (a temporary failure of the resolver is
+ *   %GREDIS_ERROR_CONNECTION).
  *
  * Error codes in the %GREDIS_ERROR domain. Errors that come from a server
  * reply keep the server's text as their message; use
@@ -103,6 +106,7 @@ typedef enum {
   GREDIS_ERROR_POOL_EXHAUSTED,
   GREDIS_ERROR_UNSUPPORTED,
   GREDIS_ERROR_CONNECTION_STATE,
+  GREDIS_ERROR_HOST_NOT_FOUND,
 } GredisError;
 
 GREDIS_AVAILABLE_IN_ALL

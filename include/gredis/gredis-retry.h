@@ -79,4 +79,7 @@ guint64              gredis_retry_get_delay    (GredisRetry         *retry,
 GREDIS_AVAILABLE_IN_ALL
 void                 gredis_retry_reset        (GredisRetry         *retry);
 
+GREDIS_AVAILABLE_IN_ALL
+gboolean             gredis_retry_is_permanent_error (const GError  *error);
+
 G_END_DECLS

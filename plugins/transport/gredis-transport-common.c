@@ -273,7 +273,11 @@ gredis_transport_map_connect_error (GError     *error,
 
   if (error->domain == G_RESOLVER_ERROR)
     {
-      mapped = g_error_new (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+      /* An unknown name is permanent (it is never retried); a failure of
+       * the resolver itself may pass. */
+      mapped = g_error_new (GREDIS_ERROR,
+                            error->code == G_RESOLVER_ERROR_NOT_FOUND ? GREDIS_ERROR_HOST_NOT_FOUND
+                                                                      : GREDIS_ERROR_CONNECTION,
                             _("Could not connect to %s: the host name was not found (%s)."),
                             description, error->message);
       g_error_free (error);

@@ -65,6 +65,11 @@ static const struct {
   { g_io_error_quark, G_IO_ERROR_TIMED_OUT },
   { g_io_error_quark, G_IO_ERROR_HOST_UNREACHABLE },
   { g_io_error_quark, G_IO_ERROR_NETWORK_UNREACHABLE },
+  { gredis_error_quark, GREDIS_ERROR_CLOSED },
+  { gredis_error_quark, GREDIS_ERROR_LOADING },
+  { gredis_error_quark, GREDIS_ERROR_TRYAGAIN },
+  { gredis_error_quark, GREDIS_ERROR_MASTERDOWN },
+  { gredis_error_quark, GREDIS_ERROR_READONLY },
 };
 
 static const struct {
@@ -179,15 +184,15 @@ test_should_retry_custom (void)
   g_autoptr(GredisRetry) retry = gredis_retry_new (NULL, 2, NULL);
 
   /* Add a class. */
-  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING, 1));
-  gredis_retry_add_error (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING);
-  g_assert_true (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING, 2));
-  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING, 3));
+  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY, 1));
+  gredis_retry_add_error (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY);
+  g_assert_true (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY, 2));
+  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY, 3));
 
   /* Adding twice then removing once removes it. */
-  gredis_retry_add_error (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING);
-  gredis_retry_remove_error (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING);
-  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_LOADING, 1));
+  gredis_retry_add_error (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY);
+  gredis_retry_remove_error (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY);
+  g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_BUSY, 1));
 
   /* Remove a default class; the others stay. */
   gredis_retry_remove_error (retry, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
@@ -210,6 +215,53 @@ test_should_retry_custom (void)
   gredis_retry_add_error (retry, GREDIS_ERROR, GREDIS_ERROR_TRYAGAIN);
   g_assert_true (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_TRYAGAIN, 1));
   g_assert_false (should_retry (retry, GREDIS_ERROR, GREDIS_ERROR_CONNECTION, 1));
+}
+
+/* Permanent failures are never retried, even when added as a class. */
+static void
+test_should_retry_permanent (void)
+{
+  g_autoptr(GredisRetry) retry = gredis_retry_new (NULL, 3, NULL);
+  static const struct {
+    GQuark (*domain) (void);
+    gint     code;
+  } permanent[] = {
+    { gredis_error_quark, GREDIS_ERROR_TLS },
+    { gredis_error_quark, GREDIS_ERROR_AUTH },
+    { gredis_error_quark, GREDIS_ERROR_NOPERM },
+    { gredis_error_quark, GREDIS_ERROR_HOST_NOT_FOUND },
+    { gredis_error_quark, GREDIS_ERROR_PLUGIN_NOT_FOUND },
+    { gredis_error_quark, GREDIS_ERROR_CONFIG },
+    { g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE },
+    { g_tls_error_quark, G_TLS_ERROR_CERTIFICATE_REQUIRED },
+    { g_tls_error_quark, G_TLS_ERROR_NOT_TLS },
+    { g_resolver_error_quark, G_RESOLVER_ERROR_NOT_FOUND },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (permanent); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (permanent[i].domain (), permanent[i].code,
+                                                     "permanent");
+
+      g_assert_true (gredis_retry_is_permanent_error (error));
+      gredis_retry_add_error (retry, permanent[i].domain (), permanent[i].code);
+      g_assert_false (gredis_retry_should_retry (retry, error, 1));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (default_errors); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (default_errors[i].domain (),
+                                                     default_errors[i].code, "transient");
+
+      g_assert_false (gredis_retry_is_permanent_error (error));
+    }
+  {
+    g_autoptr(GError) temporary = g_error_new_literal (G_RESOLVER_ERROR,
+                                                       G_RESOLVER_ERROR_TEMPORARY_FAILURE, "later");
+    g_autoptr(GError) eof = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_EOF, "eof");
+
+    g_assert_false (gredis_retry_is_permanent_error (temporary));
+    g_assert_false (gredis_retry_is_permanent_error (eof));
+  }
 }
 
 static void
@@ -401,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/retry/explicit-backoff", test_explicit_backoff);
   g_test_add_func ("/retry/should-retry/defaults", test_should_retry_defaults);
   g_test_add_func ("/retry/should-retry/custom", test_should_retry_custom);
+  g_test_add_func ("/retry/should-retry/permanent", test_should_retry_permanent);
   g_test_add_func ("/retry/retries", test_retries);
   g_test_add_func ("/retry/delay-and-reset", test_delay_and_reset);
   g_test_add_func ("/retry/properties", test_properties);

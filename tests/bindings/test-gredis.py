@@ -227,6 +227,27 @@ def retry_decisions():
     retry.add_error(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED)
     assert not retry.should_retry(cancelled, 1)
 
+    # Permanent failures are never retried, even when added.
+    unknown = GLib.Error.new_literal(Gredis.error_quark(), 'No such host.',
+                                     Gredis.Error.HOST_NOT_FOUND)
+    assert Gredis.Retry.is_permanent_error(unknown)
+    assert not Gredis.Retry.is_permanent_error(conn)
+    retry.add_error(Gredis.error_quark(), Gredis.Error.HOST_NOT_FOUND)
+    assert not retry.should_retry(unknown, 1)
+
+
+@test
+def client_retry():
+    client = Gredis.Client.new_for_uri('redis://127.0.0.1:1/?retries=2')
+    made = client.get_retry()
+    assert made.props.retries == 2
+    assert client.props.retry is made
+    mine = Gredis.Retry(retries=5)
+    client.set_retry(mine)
+    assert client.get_retry() is mine
+    client.props.retry = None
+    assert client.get_retry().props.retries == 2
+
 
 @test
 def missing_plugin_error():

@@ -3,9 +3,9 @@
  * GNetworkMonitor::network-changed cannot be emitted by a test on the
  * default monitor; the client's handler, _gredis_client_network_changed(),
  * is called directly instead. Checked: the next delay of a retry starts
- * again from the policy's first, the policies of the shared connections
- * forget their state, and a connect waiting out a (long) backoff delay is
- * tried at once. Every wait is bounded by a deadline.
+ * again from the policy's first, the client's retry policy forgets its
+ * state, and a command waiting out a (long) backoff delay after a refused
+ * connect is tried at once. Every wait is bounded by a deadline.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -13,6 +13,7 @@
 
 #include <gredis/gredis.h>
 
+#include "gredis-client-private.h"
 #include "gredis-client-retry-private.h"
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
@@ -29,34 +30,37 @@ test_delay_restarts (void)
 {
   g_autoptr(GredisClient) client = fault_client_for ("redis://127.0.0.1:1",
                                                "retries=5&backoff=exponential&backoff-base-ms=10&backoff-cap-ms=1000");
-  g_autoptr(GredisBackoffPolicy) policy = _gredis_retry_make_backoff (gredis_client_get_config (client));
+  g_autoptr(GredisRetry) policy = _gredis_client_ref_retry (client);
+  g_autoptr(GredisBackoffPolicy) none = gredis_backoff_policy_new_for_name ("none", NULL);
+  g_autoptr(GredisRetry) without = NULL;
   GredisRetryDelay first = { 0, };
   GredisRetryDelay second = { 0, };
 
   g_assert_nonnull (policy);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &first), ==, 20000);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &first), ==, 40000);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &second), ==, 20000);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &first), ==, 80000);
+  g_assert_nonnull (none);
+  without = gredis_retry_new (none, 5, NULL);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &first), ==, 20000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &first), ==, 40000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &second), ==, 20000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &first), ==, 80000);
 
   _gredis_client_network_changed (client);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &first), ==, 20000);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &first), ==, 40000);
-  g_assert_cmpuint (_gredis_retry_delay_us (client, policy, &second), ==, 20000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &first), ==, 20000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &first), ==, 40000);
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), policy, &second), ==, 20000);
 
-  /* Without a policy: no delay, whatever the count. */
-  g_assert_cmpuint (_gredis_retry_delay_us (client, NULL, &first), ==, 0);
+  /* Without delays: none, whatever the count. */
+  g_assert_cmpuint (_gredis_retry_delay_us (_gredis_client_get_router (client), without, &first), ==, 0);
   gredis_client_close (client);
 }
 
-/* The policy of a shared connection forgets its state: a seeded
+/* The client's backoff policy forgets its state: a seeded
  * decorrelated-jitter policy gives the delays of its seed again. */
 static void
 test_policy_reset (void)
 {
   g_autoptr(GredisTestServer) server = NULL;
   g_autoptr(GredisClient) client = NULL;
-  g_autoptr(GredisConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
   GredisBackoffPolicy *policy;
@@ -66,9 +70,7 @@ test_policy_reset (void)
   g_assert_no_error (error);
   uri = gredis_test_server_get_uri (server);
   client = fault_client_for (uri, "retries=5&backoff=decorrelated-jitter&backoff-base-ms=10&backoff-cap-ms=10000");
-  connection = gredis_client_get_connection (client, &error);
-  g_assert_no_error (error);
-  policy = gredis_connection_get_backoff_policy (connection);
+  policy = gredis_retry_get_backoff (gredis_client_get_retry (client));
   g_assert_nonnull (policy);
 
   g_object_set (policy, "seed", (guint64) 42, NULL);
@@ -78,8 +80,6 @@ test_policy_reset (void)
   g_assert_true (delays[1] != delays[0] || delays[2] != delays[1]);
 
   _gredis_client_network_changed (client);
-  /* The reset runs in the connection's context, this thread's default
-   * one, which it owns: at once. */
   for (guint i = 0; i < G_N_ELEMENTS (delays); i++)
     g_assert_cmpuint (gredis_backoff_policy_compute (policy, i + 1), ==, delays[i]);
 
@@ -150,8 +150,8 @@ test_reconnect_now (void)
   uri = gredis_test_proxy_get_uri (proxy);
   client = fault_client_for (uri, "retries=3&backoff=constant&backoff-base-ms=60000&backoff-cap-ms=60000&command-timeout-ms=0");
 
-  /* Connects are refused: the first fails and the connection waits a
-   * minute before the next, its only timeout then. */
+  /* Connects are refused: the first fails and the command waits a
+   * minute before the next attempt, its only timeout then. */
   g_assert_true (gredis_test_proxy_set_accept (proxy, GREDIS_TEST_PROXY_ACCEPT_REFUSE, &error));
   g_assert_no_error (error);
   gredis_client_command_async (client, get, NULL, command_done, &result);

@@ -161,6 +161,7 @@ assert_error (GredisPipelineResults *results,
 static void
 test_executor_interleaved (gconstpointer data)
 {
+  g_autoptr(GredisRetry) no_retry = gredis_retry_new (NULL, 0, NULL);
   guint protocol = GPOINTER_TO_UINT (data);
   g_autoptr(GredisClient) client_a = make_client (servers[0], protocol);
   g_autoptr(GredisClient) client_b = make_client (servers[0], protocol);
@@ -196,11 +197,11 @@ test_executor_interleaved (gconstpointer data)
   merge.results = results;
   _gredis_pipeline_results_begin_group (results);
   _gredis_pipeline_executor_run (a, batch, even, G_N_ELEMENTS (even),
-                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, 0, results,
+                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, no_retry, results,
                                  merge_executor_done, &merge);
   _gredis_pipeline_results_begin_group (results);
   _gredis_pipeline_executor_run (b, batch, odd, G_N_ELEMENTS (odd),
-                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, 0, results,
+                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, no_retry, results,
                                  merge_executor_done, &merge);
   merge_wait (&merge);
   g_assert_no_error (merge.error);
@@ -222,6 +223,7 @@ test_executor_interleaved (gconstpointer data)
 static void
 test_executor_transaction_part (gconstpointer data)
 {
+  g_autoptr(GredisRetry) no_retry = gredis_retry_new (NULL, 0, NULL);
   guint protocol = GPOINTER_TO_UINT (data);
   g_autoptr(GredisClient) client_a = make_client (servers[0], protocol);
   g_autoptr(GredisClient) client_b = make_client (servers[0], protocol);
@@ -250,11 +252,11 @@ test_executor_transaction_part (gconstpointer data)
   merge.results = results;
   _gredis_pipeline_results_begin_group (results);
   _gredis_pipeline_executor_run (a, batch, in_transaction, G_N_ELEMENTS (in_transaction),
-                                 GREDIS_PIPELINE_EXECUTOR_TRANSACTION, 0, 0, results,
+                                 GREDIS_PIPELINE_EXECUTOR_TRANSACTION, 0, no_retry, results,
                                  merge_executor_done, &merge);
   _gredis_pipeline_results_begin_group (results);
   _gredis_pipeline_executor_run (b, batch, plain, G_N_ELEMENTS (plain),
-                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, 0, results,
+                                 GREDIS_PIPELINE_EXECUTOR_NONE, 0, no_retry, results,
                                  merge_executor_done, &merge);
   merge_wait (&merge);
   g_assert_no_error (merge.error);

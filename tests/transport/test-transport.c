@@ -555,7 +555,7 @@ test_tcp_host_not_found (gconstpointer data)
   g_resolver_set_default (resolver);
   stream = gredis_transport_connect (transport, endpoint, NULL, &error);
   g_resolver_set_default (original);
-  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION, "not found");
+  assert_connect_failed (stream, error, GREDIS_ERROR, GREDIS_ERROR_HOST_NOT_FOUND, "not found");
   g_assert_nonnull (strstr (error->message, "no-such-host.invalid"));
 }
 
