@@ -53,4 +53,13 @@ GredisRouter     *_gredis_client_get_router   (GredisClient        *client);
 void              _gredis_client_add_handshake_step (GredisClient        *client,
                                                      GredisHandshakeStep *step);
 
+/* The retry policy the client's commands follow (GredisClient:retry: the
+ * router's), referenced. */
+GredisRetry      *_gredis_client_ref_retry    (GredisClient        *client);
+
+/* The handler of GNetworkMonitor::network-changed (a test seam: tests
+ * call it directly): backoff delays start again, and commands waiting
+ * out a delay are sent at once (_gredis_router_network_changed()). */
+void              _gredis_client_network_changed (GredisClient     *client);
+
 G_END_DECLS

@@ -5,7 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-command-state-private.h"
 #include "gredis-config-private.h"
 #include "gredis-handshake-private.h"
@@ -139,15 +139,6 @@ on_push (GredisConnection *connection,
   g_signal_emit (user_data, signals[SIGNAL_PUSH], 0, connection, reply);
 }
 
-/* A new shared connection: its failed commands are sent again
- * (gredis-client-retry.c). */
-static void
-watch_shared (GredisConnection *connection,
-              GObject          *owner)
-{
-  _gredis_client_retry_watch_connection (GREDIS_CLIENT (owner), connection);
-}
-
 void
 _gredis_client_add_handshake_step (GredisClient        *self,
                                    GredisHandshakeStep *step)
@@ -189,7 +180,6 @@ _gredis_client_network_changed (GredisClient *self)
 
   g_debug ("The network changed: backoff delays start again");
   _gredis_router_network_changed (self->router);
-  _gredis_client_retry_network_changed (self);
 }
 
 static void
@@ -352,16 +342,6 @@ _gredis_client_send_async (GredisClient        *self,
   command.user_data = user_data;
   command.source_tag = source_tag;
   _gredis_router_send_shared (self->router, &command);
-}
-
-void
-_gredis_client_queue_shared (GredisClient       *self,
-                             guint               argc,
-                             const char * const *argv,
-                             const gsize        *argv_lengths,
-                             GredisCall         *call)
-{
-  _gredis_router_queue_shared (self->router, argc, argv, argv_lengths, call);
 }
 
 GredisReply *
@@ -745,7 +725,7 @@ gredis_client_constructed (GObject *object)
     self->config = gredis_config_new ();
   self->config_notify_id = g_signal_connect (self->config, "notify",
                                              G_CALLBACK (on_config_notify), self);
-  self->router = _gredis_router_new (self->config, object, G_CALLBACK (on_push), watch_shared);
+  self->router = _gredis_router_new (self->config, object, G_CALLBACK (on_push));
 }
 
 static void

@@ -155,7 +155,7 @@ struct _GredisConnection
 
   GredisReply *server_info;
 
-  /* Offered every failed task first (gredis-client-retry.c). */
+  /* Offered every failed task first (gredis-router-retry.c). */
   GredisConnectionFailureFunc failure_func;
   gpointer failure_data;
   GDestroyNotify failure_destroy;

@@ -4,7 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-pipeline-executor-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 
 struct _GredisPipelineExecutor
 {

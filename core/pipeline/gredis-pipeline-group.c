@@ -6,7 +6,7 @@
 #include "gredis-private.h"
 #include "gredis-pipeline-group-private.h"
 #include "gredis-client-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 
 /* Acquisition */
 
@@ -254,7 +254,7 @@ static void
 group_send (Group *group)
 {
   if (group->retry == NULL)
-    group->retry = _gredis_client_ref_retry (group->client);
+    group->retry = _gredis_router_ref_retry (_gredis_client_get_router (group->client));
   _gredis_pipeline_executor_run (group->connection, group->batch, group->indices,
                                  group->n_indices, group->flags, group->failures, group->retry,
                                  group->results, group_round_done, group);

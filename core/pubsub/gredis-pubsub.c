@@ -4,7 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-client-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
 
 #include <string.h>

@@ -23,19 +23,13 @@ G_BEGIN_DECLS
  * shared connection for failed commands. Thread-safe; reference-counted. */
 typedef struct _GredisRouter GredisRouter;
 
-/* Called when @connection becomes the shared connection of a context,
- * with the owner given to _gredis_router_new() (the client installs its
- * retry of failed commands there). */
-typedef void (*GredisRouterWatchFunc) (GredisConnection *connection,
-                                       GObject          *owner);
 
 /* @on_push, of the signature of GredisConnection::push, is connected
  * with g_signal_connect_object() to @owner on every connection the router
  * hands out, the first time it does. */
 GredisRouter *_gredis_router_new        (GredisConfig          *config,
                                          GObject               *owner,
-                                         GCallback              on_push,
-                                         GredisRouterWatchFunc  watch_shared);
+                                         GCallback              on_push);
 GredisRouter *_gredis_router_ref        (GredisRouter          *router);
 void          _gredis_router_unref      (GredisRouter          *router);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisRouter, _gredis_router_unref)
@@ -111,7 +105,7 @@ void              _gredis_router_release_exclusive        (GredisRouter        *
 
 /* The blocking API (gredis-router-sync.c): sends a command on a
  * connection of its own, on a private main context, with the retry of
- * gredis-client-retry.c; the call is made with @source_object. */
+ * gredis-router-retry.c; the call is made with @source_object. */
 GredisReply      *_gredis_router_send_sync     (GredisRouter         *router,
                                                 gpointer              source_object,
                                                 guint                 argc,

@@ -4,7 +4,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-router-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
 
 /* A blocking call takes an exclusive connection from the router's pool
@@ -23,7 +23,7 @@
  * max-connections, and no main loop needs to run anywhere.
  *
  * Retry: the loop of _gredis_client_send_sync() makes the decision of
- * the asynchronous path (_gredis_retry_decide(), gredis-client-retry.c)
+ * the asynchronous path (_gredis_retry_decide(), gredis-router-retry.c)
  * with the client's GredisRetry: a command the server refused, or one
  * that cannot have run twice, is sent again on a fresh connection after
  * the backoff delay, at most 1 + retries attempts in all, connection

@@ -5,7 +5,7 @@
  */
 #include "gredis-private.h"
 #include "gredis-router-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
 
 /* Shared connections
@@ -31,7 +31,6 @@ struct _GredisRouter
   GredisConfig *config;
   GWeakRef owner;
   GCallback on_push;
-  GredisRouterWatchFunc watch_shared;
 
   GMutex lock;
   GredisPool *pool;            /* made on first use */
@@ -60,8 +59,7 @@ static GQuark push_quark;
 GredisRouter *
 _gredis_router_new (GredisConfig          *config,
                     GObject               *owner,
-                    GCallback              on_push,
-                    GredisRouterWatchFunc  watch_shared)
+                    GCallback              on_push)
 {
   GredisRouter *router = g_new0 (GredisRouter, 1);
 
@@ -71,7 +69,6 @@ _gredis_router_new (GredisConfig          *config,
   router->config = g_object_ref (config);
   g_weak_ref_init (&router->owner, owner);
   router->on_push = on_push;
-  router->watch_shared = watch_shared;
   g_mutex_init (&router->lock);
   router->connections = g_hash_table_new_full (NULL, NULL,
                                                (GDestroyNotify) g_main_context_unref,
@@ -204,7 +201,7 @@ pending_to_call (const GredisRouterCommand *command)
                                        command->source_tag);
 
   _gredis_call_keep_command (call);
-  _gredis_client_retry_store_command (call, command->argc, command->argv, command->argv_lengths,
+  _gredis_router_retry_store_command (call, command->argc, command->argv, command->argv_lengths,
                                       command->args);
   return call;
 }
@@ -309,38 +306,15 @@ install_locked (GredisRouter     *router,
                 GredisConnection *connection,
                 GObject          *owner)
 {
-  if (owner != NULL && router->watch_shared != NULL)
-    router->watch_shared (connection, owner);
+  /* Its failed commands are sent again (gredis-router-retry.c). */
+  if (owner != NULL)
+    _gredis_router_retry_watch_connection (router, owner, connection);
   watch_push (router, connection, owner);
   g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_shared_state),
                          _gredis_router_ref (router), unref_router, 0);
   g_hash_table_replace (router->connections, g_main_context_ref (context), connection);
   router->last_context = context;
   router->last_connection = connection;
-}
-
-/* Queues @call, which keeps its command, on the shared connection of the
- * thread-default context. */
-static void
-queue_kept_call (GredisRouter *router,
-                 GredisCall   *call)
-{
-  g_autofree const char **argv = NULL;
-  g_autofree gsize *lengths = NULL;
-  guint argc;
-
-  if (_gredis_call_return_error_if_cancelled (call))
-    return;
-  if (!_gredis_call_get_command (call, &argc, &argv, &lengths))
-    {
-      /* Not reached: every call that waits keeps its command. */
-      gredis_i18n_init ();
-      _gredis_call_return (call, NULL,
-                           g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_FAILED,
-                                                _("The command could not be sent again.")));
-      return;
-    }
-  _gredis_router_queue_shared (router, argc, argv, lengths, call);
 }
 
 static void
@@ -385,7 +359,7 @@ on_shared_acquired (GObject      *source,
   g_main_context_push_thread_default (wait->context);
   while ((call = g_queue_pop_head (&wait->calls)) != NULL)
     {
-      queue_kept_call (router, call);
+      _gredis_router_retry_queue_call (router, call);
       _gredis_call_unref (call);
     }
   g_main_context_pop_thread_default (wait->context);
@@ -571,7 +545,7 @@ _gredis_router_send_shared (GredisRouter              *router,
   if (G_LIKELY (connection != NULL))
     {
       /* Kept to send it again if the connection fails
-       * (gredis-client-retry.c). */
+       * (gredis-router-retry.c). */
       _gredis_connection_queue_command (connection, command->argc, command->argv,
                                         command->argv_lengths, command->args, TRUE,
                                         command->source_object, command->cancellable,
@@ -700,6 +674,7 @@ _gredis_router_network_changed (GredisRouter *router)
   if (router->retry != NULL)
     gredis_retry_reset (router->retry);
   g_mutex_unlock (&router->lock);
+  _gredis_router_retry_network_changed (router);
   _gredis_router_reset_backoff (router);
 }
 

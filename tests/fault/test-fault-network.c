@@ -14,7 +14,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-client-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-test-proxy.h"
 #include "gredis-test-server.h"
 #include "fault-fixture.h"

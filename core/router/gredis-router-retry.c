@@ -1,23 +1,22 @@
-/* gredis-client-retry.c: when and how GredisClient sends a command again
+/* gredis-router-retry.c: when and how a command is sent again
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
-#include "gredis-client-private.h"
-#include "gredis-client-retry-private.h"
+#include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
 
 #include <string.h>
 
-/* The one retry decision of GredisClient, for blocking, asynchronous and
- * pipelined commands alike: _gredis_retry_decide() asks the client's
+/* The one retry decision of the router, for blocking, asynchronous and
+ * pipelined commands alike: _gredis_retry_decide() asks the router's
  * GredisRetry (GredisClient:retry, made from the configuration's
  * retries and backoff by default) whether a failed attempt is worth
  * another, after checking that the command may be sent again at all.
  *
  * One budget per command: a command is attempted at most 1 + retries
  * times, connection attempts included. The connections of a client make
- * one connection attempt each (_gredis_client_create_connection() gives
+ * one connection attempt each (gredis_connection_new_for_config() gives
  * them no retries of their own): a connection that cannot be made fails
  * its commands, and this loop decides.
  *
@@ -190,7 +189,7 @@ typedef struct
 } RetryState;
 
 void
-_gredis_client_retry_store_command (GredisCall          *call,
+_gredis_router_retry_store_command (GredisCall          *call,
                                     guint                argc,
                                     const char * const  *argv,
                                     const gsize         *argv_lengths,
@@ -208,7 +207,7 @@ _gredis_client_retry_store_command (GredisCall          *call,
 /* Queues @call, whose command it keeps, on the shared connection of the
  * thread-default context. */
 static void
-queue_kept_command (GredisClient *client,
+queue_kept_command (GredisRouter *router,
                     GredisCall   *call)
 {
   g_autofree const char **argv = NULL;
@@ -224,7 +223,7 @@ queue_kept_command (GredisClient *client,
                                                 _("The command could not be sent again.")));
       return;
     }
-  _gredis_client_queue_shared (client, argc, argv, lengths, call);
+  _gredis_router_queue_shared (router, argc, argv, lengths, call);
 }
 
 typedef struct _Batch Batch;
@@ -238,7 +237,7 @@ typedef struct
 
 struct _Batch
 {
-  GredisClient *client;
+  GredisRouter *router;
   GredisConnection *connection;  /* the one that failed */
   GMainContext *context;
   GSource *timer;
@@ -248,7 +247,7 @@ struct _Batch
 static const char batch_key[] = "gredis-retry-batch";
 
 /* Every batch waiting out its delay, so that a network change can send
- * them at once (_gredis_client_retry_network_changed()). */
+ * them at once (_gredis_router_retry_network_changed()). */
 static GMutex batches_lock;
 static GList *batches;
 
@@ -268,8 +267,7 @@ batch_item_free (gpointer data)
        * waiting. */
       gredis_i18n_init ();
       _gredis_call_return (item->call, NULL,
-                           g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED,
-                                                _("The client is closed.")));
+                           _gredis_router_closed_error ());
       _gredis_call_unref (item->call);
     }
   g_free (item);
@@ -291,7 +289,7 @@ batch_free (Batch *batch)
     g_object_set_data (G_OBJECT (batch->connection), batch_key, NULL);
   g_object_unref (batch->connection);
   g_main_context_unref (batch->context);
-  g_object_unref (batch->client);
+  _gredis_router_unref (batch->router);
   g_free (batch);
 }
 
@@ -316,7 +314,7 @@ batch_send (gpointer user_data)
         }
       state = _gredis_call_get_data (call);
       g_debug ("Sending a command again (attempt %u)", state->failures + 1);
-      queue_kept_command (batch->client, call);
+      queue_kept_command (batch->router, call);
       _gredis_call_unref (call);
     }
   g_main_context_pop_thread_default (batch->context);
@@ -341,12 +339,12 @@ _gredis_retry_delay_us (GredisRouter        *router,
 }
 
 void
-_gredis_client_retry_queue_call (GredisClient *client,
+_gredis_router_retry_queue_call (GredisRouter *router,
                                  GredisCall   *call)
 {
   if (_gredis_call_return_error_if_cancelled (call))
     return;
-  queue_kept_command (client, call);
+  queue_kept_command (router, call);
 }
 
 static gboolean
@@ -368,7 +366,7 @@ on_item_cancelled (GCancellable *cancellable,
 /* Takes @call (and the reference the connection held) into the batch of
  * @connection, made with the command's next delay. */
 static void
-batch_add (GredisClient     *client,
+batch_add (GredisRouter     *router,
            GredisRetry      *retry,
            GredisConnection *connection,
            GredisCall       *call,
@@ -376,20 +374,20 @@ batch_add (GredisClient     *client,
 {
   Batch *batch = g_object_get_data (G_OBJECT (connection), batch_key);
   GCancellable *cancellable = _gredis_call_get_cancellable (call);
-  guint64 delay_us = _gredis_retry_delay_us (_gredis_client_get_router (client), retry, delay);
+  guint64 delay_us = _gredis_retry_delay_us (router, retry, delay);
   BatchItem *item;
 
   if (batch == NULL)
     {
 
       batch = g_new0 (Batch, 1);
-      batch->client = g_object_ref (client);
+      batch->router = _gredis_router_ref (router);
       batch->connection = g_object_ref (connection);
       batch->context = g_main_context_ref (gredis_connection_get_context (connection));
       batch->items = g_ptr_array_new_with_free_func (batch_item_free);
       batch->timer = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
       g_source_set_callback (batch->timer, batch_send, batch, NULL);
-      g_source_set_static_name (batch->timer, "GredisClient retry");
+      g_source_set_static_name (batch->timer, "Gredis retry");
       g_source_attach (batch->timer, batch->context);
       /* The timer owns the batch; the key finds it for the rest of this
        * failure. */
@@ -411,6 +409,15 @@ batch_add (GredisClient     *client,
   g_ptr_array_add (batch->items, item);
 }
 
+/* What the failure function of a shared connection holds: its router,
+ * borrowed (valid while its owner lives, which holds a reference), and a
+ * weak reference on the owner, whose calls it sends again. */
+typedef struct
+{
+  GWeakRef owner;
+  GredisRouter *router;
+} Watch;
+
 static gboolean
 on_failure (GredisConnection *connection,
             GredisCall       *call,
@@ -418,15 +425,17 @@ on_failure (GredisConnection *connection,
             gboolean          unsent,
             gpointer          data)
 {
-  g_autoptr(GredisClient) client = g_weak_ref_get (data);
+  Watch *watch = data;
+  g_autoptr(GObject) owner = g_weak_ref_get (&watch->owner);
+  GredisRouter *router = watch->router;
   g_autoptr(GredisRetry) retry = NULL;
   g_autofree const char **argv = NULL;
   g_autofree gsize *lengths = NULL;
   RetryState *state;
   guint argc;
 
-  if (client == NULL || _gredis_call_get_source_object (call) != client ||
-      _gredis_client_is_closed (client) ||
+  if (owner == NULL || _gredis_call_get_source_object (call) != (gpointer) owner ||
+      _gredis_router_is_closed (router) ||
       !_gredis_call_get_command (call, &argc, &argv, &lengths))
     return FALSE;
   if (_gredis_call_return_error_if_cancelled (call))
@@ -441,7 +450,7 @@ on_failure (GredisConnection *connection,
       state = g_new0 (RetryState, 1);
       _gredis_call_set_data (call, state, g_free);
     }
-  retry = _gredis_client_ref_retry (client);
+  retry = _gredis_router_ref_retry (router);
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_FAIL:
@@ -456,37 +465,41 @@ on_failure (GredisConnection *connection,
       state->failures++;
       g_debug ("A %.*s command failed (%s); it will be sent again",
                (int) MIN (lengths[0], 64), argv[0], error->message);
-      batch_add (client, retry, connection, call, &state->delay);
+      batch_add (router, retry, connection, call, &state->delay);
       return TRUE;
     }
 }
 
 static void
-weak_ref_free (gpointer data)
+watch_free (gpointer data)
 {
-  g_weak_ref_clear (data);
-  g_free (data);
+  Watch *watch = data;
+
+  g_weak_ref_clear (&watch->owner);
+  g_free (watch);
 }
 
 void
-_gredis_client_retry_watch_connection (GredisClient     *client,
+_gredis_router_retry_watch_connection (GredisRouter     *router,
+                                       GObject          *owner,
                                        GredisConnection *connection)
 {
-  GWeakRef *ref = g_new (GWeakRef, 1);
+  Watch *watch = g_new (Watch, 1);
 
-  g_weak_ref_init (ref, client);
-  _gredis_connection_set_failure_func (connection, on_failure, ref, weak_ref_free);
+  g_weak_ref_init (&watch->owner, owner);
+  watch->router = router;
+  _gredis_connection_set_failure_func (connection, on_failure, watch, watch_free);
 }
 
 void
-_gredis_client_retry_network_changed (GredisClient *client)
+_gredis_router_retry_network_changed (GredisRouter *router)
 {
   g_mutex_lock (&batches_lock);
   for (GList *l = batches; l != NULL; l = l->next)
     {
       Batch *batch = l->data;
 
-      if (batch->client == client)
+      if (batch->router == router)
         g_source_set_ready_time (batch->timer, 0);
     }
   g_mutex_unlock (&batches_lock);

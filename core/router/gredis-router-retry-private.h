@@ -1,5 +1,4 @@
-/* gredis-client-retry-private.h: when and how GredisClient sends a
- * command again
+/* gredis-router-retry-private.h: when and how a command is sent again
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -50,32 +49,22 @@ GError *_gredis_retry_unknown_outcome_error (const char   *name,
  * debug message) when the plugin cannot be made. */
 GredisBackoffPolicy *_gredis_retry_make_backoff (GredisConfig *config);
 
-/* gredis-client.c: the retry policy the client consults (its
- * GredisClient:retry, or one made from its configuration), referenced. */
-GredisRetry *_gredis_client_ref_retry (GredisClient *client);
-
 /* Asynchronous commands: stores the command in @call (made by
- * _gredis_client_send_async(), which keeps commands) when no connection
+ * _gredis_router_send_shared(), which keeps commands) when no connection
  * encoded it, so that it can be sent later. */
-void _gredis_client_retry_store_command (GredisCall          *call,
+void _gredis_router_retry_store_command (GredisCall          *call,
                                          guint                argc,
                                          const char * const  *argv,
                                          const gsize         *argv_lengths,
                                          GBytes * const      *args);
 
-/* Installs the failure function of a shared connection of @client: its
- * failed tasks are re-sent on the shared connection of the same context
- * after the backoff delay, or fail with GREDIS_ERROR_UNKNOWN_OUTCOME. */
-void _gredis_client_retry_watch_connection (GredisClient     *client,
+/* Installs the failure function of a shared connection of @router: the
+ * failed calls of @owner (weakly referenced; it holds the router) are
+ * sent again on the shared connection of the same context after the
+ * backoff delay, or fail with GREDIS_ERROR_UNKNOWN_OUTCOME. */
+void _gredis_router_retry_watch_connection (GredisRouter     *router,
+                                            GObject          *owner,
                                             GredisConnection *connection);
-
-/* For the retry code: queues @task on the shared connection of the
- * thread-default context (gredis-client.c). */
-void _gredis_client_queue_shared (GredisClient       *client,
-                                  guint               argc,
-                                  const char * const *argv,
-                                  const gsize        *argv_lengths,
-                                  GredisCall         *call);
 
 /* The backoff of one command (or pipeline) being retried: its delays
  * restart from the first when the network changes. Zero-initialised. */
@@ -91,21 +80,14 @@ guint64 _gredis_retry_delay_us (GredisRouter        *router,
                                 GredisRetry         *retry,
                                 GredisRetryDelay    *state);
 
-/* gredis-client.c: the number of network changes seen so far, and the
- * handler of GNetworkMonitor::network-changed (a test seam: tests call
- * it directly). It resets the backoff of the shared connections, and the
- * next delay of every command or pipeline being retried starts again
- * from the policy's first. */
-void  _gredis_client_network_changed   (GredisClient *client);
+/* Commands of @router waiting out a backoff delay after a failure are
+ * sent at once (from any thread; _gredis_router_network_changed()). */
+void _gredis_router_retry_network_changed (GredisRouter *router);
 
-/* Commands waiting out a backoff delay after a failure are sent at once
- * (from any thread). */
-void _gredis_client_retry_network_changed (GredisClient *client);
-
-/* Queues @call, made by _gredis_client_send_async(), on the shared
+/* Queues @call, made by _gredis_router_send_shared(), on the shared
  * connection of the thread-default context, from the copy of its command
  * (for commands that waited for the pool). */
-void _gredis_client_retry_queue_call (GredisClient *client,
+void _gredis_router_retry_queue_call (GredisRouter *router,
                                       GredisCall   *call);
 
 G_END_DECLS
