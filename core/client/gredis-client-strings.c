@@ -229,8 +229,8 @@ gredis_client_mget_async (GredisClient        *client,
  *
  * Finishes gredis_client_mget_async().
  *
- * Returns: (transfer full) (element-type utf8): the values, in the order of
- *   @keys, %NULL for keys that do not exist
+ * Returns: (transfer container) (element-type utf8): the values, in the order
+ *   of @keys, %NULL for keys that do not exist; the array frees them
  */
 GPtrArray *
 gredis_client_mget_finish (GredisClient  *client,
@@ -251,8 +251,8 @@ gredis_client_mget_finish (GredisClient  *client,
  *
  * Gets the values of several keys (`MGET`). Blocks; safe from any thread.
  *
- * Returns: (transfer full) (element-type utf8): the values, in the order of
- *   @keys, %NULL for keys that do not exist
+ * Returns: (transfer container) (element-type utf8): the values, in the order
+ *   of @keys, %NULL for keys that do not exist; the array frees them
  */
 GPtrArray *
 gredis_client_mget (GredisClient        *client,
