@@ -847,4 +847,425 @@ gint64 gredis_client_zcard (GredisClient  *client,
                             GCancellable  *cancellable,
                             GError       **error);
 
+/* Binary-safe forms of the helpers that take or return values: values
+ * as GBytes, which may hold any bytes. */
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_get_bytes_async (GredisClient        *client,
+                                    const char          *key,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_get_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_get_bytes (GredisClient  *client,
+                                 const char    *key,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_set_bytes_async (GredisClient        *client,
+                                    const char          *key,
+                                    GBytes              *value,
+                                    guint64              expire_ms,
+                                    GredisSetFlags       flags,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_set_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_set_bytes (GredisClient    *client,
+                                  const char      *key,
+                                  GBytes          *value,
+                                  guint64          expire_ms,
+                                  GredisSetFlags   flags,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_mget_bytes_async (GredisClient        *client,
+                                     const char * const  *keys,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_mget_bytes_finish (GredisClient  *client,
+                                            GAsyncResult  *result,
+                                            GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_mget_bytes (GredisClient        *client,
+                                     const char * const  *keys,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_mset_bytes_async (GredisClient        *client,
+                                     const char * const  *keys,
+                                     GBytes * const      *values,
+                                     guint                n_values,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_mset_bytes_finish (GredisClient  *client,
+                                          GAsyncResult  *result,
+                                          GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_mset_bytes (GredisClient        *client,
+                                   const char * const  *keys,
+                                   GBytes * const      *values,
+                                   guint                n_values,
+                                   GCancellable        *cancellable,
+                                   GError             **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_append_bytes_async (GredisClient        *client,
+                                       const char          *key,
+                                       GBytes              *value,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_append_bytes_finish (GredisClient  *client,
+                                          GAsyncResult  *result,
+                                          GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_append_bytes (GredisClient  *client,
+                                   const char    *key,
+                                   GBytes        *value,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_hset_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     const char * const  *fields,
+                                     GBytes * const      *values,
+                                     guint                n_values,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_hset_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_hset_bytes (GredisClient        *client,
+                                 const char          *key,
+                                 const char * const  *fields,
+                                 GBytes * const      *values,
+                                 guint                n_values,
+                                 GCancellable        *cancellable,
+                                 GError             **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_hget_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     const char          *field,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_hget_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_hget_bytes (GredisClient  *client,
+                                  const char    *key,
+                                  const char    *field,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_hgetall_bytes_async (GredisClient        *client,
+                                        const char          *key,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_hgetall_bytes_finish (GredisClient  *client,
+                                               GAsyncResult  *result,
+                                               GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_hgetall_bytes (GredisClient  *client,
+                                        const char    *key,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_lpush_bytes_async (GredisClient        *client,
+                                      const char          *key,
+                                      GBytes * const      *values,
+                                      guint                n_values,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_lpush_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_lpush_bytes (GredisClient    *client,
+                                  const char      *key,
+                                  GBytes * const  *values,
+                                  guint            n_values,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_rpush_bytes_async (GredisClient        *client,
+                                      const char          *key,
+                                      GBytes * const      *values,
+                                      guint                n_values,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_rpush_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_rpush_bytes (GredisClient    *client,
+                                  const char      *key,
+                                  GBytes * const  *values,
+                                  guint            n_values,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_lpop_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_lpop_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_lpop_bytes (GredisClient  *client,
+                                  const char    *key,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_rpop_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_rpop_bytes_finish (GredisClient  *client,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GBytes *gredis_client_rpop_bytes (GredisClient  *client,
+                                  const char    *key,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_lrange_bytes_async (GredisClient        *client,
+                                       const char          *key,
+                                       gint64               start,
+                                       gint64               stop,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_lrange_bytes_finish (GredisClient  *client,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_lrange_bytes (GredisClient  *client,
+                                       const char    *key,
+                                       gint64         start,
+                                       gint64         stop,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_sadd_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     GBytes * const      *values,
+                                     guint                n_values,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_sadd_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_sadd_bytes (GredisClient    *client,
+                                 const char      *key,
+                                 GBytes * const  *values,
+                                 guint            n_values,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_srem_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     GBytes * const      *values,
+                                     guint                n_values,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_srem_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_srem_bytes (GredisClient    *client,
+                                 const char      *key,
+                                 GBytes * const  *values,
+                                 guint            n_values,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_smembers_bytes_async (GredisClient        *client,
+                                         const char          *key,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_smembers_bytes_finish (GredisClient  *client,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_smembers_bytes (GredisClient  *client,
+                                         const char    *key,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_sismember_bytes_async (GredisClient        *client,
+                                          const char          *key,
+                                          GBytes              *member,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_sismember_bytes_finish (GredisClient  *client,
+                                               GAsyncResult  *result,
+                                               GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_sismember_bytes (GredisClient  *client,
+                                        const char    *key,
+                                        GBytes        *member,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_zadd_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     double               score,
+                                     GBytes              *member,
+                                     GredisZaddFlags      flags,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_zadd_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_zadd_bytes (GredisClient     *client,
+                                 const char       *key,
+                                 double            score,
+                                 GBytes           *member,
+                                 GredisZaddFlags   flags,
+                                 GCancellable     *cancellable,
+                                 GError          **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_zrem_bytes_async (GredisClient        *client,
+                                     const char          *key,
+                                     GBytes * const      *values,
+                                     guint                n_values,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_zrem_bytes_finish (GredisClient  *client,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gint64 gredis_client_zrem_bytes (GredisClient    *client,
+                                 const char      *key,
+                                 GBytes * const  *values,
+                                 guint            n_values,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_zscore_bytes_async (GredisClient        *client,
+                                       const char          *key,
+                                       GBytes              *member,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_zscore_bytes_finish (GredisClient  *client,
+                                            GAsyncResult  *result,
+                                            double        *score,
+                                            GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+gboolean gredis_client_zscore_bytes (GredisClient  *client,
+                                     const char    *key,
+                                     GBytes        *member,
+                                     double        *score,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_zincrby_bytes_async (GredisClient        *client,
+                                        const char          *key,
+                                        double               increment,
+                                        GBytes              *member,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+double gredis_client_zincrby_bytes_finish (GredisClient  *client,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+double gredis_client_zincrby_bytes (GredisClient  *client,
+                                    const char    *key,
+                                    double         increment,
+                                    GBytes        *member,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+GREDIS_AVAILABLE_IN_ALL
+void gredis_client_zrange_bytes_async (GredisClient        *client,
+                                       const char          *key,
+                                       const char          *start,
+                                       const char          *stop,
+                                       GredisZrangeFlags    flags,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_zrange_bytes_finish (GredisClient  *client,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+GREDIS_AVAILABLE_IN_ALL
+GPtrArray *gredis_client_zrange_bytes (GredisClient       *client,
+                                       const char         *key,
+                                       const char         *start,
+                                       const char         *stop,
+                                       GredisZrangeFlags   flags,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+
 G_END_DECLS
