@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * @GREDIS_SET_XX: only if the key exists (`XX`).
  * @GREDIS_SET_KEEPTTL: keep the key's time to live (`KEEPTTL`).
  *
- * Options of gredis_client_set().
+ * Options of gredis_client_set() and gredis_client_set_bytes().
  */
 typedef enum /*< flags >*/ {
   GREDIS_SET_NONE = 0,
@@ -57,7 +57,7 @@ typedef enum /*< flags >*/ {
  * @GREDIS_ZADD_LT: only update when the new score is less (`LT`).
  * @GREDIS_ZADD_CH: count changed members, not only added ones (`CH`).
  *
- * Options of gredis_client_zadd().
+ * Options of gredis_client_zadd() and gredis_client_zadd_bytes().
  */
 typedef enum /*< flags >*/ {
   GREDIS_ZADD_NONE = 0,
@@ -77,7 +77,7 @@ typedef enum /*< flags >*/ {
  *   such as `[a` or `-`.
  * @GREDIS_ZRANGE_REV: highest first (`REV`).
  *
- * Options of gredis_client_zrange().
+ * Options of gredis_client_zrange() and gredis_client_zrange_bytes().
  */
 typedef enum /*< flags >*/ {
   GREDIS_ZRANGE_NONE = 0,
