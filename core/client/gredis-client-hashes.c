@@ -198,8 +198,8 @@ gredis_client_hgetall_async (GredisClient        *client,
  *
  * Finishes gredis_client_hgetall_async().
  *
- * Returns: (transfer container) (element-type utf8 utf8): the fields and
- *   their values, empty when the key does not exist; the table frees them
+ * Returns: (transfer full) (element-type utf8 utf8): the fields and their
+ *   values, empty when the key does not exist
  */
 GHashTable *
 gredis_client_hgetall_finish (GredisClient  *client,
@@ -221,8 +221,8 @@ gredis_client_hgetall_finish (GredisClient  *client,
  * Gets every field of the hash at @key (`HGETALL`). Blocks; safe from any
  *   thread.
  *
- * Returns: (transfer container) (element-type utf8 utf8): the fields and
- *   their values, empty when the key does not exist; the table frees them
+ * Returns: (transfer full) (element-type utf8 utf8): the fields and their
+ *   values, empty when the key does not exist
  */
 GHashTable *
 gredis_client_hgetall (GredisClient  *client,
