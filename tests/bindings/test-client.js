@@ -165,9 +165,11 @@ test('objects, replies and pipelines', () => {
     assert(config.get_endpoint() instanceof Gio.UnixSocketAddress, 'endpoint');
     assertEqual(config.dup().get_path(), socketPath, 'dup');
     assert(client.get_connection() instanceof Gredis.Connection, 'connection');
-    const hello = command(client, 'HELLO', '3');
-    assertEqual(hello.get_element(0).get_text(), 'server', 'element');
-    assertEqual(hello.to_variant().recursiveUnpack()['proto'], 3, 'variant');
+    command(client, 'HSET', 'map', 'field', '3');
+    const map = command(client, 'HGETALL', 'map');
+    assertEqual(map.get_kind(), Gredis.ReplyKind.MAP, 'map');
+    assertEqual(map.get_element(0).get_text(), 'field', 'element');
+    assertEqual(map.to_variant().recursiveUnpack(), {field: '3'}, 'variant');
     const error = Gredis.Reply.new_string(Gredis.ReplyKind.ERROR, new TextEncoder().encode('ERR nope'));
     assert(error.to_error().matches(Gredis.error_quark(), Gredis.Error.SERVER), 'to_error');
     const pipeline = Gredis.Pipeline.new(client, false);

@@ -213,13 +213,18 @@ def boxed_and_objects():
     assert connection.get_parser() is not None
     assert connection.get_transport() is not None
 
-    reply = command(client, 'HELLO', '3')
+    # A map (RESP3), its elements (transfer none) and what it converts to.
+    command(client, 'HSET', 'map', 'field', '3')
+    reply = command(client, 'HGETALL', 'map')
     assert reply.get_kind() == Gredis.ReplyKind.MAP
     element = reply.get_element(0)
-    assert element.get_text() == 'server'
+    assert element.get_text() == 'field'
+    assert reply.get_attributes() is None
     variant = reply.to_variant()
-    assert variant.unpack()['proto'] == 3
+    assert variant.unpack() == {'field': '3'}, variant.unpack()
     assert reply.to_string()
+    info = connection.get_server_info()
+    assert info is None or info.get_kind() == Gredis.ReplyKind.MAP
     error = Gredis.Reply.new_string(Gredis.ReplyKind.ERROR, b'ERR no such command')
     assert error.is_error()
     err = error.to_error()
