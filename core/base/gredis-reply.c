@@ -124,7 +124,7 @@ gredis_reply_is_nil (const GredisReply *reply)
 }
 
 /**
- * gredis_reply_get_string:
+ * gredis_reply_get_string: (skip)
  * @reply: a #GredisReply
  * @length: (out) (optional): the length of the string in bytes
  *
@@ -132,6 +132,9 @@ gredis_reply_is_nil (const GredisReply *reply)
  * (without its format), big number or double (as the server wrote it).
  * The text is always followed by a NUL byte, but may contain NUL bytes
  * itself: use @length, or gredis_reply_get_bytes(), for binary data.
+ *
+ * Bindings use gredis_reply_get_text() for text and
+ * gredis_reply_get_bytes() for binary data instead.
  *
  * Returns: (nullable): the text, owned by @reply, or %NULL if @reply has
  *   no text
@@ -150,6 +153,34 @@ gredis_reply_get_string (const GredisReply *reply,
     }
   if (length != NULL)
     *length = reply->length;
+  return reply->v.str;
+}
+
+/**
+ * gredis_reply_get_text:
+ * @reply: a #GredisReply
+ *
+ * Returns the text of @reply as a plain string, for bindings and for
+ * callers that expect text: the same text as gredis_reply_get_string(),
+ * but only when it is valid UTF-8 and holds no NUL byte. A binary value
+ * (invalid UTF-8, or a NUL byte inside) gives %NULL, as does a reply with
+ * no text (an integer, a null, an aggregate…): read binary values with
+ * gredis_reply_get_bytes(), and tell the other cases apart with
+ * gredis_reply_get_kind().
+ *
+ * Returns: (nullable): the text, owned by @reply, or %NULL if @reply has
+ *   no text or its text is not valid UTF-8
+ */
+const char *
+gredis_reply_get_text (const GredisReply *reply)
+{
+  g_return_val_if_fail (reply != NULL, NULL);
+
+  if (!kind_has_text (reply->kind))
+    return NULL;
+  /* With a length, g_utf8_validate_len() also rejects NUL bytes. */
+  if (!g_utf8_validate_len (reply->v.str, reply->length, NULL))
+    return NULL;
   return reply->v.str;
 }
 

@@ -15,7 +15,9 @@
  * of the client: `_async` and `_finish`, and a blocking form safe from any
  * thread. They build an argv, send it as gredis_client_command_argv_async()
  * would, and convert the reply to a C type. Server error replies become
- * errors. */
+ * errors. The helpers that take or return values also have a binary-safe
+ * `_bytes` form, with values as GBytes, built by the same argv helpers: an
+ * argv keeps the lengths of its arguments only once one is binary. */
 
 /* Building an argv */
 
@@ -25,6 +27,7 @@ _gredis_cmd_init (Cmd        *c,
                   const char *name)
 {
   c->argv = g_ptr_array_sized_new (8);
+  c->lengths = NULL;
   c->owned = NULL;
   g_ptr_array_add (c->argv, (gpointer) name);
 }
@@ -42,7 +45,43 @@ void
 _gredis_cmd_add (Cmd        *c,
                  const char *arg)
 {
+  _gredis_cmd_add_len (c, arg, -1);
+}
+
+void
+_gredis_cmd_add_len (Cmd         *c,
+                     const char  *arg,
+                     gssize       length)
+{
+  gsize n;
+
+  if (length >= 0 && c->lengths == NULL)
+    {
+      /* The first binary argument: the ones before it get their lengths. */
+      c->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), c->argv->len + 4);
+      for (guint i = 0; i < c->argv->len; i++)
+        {
+          n = strlen (g_ptr_array_index (c->argv, i));
+          g_array_append_val (c->lengths, n);
+        }
+    }
   g_ptr_array_add (c->argv, (gpointer) arg);
+  if (c->lengths != NULL)
+    {
+      n = length >= 0 ? (gsize) length : strlen (arg);
+      g_array_append_val (c->lengths, n);
+    }
+}
+
+void
+_gredis_cmd_add_bytes (Cmd    *c,
+                       GBytes *value)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (value, &length);
+
+  /* Empty bytes may have no data; the argument must not be NULL. */
+  _gredis_cmd_add_len (c, data != NULL ? data : "", length);
 }
 
 void
@@ -90,6 +129,15 @@ _gredis_cmd_add_strv (Cmd                *c,
 }
 
 void
+_gredis_cmd_add_bytesv (Cmd            *c,
+                        GBytes * const *values,
+                        guint           n_values)
+{
+  for (guint i = 0; i < n_values; i++)
+    _gredis_cmd_add_bytes (c, values[i]);
+}
+
+void
 _gredis_cmd_add_flags (Cmd           *c,
                        guint          flags,
                        const CmdFlag *words,
@@ -104,6 +152,7 @@ void
 _gredis_cmd_clear (Cmd *c)
 {
   g_ptr_array_unref (c->argv);
+  g_clear_pointer (&c->lengths, g_array_unref);
   g_clear_pointer (&c->owned, g_ptr_array_unref);
 }
 
@@ -116,7 +165,8 @@ _gredis_cmd_send_async (GredisClient        *client,
                         gpointer             user_data)
 {
   _gredis_client_send_async (client, c->argv->len, (const char * const *) c->argv->pdata,
-                             NULL, NULL, source_tag, cancellable, callback, user_data);
+                             c->lengths != NULL ? (const gsize *) c->lengths->data : NULL,
+                             NULL, source_tag, cancellable, callback, user_data);
   _gredis_cmd_clear (c);
 }
 
@@ -128,7 +178,8 @@ _gredis_cmd_send_sync (GredisClient  *client,
 {
   GredisReply *reply = _gredis_client_send_sync (client, c->argv->len,
                                                  (const char * const *) c->argv->pdata,
-                                                 NULL, NULL, cancellable, error);
+                                                 c->lengths != NULL ? (const gsize *) c->lengths->data : NULL,
+                                                 NULL, cancellable, error);
   _gredis_cmd_clear (c);
   return reply;
 }
@@ -136,7 +187,72 @@ _gredis_cmd_send_sync (GredisClient  *client,
 /* The argv shapes most typed helpers share, built and sent in one call
  * by the `_async` and the blocking form alike. */
 
-/* NAME KEY [ARG], on the stack: @arg may be %NULL. */
+/* NAME KEY [ARG], on the stack: @arg may be %NULL. A binary @value (not
+ * %NULL) takes the place of @arg; the argv's lengths are then given. */
+typedef struct
+{
+  const char *argv[3];
+  gsize lengths[3];
+  guint argc;
+  gboolean binary;
+} KeyArgv;
+
+static void
+key_argv_init (KeyArgv    *k,
+               const char *name,
+               const char *key,
+               const char *arg,
+               GBytes     *value)
+{
+  k->argv[0] = name;
+  k->argv[1] = key;
+  k->argv[2] = arg;
+  k->argc = arg != NULL || value != NULL ? 3 : 2;
+  k->binary = value != NULL;
+  if (k->binary)
+    {
+      k->argv[2] = g_bytes_get_data (value, &k->lengths[2]);
+      if (k->argv[2] == NULL)
+        k->argv[2] = "";
+      k->lengths[0] = strlen (name);
+      k->lengths[1] = strlen (key);
+    }
+}
+
+static void
+send_key_async (GredisClient        *client,
+                const char          *name,
+                const char          *key,
+                const char          *arg,
+                GBytes              *value,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  KeyArgv k;
+
+  key_argv_init (&k, name, key, arg, value);
+  _gredis_client_send_async (client, k.argc, k.argv, k.binary ? k.lengths : NULL, NULL,
+                             source_tag, cancellable, callback, user_data);
+}
+
+static GredisReply *
+send_key_sync (GredisClient  *client,
+               const char    *name,
+               const char    *key,
+               const char    *arg,
+               GBytes        *value,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  KeyArgv k;
+
+  key_argv_init (&k, name, key, arg, value);
+  return _gredis_client_send_sync (client, k.argc, k.argv, k.binary ? k.lengths : NULL, NULL,
+                                   cancellable, error);
+}
+
 void
 _gredis_cmd_send_key_async (GredisClient        *client,
                             const char          *name,
@@ -147,10 +263,7 @@ _gredis_cmd_send_key_async (GredisClient        *client,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  const char * const argv[] = { name, key, arg };
-
-  _gredis_client_send_async (client, arg != NULL ? 3 : 2, argv, NULL, NULL,
-                             source_tag, cancellable, callback, user_data);
+  send_key_async (client, name, key, arg, NULL, source_tag, cancellable, callback, user_data);
 }
 
 GredisReply *
@@ -161,22 +274,53 @@ _gredis_cmd_send_key_sync (GredisClient  *client,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  const char * const argv[] = { name, key, arg };
-
-  return _gredis_client_send_sync (client, arg != NULL ? 3 : 2, argv, NULL, NULL,
-                                   cancellable, error);
+  return send_key_sync (client, name, key, arg, NULL, cancellable, error);
 }
 
-/* NAME [KEY] STRV…: @key may be %NULL. */
+/* NAME KEY VALUE, with a binary value. */
+void
+_gredis_cmd_send_key_bytes_async (GredisClient        *client,
+                                  const char          *name,
+                                  const char          *key,
+                                  GBytes              *value,
+                                  gpointer             source_tag,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  send_key_async (client, name, key, NULL, value, source_tag, cancellable, callback, user_data);
+}
+
+GredisReply *
+_gredis_cmd_send_key_bytes_sync (GredisClient  *client,
+                                 const char    *name,
+                                 const char    *key,
+                                 GBytes        *value,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return send_key_sync (client, name, key, NULL, value, cancellable, error);
+}
+
+/* NAME [KEY] followed by the arguments the caller adds: @key may be %NULL. */
+static void
+init_list (Cmd        *c,
+           const char *name,
+           const char *key)
+{
+  _gredis_cmd_init (c, name);
+  if (key != NULL)
+    _gredis_cmd_add (c, key);
+}
+
+/* NAME [KEY] STRV… */
 static void
 init_strv (Cmd                *c,
            const char         *name,
            const char         *key,
            const char * const *strv)
 {
-  _gredis_cmd_init (c, name);
-  if (key != NULL)
-    _gredis_cmd_add (c, key);
+  init_list (c, name, key);
   _gredis_cmd_add_strv (c, strv);
 }
 
@@ -207,6 +351,92 @@ _gredis_cmd_send_strv_sync (GredisClient        *client,
   Cmd c;
 
   init_strv (&c, name, key, strv);
+  return _gredis_cmd_send_sync (client, &c, cancellable, error);
+}
+
+/* NAME [KEY] VALUE…, with binary values. */
+void
+_gredis_cmd_send_bytesv_async (GredisClient        *client,
+                               const char          *name,
+                               const char          *key,
+                               GBytes * const      *values,
+                               guint                n_values,
+                               gpointer             source_tag,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Cmd c;
+
+  init_list (&c, name, key);
+  _gredis_cmd_add_bytesv (&c, values, n_values);
+  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
+}
+
+GredisReply *
+_gredis_cmd_send_bytesv_sync (GredisClient    *client,
+                              const char      *name,
+                              const char      *key,
+                              GBytes * const  *values,
+                              guint            n_values,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  Cmd c;
+
+  init_list (&c, name, key);
+  _gredis_cmd_add_bytesv (&c, values, n_values);
+  return _gredis_cmd_send_sync (client, &c, cancellable, error);
+}
+
+/* NAME [KEY] NAME VALUE…: names (keys or fields) as text, binary values. */
+static void
+init_pairs (Cmd                *c,
+            const char         *name,
+            const char         *key,
+            const char * const *names,
+            GBytes * const     *values,
+            guint               n_values)
+{
+  init_list (c, name, key);
+  for (guint i = 0; i < n_values; i++)
+    {
+      _gredis_cmd_add (c, names[i]);
+      _gredis_cmd_add_bytes (c, values[i]);
+    }
+}
+
+void
+_gredis_cmd_send_pairs_async (GredisClient        *client,
+                              const char          *name,
+                              const char          *key,
+                              const char * const  *names,
+                              GBytes * const      *values,
+                              guint                n_values,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Cmd c;
+
+  init_pairs (&c, name, key, names, values, n_values);
+  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
+}
+
+GredisReply *
+_gredis_cmd_send_pairs_sync (GredisClient        *client,
+                             const char          *name,
+                             const char          *key,
+                             const char * const  *names,
+                             GBytes * const      *values,
+                             guint                n_values,
+                             GCancellable        *cancellable,
+                             GError             **error)
+{
+  Cmd c;
+
+  init_pairs (&c, name, key, names, values, n_values);
   return _gredis_cmd_send_sync (client, &c, cancellable, error);
 }
 
@@ -303,20 +533,48 @@ _gredis_reply_to_ok (GredisReply  *reply,
   return value;
 }
 
-char *
-_gredis_reply_to_str (GredisReply  *reply,
-                      GError      **error)
+/* A string or nil: its text, or NULL with no error for nil. */
+static gpointer
+to_value (GredisReply  *reply,
+          gpointer    (*convert) (GredisReply *element),
+          GError      **error)
 {
-  char *value = NULL;
+  gpointer value = NULL;
 
   if (reply == NULL)
     return NULL;
   if (is_text (reply))
-    value = dup_text (reply);
+    value = convert (reply);
   else if (!gredis_reply_is_nil (reply))
     unexpected (reply, error);
   gredis_reply_unref (reply);
   return value;
+}
+
+static gpointer
+dup_text_or_null (GredisReply *reply)
+{
+  return is_text (reply) ? dup_text (reply) : NULL;
+}
+
+static gpointer
+get_bytes_or_null (GredisReply *reply)
+{
+  return is_text (reply) ? gredis_reply_get_bytes (reply) : NULL;
+}
+
+char *
+_gredis_reply_to_str (GredisReply  *reply,
+                      GError      **error)
+{
+  return to_value (reply, dup_text_or_null, error);
+}
+
+GBytes *
+_gredis_reply_to_bytes (GredisReply  *reply,
+                        GError      **error)
+{
+  return to_value (reply, get_bytes_or_null, error);
 }
 
 static gboolean
@@ -433,31 +691,48 @@ _gredis_reply_to_strv (GredisReply  *reply,
   return value;
 }
 
-GPtrArray *
-_gredis_reply_to_str_array (GredisReply  *reply,
-                            GError      **error)
+/* An array (or set, or with @map a map) of strings: each converted, NULL
+ * for the others (nil). */
+static GPtrArray *
+to_array (GredisReply     *reply,
+          gboolean         map,
+          gpointer       (*convert) (GredisReply *element),
+          GDestroyNotify   free_element,
+          GError         **error)
 {
   GPtrArray *value;
 
   if (reply == NULL)
     return NULL;
-  if (!is_list (reply))
+  if (!is_list (reply) && !(map && gredis_reply_get_kind (reply) == GREDIS_REPLY_MAP))
     {
       unexpected (reply, error);
       gredis_reply_unref (reply);
       return NULL;
     }
-  value = g_ptr_array_new_full (gredis_reply_get_n_elements (reply), g_free);
+  value = g_ptr_array_new_full (gredis_reply_get_n_elements (reply), free_element);
   for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    {
-      GredisReply *element = gredis_reply_get_element (reply, i);
-
-      g_ptr_array_add (value, is_text (element) ? dup_text (element) : NULL);
-    }
+    g_ptr_array_add (value, convert (gredis_reply_get_element (reply, i)));
   gredis_reply_unref (reply);
   return value;
 }
 
+GPtrArray *
+_gredis_reply_to_str_array (GredisReply  *reply,
+                            GError      **error)
+{
+  return to_array (reply, FALSE, dup_text_or_null, g_free, error);
+}
+
+GPtrArray *
+_gredis_reply_to_bytes_array (GredisReply  *reply,
+                              GError      **error)
+{
+  return to_array (reply, FALSE, get_bytes_or_null, (GDestroyNotify) g_bytes_unref, error);
+}
+
+/* Fields and their values as text; pairs that are not both strings are
+ * left out. */
 GHashTable *
 _gredis_reply_to_hash (GredisReply  *reply,
                        GError      **error)
@@ -486,4 +761,13 @@ _gredis_reply_to_hash (GredisReply  *reply,
     }
   gredis_reply_unref (reply);
   return value;
+}
+
+/* A map in RESP3, a flat array of fields and values in RESP2: both as
+ * the flat array. */
+GPtrArray *
+_gredis_reply_to_bytes_pairs (GredisReply  *reply,
+                              GError      **error)
+{
+  return to_array (reply, TRUE, get_bytes_or_null, (GDestroyNotify) g_bytes_unref, error);
 }

@@ -557,3 +557,255 @@ gredis_client_hlen (GredisClient  *client,
   reply = _gredis_cmd_send_key_sync (client, "HLEN", key, NULL, cancellable, error);
   return _gredis_reply_to_int (reply, error);
 }
+
+/* Binary-safe forms: values as GBytes, built by the same argv helpers. */
+
+/**
+ * gredis_client_hset_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields: (array length=n_values): the fields
+ * @values: (array length=n_values): their values
+ * @n_values: the number of fields and of values
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets fields of the hash at @key (`HSET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Finish with gredis_client_hset_bytes_finish().
+ */
+void
+gredis_client_hset_bytes_async (GredisClient        *client,
+                                const char          *key,
+                                const char * const  *fields,
+                                GBytes * const      *values,
+                                guint                n_values,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (fields != NULL || n_values == 0);
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  _gredis_cmd_send_pairs_async (client, "HSET", key, fields, values, n_values, gredis_client_hset_bytes_async,
+                                cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hset_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hset_bytes_async().
+ *
+ * Returns: the number of fields added (not those updated)
+ */
+gint64
+gredis_client_hset_bytes_finish (GredisClient  *client,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hset_bytes_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hset_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @fields: (array length=n_values): the fields
+ * @values: (array length=n_values): their values
+ * @n_values: the number of fields and of values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets fields of the hash at @key (`HSET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: the number of fields added (not those updated)
+ */
+gint64
+gredis_client_hset_bytes (GredisClient        *client,
+                          const char          *key,
+                          const char * const  *fields,
+                          GBytes * const      *values,
+                          guint                n_values,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (fields != NULL || n_values == 0, 0);
+  g_return_val_if_fail (values != NULL || n_values == 0, 0);
+
+  reply = _gredis_cmd_send_pairs_sync (client, "HSET", key, fields, values, n_values, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_hget_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets a field of the hash at @key (`HGET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Finish with gredis_client_hget_bytes_finish().
+ */
+void
+gredis_client_hget_bytes_async (GredisClient        *client,
+                                const char          *key,
+                                const char          *field,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (field != NULL);
+
+  _gredis_cmd_send_key_async (client, "HGET", key, field, gredis_client_hget_bytes_async,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hget_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hget_bytes_async().
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the field or the key does not exist
+ */
+GBytes *
+gredis_client_hget_bytes_finish (GredisClient  *client,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hget_bytes_async, error);
+
+  return _gredis_reply_to_bytes (reply, error);
+}
+
+/**
+ * gredis_client_hget_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @field: the field
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets a field of the hash at @key (`HGET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the field or the key does not exist
+ */
+GBytes *
+gredis_client_hget_bytes (GredisClient  *client,
+                          const char    *key,
+                          const char    *field,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  reply = _gredis_cmd_send_key_sync (client, "HGET", key, field, cancellable, error);
+  return _gredis_reply_to_bytes (reply, error);
+}
+
+/**
+ * gredis_client_hgetall_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets every field of the hash at @key (`HGETALL`), binary-safe: values are
+ * #GBytes, which may hold any bytes. Finish with
+ * gredis_client_hgetall_bytes_finish().
+ */
+void
+gredis_client_hgetall_bytes_async (GredisClient        *client,
+                                   const char          *key,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_send_key_async (client, "HGETALL", key, NULL, gredis_client_hgetall_bytes_async,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_hgetall_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_hgetall_bytes_async().
+ *
+ * Returns: (transfer container) (element-type GBytes): the fields and their
+ *   values, alternating, empty when the key does not exist; the array frees
+ *   them. Unlike gredis_client_hgetall(), this is not a hash table: fields may
+ *   be binary too, and bindings cannot take a hash table of #GBytes safely
+ */
+GPtrArray *
+gredis_client_hgetall_bytes_finish (GredisClient  *client,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_hgetall_bytes_async, error);
+
+  return _gredis_reply_to_bytes_pairs (reply, error);
+}
+
+/**
+ * gredis_client_hgetall_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets every field of the hash at @key (`HGETALL`), binary-safe: values are
+ * #GBytes, which may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: (transfer container) (element-type GBytes): the fields and their
+ *   values, alternating, empty when the key does not exist; the array frees
+ *   them. Unlike gredis_client_hgetall(), this is not a hash table: fields may
+ *   be binary too, and bindings cannot take a hash table of #GBytes safely
+ */
+GPtrArray *
+gredis_client_hgetall_bytes (GredisClient  *client,
+                             const char    *key,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  reply = _gredis_cmd_send_key_sync (client, "HGETALL", key, NULL, cancellable, error);
+  return _gredis_reply_to_bytes_pairs (reply, error);
+}

@@ -86,16 +86,21 @@ static const CmdFlag set_words[] = {
   { GREDIS_SET_KEEPTTL, "KEEPTTL" },
 };
 
-/* SET KEY VALUE [PX MS] [NX] [XX] [KEEPTTL], for both forms */
+/* SET KEY VALUE [PX MS] [NX] [XX] [KEEPTTL], for every form: the value is
+ * @value, or @bytes when it is not %NULL. */
 static void
 set_argv (Cmd            *c,
           const char     *key,
           const char     *value,
+          GBytes         *bytes,
           guint64         expire_ms,
           GredisSetFlags  flags)
 {
   _gredis_cmd_init_key (c, "SET", key);
-  _gredis_cmd_add (c, value);
+  if (bytes != NULL)
+    _gredis_cmd_add_bytes (c, bytes);
+  else
+    _gredis_cmd_add (c, value);
   if (expire_ms > 0)
     {
       _gredis_cmd_add (c, "PX");
@@ -135,7 +140,7 @@ gredis_client_set_async (GredisClient        *client,
   g_return_if_fail (key != NULL);
   g_return_if_fail (value != NULL);
 
-  set_argv (&c, key, value, expire_ms, flags);
+  set_argv (&c, key, value, NULL, expire_ms, flags);
   _gredis_cmd_send_async (client, &c, gredis_client_set_async, cancellable, callback, user_data);
 }
 
@@ -191,7 +196,7 @@ gredis_client_set (GredisClient    *client,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  set_argv (&c, key, value, expire_ms, flags);
+  set_argv (&c, key, value, NULL, expire_ms, flags);
   return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
 }
 
@@ -229,8 +234,8 @@ gredis_client_mget_async (GredisClient        *client,
  *
  * Finishes gredis_client_mget_async().
  *
- * Returns: (transfer full) (element-type utf8): the values, in the order of
- *   @keys, %NULL for keys that do not exist
+ * Returns: (transfer container) (element-type utf8): the values, in the order
+ *   of @keys, %NULL for keys that do not exist; the array frees them
  */
 GPtrArray *
 gredis_client_mget_finish (GredisClient  *client,
@@ -251,8 +256,8 @@ gredis_client_mget_finish (GredisClient  *client,
  *
  * Gets the values of several keys (`MGET`). Blocks; safe from any thread.
  *
- * Returns: (transfer full) (element-type utf8): the values, in the order of
- *   @keys, %NULL for keys that do not exist
+ * Returns: (transfer container) (element-type utf8): the values, in the order
+ *   of @keys, %NULL for keys that do not exist; the array frees them
  */
 GPtrArray *
 gredis_client_mget (GredisClient        *client,
@@ -878,4 +883,412 @@ gredis_client_incrbyfloat (GredisClient  *client,
   _gredis_cmd_init_key (&c, "INCRBYFLOAT", key);
   _gredis_cmd_add_double (&c, increment);
   return _gredis_reply_to_double (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/* Binary-safe forms: values as GBytes, built by the same argv helpers. */
+
+/**
+ * gredis_client_get_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the value of @key (`GET`), binary-safe: values are #GBytes, which may
+ * hold any bytes. Finish with gredis_client_get_bytes_finish().
+ */
+void
+gredis_client_get_bytes_async (GredisClient        *client,
+                               const char          *key,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+
+  _gredis_cmd_send_key_async (client, "GET", key, NULL, gredis_client_get_bytes_async,
+                              cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_get_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_get_bytes_async().
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the key does not exist
+ */
+GBytes *
+gredis_client_get_bytes_finish (GredisClient  *client,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_get_bytes_async, error);
+
+  return _gredis_reply_to_bytes (reply, error);
+}
+
+/**
+ * gredis_client_get_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the value of @key (`GET`), binary-safe: values are #GBytes, which may
+ * hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with no error when
+ *   the key does not exist
+ */
+GBytes *
+gredis_client_get_bytes (GredisClient  *client,
+                         const char    *key,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  reply = _gredis_cmd_send_key_sync (client, "GET", key, NULL, cancellable, error);
+  return _gredis_reply_to_bytes (reply, error);
+}
+
+/**
+ * gredis_client_set_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @expire_ms: the time to live in milliseconds (`PX`), or 0 for none
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets @key to @value (`SET`), with an optional expiry and conditions,
+ * binary-safe: values are #GBytes, which may hold any bytes. Finish with
+ * gredis_client_set_bytes_finish().
+ */
+void
+gredis_client_set_bytes_async (GredisClient        *client,
+                               const char          *key,
+                               GBytes              *value,
+                               guint64              expire_ms,
+                               GredisSetFlags       flags,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Cmd c;
+
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  set_argv (&c, key, NULL, value, expire_ms, flags);
+  _gredis_cmd_send_async (client, &c, gredis_client_set_bytes_async, cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_set_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_set_bytes_async().
+ *
+ * Returns: %TRUE when the key was set, %FALSE with no error when a condition
+ *   (`NX`, `XX`) was not met, %FALSE with an error on failure
+ */
+gboolean
+gredis_client_set_bytes_finish (GredisClient  *client,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_set_bytes_async, error);
+
+  return _gredis_reply_to_ok (reply, error);
+}
+
+/**
+ * gredis_client_set_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @expire_ms: the time to live in milliseconds (`PX`), or 0 for none
+ * @flags: conditions and options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets @key to @value (`SET`), with an optional expiry and conditions,
+ * binary-safe: values are #GBytes, which may hold any bytes. Blocks; safe from
+ * any thread.
+ *
+ * Returns: %TRUE when the key was set, %FALSE with no error when a condition
+ *   (`NX`, `XX`) was not met, %FALSE with an error on failure
+ */
+gboolean
+gredis_client_set_bytes (GredisClient    *client,
+                         const char      *key,
+                         GBytes          *value,
+                         guint64          expire_ms,
+                         GredisSetFlags   flags,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  Cmd c;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  set_argv (&c, key, NULL, value, expire_ms, flags);
+  return _gredis_reply_to_ok (_gredis_cmd_send_sync (client, &c, cancellable, error), error);
+}
+
+/**
+ * gredis_client_mget_bytes_async:
+ * @client: a #GredisClient
+ * @keys: (array zero-terminated=1): the keys
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Gets the values of several keys (`MGET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Finish with gredis_client_mget_bytes_finish().
+ */
+void
+gredis_client_mget_bytes_async (GredisClient        *client,
+                                const char * const  *keys,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (keys != NULL);
+
+  _gredis_cmd_send_strv_async (client, "MGET", NULL, keys, gredis_client_mget_bytes_async,
+                               cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_mget_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_mget_bytes_async().
+ *
+ * Returns: (transfer container) (element-type GBytes): the values, in the
+ *   order of @keys, %NULL for keys that do not exist; the array frees them
+ */
+GPtrArray *
+gredis_client_mget_bytes_finish (GredisClient  *client,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_mget_bytes_async, error);
+
+  return _gredis_reply_to_bytes_array (reply, error);
+}
+
+/**
+ * gredis_client_mget_bytes:
+ * @client: a #GredisClient
+ * @keys: (array zero-terminated=1): the keys
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Gets the values of several keys (`MGET`), binary-safe: values are #GBytes,
+ * which may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: (transfer container) (element-type GBytes): the values, in the
+ *   order of @keys, %NULL for keys that do not exist; the array frees them
+ */
+GPtrArray *
+gredis_client_mget_bytes (GredisClient        *client,
+                          const char * const  *keys,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  reply = _gredis_cmd_send_strv_sync (client, "MGET", NULL, keys, cancellable, error);
+  return _gredis_reply_to_bytes_array (reply, error);
+}
+
+/**
+ * gredis_client_mset_bytes_async:
+ * @client: a #GredisClient
+ * @keys: (array length=n_values): the keys
+ * @values: (array length=n_values): their values
+ * @n_values: the number of keys and of values
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Sets several keys at once (`MSET`), binary-safe: values are #GBytes, which
+ * may hold any bytes. Finish with gredis_client_mset_bytes_finish().
+ */
+void
+gredis_client_mset_bytes_async (GredisClient        *client,
+                                const char * const  *keys,
+                                GBytes * const      *values,
+                                guint                n_values,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (keys != NULL || n_values == 0);
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  _gredis_cmd_send_pairs_async (client, "MSET", NULL, keys, values, n_values, gredis_client_mset_bytes_async,
+                                cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_mset_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_mset_bytes_async().
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+gredis_client_mset_bytes_finish (GredisClient  *client,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_mset_bytes_async, error);
+
+  return _gredis_reply_to_ok (reply, error);
+}
+
+/**
+ * gredis_client_mset_bytes:
+ * @client: a #GredisClient
+ * @keys: (array length=n_values): the keys
+ * @values: (array length=n_values): their values
+ * @n_values: the number of keys and of values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets several keys at once (`MSET`), binary-safe: values are #GBytes, which
+ * may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: %TRUE, or %FALSE with an error
+ */
+gboolean
+gredis_client_mset_bytes (GredisClient        *client,
+                          const char * const  *keys,
+                          GBytes * const      *values,
+                          guint                n_values,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (keys != NULL || n_values == 0, FALSE);
+  g_return_val_if_fail (values != NULL || n_values == 0, FALSE);
+
+  reply = _gredis_cmd_send_pairs_sync (client, "MSET", NULL, keys, values, n_values, cancellable, error);
+  return _gredis_reply_to_ok (reply, error);
+}
+
+/**
+ * gredis_client_append_bytes_async:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the reply is there, in the
+ *   thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Appends @value to the string at @key (`APPEND`), binary-safe: values are
+ * #GBytes, which may hold any bytes. Finish with
+ * gredis_client_append_bytes_finish().
+ */
+void
+gredis_client_append_bytes_async (GredisClient        *client,
+                                  const char          *key,
+                                  GBytes              *value,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  _gredis_cmd_send_key_bytes_async (client, "APPEND", key, value, gredis_client_append_bytes_async,
+                                    cancellable, callback, user_data);
+}
+
+/**
+ * gredis_client_append_bytes_finish:
+ * @client: a #GredisClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Finishes gredis_client_append_bytes_async().
+ *
+ * Returns: the length of the string after the append
+ */
+gint64
+gredis_client_append_bytes_finish (GredisClient  *client,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  GredisReply *reply = _gredis_client_send_finish (client, result, gredis_client_append_bytes_async, error);
+
+  return _gredis_reply_to_int (reply, error);
+}
+
+/**
+ * gredis_client_append_bytes:
+ * @client: a #GredisClient
+ * @key: the key
+ * @value: the value
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Appends @value to the string at @key (`APPEND`), binary-safe: values are
+ * #GBytes, which may hold any bytes. Blocks; safe from any thread.
+ *
+ * Returns: the length of the string after the append
+ */
+gint64
+gredis_client_append_bytes (GredisClient  *client,
+                            const char    *key,
+                            GBytes        *value,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  GredisReply *reply;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  g_return_val_if_fail (key != NULL, 0);
+  g_return_val_if_fail (value != NULL, 0);
+
+  reply = _gredis_cmd_send_key_bytes_sync (client, "APPEND", key, value, cancellable, error);
+  return _gredis_reply_to_int (reply, error);
 }

@@ -75,6 +75,8 @@ GREDIS_AVAILABLE_IN_ALL
 const char      *gredis_reply_get_string          (const GredisReply *reply,
                                                    gsize             *length);
 GREDIS_AVAILABLE_IN_ALL
+const char      *gredis_reply_get_text            (const GredisReply *reply);
+GREDIS_AVAILABLE_IN_ALL
 GBytes          *gredis_reply_get_bytes           (const GredisReply *reply);
 GREDIS_AVAILABLE_IN_ALL
 gint64           gredis_reply_get_integer         (const GredisReply *reply);

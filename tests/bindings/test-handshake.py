@@ -74,7 +74,7 @@ def step_from_a_list():
     connection.add_handshake_step(['CLIENT', 'SETNAME', 'from-python'], Gredis.HandshakeFlags.NONE)
     connection.add_handshake_step(['NO-SUCH-COMMAND'], Gredis.HandshakeFlags.IGNORE_ERRORS)
     assert open_connection(connection)
-    info = command(connection, 'CLIENT', 'INFO').get_string()[0]
+    info = command(connection, 'CLIENT', 'INFO').get_text()
     assert ' name=from-python ' in info, info
 
 

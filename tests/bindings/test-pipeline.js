@@ -71,7 +71,7 @@ test('pipeline gives each command its result', () => {
         const iIncr = pipeline.add_incrby('n', 41);
         const result = runAsync(cb => pipeline.execute_async(null, cb));
         assert(pipeline.execute_finish(result), 'executed');
-        assertEqual(pipeline.get_reply(iSet).get_string()[0], 'OK', 'SET');
+        assertEqual(pipeline.get_reply(iSet).get_text(), 'OK', 'SET');
         let caught = null;
         try {
             pipeline.get_reply(iBad);
@@ -109,7 +109,7 @@ test('transaction retries after a concurrent write', () => {
     command(client, 'SET', 'counter', '1');
     const seen = [];
     const increment = (pipeline, watched) => {
-        const value = watched.get_string()[0];
+        const value = watched.get_text();
         seen.push(value);
         if (seen.length <= 2)
             command(writer, 'INCRBY', 'counter', '100');
@@ -120,7 +120,7 @@ test('transaction retries after a concurrent write', () => {
         increment, null, cb));
     const done = client.transaction_finish(result);
     assertEqual(seen, ['1', '101', '201'], 'attempts');
-    assertEqual(done.get_reply(0).get_string()[0], 'OK', 'SET');
+    assertEqual(done.get_reply(0).get_text(), 'OK', 'SET');
     assertEqual(client.get('counter', null), '202', 'committed');
 });
 

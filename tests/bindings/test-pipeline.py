@@ -74,7 +74,7 @@ def pipeline_per_command_results():
         source, result = run_async(lambda cb: pipeline.execute_async(None, cb))
         assert pipeline.execute_finish(result)
         assert pipeline.get_n_results() == 4
-        assert pipeline.get_reply(i_set).get_string()[0] == 'OK'
+        assert pipeline.get_reply(i_set).get_text() == 'OK'
         try:
             pipeline.get_reply(i_bad)
         except GLib.Error as e:
@@ -119,11 +119,11 @@ def transaction_retries_on_conflict():
 
     def increment(pipeline, watched, *user_data):
         assert user_data == ('data',), user_data
-        calls.append(watched.get_string()[0])
+        calls.append(watched.get_text())
         if len(calls) <= 2:
             # A concurrent writer changes the watched key.
             command(writer, 'INCRBY', 'counter', '100')
-        value = int(watched.get_string()[0])
+        value = int(watched.get_text())
         pipeline.add_set('counter', str(value + 1))
         return True
 
@@ -134,12 +134,12 @@ def transaction_retries_on_conflict():
         ['counter'], ['GET', 'counter'], 5, increment, ('data',), None, cb))
     done = client.transaction_finish(result)
     assert calls == ['1', '101', '201'], calls
-    assert done.get_reply(0).get_string()[0] == 'OK'
+    assert done.get_reply(0).get_text() == 'OK'
     assert client.get('counter', None) == '202'
 
     # The blocking form, without a conflict.
     done = client.transaction(['counter'], ['GET', 'counter'], 5, increment, 'data', None)
-    assert done.get_reply(0).get_string()[0] == 'OK'
+    assert done.get_reply(0).get_text() == 'OK'
     assert client.get('counter', None) == '203'
 
 
@@ -165,7 +165,7 @@ def blpop_beside_other_commands():
     blpop = []
 
     def on_ping(source, result, *args):
-        pings.append(source.command_finish(result).get_string()[0])
+        pings.append(source.command_finish(result).get_text())
 
     def on_blpop(source, result, *args):
         blpop.append((source.command_finish(result), len(pings)))

@@ -111,7 +111,7 @@ def python_pool_serves_the_client():
     client = Gredis.Client.new(config)
 
     # Blocking: the interface's fallback runs acquire_async.
-    assert client.command(['SET', 'py-pool', 'v'], None).get_string()[0] == 'OK'
+    assert client.command(['SET', 'py-pool', 'v'], None).get_text() == 'OK'
     assert len(POOLS) == 1
     pool = POOLS[0]
     assert pool.requests == [(Gredis.PoolMode.EXCLUSIVE, Gredis.POOL_NO_SLOT)], pool.requests
@@ -121,7 +121,7 @@ def python_pool_serves_the_client():
     client.command_async(['GET', 'py-pool'], None,
                          lambda source, result, *args: done.append(source.command_finish(result)))
     wait_until(lambda: done, 'a reply')
-    assert done[0].get_string()[0] == 'v'
+    assert done[0].get_text() == 'v'
     assert pool.requests[1] == (Gredis.PoolMode.SHARED, Gredis.POOL_NO_SLOT), pool.requests
 
     # A transaction: an exclusive connection.
@@ -129,7 +129,7 @@ def python_pool_serves_the_client():
     pipeline.add_set('py-pool', 'w')
     assert pipeline.execute(None)
     assert pool.requests[2] == (Gredis.PoolMode.EXCLUSIVE, Gredis.POOL_NO_SLOT), pool.requests
-    assert client.command(['GET', 'py-pool'], None).get_string()[0] == 'w'
+    assert client.command(['GET', 'py-pool'], None).get_text() == 'w'
     client.close()
     assert pool.released == len(pool.requests), (pool.released, pool.requests)
 

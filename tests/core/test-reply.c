@@ -58,6 +58,34 @@ test_binary_string (void)
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), data, sizeof data - 1);
 }
 
+/* The plain text accessor: text only when it is valid UTF-8 without NUL. */
+static void
+test_text (void)
+{
+  g_autoptr(GredisReply) s = gredis_reply_new_string (GREDIS_REPLY_STRING, "h\xc3\xa9llo", -1);
+  g_autoptr(GredisReply) ok = gredis_reply_new_string (GREDIS_REPLY_SIMPLE_STRING, "OK", -1);
+  g_autoptr(GredisReply) empty = gredis_reply_new_string (GREDIS_REPLY_STRING, "", 0);
+  g_autoptr(GredisReply) nul = gredis_reply_new_string (GREDIS_REPLY_STRING, "a\0b", 3);
+  g_autoptr(GredisReply) latin1 = gredis_reply_new_string (GREDIS_REPLY_STRING, "caf\xe9", -1);
+  g_autoptr(GredisReply) verbatim = gredis_reply_new_verbatim ("txt", "Some text", -1);
+  g_autoptr(GredisReply) d = gredis_reply_new_double (1.5);
+  g_autoptr(GredisReply) i = gredis_reply_new_integer (7);
+  g_autoptr(GredisReply) nil = gredis_reply_new_nil ();
+
+  g_assert_cmpstr (gredis_reply_get_text (s), ==, "h\xc3\xa9llo");
+  g_assert_cmpstr (gredis_reply_get_text (ok), ==, "OK");
+  g_assert_cmpstr (gredis_reply_get_text (empty), ==, "");
+  g_assert_cmpstr (gredis_reply_get_text (verbatim), ==, "Some text");
+  g_assert_cmpstr (gredis_reply_get_text (d), ==, "1.5");
+  /* Binary values are for gredis_reply_get_bytes(). */
+  g_assert_null (gredis_reply_get_text (nul));
+  g_assert_null (gredis_reply_get_text (latin1));
+  g_assert_nonnull (gredis_reply_get_string (latin1, NULL));
+  /* No text at all. */
+  g_assert_null (gredis_reply_get_text (i));
+  g_assert_null (gredis_reply_get_text (nil));
+}
+
 static void
 test_verbatim (void)
 {
@@ -504,6 +532,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/reply/scalars", test_scalars);
   g_test_add_func ("/reply/binary-string", test_binary_string);
+  g_test_add_func ("/reply/text", test_text);
   g_test_add_func ("/reply/verbatim", test_verbatim);
   g_test_add_func ("/reply/aggregate", test_aggregate);
   g_test_add_func ("/reply/child-keeps-tree", test_child_keeps_tree);
