@@ -344,7 +344,6 @@ test_groups_one_unreachable (gconstpointer data)
   g_autoptr(GredisConfig) config = gredis_config_new ();
   g_autoptr(GredisPipelineBatch) batch = _gredis_pipeline_batch_new ();
   g_autoptr(GredisPipelineResults) results = NULL;
-  g_autoptr(GError) error = NULL;
   const guint even[] = { 0, 2 };
   const guint odd[] = { 1, 3 };
   Merge merge = { NULL, };
