@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-sync-private.h"
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
@@ -29,14 +30,6 @@
  * the backoff delay, at most 1 + retries attempts in all, connection
  * attempts included (the pool's connections make one each); a write
  * that may have run fails with GREDIS_ERROR_UNKNOWN_OUTCOME. */
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 /* Takes an exclusive connection whose context the calling thread may run. */
 static GredisConnection *
@@ -95,11 +88,10 @@ send_once (GredisRouter        *router,
            GCancellable        *cancellable,
            GError             **error)
 {
-  GAsyncResult *result = NULL;
   GredisConnection *connection;
-  GMainContext *context;
   GredisReply *reply;
   GredisCall *call;
+  GredisSync sync;
 
   *unsent = TRUE;
   connection = acquire_blocking (router, pool, cancellable, error);
@@ -116,21 +108,18 @@ send_once (GredisRouter        *router,
       return reply;
     }
 
-  context = gredis_connection_get_context (connection);
-  g_main_context_push_thread_default (context);
-  call = _gredis_call_new (source_object, cancellable, store_result, &result,
+  gredis_sync_begin_on (&sync, gredis_connection_get_context (connection));
+  call = _gredis_call_new (source_object, cancellable, gredis_sync_done, &sync,
                            _gredis_router_send_sync);
   _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
   /* Write now rather than in a main-loop iteration of its own: the
    * iteration below then only waits for the reply. */
   gredis_connection_flush (connection);
-  while (result == NULL)
-    g_main_context_iteration (context, TRUE);
-  reply = _gredis_call_propagate_reply (result, error);
+  gredis_sync_wait (&sync);
+  reply = _gredis_call_propagate_reply (sync.result, error);
   *unsent = _gredis_call_get_unsent (call);
   _gredis_call_unref (call);
-  g_object_unref (result);
-  g_main_context_pop_thread_default (context);
+  gredis_sync_end (&sync);
 
   gredis_pool_release (pool, connection);
   return reply;
