@@ -110,6 +110,11 @@ gboolean _gredis_connection_check_idle (GredisConnection *connection);
  * delay is tried at once. In the connection's context. */
 void _gredis_connection_reset_backoff (GredisConnection *connection);
 
+/* The error the connection closed with (the handshake's refusal, a
+ * failed connect …), or NULL while it has not closed with one. Valid
+ * while the connection lives. */
+const GError *_gredis_connection_get_close_error (GredisConnection *connection);
+
 /* For tests: the bytes of commands kept to be sent again after a
  * failure (those of commands still waiting for their reply, at most). */
 gsize _gredis_connection_get_kept_length (GredisConnection *connection);

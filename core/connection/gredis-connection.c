@@ -148,6 +148,7 @@ struct _GredisConnection
   gboolean subscriber;         /* RESP2 pub/sub frames go to ::push */
 
   GTask *open_task;
+  GError *close_error;         /* what closed it, once closed */
   GCancellable *connect_cancellable;
   GCancellable *open_cancellable;
   gulong open_cancelled_id;
@@ -452,6 +453,8 @@ fail (GredisConnection *self,
 
   g_object_ref (self);
   g_debug ("Connection %p closed: %s", self, error->message);
+  if (self->close_error == NULL)
+    self->close_error = g_error_copy (error);
 
   destroy_source (&self->read_source);
   destroy_source (&self->write_source);
@@ -1200,6 +1203,12 @@ _gredis_connection_queue_command (GredisConnection    *self,
     }
 
   after_queue (self, was_idle);
+}
+
+const GError *
+_gredis_connection_get_close_error (GredisConnection *connection)
+{
+  return connection->close_error;
 }
 
 gsize
@@ -2806,6 +2815,7 @@ gredis_connection_finalize (GObject *object)
   g_clear_object (&self->transport);
   g_clear_object (&self->parser);
   g_clear_object (&self->endpoint);
+  g_clear_error (&self->close_error);
   g_clear_object (&self->backoff_policy);
   g_clear_object (&self->stream);
   g_clear_object (&self->connect_cancellable);

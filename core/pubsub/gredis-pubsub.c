@@ -27,7 +27,10 @@
  *
  * The subscriptions are remembered: when the connection is lost, a new
  * one is made (with the client's backoff policy between attempts) and
- * every channel, pattern and shard channel is subscribed to again. The
+ * every channel, pattern and shard channel is subscribed to again. A
+ * failure that another attempt cannot mend (see
+ * gredis_retry_is_permanent_error()) stops the attempts: the next
+ * subscription or unsubscription tries once more. The
  * server does not keep messages for an absent subscriber, so when the
  * subscriptions are restored #GredisPubSub::messages-lost is emitted:
  * whatever was published in the gap was missed.
@@ -465,10 +468,14 @@ acquired (GObject      *source,
         {
           g_debug ("Pub/sub could not connect: %s", error->message);
           /* Callers learn of the failure; the subscriptions stay and are
-           * made when the server can be reached. */
+           * made when the server can be reached. A permanent failure (a
+           * rejected certificate, refused authentication, an unknown
+           * host name, a missing plugin) is not tried again on a timer:
+           * the next operation tries once more. */
           complete_waiting (self, error);
           self->failures++;
-          schedule_reconnect (self);
+          if (!gredis_retry_is_permanent_error (error))
+            schedule_reconnect (self);
         }
       g_object_unref (self);
       return;

@@ -4,6 +4,22 @@
  */
 #include "gredis-private.h"
 #include "gredis-router-private.h"
+#include "gredis-connection-private.h"
+
+/* The error a connection closed with before it was ready: its own when
+ * it has one (authentication refused, a certificate rejected …), so
+ * that callers and the retry decision see what happened. */
+static GError *
+closed_error (GredisConnection *connection)
+{
+  const GError *error = _gredis_connection_get_close_error (connection);
+
+  if (error != NULL)
+    return g_error_copy (error);
+  gredis_i18n_init ();
+  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
+                              _("The connection closed before it was ready."));
+}
 
 /* Exclusive connections come from the router's pool
  * (_gredis_router_get_pool(), GREDIS_POOL_MODE_EXCLUSIVE) and are handed
@@ -47,8 +63,7 @@ on_state_ready (GredisConnection *connection,
     {
       g_signal_handlers_disconnect_by_data (connection, task);
       gredis_pool_release (g_task_get_task_data (task), g_object_ref (connection));
-      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
-                               "%s", _("The connection closed before it was ready."));
+      g_task_return_error (task, closed_error (connection));
       g_object_unref (task);
     }
 }
@@ -81,9 +96,8 @@ exclusive_acquired (GObject      *source,
                         g_object_ref (task));
       break;
     case GREDIS_CONNECTION_STATE_CLOSED:
+      g_task_return_error (task, closed_error (connection));
       gredis_pool_release (GREDIS_POOL (source), connection);
-      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CONNECTION,
-                               "%s", _("The connection closed before it was ready."));
       return;
     default:
       gredis_connection_open_async (connection, g_task_get_cancellable (task),

@@ -473,6 +473,54 @@ test_wrong_password (gconstpointer data)
   gredis_test_server_stop (g_steal_pointer (&server));
 }
 
+/* Pub/sub keeps its subscriptions across reconnections, but a refused
+ * password is not tried again on a timer: one attempt for the
+ * subscription, none while the main loop runs on, one more for the next
+ * operation. */
+static void
+test_pubsub_wrong_password (void)
+{
+  const char *requirepass[] = { "--requirepass", "right-password", NULL };
+  const char *channels[] = { "news", NULL };
+  g_autoptr(GredisTestServer) server = NULL;
+  g_autoptr(GredisTestProxy) proxy = NULL;
+  g_autoptr(GSocketConnectable) upstream = NULL;
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisPubSub) pubsub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  gint64 end;
+
+  server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, requirepass, &error);
+  g_assert_no_error (error);
+  upstream = g_network_address_new ("127.0.0.1", gredis_test_server_get_port (server));
+  proxy = gredis_test_proxy_new (upstream, &error);
+  g_assert_no_error (error);
+
+  base = g_strdup_printf ("redis://:wrong-password@127.0.0.1:%u",
+                          gredis_test_proxy_get_port (proxy));
+  client = fault_client_for (base, "retries=3&backoff=constant&backoff-base-ms=1&backoff-cap-ms=1");
+  pubsub = gredis_pubsub_new (client);
+  g_assert_false (gredis_pubsub_subscribe (pubsub, channels, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_AUTH);
+  g_clear_error (&error);
+
+  /* A reconnection timer would have fired many times by now. */
+  end = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (gredis_test_proxy_get_n_accepted (proxy), ==, 1);
+
+  g_assert_false (gredis_pubsub_subscribe (pubsub, channels, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_AUTH);
+  g_assert_cmpuint (gredis_test_proxy_get_n_accepted (proxy), ==, 2);
+
+  gredis_pubsub_close (pubsub);
+  gredis_client_close (client);
+  g_clear_pointer (&proxy, gredis_test_proxy_free);
+  gredis_test_server_stop (g_steal_pointer (&server));
+}
+
 /* The fake server: the handshake of a RESP2 client without password or
  * name (two CLIENT SETINFO), then @n_loading `-LOADING` replies to GET and
  * the value. */
@@ -644,6 +692,7 @@ main (int argc, char *argv[])
                         test_wrong_password);
   g_test_add_data_func ("/fault-retry/wrong-password/async", GINT_TO_POINTER (FALSE),
                         test_wrong_password);
+  g_test_add_func ("/fault-retry/wrong-password/pubsub", test_pubsub_wrong_password);
   g_test_add_data_func ("/fault-retry/loading/blocking", GINT_TO_POINTER (TRUE), test_loading);
   g_test_add_data_func ("/fault-retry/loading/async", GINT_TO_POINTER (FALSE), test_loading);
   g_test_add_func ("/fault-retry/loading/pipeline", test_loading_pipeline);
