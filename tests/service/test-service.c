@@ -690,7 +690,17 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GTestDBus) warm_up = NULL;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* GTestDBus forks a watcher process on its first use; it must fork
+   * before any thread is made (the redis-server fixture's GSubprocess makes
+   * one), or the watcher never sees this process exit and keeps the test's
+   * output open. */
+  warm_up = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (warm_up);
+  g_test_dbus_down (warm_up);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/service/reply-kinds", test_reply_kinds);
