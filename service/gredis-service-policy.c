@@ -367,7 +367,9 @@ gredis_service_policy_check_caller (GredisServicePolicy  *policy,
                                     guint                 n_gids,
                                     GError              **error)
 {
-  if (!policy->system_bus || uid == 0 || array_contains (policy->allowed_uids, uid))
+  if (!policy->system_bus || array_contains (policy->allowed_uids, uid))
+    return TRUE;
+  if (uid == 0 && policy->allowed_uids->len == 0 && policy->allowed_gids->len == 0)
     return TRUE;
   for (guint i = 0; i < n_gids; i++)
     if (array_contains (policy->allowed_gids, gids[i]))
