@@ -209,7 +209,7 @@ main (int    argc,
       /* With N callers each waiting for its reply, one call takes N / rate. */
       double added_us = (callers[c] / through_bus - callers[c] / library) * G_USEC_PER_SEC;
 
-      g_print ("%-8u %14.0f %14.0f %8.3f %15.1f µs\n", callers[c], library, through_bus,
+      g_print ("%-8u %14.0f %14.0f %8.3f %15.1f us\n", callers[c], library, through_bus,
                through_bus / library, added_us);
     }
 
