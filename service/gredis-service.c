@@ -51,6 +51,8 @@ typedef struct {
   guint health_source;
   gboolean ping_pending;
   gboolean ready_sent;
+  gboolean name_acquired;
+  gboolean redis_answered;
   gboolean stopping;
   int exit_status;
 } Service;
@@ -989,6 +991,17 @@ set_state (Service    *service,
     gredis_svc_service1_set_connection_state (service->skeleton, state);
 }
 
+/* READY=1 once Redis answered and the name is ours, so that a caller the
+ * manager lets in finds both. */
+static void
+maybe_notify_ready (Service *service)
+{
+  if (service->ready_sent || !service->redis_answered || !service->name_acquired)
+    return;
+  service->ready_sent = TRUE;
+  gredis_service_notify_ready ("Connected to Redis.");
+}
+
 static void
 on_info (GObject      *source,
          GAsyncResult *result,
@@ -1034,14 +1047,14 @@ on_ping (GObject      *source,
 
           g_message ("Redis answers.");
           set_state (service, "ready");
-          if (!service->ready_sent)
-            gredis_service_notify_ready ("Connected to Redis.");
-          else
+          if (service->ready_sent)
             gredis_service_notify_status ("Connected to Redis.");
-          service->ready_sent = TRUE;
+          service->redis_answered = TRUE;
+          maybe_notify_ready (service);
           gredis_client_command_async (service->client, info_argv, NULL, on_info, service);
         }
-      gredis_service_notify_watchdog ();
+      if (service->ready_sent)
+        gredis_service_notify_watchdog ();
     }
   else if (g_strcmp0 (gredis_svc_service1_get_connection_state (service->skeleton),
                       "unavailable") != 0)
@@ -1095,7 +1108,11 @@ on_name_acquired (GDBusConnection *connection,
                   const char      *name,
                   gpointer         user_data)
 {
+  Service *service = user_data;
+
   g_debug ("Serving %s", name);
+  service->name_acquired = TRUE;
+  maybe_notify_ready (service);
 }
 
 static void

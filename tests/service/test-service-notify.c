@@ -264,6 +264,15 @@ call_ping (Fixture  *f,
   return reply != NULL ? g_variant_print (reply, FALSE) : NULL;
 }
 
+static void
+assert_unavailable (const GError *error)
+{
+  g_autofree char *remote = g_dbus_error_get_remote_error (error);
+
+  if (g_strcmp0 (remote, "org.gredis.Service1.Error.Unavailable") != 0)
+    g_error ("expected .Unavailable, got %s: %s", remote, error->message);
+}
+
 /* On the system bus, only the configured users and groups may call. */
 static void
 test_system_bus_uid (Fixture       *f,
@@ -311,6 +320,52 @@ skip_without_systemd (void)
 }
 #endif
 
+/* Redis frozen, then gone, behind the service while a client calls: no
+ * call hangs; each succeeds or fails with .Unavailable. */
+static void
+test_redis_lost (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reply = NULL;
+  gboolean answered = FALSE;
+
+  f->redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_assert_no_error (error);
+  write_config (f, "");
+  spawn_service (f, NULL, FALSE);
+  wait_for (f, "READY=1", NULL);
+  reply = call_ping (f, &error);
+  g_assert_no_error (error);
+
+  gredis_test_server_pause (f->redis);
+  g_assert_null (call_ping (f, &error));
+  assert_unavailable (error);
+  g_clear_error (&error);
+
+  gredis_test_server_resume (f->redis);
+  while (!answered)
+    {
+      g_autofree char *r = call_ping (f, &error);
+
+      if (r != NULL)
+        answered = TRUE;
+      else
+        {
+          assert_unavailable (error);
+          g_clear_error (&error);
+        }
+    }
+
+  gredis_test_server_kill (f->redis);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_null (call_ping (f, &error));
+      assert_unavailable (error);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,12 +384,14 @@ main (int    argc,
               test_ready_and_watchdog, fixture_teardown);
   g_test_add ("/service/notify/credentials", Fixture, NULL, fixture_setup, test_credentials,
               fixture_teardown);
+  g_test_add ("/service/redis-lost", Fixture, NULL, fixture_setup, test_redis_lost, fixture_teardown);
   g_test_add ("/service/system-bus/uid", Fixture, NULL, fixture_setup, test_system_bus_uid,
               fixture_teardown);
 #else
   (void) test_ready_and_watchdog;
   (void) test_credentials;
   (void) test_system_bus_uid;
+  (void) test_redis_lost;
   g_test_add_func ("/service/notify", skip_without_systemd);
 #endif
 
