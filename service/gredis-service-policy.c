@@ -124,7 +124,8 @@ in_set (GHashTable *set,
 static char *
 normalize_name (const char *entry)
 {
-  g_autofree char *lower = g_ascii_strdown (g_strstrip (g_strdup (entry)), -1);
+  g_autofree char *copy = g_strdup (entry);
+  g_autofree char *lower = g_ascii_strdown (g_strstrip (copy), -1);
   char *p;
 
   for (p = lower; *p != '\0'; p++)

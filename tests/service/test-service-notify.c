@@ -211,6 +211,7 @@ test_credentials (Fixture       *f,
   const char *env[] = { "CREDENTIALS_DIRECTORY", creds, NULL };
   g_autoptr(GDBusConnection) connection = NULL;
   g_autoptr(GVariant) reply = NULL;
+  g_autofree char *printed = NULL;
 
   f->redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, redis_args, &error);
   g_assert_no_error (error);
@@ -240,7 +241,8 @@ test_credentials (Fixture       *f,
                                        g_variant_new_parsed ("([[byte 0x50, 0x49, 0x4e, 0x47]],)"),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_variant_print (reply, FALSE), ==, "(<'PONG'>,)");
+  printed = g_variant_print (reply, FALSE);
+  g_assert_cmpstr (printed, ==, "(<'PONG'>,)");
   g_unlink (file);
   g_rmdir (creds);
 }
