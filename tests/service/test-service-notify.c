@@ -394,6 +394,8 @@ main (int    argc,
   (void) test_credentials;
   (void) test_system_bus_uid;
   (void) test_redis_lost;
+  (void) fixture_setup;
+  (void) fixture_teardown;
   g_test_add_func ("/service/notify", skip_without_systemd);
 #endif
 
