@@ -23,6 +23,7 @@ typedef struct {
   GSocket *notify;
   char *notify_path;
   GSubprocess *service;
+  GSubprocess *restarted;      /* a redis-server started again on the same port */
 } Fixture;
 
 static void
@@ -58,6 +59,12 @@ fixture_teardown (Fixture       *f,
       g_subprocess_wait (f->service, NULL, NULL);
     }
   g_clear_object (&f->service);
+  if (f->restarted != NULL)
+    {
+      g_subprocess_force_exit (f->restarted);
+      g_subprocess_wait (f->restarted, NULL, NULL);
+    }
+  g_clear_object (&f->restarted);
   g_clear_object (&f->notify);
   g_test_dbus_down (f->bus);
   g_clear_object (&f->bus);
@@ -322,8 +329,9 @@ skip_without_systemd (void)
 }
 #endif
 
-/* Redis frozen, then gone, behind the service while a client calls: no
- * call hangs; each succeeds or fails with .Unavailable. */
+/* Redis frozen, then gone, then restarted behind the service while a
+ * client calls: no call hangs; each succeeds or fails with .Unavailable,
+ * and calls succeed again once Redis is back. */
 static void
 test_redis_lost (Fixture       *f,
                  gconstpointer  data)
@@ -366,6 +374,35 @@ test_redis_lost (Fixture       *f,
       assert_unavailable (error);
       g_clear_error (&error);
     }
+
+  /* Redis restarted on the same port: the service reconnects by itself
+   * and calls succeed again, each one before failing with .Unavailable.
+   * The loop is bounded so that a service that never recovers fails the
+   * test rather than hanging it. */
+  {
+    g_autofree char *port = g_strdup_printf ("%u", gredis_test_server_get_port (f->redis));
+    const char *argv[] = { "redis-server", "--port", port, "--bind", "127.0.0.1",
+                           "--save", "", "--appendonly", "no", "--dir", f->dir, NULL };
+    guint attempts = 0;
+
+    f->restarted = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+    g_assert_no_error (error);
+    answered = FALSE;
+    while (!answered)
+      {
+        g_autofree char *r = call_ping (f, &error);
+
+        if (r != NULL)
+          answered = TRUE;
+        else
+          {
+            assert_unavailable (error);
+            g_clear_error (&error);
+            g_assert_cmpuint (++attempts, <, 200);
+            g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+          }
+      }
+  }
 }
 
 int
