@@ -85,7 +85,8 @@ gredis_test_cluster_cli (GredisTestCluster  *cluster,
 
 /* Whether every node sees the cluster whole: state ok, six known nodes,
  * three primaries and three replicas none of them failing or still in
- * the handshake, and every replica in sync with its primary. */
+ * the handshake (nor loading or failed in CLUSTER SHARDS), and every
+ * replica in sync with its primary. */
 static gboolean
 node_ready (GredisTestCluster *cluster,
             guint              node)
@@ -93,6 +94,7 @@ node_ready (GredisTestCluster *cluster,
   g_autofree char *info = gredis_test_cluster_cli (cluster, node, NULL, "CLUSTER", "INFO", NULL);
   g_autofree char *nodes = NULL;
   g_autofree char *replication = NULL;
+  g_autofree char *shards = NULL;
   g_auto(GStrv) lines = NULL;
   guint n_primaries = 0, n_replicas = 0;
   gboolean myself_replica = FALSE;
@@ -125,6 +127,10 @@ node_ready (GredisTestCluster *cluster,
         }
     }
   if (n_primaries != 3 || n_replicas != 3)
+    return FALSE;
+
+  shards = gredis_test_cluster_cli (cluster, node, NULL, "CLUSTER", "SHARDS", NULL);
+  if (shards == NULL || strstr (shards, "\nloading\n") != NULL || strstr (shards, "\nfailed\n") != NULL)
     return FALSE;
 
   if (!myself_replica)
@@ -186,6 +192,10 @@ gredis_test_cluster_start (GError **error)
         "--cluster-config-file", "nodes.conf",
         "--cluster-node-timeout", "1000",
         "--cluster-port", bus_port,
+        /* The primaries' pings move the replication offsets, without
+         * which Redis 7.0 reports the replicas "loading" in CLUSTER
+         * SHARDS until the first write. */
+        "--repl-ping-replica-period", "1",
         NULL,
       };
       cluster->nodes[i] = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, args, error);
