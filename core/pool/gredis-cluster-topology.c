@@ -577,6 +577,8 @@ fetch_data_free (gpointer data)
   g_free (fetch);
 }
 
+static const char * const shards_argv[] = { "CLUSTER", "SHARDS" };
+
 static void fetch_next (GTask *task);
 
 static void
@@ -657,26 +659,6 @@ on_shards (GObject      *source,
   seed_failed (task, error);
 }
 
-static void
-on_opened (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FetchData *fetch = g_task_get_task_data (task);
-  GError *error = NULL;
-  static const char * const argv[] = { "CLUSTER", "SHARDS" };
-
-  if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
-    {
-      seed_failed (task, error);
-      return;
-    }
-  gredis_connection_send_command_async (fetch->connection, 2, argv, NULL,
-                                        g_task_get_cancellable (task), on_shards,
-                                        g_steal_pointer (&task));
-}
-
 static char *
 host_of (GSocketConnectable *seed)
 {
@@ -731,8 +713,11 @@ fetch_next (GTask *task)
       seed_failed (task, error);
       return;
     }
-  gredis_connection_open_async (fetch->connection, g_task_get_cancellable (task), on_opened,
-                                g_object_ref (task));
+  /* The connection is opening: the command goes out once it is ready,
+   * and fails with the connection's error if it never is. */
+  gredis_connection_send_command_async (fetch->connection, 2, shards_argv, NULL,
+                                        g_task_get_cancellable (task), on_shards,
+                                        g_object_ref (task));
 }
 
 static gboolean
