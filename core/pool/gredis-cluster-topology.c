@@ -649,11 +649,11 @@ on_shards (GObject      *source,
   if (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_SERVER))
     {
       static const char * const argv[] = { "CLUSTER", "SLOTS" };
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
       g_clear_error (&error);
-      gredis_connection_send_command_async (fetch->connection, 2, argv, NULL,
-                                            g_task_get_cancellable (task), on_slots,
-                                            g_steal_pointer (&task));
+      gredis_connection_send_command_async (fetch->connection, 2, argv, NULL, cancellable,
+                                            on_slots, g_steal_pointer (&task));
       return;
     }
   seed_failed (task, error);

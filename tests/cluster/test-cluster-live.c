@@ -246,6 +246,81 @@ test_topology_last_failed_last (void)
   g_assert_cmpuint (gredis_fake_server_get_n_accepted (fake), ==, 0);
 }
 
+/* A node that predates CLUSTER SHARDS (a fake one): its CLUSTER SLOTS,
+ * every slot on 127.0.0.1:7000 with a replica on 7001. */
+static GredisFakeServer *
+old_server (void)
+{
+  static const char slots[] =
+    "*1\r\n*4\r\n:0\r\n:16383\r\n"
+    "*3\r\n$9\r\n127.0.0.1\r\n:7000\r\n$3\r\nabc\r\n"
+    "*3\r\n$9\r\n127.0.0.1\r\n:7001\r\n$3\r\ndef\r\n";
+  g_autoptr(GError) error = NULL;
+  GredisFakeServer *fake = gredis_fake_server_new (&error);
+
+  g_assert_no_error (error);
+  /* The handshake's two CLIENT SETINFO. */
+  gredis_fake_server_add_expect (fake, "LIB-VER");
+  gredis_fake_server_add_send (fake, "+OK\r\n+OK\r\n", -1);
+  gredis_fake_server_add_expect (fake, "SHARDS");
+  gredis_fake_server_add_send (fake, "-ERR unknown subcommand 'SHARDS'. Try CLUSTER HELP.\r\n", -1);
+  gredis_fake_server_add_expect (fake, "SLOTS");
+  gredis_fake_server_add_send (fake, slots, -1);
+  gredis_fake_server_add_stall (fake, 10000);
+  return fake;
+}
+
+static void
+check_old_view (GredisClusterTopology *topology)
+{
+  for (guint slot = 0; slot < GREDIS_CLUSTER_N_SLOTS; slot++)
+    g_assert_cmpuint (_gredis_cluster_topology_get_primary (topology, slot)->port, ==, 7000);
+  g_assert_cmpuint (topology->nodes->len, ==, 2);
+  g_assert_cmpstr (((GredisClusterNode *) g_ptr_array_index (topology->nodes, 1))->id, ==, "def");
+}
+
+/* CLUSTER SLOTS when CLUSTER SHARDS is unknown; and disagreeing seeds:
+ * the view most of them give wins. */
+static void
+test_topology_slots_and_majority (void)
+{
+  g_autoptr(GredisConfig) config = config_for_protocol (2);
+  g_autoptr(GredisFakeServer) old_a = old_server ();
+  g_autoptr(GredisFakeServer) old_b = old_server ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) two_old = seeds_of (0, 1);
+  g_autoptr(GPtrArray) one_old = seeds_of (0, 2);
+  g_autoptr(GredisClusterTopology) topology = NULL;
+
+  g_ptr_array_add (one, g_network_address_new ("127.0.0.1", gredis_fake_server_get_port (old_a)));
+  topology = fetch (config, one, 1, &error);
+  g_assert_no_error (error);
+  check_old_view (topology);
+  g_clear_pointer (&topology, _gredis_cluster_topology_free);
+
+  /* Two old views against one live: the old one, whatever the order. */
+  g_ptr_array_add (two_old, g_network_address_new ("127.0.0.1", gredis_fake_server_get_port (old_a)));
+  g_ptr_array_add (two_old, g_network_address_new ("127.0.0.1", gredis_fake_server_get_port (old_b)));
+  for (guint i = 0; i < 5; i++)
+    {
+      topology = fetch (config, two_old, 3, &error);
+      g_assert_no_error (error);
+      check_old_view (topology);
+      g_clear_pointer (&topology, _gredis_cluster_topology_free);
+    }
+
+  /* One old view against two live. */
+  g_ptr_array_add (one_old, g_network_address_new ("127.0.0.1", gredis_fake_server_get_port (old_b)));
+  for (guint i = 0; i < 5; i++)
+    {
+      topology = fetch (config, one_old, 3, &error);
+      g_assert_no_error (error);
+      check_map (topology);
+      g_clear_pointer (&topology, _gredis_cluster_topology_free);
+    }
+}
+
 /* CLUSTER FAILOVER on a replica: once the cluster has settled, a fetch
  * shows it as the primary of its old primary's slots. */
 static void
@@ -339,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/cluster/topology/live", test_topology_live);
   g_test_add_func ("/cluster/topology/dead-seeds", test_topology_dead_seeds);
   g_test_add_func ("/cluster/topology/last-failed-last", test_topology_last_failed_last);
+  g_test_add_func ("/cluster/topology/slots-and-majority", test_topology_slots_and_majority);
   g_test_add_func ("/cluster/topology/failover", test_topology_failover);
 
   status = g_test_run ();
