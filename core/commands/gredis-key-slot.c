@@ -93,6 +93,8 @@ gredis_key_slot (const guint8 *key,
   return _gredis_crc16 (key, length) & (GREDIS_KEY_SLOT_COUNT - 1);
 }
 
+G_STATIC_ASSERT (GREDIS_KEY_SLOT_NONE == GREDIS_POOL_NO_SLOT);
+
 typedef struct {
   const char * const *argv;
   const gsize *argv_lengths;

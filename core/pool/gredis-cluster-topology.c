@@ -47,6 +47,7 @@ _gredis_cluster_topology_free (GredisClusterTopology *topology)
   g_free (topology);
 }
 
+/* @what: an N_() phrase, such as "a slot is out of range" */
 static gboolean
 bad_reply (GError    **error,
            const char *what)
@@ -54,7 +55,7 @@ bad_reply (GError    **error,
   gredis_i18n_init ();
   g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL,
                /* Translators: %s says what was wrong, such as "a slot is out of range". */
-               _("The cluster topology sent by the server cannot be read: %s."), what);
+               _("The cluster topology sent by the server cannot be read: %s."), _(what));
   return FALSE;
 }
 
@@ -112,11 +113,11 @@ assign_slots (GredisClusterTopology  *topology,
               GError                **error)
 {
   if (start < 0 || end >= GREDIS_CLUSTER_N_SLOTS || start > end)
-    return bad_reply (error, "a slot range is out of bounds");
+    return bad_reply (error, N_("a slot range is out of bounds"));
   for (gint64 slot = start; slot <= end; slot++)
     {
       if (topology->slots[slot] != GREDIS_CLUSTER_NO_NODE && topology->slots[slot] != primary)
-        return bad_reply (error, "a slot is served by two primaries");
+        return bad_reply (error, N_("a slot is served by two primaries"));
       topology->slots[slot] = (guint16) primary;
     }
   return TRUE;
@@ -180,7 +181,7 @@ parse_shard_node (GredisClusterTopology  *topology,
   guint index;
 
   if (!is_pairs (reply))
-    return bad_reply (error, "a node is not a map"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node is not a map")), GREDIS_CLUSTER_NO_NODE;
   for (gsize i = 0; i + 1 < gredis_reply_get_n_elements (reply); i += 2)
     {
       const char *name = text_of (gredis_reply_get_element (reply, i));
@@ -188,7 +189,7 @@ parse_shard_node (GredisClusterTopology  *topology,
       gboolean integer = gredis_reply_get_kind (value) == GREDIS_REPLY_INTEGER;
 
       if (name == NULL)
-        return bad_reply (error, "a node field has no name"), GREDIS_CLUSTER_NO_NODE;
+        return bad_reply (error, N_("a node field has no name")), GREDIS_CLUSTER_NO_NODE;
       if (strcmp (name, "id") == 0)
         id = text_of (value);
       else if (strcmp (name, "ip") == 0)
@@ -207,13 +208,13 @@ parse_shard_node (GredisClusterTopology  *topology,
 
   host = usable_host (endpoint) ? endpoint : usable_host (ip) ? ip : seed_host;
   if (!usable_host (host))
-    return bad_reply (error, "a node has no address"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node has no address")), GREDIS_CLUSTER_NO_NODE;
   if (!valid_port (port))
     port = tls_port;
   if (!valid_port (port))
-    return bad_reply (error, "a node has no valid port"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node has no valid port")), GREDIS_CLUSTER_NO_NODE;
   if (role_text == NULL || (strcmp (role_text, "master") != 0 && strcmp (role_text, "replica") != 0))
-    return bad_reply (error, "a node has no known role"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node has no known role")), GREDIS_CLUSTER_NO_NODE;
   *role = strcmp (role_text, "master") == 0 ? GREDIS_CLUSTER_ROLE_PRIMARY : GREDIS_CLUSTER_ROLE_REPLICA;
   if (health_text != NULL && strcmp (health_text, "loading") == 0)
     health = GREDIS_CLUSTER_HEALTH_LOADING;
@@ -222,7 +223,7 @@ parse_shard_node (GredisClusterTopology  *topology,
 
   index = add_node (topology, id, host, (guint16) port, *role, health);
   if (index == GREDIS_CLUSTER_NO_NODE)
-    bad_reply (error, "it has too many nodes");
+    bad_reply (error, N_("it has too many nodes"));
   return index;
 }
 
@@ -237,13 +238,13 @@ parse_shard (GredisClusterTopology  *topology,
   g_autoptr(GArray) replicas = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!is_pairs (shard))
-    return bad_reply (error, "a shard is not a map");
+    return bad_reply (error, N_("a shard is not a map"));
   for (gsize i = 0; i + 1 < gredis_reply_get_n_elements (shard); i += 2)
     {
       const char *name = text_of (gredis_reply_get_element (shard, i));
 
       if (name == NULL)
-        return bad_reply (error, "a shard field has no name");
+        return bad_reply (error, N_("a shard field has no name"));
       if (strcmp (name, "slots") == 0)
         slots = gredis_reply_get_element (shard, i + 1);
       else if (strcmp (name, "nodes") == 0)
@@ -251,7 +252,7 @@ parse_shard (GredisClusterTopology  *topology,
     }
   if (slots == NULL || nodes == NULL || !is_array (slots) || !is_array (nodes) ||
       gredis_reply_get_n_elements (slots) % 2 != 0)
-    return bad_reply (error, "a shard has no slots or no nodes");
+    return bad_reply (error, N_("a shard has no slots or no nodes"));
 
   for (gsize i = 0; i < gredis_reply_get_n_elements (nodes); i++)
     {
@@ -285,7 +286,7 @@ parse_shard (GredisClusterTopology  *topology,
 
       if (gredis_reply_get_kind (start) != GREDIS_REPLY_INTEGER ||
           gredis_reply_get_kind (end) != GREDIS_REPLY_INTEGER)
-        return bad_reply (error, "a slot is not a number");
+        return bad_reply (error, N_("a slot is not a number"));
       if (!assign_slots (topology, gredis_reply_get_integer (start),
                          gredis_reply_get_integer (end), primary, error))
         return FALSE;
@@ -312,7 +313,7 @@ _gredis_cluster_topology_new_from_shards (GredisReply  *reply,
   g_return_val_if_fail (reply != NULL, NULL);
 
   if (!is_array (reply))
-    return bad_reply (error, "the reply to CLUSTER SHARDS is not an array"), NULL;
+    return bad_reply (error, N_("the reply to CLUSTER SHARDS is not an array")), NULL;
   for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
     if (!parse_shard (topology, gredis_reply_get_element (reply, i), seed_host, error))
       return NULL;
@@ -332,22 +333,22 @@ parse_slots_node (GredisClusterTopology  *topology,
   guint index;
 
   if (!is_array (reply) || gredis_reply_get_n_elements (reply) < 2)
-    return bad_reply (error, "a node is not an array of its address"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node is not an array of its address")), GREDIS_CLUSTER_NO_NODE;
   host = text_of (gredis_reply_get_element (reply, 0));
   if (!usable_host (host))
     host = seed_host;
   if (!usable_host (host))
-    return bad_reply (error, "a node has no address"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node has no address")), GREDIS_CLUSTER_NO_NODE;
   port = gredis_reply_get_element (reply, 1);
   if (gredis_reply_get_kind (port) != GREDIS_REPLY_INTEGER || !valid_port (gredis_reply_get_integer (port)))
-    return bad_reply (error, "a node has no valid port"), GREDIS_CLUSTER_NO_NODE;
+    return bad_reply (error, N_("a node has no valid port")), GREDIS_CLUSTER_NO_NODE;
   if (gredis_reply_get_n_elements (reply) > 2)
     id = text_of (gredis_reply_get_element (reply, 2));
 
   index = add_node (topology, id, host, (guint16) gredis_reply_get_integer (port), role,
                     GREDIS_CLUSTER_HEALTH_ONLINE);
   if (index == GREDIS_CLUSTER_NO_NODE)
-    bad_reply (error, "it has too many nodes");
+    bad_reply (error, N_("it has too many nodes"));
   return index;
 }
 
@@ -370,7 +371,7 @@ _gredis_cluster_topology_new_from_slots (GredisReply  *reply,
   g_return_val_if_fail (reply != NULL, NULL);
 
   if (!is_array (reply))
-    return bad_reply (error, "the reply to CLUSTER SLOTS is not an array"), NULL;
+    return bad_reply (error, N_("the reply to CLUSTER SLOTS is not an array")), NULL;
   for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
     {
       GredisReply *range = gredis_reply_get_element (reply, i);
@@ -378,12 +379,12 @@ _gredis_cluster_topology_new_from_slots (GredisReply  *reply,
       guint primary;
 
       if (!is_array (range) || gredis_reply_get_n_elements (range) < 3)
-        return bad_reply (error, "a slot range has no primary"), NULL;
+        return bad_reply (error, N_("a slot range has no primary")), NULL;
       start = gredis_reply_get_element (range, 0);
       end = gredis_reply_get_element (range, 1);
       if (gredis_reply_get_kind (start) != GREDIS_REPLY_INTEGER ||
           gredis_reply_get_kind (end) != GREDIS_REPLY_INTEGER)
-        return bad_reply (error, "a slot is not a number"), NULL;
+        return bad_reply (error, N_("a slot is not a number")), NULL;
 
       primary = parse_slots_node (topology, gredis_reply_get_element (range, 2), seed_host,
                                   GREDIS_CLUSTER_ROLE_PRIMARY, error);
@@ -391,7 +392,7 @@ _gredis_cluster_topology_new_from_slots (GredisReply  *reply,
         return NULL;
       if (((GredisClusterNode *) g_ptr_array_index (topology->nodes, primary))->role !=
           GREDIS_CLUSTER_ROLE_PRIMARY)
-        return bad_reply (error, "a node is both a primary and a replica"), NULL;
+        return bad_reply (error, N_("a node is both a primary and a replica")), NULL;
       for (gsize j = 3; j < gredis_reply_get_n_elements (range); j++)
         {
           guint replica = parse_slots_node (topology, gredis_reply_get_element (range, j),
@@ -402,7 +403,7 @@ _gredis_cluster_topology_new_from_slots (GredisReply  *reply,
             return NULL;
           node = g_ptr_array_index (topology->nodes, replica);
           if (node->role != GREDIS_CLUSTER_ROLE_REPLICA)
-            return bad_reply (error, "a node is both a primary and a replica"), NULL;
+            return bad_reply (error, N_("a node is both a primary and a replica")), NULL;
           node->primary = (guint16) primary;
         }
       if (!assign_slots (topology, gredis_reply_get_integer (start),
