@@ -147,4 +147,15 @@ gredis_command_info_get_tip_flags (const GredisCommandInfo *info)
   return (GredisCommandTipFlags) info->tip_flags;
 }
 
+typedef void (*GredisKeyFunc) (guint    position,
+                               gpointer user_data);
+
+void _gredis_command_info_foreach_key (const GredisCommandInfo *info,
+                                       guint                    argc,
+                                       const char * const      *argv,
+                                       const gsize             *argv_lengths,
+                                       gboolean                 with_channels,
+                                       GredisKeyFunc            func,
+                                       gpointer                 user_data);
+
 G_END_DECLS

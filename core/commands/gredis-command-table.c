@@ -570,7 +570,8 @@ keys_from_spec (const GredisKeySpec *spec,
                 guint                argc,
                 const char * const  *argv,
                 const gsize         *argv_lengths,
-                GArray              *keys)
+                GredisKeyFunc        func,
+                gpointer             user_data)
 {
   gint64 first = 0, last, step, n = argc;
 
@@ -642,11 +643,9 @@ keys_from_spec (const GredisKeySpec *spec,
   if (first >= n || last >= n || last < first || step <= 0)
     return FALSE;
 
-  for (gint64 i = first; i <= last; i += step)
-    {
-      guint pos = (guint) i;
-      g_array_append_val (keys, pos);
-    }
+  if (func != NULL)
+    for (gint64 i = first; i <= last; i += step)
+      func ((guint) i, user_data);
 
   return (spec->flags & GREDIS_KEY_SPEC_INCOMPLETE) == 0;
 }
@@ -659,13 +658,14 @@ sort_keys (guint               argc,
            const char * const *argv,
            const gsize        *argv_lengths,
            gboolean            can_store,
-           GArray             *keys)
+           GredisKeyFunc       func,
+           gpointer            user_data)
 {
-  guint key = 1, store = 0;
+  guint store = 0;
 
   if (argc < 2)
     return;
-  g_array_append_val (keys, key);
+  func (1, user_data);
   if (!can_store)
     return;
 
@@ -680,7 +680,7 @@ sort_keys (guint               argc,
         store = i + 1;
     }
   if (store != 0)
-    g_array_append_val (keys, store);
+    func (store, user_data);
 }
 
 /* MIGRATE host port key|"" destination-db timeout [COPY] [REPLACE]
@@ -690,7 +690,8 @@ static void
 migrate_keys (guint               argc,
               const char * const *argv,
               const gsize        *argv_lengths,
-              GArray             *keys)
+              GredisKeyFunc       func,
+              gpointer            user_data)
 {
   guint first = 3, count = 1;
 
@@ -713,10 +714,79 @@ migrate_keys (guint               argc,
     }
 
   for (guint i = 0; i < count; i++)
+    func (first + i, user_data);
+}
+
+/* Whether every key specification of @info that counts (channels too
+ * with @with_channels) fits the command line; when one does not, the
+ * server's own code for the command is used instead. */
+static gboolean
+specs_fit (const GredisCommandInfo *info,
+           guint                    argc,
+           const char * const      *argv,
+           const gsize             *argv_lengths,
+           gboolean                 with_channels,
+           gboolean                *have_spec)
+{
+  *have_spec = FALSE;
+  for (guint i = 0; i < info->n_key_specs; i++)
     {
-      guint pos = first + i;
-      g_array_append_val (keys, pos);
+      const GredisKeySpec *spec = &info->key_specs[i];
+
+      if ((spec->flags & GREDIS_KEY_SPEC_NOT_KEY) && !with_channels)
+        continue;
+      *have_spec = TRUE;
+      if (!keys_from_spec (spec, argc, argv, argv_lengths, NULL, NULL))
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* Calls @func with the position of each key of the command line, as
+ * gredis_command_info_get_keys() finds them, and of each channel of the
+ * sharded pub/sub commands with @with_channels. Allocates nothing. */
+void
+_gredis_command_info_foreach_key (const GredisCommandInfo *info,
+                                  guint                    argc,
+                                  const char * const      *argv,
+                                  const gsize             *argv_lengths,
+                                  gboolean                 with_channels,
+                                  GredisKeyFunc            func,
+                                  gpointer                 user_data)
+{
+  gboolean have_spec;
+
+  /* A VARIABLE_FLAGS specification makes the server prefer its own code,
+   * but only for the flags of the keys: for SET and BITFIELD, the two
+   * commands that have one, that code finds the same single key as the
+   * specification, so the specification is used here. */
+  if (specs_fit (info, argc, argv, argv_lengths, with_channels, &have_spec))
+    {
+      for (guint i = 0; i < info->n_key_specs; i++)
+        {
+          const GredisKeySpec *spec = &info->key_specs[i];
+
+          if ((spec->flags & GREDIS_KEY_SPEC_NOT_KEY) && !with_channels)
+            continue;
+          keys_from_spec (spec, argc, argv, argv_lengths, func, user_data);
+        }
+    }
+  else if (have_spec)
+    {
+      if (strcmp (info->name, "sort") == 0)
+        sort_keys (argc, argv, argv_lengths, TRUE, func, user_data);
+      else if (strcmp (info->name, "sort_ro") == 0)
+        sort_keys (argc, argv, argv_lengths, FALSE, func, user_data);
+      else if (strcmp (info->name, "migrate") == 0)
+        migrate_keys (argc, argv, argv_lengths, func, user_data);
+    }
+}
+
+static void
+append_key (guint    pos,
+            gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, pos);
 }
 
 /**
@@ -751,7 +821,6 @@ gredis_command_info_get_keys (const GredisCommandInfo *info,
                               guint                   *n_keys)
 {
   GArray *keys;
-  gboolean have_spec = FALSE, found = TRUE;
 
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (argc == 0 || argv != NULL, NULL);
@@ -759,31 +828,7 @@ gredis_command_info_get_keys (const GredisCommandInfo *info,
 
   *n_keys = 0;
   keys = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  /* A VARIABLE_FLAGS specification makes the server prefer its own code,
-   * but only for the flags of the keys: for SET and BITFIELD, the two
-   * commands that have one, that code finds the same single key as the
-   * specification, so the specification is used here. */
-  for (guint i = 0; i < info->n_key_specs && found; i++)
-    {
-      const GredisKeySpec *spec = &info->key_specs[i];
-
-      if (spec->flags & GREDIS_KEY_SPEC_NOT_KEY)
-        continue;
-      have_spec = TRUE;
-      found = keys_from_spec (spec, argc, argv, argv_lengths, keys);
-    }
-
-  if (have_spec && !found)
-    {
-      g_array_set_size (keys, 0);
-      if (strcmp (info->name, "sort") == 0)
-        sort_keys (argc, argv, argv_lengths, TRUE, keys);
-      else if (strcmp (info->name, "sort_ro") == 0)
-        sort_keys (argc, argv, argv_lengths, FALSE, keys);
-      else if (strcmp (info->name, "migrate") == 0)
-        migrate_keys (argc, argv, argv_lengths, keys);
-    }
+  _gredis_command_info_foreach_key (info, argc, argv, argv_lengths, FALSE, append_key, keys);
 
   *n_keys = keys->len;
   if (keys->len == 0)

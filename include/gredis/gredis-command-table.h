@@ -146,4 +146,8 @@ guint                   *gredis_command_info_get_keys           (const GredisCom
                                                                  const gsize             *argv_lengths,
                                                                  guint                   *n_keys);
 
+GREDIS_AVAILABLE_IN_ALL
+guint                    gredis_key_slot                        (const guint8            *key,
+                                                                 gsize                    length);
+
 G_END_DECLS

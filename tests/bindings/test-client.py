@@ -197,6 +197,14 @@ def command_table_arrays():
 
 
 @test
+def key_slot():
+    assert Gredis.key_slot(b'foo') == 12182
+    assert Gredis.key_slot(b'{user1000}.following') == Gredis.key_slot(b'{user1000}.followers')
+    assert Gredis.key_slot(b'\x00\xff{\x00}') == Gredis.key_slot(b'\x00')
+    assert Gredis.key_slot(b'') == 0
+
+
+@test
 def boxed_and_objects():
     client = new_client()
     command(client, 'FLUSHALL')
