@@ -166,6 +166,44 @@ test_all_sentinels_down (void)
   g_assert_null (master);
 }
 
+/* A sentinel (a fake one) that names the replica as master: ROLE says
+ * otherwise, so the sentinels are asked again, a bounded number of times,
+ * and the resolution fails with the master-down error. */
+static void
+test_named_master_is_replica (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) sentinel = gredis_fake_server_new (&error);
+  guint replica = 1 - gredis_test_sentinel_get_master_node (setup);
+  g_autofree char *port = g_strdup_printf ("%u", gredis_test_sentinel_get_node_port (setup, replica));
+  g_autofree char *master_addr = g_strdup_printf ("*2\r\n$9\r\n127.0.0.1\r\n$%zu\r\n%s\r\n",
+                                                  strlen (port), port);
+  g_autofree char *address = NULL;
+  g_autoptr(GredisSentinelDiscovery) discovery = NULL;
+  g_autoptr(GSocketConnectable) master = NULL;
+  const char *addresses[] = { NULL, NULL };
+
+  g_assert_no_error (error);
+  /* The handshake of a RESP2 client without password or name: two
+   * CLIENT SETINFO. */
+  gredis_fake_server_add_expect (sentinel, "LIB-VER");
+  gredis_fake_server_add_send (sentinel, "+OK\r\n+OK\r\n", -1);
+  gredis_fake_server_add_expect (sentinel, "GET-MASTER-ADDR-BY-NAME");
+  gredis_fake_server_add_send (sentinel, master_addr, -1);
+  gredis_fake_server_add_expect (sentinel, "SENTINELS");
+  gredis_fake_server_add_send (sentinel, "*0\r\n", -1);
+
+  address = g_strdup_printf ("127.0.0.1:%u", gredis_fake_server_get_port (sentinel));
+  addresses[0] = address;
+  discovery = _gredis_sentinel_discovery_new (addresses, "mymaster", NULL, NULL);
+  gredis_config_set_protocol (config, 2);
+  master = _gredis_sentinel_discovery_resolve (discovery, config, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_MASTERDOWN);
+  g_assert_null (master);
+  g_assert_cmpuint (gredis_fake_server_get_n_accepted (sentinel), >, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,6 +215,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentinel/discovery/master-found", test_master_found);
   g_test_add_func ("/sentinel/discovery/master-found-async", test_master_found_async);
   g_test_add_func ("/sentinel/discovery/unknown-master", test_unknown_master);
+  g_test_add_func ("/sentinel/discovery/named-master-is-replica", test_named_master_is_replica);
   g_test_add_func ("/sentinel/discovery/after-failover", test_after_failover);
   g_test_add_func ("/sentinel/discovery/one-sentinel-down", test_one_sentinel_down);
 
