@@ -273,16 +273,7 @@ try_start (GredisTestServer    *server,
   return FALSE;
 }
 
-/*
- * gredis_test_server_start:
- * @flags: where to listen, and the TLS variant
- * @extra_args: (nullable): more redis-server arguments, for example
- *   `--requirepass secret` or `--user alice on >pw ~* +@all`
- *
- * Starts a redis-server in a temporary directory and waits (at most 10 s)
- * until it answers PING. Free ports are picked by binding port 0; when
- * redis-server still finds its port taken, another one is tried.
- */
+/* A redis-server, or a sentinel when @sentinel_config is given. */
 static GredisTestServer *
 start_server (GredisTestServerFlags   flags,
               const char             *sentinel_config,
@@ -343,6 +334,16 @@ start_server (GredisTestServerFlags   flags,
   return NULL;
 }
 
+/*
+ * gredis_test_server_start:
+ * @flags: where to listen, and the TLS variant
+ * @extra_args: (nullable): more redis-server arguments, for example
+ *   `--requirepass secret` or `--user alice on >pw ~* +@all`
+ *
+ * Starts a redis-server in a temporary directory and waits (at most 10 s)
+ * until it answers PING. Free ports are picked by binding port 0; when
+ * redis-server still finds its port taken, another one is tried.
+ */
 GredisTestServer *
 gredis_test_server_start (GredisTestServerFlags   flags,
                           const char * const     *extra_args,
