@@ -52,7 +52,7 @@ if [ -z "${SKIP_ASAN:-}" ]; then
   if CC=clang run_build _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
         -Dintrospection=disabled -Dfuzzing=true; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-      meson test -C _build-asan --print-errorlogs --num-processes 2 --no-suite bindings --no-suite cluster \
+      meson test -C _build-asan --print-errorlogs --num-processes 2 --no-suite bindings --no-suite cluster --no-suite sentinel \
                  --timeout-multiplier 3 || true
     count_results _build-asan
   fi

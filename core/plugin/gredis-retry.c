@@ -556,7 +556,10 @@ gredis_retry_reset (GredisRetry *retry)
  *   %G_RESOLVER_ERROR_NOT_FOUND); a temporary failure of the resolver
  *   is not permanent;
  * - a plugin is missing (%GREDIS_ERROR_PLUGIN_NOT_FOUND) or the
- *   configuration is invalid (%GREDIS_ERROR_CONFIG).
+ *   configuration is invalid (%GREDIS_ERROR_CONFIG);
+ * - the sentinels monitor no master of the name configured
+ *   (%GREDIS_ERROR_UNKNOWN_MASTER); no sentinel reachable
+ *   (%GREDIS_ERROR_NO_SENTINEL) is not permanent.
  *
  * Returns: %TRUE if @error is permanent
  */
@@ -575,6 +578,7 @@ gredis_retry_is_permanent_error (const GError *error)
         case GREDIS_ERROR_HOST_NOT_FOUND:
         case GREDIS_ERROR_PLUGIN_NOT_FOUND:
         case GREDIS_ERROR_CONFIG:
+        case GREDIS_ERROR_UNKNOWN_MASTER:
           return TRUE;
         default:
           return FALSE;

@@ -68,6 +68,9 @@ G_BEGIN_DECLS
  * @GREDIS_ERROR_HOST_NOT_FOUND: the server's host name is unknown to the
  *   resolver (a temporary failure of the resolver is
  *   %GREDIS_ERROR_CONNECTION).
+ * @GREDIS_ERROR_NO_SENTINEL: none of the sentinels given could be reached.
+ * @GREDIS_ERROR_UNKNOWN_MASTER: the sentinels reached monitor no master of
+ *   the name given.
  *
  * Error codes in the %GREDIS_ERROR domain. Errors that come from a server
  * reply keep the server's text as their message; use
@@ -107,6 +110,8 @@ typedef enum {
   GREDIS_ERROR_UNSUPPORTED,
   GREDIS_ERROR_CONNECTION_STATE,
   GREDIS_ERROR_HOST_NOT_FOUND,
+  GREDIS_ERROR_NO_SENTINEL,
+  GREDIS_ERROR_UNKNOWN_MASTER,
 } GredisError;
 
 GREDIS_AVAILABLE_IN_ALL

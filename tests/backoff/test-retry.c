@@ -232,6 +232,7 @@ test_should_retry_permanent (void)
     { gredis_error_quark, GREDIS_ERROR_HOST_NOT_FOUND },
     { gredis_error_quark, GREDIS_ERROR_PLUGIN_NOT_FOUND },
     { gredis_error_quark, GREDIS_ERROR_CONFIG },
+    { gredis_error_quark, GREDIS_ERROR_UNKNOWN_MASTER },
     { g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE },
     { g_tls_error_quark, G_TLS_ERROR_CERTIFICATE_REQUIRED },
     { g_tls_error_quark, G_TLS_ERROR_NOT_TLS },

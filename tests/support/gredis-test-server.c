@@ -29,6 +29,7 @@ struct _GredisTestServer
   guint16 tls_port;
   GredisTestCerts *certs;
   gboolean paused;
+  char *sentinel_config;  /* the sentinel.conf text, for a sentinel */
 };
 
 /* Servers still running, stopped at exit in case a test ends early. */
@@ -200,6 +201,16 @@ try_start (GredisTestServer    *server,
     g_string_append (bind, bind->len > 0 ? " ::1" : "::1");
 
   g_ptr_array_add (argv, g_strdup ("redis-server"));
+  if (server->sentinel_config != NULL)
+    {
+      /* Written again at each attempt: a sentinel rewrites its file. */
+      g_autofree char *path = g_build_filename (server->directory, "sentinel.conf", NULL);
+
+      if (!g_file_set_contents (path, server->sentinel_config, -1, error))
+        return FALSE;
+      g_ptr_array_add (argv, g_steal_pointer (&path));
+      g_ptr_array_add (argv, g_strdup ("--sentinel"));
+    }
   g_ptr_array_add (argv, g_strdup ("--port"));
   g_ptr_array_add (argv, g_strdup_printf ("%u", server->port));
   g_ptr_array_add (argv, g_strdup ("--bind"));
@@ -262,23 +273,17 @@ try_start (GredisTestServer    *server,
   return FALSE;
 }
 
-/*
- * gredis_test_server_start:
- * @flags: where to listen, and the TLS variant
- * @extra_args: (nullable): more redis-server arguments, for example
- *   `--requirepass secret` or `--user alice on >pw ~* +@all`
- *
- * Starts a redis-server in a temporary directory and waits (at most 10 s)
- * until it answers PING. Free ports are picked by binding port 0; when
- * redis-server still finds its port taken, another one is tried.
- */
-GredisTestServer *
-gredis_test_server_start (GredisTestServerFlags   flags,
-                          const char * const     *extra_args,
-                          GError                **error)
+/* A redis-server, or a sentinel when @sentinel_config is given. */
+static GredisTestServer *
+start_server (GredisTestServerFlags   flags,
+              const char             *sentinel_config,
+              const char * const     *extra_args,
+              GError                **error)
 {
   GredisTestServer *server = g_new0 (GredisTestServer, 1);
   gboolean retry = TRUE;
+
+  server->sentinel_config = g_strdup (sentinel_config);
 
   if (flags & GREDIS_TEST_SERVER_TLS_CLIENT_AUTH || flags & GREDIS_TEST_SERVER_TLS_WRONG_HOST ||
       flags & GREDIS_TEST_SERVER_TLS_EXPIRED || flags & GREDIS_TEST_SERVER_TLS_SELF_SIGNED ||
@@ -327,6 +332,40 @@ gredis_test_server_start (GredisTestServerFlags   flags,
     }
   gredis_test_server_stop (server);
   return NULL;
+}
+
+/*
+ * gredis_test_server_start:
+ * @flags: where to listen, and the TLS variant
+ * @extra_args: (nullable): more redis-server arguments, for example
+ *   `--requirepass secret` or `--user alice on >pw ~* +@all`
+ *
+ * Starts a redis-server in a temporary directory and waits (at most 10 s)
+ * until it answers PING. Free ports are picked by binding port 0; when
+ * redis-server still finds its port taken, another one is tried.
+ */
+GredisTestServer *
+gredis_test_server_start (GredisTestServerFlags   flags,
+                          const char * const     *extra_args,
+                          GError                **error)
+{
+  return start_server (flags, NULL, extra_args, error);
+}
+
+/*
+ * gredis_test_server_start_sentinel:
+ * @config: the text of its sentinel.conf (the `sentinel …` lines)
+ *
+ * Starts `redis-server sentinel.conf --sentinel` on a free port of
+ * 127.0.0.1, like gredis_test_server_start() otherwise (temporary
+ * directory, stopped by pid, killed with the test program).
+ */
+GredisTestServer *
+gredis_test_server_start_sentinel (const char  *config,
+                                   GError     **error)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+  return start_server (GREDIS_TEST_SERVER_TCP, config, NULL, error);
 }
 
 static void
@@ -379,6 +418,7 @@ gredis_test_server_stop (GredisTestServer *server)
   g_free (server->socket_path);
   g_free (server->log_path);
   g_free (server->host);
+  g_free (server->sentinel_config);
   g_free (server);
 }
 

@@ -81,6 +81,8 @@ typedef struct _GredisTestServer GredisTestServer;
 GredisTestServer *gredis_test_server_start           (GredisTestServerFlags   flags,
                                                       const char * const     *extra_args,
                                                       GError                **error);
+GredisTestServer *gredis_test_server_start_sentinel  (const char             *config,
+                                                      GError                **error);
 void              gredis_test_server_stop            (GredisTestServer       *server);
 
 GredisTestServerFlags gredis_test_server_get_flags   (GredisTestServer       *server);
