@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-config-private.h"
 #include "gredis-cluster-topology-private.h"
+#include "gredis-pool-cluster-private.h"
 
 /* GredisPoolCluster: registered as the `cluster` pool. It fetches the
  * slot map from the seeds (GredisConfig:seeds, or the host and port) on
@@ -15,9 +16,6 @@
  * a copy of the configuration with the node as host and port), which does
  * the counting, sharing and waiting; this pool remembers which node pool
  * each connection it hands out came from, to give it back there. */
-
-#define GREDIS_TYPE_POOL_CLUSTER (gredis_pool_cluster_get_type ())
-G_DECLARE_FINAL_TYPE (GredisPoolCluster, gredis_pool_cluster, GREDIS, POOL_CLUSTER, GObject)
 
 struct _GredisPoolCluster
 {

@@ -45,6 +45,18 @@ void          _gredis_router_close      (GredisRouter          *router);
 GredisPool   *_gredis_router_get_pool   (GredisRouter          *router,
                                          GError               **error);
 
+/* The slot to ask the pool for, for the command @argv or @args (one of
+ * them): GREDIS_POOL_NO_SLOT when the pool does not route by slot or the
+ * command has no key; FALSE with GREDIS_ERROR_CROSSSLOT when its keys
+ * are in several slots (it must not be sent). */
+gboolean      _gredis_router_command_slot (GredisRouter        *router,
+                                           guint                argc,
+                                           const char * const  *argv,
+                                           const gsize         *argv_lengths,
+                                           GBytes * const      *args,
+                                           gint                *slot,
+                                           GError             **error);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

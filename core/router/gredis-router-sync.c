@@ -35,6 +35,7 @@
 static GredisConnection *
 acquire_blocking (GredisRouter  *router,
                   GredisPool    *pool,
+                  gint           slot,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -42,6 +43,7 @@ acquire_blocking (GredisRouter  *router,
   GredisConnection *connection;
 
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  request.slot = slot;
   connection = gredis_pool_acquire (pool, &request, cancellable, error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
@@ -92,9 +94,12 @@ send_once (GredisRouter        *router,
   GredisReply *reply;
   GredisCall *call;
   GredisSync sync;
+  gint slot;
 
   *unsent = TRUE;
-  connection = acquire_blocking (router, pool, cancellable, error);
+  if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &slot, error))
+    return NULL;
+  connection = acquire_blocking (router, pool, slot, cancellable, error);
   if (connection == NULL)
     return NULL;
 

@@ -592,6 +592,105 @@ test_pool_one_fetch (void)
   gredis_pool_close (pool);
 }
 
+/* The client on a cluster */
+
+static GredisClient *
+cluster_client_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("redis+cluster://127.0.0.1:%u",
+                                          gredis_test_cluster_get_port (cluster, 4));
+  GredisClient *client = gredis_client_new_for_uri (uri, &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+/* Keys in every third of the slots, SET, INCR and GET through the typed
+ * helpers, asynchronously (all sent before any reply, so that the first
+ * ones wait for the slot map) then blocking; no MOVED comes back. */
+static void
+test_client_routes (void)
+{
+  static const char * const keys[] = { "{b}client", "{c}client", "{a}client", "client-x", "client-y", "client-z", NULL };
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  GAsyncResult *sets[G_N_ELEMENTS (keys)] = { NULL, };
+  GAsyncResult *incrs[G_N_ELEMENTS (keys)] = { NULL, };
+  GAsyncResult *gets[G_N_ELEMENTS (keys)] = { NULL, };
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      gredis_client_set_async (client, keys[i], "10", 0, 0, NULL, on_result, &sets[i]);
+      gredis_client_incr_async (client, keys[i], NULL, on_result, &incrs[i]);
+      gredis_client_get_async (client, keys[i], NULL, on_result, &gets[i]);
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_test_message ("async %s (slot %u)", keys[i], gredis_key_slot ((const guint8 *) keys[i], strlen (keys[i])));
+      g_assert_true (gredis_client_set_finish (client, wait_result (&sets[i]), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_client_incr_finish (client, wait_result (&incrs[i]), &error), ==, 11);
+      g_assert_no_error (error);
+      value = gredis_client_get_finish (client, wait_result (&gets[i]), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "11");
+      g_object_unref (sets[i]);
+      g_object_unref (incrs[i]);
+      g_object_unref (gets[i]);
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_test_message ("blocking %s", keys[i]);
+      g_assert_true (gredis_client_set (client, keys[i], "20", 0, 0, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_client_incr (client, keys[i], NULL, &error), ==, 21);
+      g_assert_no_error (error);
+      value = gredis_client_get (client, keys[i], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "21");
+    }
+}
+
+/* Keys with one hash tag go together; keys in several slots fail before
+ * anything is sent, asynchronously and blocking. */
+static void
+test_client_cross_slot (void)
+{
+  static const char * const together[] = { "{user1}:name", "ann", "{user1}:email", "ann@example.org", NULL };
+  static const char * const apart[] = { "{a}x", "1", "{b}x", "2", NULL };
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *unset = NULL;
+
+  g_assert_true (gredis_client_mset (client, together, NULL, &error));
+  g_assert_no_error (error);
+  email = gredis_client_get (client, "{user1}:email", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (email, ==, "ann@example.org");
+
+  g_assert_false (gredis_client_mset (client, apart, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
+  g_clear_error (&error);
+  gredis_client_mset_async (client, apart, NULL, on_result, &result);
+  g_assert_false (gredis_client_mset_finish (client, wait_result (&result), &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
+  g_clear_error (&error);
+
+  /* Nothing was sent. */
+  unset = gredis_client_get (client, "{a}x", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (unset);
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -623,6 +722,8 @@ main (int   argc,
   g_test_add_func ("/cluster/pool/routes-by-slot", test_pool_routes_by_slot);
   g_test_add_func ("/cluster/pool/named-node", test_pool_named_node);
   g_test_add_func ("/cluster/pool/one-fetch", test_pool_one_fetch);
+  g_test_add_func ("/cluster/client/routes", test_client_routes);
+  g_test_add_func ("/cluster/client/cross-slot", test_client_cross_slot);
   g_test_add_func ("/cluster/topology/failover", test_topology_failover);
 
   status = g_test_run ();
