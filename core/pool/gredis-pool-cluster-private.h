@@ -20,4 +20,11 @@ _gredis_pool_routes_by_slot (GredisPool *pool)
   return GREDIS_IS_POOL_CLUSTER (pool);
 }
 
+/* A MOVED reply: @slot is served by @host:@port from now on (the map is
+ * patched at once; nothing happens before the map is first fetched). */
+void _gredis_pool_cluster_patch_moved (GredisPool *pool,
+                                       guint       slot,
+                                       const char *host,
+                                       guint16     port);
+
 G_END_DECLS

@@ -267,6 +267,20 @@ ensure_fetch_locked (GredisPoolCluster *self)
                                         g_object_ref (self));
 }
 
+void
+_gredis_pool_cluster_patch_moved (GredisPool *pool,
+                                  guint       slot,
+                                  const char *host,
+                                  guint16     port)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+
+  g_mutex_lock (&self->lock);
+  if (self->topology != NULL && slot < GREDIS_CLUSTER_N_SLOTS)
+    _gredis_cluster_topology_patch_moved (self->topology, slot, host, port);
+  g_mutex_unlock (&self->lock);
+}
+
 /* GredisPool */
 
 static void

@@ -57,6 +57,12 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
                                            gint                *slot,
                                            GError             **error);
 
+/* With a pool that routes by slot, and @error a MOVED reply: patches
+ * the pool's slot map, so that the command, sent again alone, goes to
+ * the new node; FALSE otherwise. The server did not run the command. */
+gboolean      _gredis_router_follow_moved (GredisRouter        *router,
+                                           const GError        *error);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

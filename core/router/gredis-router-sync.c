@@ -143,6 +143,7 @@ _gredis_router_send_sync (GredisRouter        *router,
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisRetry) retry = NULL;
   GredisRetryDelay delay = { 0, };
+  guint redirects = 0;
 
   if (_gredis_router_is_closed (router))
     {
@@ -167,6 +168,16 @@ _gredis_router_send_sync (GredisRouter        *router,
         {
           g_propagate_error (error, local_error);
           return NULL;
+        }
+      /* A redirect is followed at once, up to max-redirects: it is not
+       * a failure. */
+      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
+          _gredis_router_follow_moved (router, local_error))
+        {
+          redirects++;
+          failures--;
+          g_error_free (local_error);
+          continue;
         }
       if (retry == NULL)
         retry = _gredis_router_ref_retry (router);

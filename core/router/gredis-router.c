@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+
+#include <string.h>
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
@@ -681,6 +683,34 @@ _gredis_router_command_slot (GredisRouter        *router,
     return TRUE;
   *slot = command_slot (argc, argv, argv_lengths, args, error);
   return *slot != GREDIS_KEY_SLOT_CROSS;
+}
+
+gboolean
+_gredis_router_follow_moved (GredisRouter *router,
+                             const GError *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+  g_auto(GStrv) words = NULL;
+  guint64 slot = 0;
+  guint64 port = 0;
+  const char *colon;
+  g_autofree char *host = NULL;
+
+  if (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_MOVED) || !routes_by_slot (router))
+    return FALSE;
+  /* MOVED <slot> <host>:<port>; the host may be an IPv6 address. */
+  words = g_strsplit (error->message, " ", 0);
+  if (g_strv_length (words) != 3 || !g_str_equal (words[0], "MOVED") ||
+      !g_ascii_string_to_unsigned (words[1], 10, 0, 16383, &slot, NULL) ||
+      (colon = strrchr (words[2], ':')) == NULL ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &port, NULL))
+    return FALSE;
+  host = g_strndup (words[2], colon - words[2]);
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool == NULL)
+    return FALSE;
+  _gredis_pool_cluster_patch_moved (pool, (guint) slot, host, (guint16) port);
+  return TRUE;
 }
 
 /* lookup_connection() for a pool that routes by slot: the pool is asked

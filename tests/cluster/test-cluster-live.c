@@ -691,6 +691,96 @@ test_client_cross_slot (void)
   g_assert_null (unset);
 }
 
+static char *
+cli_ok (guint node,
+        ...)
+{
+  g_autoptr(GError) error = NULL;
+  const char *args[12];
+  guint n = 0;
+  const char *arg;
+  va_list ap;
+  char *answer;
+
+  va_start (ap, node);
+  while ((arg = va_arg (ap, const char *)) != NULL && n < G_N_ELEMENTS (args))
+    args[n++] = arg;
+  va_end (ap);
+  g_assert_cmpuint (n, <=, 10);
+  answer = gredis_test_cluster_cli (cluster, node, &error,
+                                    n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
+                                    n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL,
+                                    n > 4 ? args[4] : NULL, n > 5 ? args[5] : NULL,
+                                    n > 6 ? args[6] : NULL, n > 7 ? args[7] : NULL,
+                                    n > 8 ? args[8] : NULL, n > 9 ? args[9] : NULL, NULL);
+  g_assert_no_error (error);
+  return answer;
+}
+
+/* A slot moved with MIGRATE and CLUSTER SETSLOT … NODE behind the
+ * clients' backs: their next commands get MOVED and follow it, async
+ * and blocking. */
+static void
+test_client_follows_moved (void)
+{
+  static const char key[] = "{moved}key";
+  g_autoptr(GredisClient) async_client = cluster_client_new ();
+  g_autoptr(GredisClient) blocking_client = cluster_client_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot_text = NULL;
+  g_autofree char *owner_id = NULL;
+  g_autofree char *target_id = NULL;
+  g_autofree char *target_port = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *warm = NULL;
+  guint slot = gredis_key_slot ((const guint8 *) key, strlen (key));
+  guint owner = GREDIS_TEST_CLUSTER_N_NODES;
+  guint target = GREDIS_TEST_CLUSTER_N_NODES;
+
+  /* Both clients know the map before the move. */
+  g_assert_true (gredis_client_set (async_client, key, "here", 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  warm = gredis_client_get (blocking_client, key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warm, ==, "here");
+
+  slot_text = g_strdup_printf ("%u", slot);
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    {
+      g_autofree char *count = NULL;
+
+      if (!gredis_test_cluster_is_primary (cluster, node))
+        continue;
+      count = cli_ok (node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
+      if (g_ascii_strtoull (count, NULL, 10) > 0)
+        owner = node;
+      else if (target == GREDIS_TEST_CLUSTER_N_NODES)
+        target = node;
+    }
+  g_assert_cmpuint (owner, <, GREDIS_TEST_CLUSTER_N_NODES);
+  g_assert_cmpuint (target, <, GREDIS_TEST_CLUSTER_N_NODES);
+  owner_id = gredis_test_cluster_get_node_id (cluster, owner);
+  target_id = gredis_test_cluster_get_node_id (cluster, target);
+  target_port = g_strdup_printf ("%u", gredis_test_cluster_get_port (cluster, target));
+
+  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
+  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
+  g_free (cli_ok (owner, "MIGRATE", "127.0.0.1", target_port, "", "0", "5000", "KEYS", key, NULL));
+  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+
+  gredis_client_get_async (async_client, key, NULL, on_result, &result);
+  value = gredis_client_get_finish (async_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "here");
+  g_clear_pointer (&value, g_free);
+
+  value = gredis_client_get (blocking_client, key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "here");
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -724,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/cluster/pool/one-fetch", test_pool_one_fetch);
   g_test_add_func ("/cluster/client/routes", test_client_routes);
   g_test_add_func ("/cluster/client/cross-slot", test_client_cross_slot);
+  g_test_add_func ("/cluster/client/follows-moved", test_client_follows_moved);
   g_test_add_func ("/cluster/topology/failover", test_topology_failover);
 
   status = g_test_run ();
