@@ -21,6 +21,8 @@ typedef enum {
   GREDIS_OPTION_SECRET = 1 << 0,
   /* The value names a plugin, checked against the registry. */
   GREDIS_OPTION_PLUGIN = 1 << 1,
+  /* The value is a list of cluster seeds, host:port;host:port. */
+  GREDIS_OPTION_SEEDS = 1 << 2,
 } GredisOptionFlags;
 
 typedef struct {
@@ -64,6 +66,11 @@ void                    _gredis_config_set_use_tls  (GredisConfig           *con
 gboolean                _gredis_text_is_plain       (const char             *text);
 gboolean                _gredis_may_quote           (GredisQuoteMode         quote,
                                                      const char             *text);
+/* Parses #GredisConfig:seeds (host:port;[v6]:port;…; the port defaults
+ * to 6379): a new array of GSocketConnectable, never empty, or NULL with
+ * GREDIS_ERROR_CONFIG. */
+GPtrArray              *_gredis_config_parse_seeds  (const char             *seeds,
+                                                     GError                **error);
 gboolean                _gredis_config_parse_boolean (const char            *text,
                                                       gboolean              *out);
 

@@ -17,6 +17,8 @@ typedef enum {
   SCHEME_REDIS,
   SCHEME_REDISS,
   SCHEME_UNIX,
+  SCHEME_REDIS_CLUSTER,
+  SCHEME_REDISS_CLUSTER,
 } Scheme;
 
 typedef enum {
@@ -82,11 +84,15 @@ parse_scheme (const char  *uri,
     *scheme = SCHEME_REDISS;
   else if (g_str_equal (name, "unix"))
     *scheme = SCHEME_UNIX;
+  else if (g_str_equal (name, "redis+cluster"))
+    *scheme = SCHEME_REDIS_CLUSTER;
+  else if (g_str_equal (name, "rediss+cluster"))
+    *scheme = SCHEME_REDISS_CLUSTER;
   else
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                    /* Translators: %s is a URI scheme such as “http”. */
-                   _("The URI scheme “%s” is not supported: use redis://, rediss:// or unix://."),
+                   _("The URI scheme “%s” is not supported: use redis://, rediss://, unix://, redis+cluster:// or rediss+cluster://."),
                    name);
       return FALSE;
     }
@@ -230,6 +236,50 @@ parse_hostport (const char       *start,
   if (port_start != NULL)
     return parse_port (port_start, end, quote, port, error);
   *port = DEFAULT_PORT;
+  return TRUE;
+}
+
+/* The host list of a redis+cluster:// URI: host:port[,host:port…], each
+ * as parse_hostport() reads it. Gives the first host and port, and the
+ * list as #GredisConfig:seeds spells it. */
+static gboolean
+parse_seed_list (const char       *start,
+                 const char       *end,
+                 GredisQuoteMode   quote,
+                 char            **host,
+                 guint            *port,
+                 char            **seeds,
+                 GError          **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  while (TRUE)
+    {
+      const char *comma = memchr (start, ',', end - start);
+      const char *part_end = comma != NULL ? comma : end;
+      g_autofree char *part_host = NULL;
+      guint part_port = DEFAULT_PORT;
+
+      if (part_end == start)
+        return config_error (error, _("The list of nodes in the URI has an empty entry: write it as host:port,host:port."));
+      if (!parse_hostport (start, part_end, quote, &part_host, &part_port, error))
+        return FALSE;
+      if (*host == NULL)
+        {
+          *host = g_strdup (part_host);
+          *port = part_port;
+        }
+      if (list->len > 0)
+        g_string_append_c (list, ';');
+      if (strchr (part_host, ':') != NULL)
+        g_string_append_printf (list, "[%s]:%u", part_host, part_port);
+      else
+        g_string_append_printf (list, "%s:%u", part_host, part_port);
+      if (comma == NULL)
+        break;
+      start = comma + 1;
+    }
+  *seeds = g_string_free (g_steal_pointer (&list), FALSE);
   return TRUE;
 }
 
@@ -456,6 +506,10 @@ apply_query (GredisConfig     *config,
  * - `rediss://…`, the same for TLS: the effective transport becomes `tls`
  *   (see gredis_config_get_effective_transport())
  * - `unix://[[username][:password]@]/path/to/socket[?db=N&…]`
+ * - `redis+cluster://[[username][:password]@]host[:port][,host[:port]…][?option=value&…]`
+ *   and `rediss+cluster://…` for TLS: a Redis Cluster; the hosts are its
+ *   seeds (#GredisConfig:seeds, the first also #GredisConfig:host and
+ *   #GredisConfig:port) and #GredisConfig:pool becomes `cluster`
  *
  * The host may be an IPv6 address in brackets (`redis://[::1]:6380`).
  * The user name, password, host and path are percent-decoded, so a
@@ -489,6 +543,8 @@ gredis_config_set_uri (GredisConfig  *config,
   g_autofree char *password = NULL;
   g_autofree char *host = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *seeds = NULL;
+  gboolean cluster;
   const char *rest;
   const char *authority = NULL;
   const char *authority_end = NULL;
@@ -506,6 +562,7 @@ gredis_config_set_uri (GredisConfig  *config,
 
   if (!parse_scheme (uri, &scheme, &rest, error))
     return FALSE;
+  cluster = scheme == SCHEME_REDIS_CLUSTER || scheme == SCHEME_REDISS_CLUSTER;
 
   if (strchr (rest, '#') != NULL)
     return config_error (error, _("The URI has a fragment (a part after “#”), which has no meaning here; a “#” in a password must be written %23."));
@@ -519,7 +576,7 @@ gredis_config_set_uri (GredisConfig  *config,
   else if (scheme == SCHEME_UNIX)
     path_start = rest;
   else
-    return config_error (error, _("A redis:// or rediss:// URI needs “//” and a host after its scheme."));
+    return config_error (error, _("A redis://, rediss:// or redis+cluster:// URI needs “//” and a host after its scheme."));
 
   query = strchr (path_start, '?');
   path_part = g_strndup (path_start, query != NULL ? (gsize) (query - path_start) : strlen (path_start));
@@ -546,6 +603,11 @@ gredis_config_set_uri (GredisConfig  *config,
           if (*unix_host != '\0' && g_ascii_strcasecmp (unix_host, "localhost") != 0)
             return config_error (error, _("A unix:// URI names a socket on this machine: write it as unix:///path/to/socket, with no host."));
         }
+      else if (cluster)
+        {
+          if (!parse_seed_list (hostport, authority_end, quote, &host, &port, &seeds, error))
+            return FALSE;
+        }
       else if (!parse_hostport (hostport, authority_end, quote, &host, &port, error))
         return FALSE;
     }
@@ -560,12 +622,17 @@ gredis_config_set_uri (GredisConfig  *config,
     }
   else if (!parse_db (path_part, quote, &db, error))
     return FALSE;
+  else if (cluster && db != 0)
+    return config_error (error, _("Redis Cluster has only the database 0: a redis+cluster:// URI cannot select another one."));
 
   /* Build the result aside, so that a bad query leaves @config as it
    * was. */
   result = gredis_config_dup (config);
   g_object_freeze_notify (G_OBJECT (result));
-  _gredis_config_set_use_tls (result, scheme == SCHEME_REDISS);
+  _gredis_config_set_use_tls (result, scheme == SCHEME_REDISS || scheme == SCHEME_REDISS_CLUSTER);
+  gredis_config_set_seeds (result, seeds);
+  if (cluster)
+    gredis_config_set_pool (result, "cluster");
   gredis_config_set_path (result, path);
   gredis_config_set_host (result, host != NULL && *host != '\0' ? host : NULL);
   gredis_config_set_port (result, port);

@@ -103,6 +103,8 @@ struct _GredisConfig
   guint64   max_elements;
   guint     max_depth;
   guint64   max_reply_bytes;
+  char     *seeds;
+  guint     max_redirects;
 };
 
 enum {
@@ -147,6 +149,8 @@ enum {
   PROP_MAX_ELEMENTS,
   PROP_MAX_DEPTH,
   PROP_MAX_REPLY_BYTES,
+  PROP_SEEDS,
+  PROP_MAX_REDIRECTS,
   N_PROPS
 };
 
@@ -200,6 +204,8 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_MAX_ELEMENTS] = { "max-elements", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_elements), 0, G_MAXUINT32, GREDIS_PARSER_DEFAULT_MAX_ELEMENTS, NULL, NULL, 0, 0 },
   [PROP_MAX_DEPTH] = { "max-depth", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_depth), 1, G_MAXUINT16, GREDIS_PARSER_DEFAULT_MAX_DEPTH, NULL, NULL, 0, 0 },
   [PROP_MAX_REPLY_BYTES] = { "max-reply-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_reply_bytes), 0, G_MAXUINT64, GREDIS_PARSER_DEFAULT_MAX_REPLY_BYTES, NULL, NULL, 0, 0 },
+  [PROP_SEEDS] = { "seeds", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, seeds), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SEEDS, 0 },
+  [PROP_MAX_REDIRECTS] = { "max-redirects", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_redirects), 0, 100, 5, NULL, NULL, 0, 0 },
 };
 
 /**
@@ -436,6 +442,22 @@ static const GredisOptionInfo options[N_PROPS] = {
  * GredisConfig:max-reply-bytes:
  *
  * The largest total size of one reply the parser accepts, in bytes.
+ */
+/**
+ * GredisConfig:seeds:
+ *
+ * The nodes a `cluster` pool asks for the slot map, as a list separated
+ * by `;`: `host:port;host:port`, an IPv6 address in brackets
+ * (`[::1]:7000`), the port 6379 when none is given. Setting a list that
+ * does not parse is an error (gredis_config_set_option()); %NULL for
+ * none, when the pool uses #GredisConfig:host and #GredisConfig:port.
+ * A `redis+cluster://` URI sets it.
+ */
+/**
+ * GredisConfig:max-redirects:
+ *
+ * How many `MOVED` and `ASK` redirects a `cluster` pool follows for one
+ * command before it fails with the last one.
  */
 
 /* Overwrites a secret before its memory goes back to the allocator; the
@@ -1117,6 +1139,13 @@ _gredis_config_apply_option (GredisConfig            *config,
         }
       if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
         return FALSE;
+      if (option->flags & GREDIS_OPTION_SEEDS)
+        {
+          g_autoptr(GPtrArray) seeds = _gredis_config_parse_seeds (value, error);
+
+          if (seeds == NULL)
+            return FALSE;
+        }
       set_string_option (config, prop_id, value);
       return TRUE;
 
@@ -2820,4 +2849,104 @@ gredis_config_set_max_reply_bytes (GredisConfig *config,
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
   set_number_option (config, PROP_MAX_REPLY_BYTES, max_reply_bytes);
+}
+
+/**
+ * gredis_config_get_seeds:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:seeds.
+ *
+ * Returns: (nullable): the value of #GredisConfig:seeds
+ */
+const char *
+gredis_config_get_seeds (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->seeds;
+}
+
+/**
+ * gredis_config_set_seeds:
+ * @config: a #GredisConfig
+ * @seeds: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:seeds. The list is checked when the pool uses it;
+ * gredis_config_set_option() checks it at once.
+ */
+void
+gredis_config_set_seeds (GredisConfig *config,
+                         const char   *seeds)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SEEDS, seeds);
+}
+
+/**
+ * gredis_config_get_max_redirects:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:max-redirects.
+ *
+ * Returns: the value of #GredisConfig:max-redirects
+ */
+guint
+gredis_config_get_max_redirects (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->max_redirects;
+}
+
+/**
+ * gredis_config_set_max_redirects:
+ * @config: a #GredisConfig
+ * @max_redirects: the new value
+ *
+ * Sets #GredisConfig:max-redirects.
+ */
+void
+gredis_config_set_max_redirects (GredisConfig *config,
+                                 guint         max_redirects)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_MAX_REDIRECTS, max_redirects);
+}
+
+GPtrArray *
+_gredis_config_parse_seeds (const char  *seeds,
+                            GError     **error)
+{
+  g_auto(GStrv) entries = g_strsplit (seeds, ";", -1);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_autofree char *entry = g_strstrip (g_strdup (entries[i]));
+      GSocketConnectable *address;
+
+      if (*entry == '\0')
+        continue;
+      address = g_network_address_parse (entry, 6379, NULL);
+      if (address == NULL || strchr (entry, '/') != NULL || strchr (entry, '@') != NULL ||
+          g_network_address_get_port (G_NETWORK_ADDRESS (address)) == 0)
+        {
+          g_autofree char *escaped = g_strescape (entry, NULL);
+
+          g_clear_object (&address);
+          g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                       /* Translators: %s is one entry of a list of
+                        * cluster nodes, such as “10.0.0.1:7000”. */
+                       _("The seed “%s” is not a host and port such as 10.0.0.1:7000 or [::1]:7000."),
+                       escaped);
+          return NULL;
+        }
+      g_ptr_array_add (result, address);
+    }
+  if (result->len == 0)
+    {
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           _("The list of seeds names no node: write it as host:port;host:port."));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
 }

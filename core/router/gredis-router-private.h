@@ -45,6 +45,24 @@ void          _gredis_router_close      (GredisRouter          *router);
 GredisPool   *_gredis_router_get_pool   (GredisRouter          *router,
                                          GError               **error);
 
+/* The slot to ask the pool for, for the command @argv or @args (one of
+ * them): GREDIS_POOL_NO_SLOT when the pool does not route by slot or the
+ * command has no key; FALSE with GREDIS_ERROR_CROSSSLOT when its keys
+ * are in several slots (it must not be sent). */
+gboolean      _gredis_router_command_slot (GredisRouter        *router,
+                                           guint                argc,
+                                           const char * const  *argv,
+                                           const gsize         *argv_lengths,
+                                           GBytes * const      *args,
+                                           gint                *slot,
+                                           GError             **error);
+
+/* With a pool that routes by slot, and @error a MOVED reply: patches
+ * the pool's slot map, so that the command, sent again alone, goes to
+ * the new node; FALSE otherwise. The server did not run the command. */
+gboolean      _gredis_router_follow_moved (GredisRouter        *router,
+                                           const GError        *error);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

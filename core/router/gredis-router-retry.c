@@ -186,6 +186,7 @@ typedef struct
 {
   guint failures;
   GredisRetryDelay delay;
+  guint redirects;             /* MOVED followed */
 } RetryState;
 
 void
@@ -449,6 +450,15 @@ on_failure (GredisConnection *connection,
     {
       state = g_new0 (RetryState, 1);
       _gredis_call_set_data (call, state, g_free);
+    }
+  /* A redirect is followed at once, up to max-redirects. */
+  if (state->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
+      _gredis_router_follow_moved (router, error))
+    {
+      state->redirects++;
+      _gredis_router_retry_queue_call (router, call);
+      _gredis_call_unref (call);
+      return TRUE;
     }
   retry = _gredis_router_ref_retry (router);
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))

@@ -35,6 +35,7 @@
 static GredisConnection *
 acquire_blocking (GredisRouter  *router,
                   GredisPool    *pool,
+                  gint           slot,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -42,6 +43,7 @@ acquire_blocking (GredisRouter  *router,
   GredisConnection *connection;
 
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  request.slot = slot;
   connection = gredis_pool_acquire (pool, &request, cancellable, error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
@@ -92,9 +94,12 @@ send_once (GredisRouter        *router,
   GredisReply *reply;
   GredisCall *call;
   GredisSync sync;
+  gint slot;
 
   *unsent = TRUE;
-  connection = acquire_blocking (router, pool, cancellable, error);
+  if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &slot, error))
+    return NULL;
+  connection = acquire_blocking (router, pool, slot, cancellable, error);
   if (connection == NULL)
     return NULL;
 
@@ -138,6 +143,7 @@ _gredis_router_send_sync (GredisRouter        *router,
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisRetry) retry = NULL;
   GredisRetryDelay delay = { 0, };
+  guint redirects = 0;
 
   if (_gredis_router_is_closed (router))
     {
@@ -162,6 +168,16 @@ _gredis_router_send_sync (GredisRouter        *router,
         {
           g_propagate_error (error, local_error);
           return NULL;
+        }
+      /* A redirect is followed at once, up to max-redirects: it is not
+       * a failure. */
+      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
+          _gredis_router_follow_moved (router, local_error))
+        {
+          redirects++;
+          failures--;
+          g_error_free (local_error);
+          continue;
         }
       if (retry == NULL)
         retry = _gredis_router_ref_retry (router);

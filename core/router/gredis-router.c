@@ -4,9 +4,13 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+
+#include <string.h>
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-key-slot-private.h"
+#include "gredis-pool-cluster-private.h"
 
 /* Shared connections
  *
@@ -51,6 +55,20 @@ struct _GredisRouter
   GredisRetry *retry;
   gboolean retry_is_set;
   guint network_epoch;         /* atomic */
+
+  /* Atomic: how the pool hands out shared connections, known once it is
+   * made. With ROUTE_BY_SLOT the pool is asked for each command, with
+   * the command's slot, and the router holds each connection it gets
+   * once, in @held (GredisConnection, the reference that is the hold),
+   * until the connection closes or the router does. */
+  gint route;
+  GHashTable *held;
+};
+
+enum {
+  ROUTE_UNKNOWN,
+  ROUTE_SINGLE,
+  ROUTE_BY_SLOT,
 };
 
 /* Marks the connections whose push frames go to a router's owner. */
@@ -74,6 +92,7 @@ _gredis_router_new (GredisConfig          *config,
                                                (GDestroyNotify) g_main_context_unref,
                                                g_object_unref);
   router->waiting = g_hash_table_new (NULL, NULL);
+  router->held = g_hash_table_new (NULL, NULL);
   return router;
 }
 
@@ -93,6 +112,7 @@ _gredis_router_unref (GredisRouter *router)
     _gredis_router_close (router);
   g_hash_table_unref (router->connections);
   g_hash_table_unref (router->waiting);
+  g_hash_table_unref (router->held);
   g_clear_object (&router->pool);
   g_clear_object (&router->retry);
   g_weak_ref_clear (&router->owner);
@@ -143,6 +163,8 @@ _gredis_router_get_pool (GredisRouter  *router,
         {
           gredis_pool_configure (GREDIS_POOL (made), router->config);
           router->pool = GREDIS_POOL (g_steal_pointer (&made));
+          g_atomic_int_set (&router->route, _gredis_pool_routes_by_slot (router->pool)
+                                            ? ROUTE_BY_SLOT : ROUTE_SINGLE);
         }
     }
   else if (router->closed)
@@ -318,6 +340,48 @@ install_locked (GredisRouter     *router,
 }
 
 static void
+on_held_state (GredisConnection *connection,
+               GParamSpec       *pspec,
+               gpointer          data)
+{
+  GredisRouter *router = data;
+  gboolean remove;
+
+  if (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)
+    return;
+  g_mutex_lock (&router->lock);
+  remove = g_hash_table_steal (router->held, connection);
+  g_mutex_unlock (&router->lock);
+  if (remove)
+    {
+      /* The handler holds the reference that may be the last one. */
+      _gredis_router_ref (router);
+      g_signal_handlers_disconnect_by_func (connection, on_held_state, router);
+      release_to_pool (router, connection);
+      _gredis_router_unref (router);
+    }
+}
+
+/* Under the lock, by-slot routing: makes @connection, acquired from the
+ * pool, one the router holds, and takes the reference; FALSE when it
+ * holds it already (the caller then gives this use back). */
+static gboolean
+hold_locked (GredisRouter     *router,
+             GredisConnection *connection,
+             GObject          *owner)
+{
+  if (g_hash_table_contains (router->held, connection))
+    return FALSE;
+  if (owner != NULL)
+    _gredis_router_retry_watch_connection (router, owner, connection);
+  watch_push (router, connection, owner);
+  g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_held_state),
+                         _gredis_router_ref (router), unref_router, 0);
+  g_hash_table_add (router->held, connection);
+  return TRUE;
+}
+
+static void
 on_shared_acquired (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -338,11 +402,25 @@ on_shared_acquired (GObject      *source,
     g_hash_table_steal (router->waiting, wait->context);
   if (connection != NULL && current && !router->closed)
     {
-      install_locked (router, wait->context, g_object_ref (connection), owner);
-      g_clear_object (&connection);
+      if (g_atomic_int_get (&router->route) == ROUTE_BY_SLOT)
+        {
+          if (hold_locked (router, connection, owner))
+            connection = NULL;
+        }
+      else
+        {
+          install_locked (router, wait->context, g_object_ref (connection), owner);
+          g_clear_object (&connection);
+        }
     }
   g_mutex_unlock (&router->lock);
 
+  if (connection != NULL && current && !router->closed)
+    {
+      /* Held already: this use of it is given back. */
+      release_to_pool (router, connection);
+      connection = NULL;
+    }
   if (connection != NULL)
     {
       /* The router closed meanwhile; its close failed the calls. */
@@ -527,6 +605,224 @@ lookup_connection (GredisRouter               *router,
   return connection;
 }
 
+/* Whether the pool routes by slot; makes the pool the first time. One
+ * atomic read and a predictable branch after that. */
+static inline gboolean
+routes_by_slot (GredisRouter *router)
+{
+  gint route = g_atomic_int_get (&router->route);
+
+  if (G_LIKELY (route == ROUTE_SINGLE))
+    return FALSE;
+  if (route == ROUTE_UNKNOWN)
+    {
+      /* An error comes back again on the ordinary path. */
+      g_autoptr(GredisPool) pool = _gredis_router_get_pool (router, NULL);
+
+      route = g_atomic_int_get (&router->route);
+    }
+  return route == ROUTE_BY_SLOT;
+}
+
+/* The slot of a command's keys, GREDIS_POOL_NO_SLOT for none, or -2 with
+ * GREDIS_ERROR_CROSSSLOT when its keys are in several slots: it is not
+ * sent. */
+static gint
+command_slot (guint                argc,
+              const char * const  *argv,
+              const gsize         *argv_lengths,
+              GBytes * const      *args,
+              GError             **error)
+{
+  const char *stack_argv[16];
+  gsize stack_lengths[16];
+  g_autofree const char **heap_argv = NULL;
+  g_autofree gsize *heap_lengths = NULL;
+  gint slot;
+
+  if (args != NULL)
+    {
+      const char **a = stack_argv;
+      gsize *l = stack_lengths;
+
+      if (argc > G_N_ELEMENTS (stack_argv))
+        {
+          a = heap_argv = g_new (const char *, argc);
+          l = heap_lengths = g_new (gsize, argc);
+        }
+      for (guint i = 0; i < argc; i++)
+        {
+          a[i] = g_bytes_get_data (args[i], &l[i]);
+          if (a[i] == NULL)
+            a[i] = "";
+        }
+      argv = a;
+      argv_lengths = l;
+    }
+  slot = _gredis_command_slot (NULL, argc, argv, argv_lengths);
+  if (slot == GREDIS_KEY_SLOT_CROSS)
+    {
+      gredis_i18n_init ();
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT,
+                           _("The keys of the command are in different slots of the cluster, so it was not sent: give keys that must go together the same hash tag, such as {user1}:name and {user1}:email."));
+    }
+  return slot;
+}
+
+gboolean
+_gredis_router_command_slot (GredisRouter        *router,
+                             guint                argc,
+                             const char * const  *argv,
+                             const gsize         *argv_lengths,
+                             GBytes * const      *args,
+                             gint                *slot,
+                             GError             **error)
+{
+  *slot = GREDIS_POOL_NO_SLOT;
+  if (G_LIKELY (!routes_by_slot (router)))
+    return TRUE;
+  *slot = command_slot (argc, argv, argv_lengths, args, error);
+  return *slot != GREDIS_KEY_SLOT_CROSS;
+}
+
+gboolean
+_gredis_router_follow_moved (GredisRouter *router,
+                             const GError *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+  g_auto(GStrv) words = NULL;
+  guint64 slot = 0;
+  guint64 port = 0;
+  const char *colon;
+  g_autofree char *host = NULL;
+
+  if (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_MOVED) || !routes_by_slot (router))
+    return FALSE;
+  /* MOVED <slot> <host>:<port>; the host may be an IPv6 address. */
+  words = g_strsplit (error->message, " ", 0);
+  if (g_strv_length (words) != 3 || !g_str_equal (words[0], "MOVED") ||
+      !g_ascii_string_to_unsigned (words[1], 10, 0, 16383, &slot, NULL) ||
+      (colon = strrchr (words[2], ':')) == NULL ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &port, NULL))
+    return FALSE;
+  host = g_strndup (words[2], colon - words[2]);
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool == NULL)
+    return FALSE;
+  _gredis_pool_cluster_patch_moved (pool, (guint) slot, host, (guint16) port);
+  return TRUE;
+}
+
+/* lookup_connection() for a pool that routes by slot: the pool is asked
+ * for the node of @slot each time, and the router holds each connection
+ * once. The commands of a context wait in order, as there, while the
+ * pool would wait (the slot map is being fetched). */
+static GredisConnection *
+lookup_by_slot (GredisRouter               *router,
+                GredisCall                 *call,
+                const GredisRouterCommand  *command,
+                gint                        slot,
+                GError                    **error)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  g_autoptr(GredisPool) pool = NULL;
+  g_autoptr(GObject) owner = NULL;
+  GredisPoolRequest request;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+  SharedWait *wait;
+  gboolean taken;
+
+  if (context == NULL)
+    context = g_main_context_default ();
+
+  g_mutex_lock (&router->lock);
+  if (G_UNLIKELY (router->closed))
+    {
+      g_mutex_unlock (&router->lock);
+      g_propagate_error (error, _gredis_router_closed_error ());
+      return NULL;
+    }
+  wait = g_hash_table_lookup (router->waiting, context);
+  if (wait != NULL && (call != NULL || command != NULL))
+    {
+      wait_push (wait, call, command);
+      g_mutex_unlock (&router->lock);
+      return NULL;
+    }
+  g_mutex_unlock (&router->lock);
+
+  pool = _gredis_router_get_pool (router, error);
+  if (pool == NULL)
+    return NULL;
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
+  request.slot = slot;
+  connection = gredis_pool_try_acquire (pool, &request, &local_error);
+  if (connection == NULL)
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK) ||
+          (call == NULL && command == NULL))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+            {
+              g_clear_error (&local_error);
+              gredis_i18n_init ();
+              g_set_error_literal (&local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED,
+                                   _("The pool cannot hand out a connection without waiting."));
+            }
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      g_error_free (local_error);
+
+      g_mutex_lock (&router->lock);
+      if (router->closed)
+        {
+          g_mutex_unlock (&router->lock);
+          g_propagate_error (error, _gredis_router_closed_error ());
+          return NULL;
+        }
+      wait = g_hash_table_lookup (router->waiting, context);
+      if (wait == NULL)
+        {
+          wait = g_new0 (SharedWait, 1);
+          wait->router = _gredis_router_ref (router);
+          wait->context = g_main_context_ref (context);
+          wait->cancellable = g_cancellable_new ();
+          g_queue_init (&wait->calls);
+          g_hash_table_insert (router->waiting, context, wait);
+          wait_push (wait, call, command);
+          g_mutex_unlock (&router->lock);
+          /* Its connection is held, and the waiting commands then go
+           * through here again, each to its own node. */
+          gredis_pool_acquire_async (pool, &request, wait->cancellable, on_shared_acquired, wait);
+        }
+      else
+        {
+          wait_push (wait, call, command);
+          g_mutex_unlock (&router->lock);
+        }
+      return NULL;
+    }
+
+  owner = g_weak_ref_get (&router->owner);
+  g_mutex_lock (&router->lock);
+  if (router->closed)
+    {
+      g_mutex_unlock (&router->lock);
+      release_to_pool (router, connection);
+      g_propagate_error (error, _gredis_router_closed_error ());
+      return NULL;
+    }
+  taken = hold_locked (router, connection, owner);
+  g_object_ref (connection);
+  g_mutex_unlock (&router->lock);
+  if (!taken)
+    release_to_pool (router, connection);
+  /* The caller's reference. */
+  return connection;
+}
+
 GredisConnection *
 _gredis_router_get_shared (GredisRouter  *router,
                            GError       **error)
@@ -541,7 +837,15 @@ _gredis_router_send_shared (GredisRouter              *router,
   GredisConnection *connection;
   GError *error = NULL;
 
-  connection = lookup_connection (router, NULL, command, &error);
+  if (G_UNLIKELY (routes_by_slot (router)))
+    {
+      gint slot = command_slot (command->argc, command->argv, command->argv_lengths,
+                                command->args, &error);
+
+      connection = error == NULL ? lookup_by_slot (router, NULL, command, slot, &error) : NULL;
+    }
+  else
+    connection = lookup_connection (router, NULL, command, &error);
   if (G_LIKELY (connection != NULL))
     {
       /* Kept to send it again if the connection fails
@@ -574,7 +878,14 @@ _gredis_router_queue_shared (GredisRouter       *router,
   GError *error = NULL;
 
   /* The call keeps its command already. */
-  connection = lookup_connection (router, call, NULL, &error);
+  if (G_UNLIKELY (routes_by_slot (router)))
+    {
+      gint slot = command_slot (argc, argv, argv_lengths, NULL, &error);
+
+      connection = error == NULL ? lookup_by_slot (router, call, NULL, slot, &error) : NULL;
+    }
+  else
+    connection = lookup_connection (router, call, NULL, &error);
   if (connection == NULL)
     {
       if (error != NULL)
@@ -721,6 +1032,7 @@ _gredis_router_close (GredisRouter *router)
 {
   g_autoptr(GHashTable) connections = NULL;
   g_autoptr(GHashTable) waiting = NULL;
+  g_autoptr(GHashTable) held = NULL;
   g_autoptr(GError) closed_error = NULL;
   g_autoptr(GredisPool) pool = NULL;
   GSList *closed_waits = NULL;
@@ -736,6 +1048,8 @@ _gredis_router_close (GredisRouter *router)
                                                g_object_unref);
   waiting = g_steal_pointer (&router->waiting);
   router->waiting = g_hash_table_new (NULL, NULL);
+  held = g_steal_pointer (&router->held);
+  router->held = g_hash_table_new (NULL, NULL);
   /* Commands waiting for the pool, taken while under the lock: once a
    * wait is out of the table, its acquisition may end in its own thread
    * (on_shared_acquired()), which then frees it. */
@@ -794,6 +1108,19 @@ _gredis_router_close (GredisRouter *router)
       g_hash_table_iter_steal (&iter);
       g_main_context_unref (context);
       release_to_pool (router, value);
+    }
+
+  g_hash_table_iter_init (&iter, held);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GredisConnection *connection = key;
+      GMainContext *context = gredis_connection_get_context (connection);
+
+      g_signal_handlers_disconnect_by_func (connection, on_held_state, router);
+      g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, close_in_context,
+                                  g_object_ref (connection), g_object_unref);
+      g_hash_table_iter_steal (&iter);
+      release_to_pool (router, connection);
     }
 
   if (pool != NULL)

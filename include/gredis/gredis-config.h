@@ -270,6 +270,16 @@ guint64       gredis_config_get_max_reply_bytes          (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_max_reply_bytes          (GredisConfig *config,
                                                           guint64       max_reply_bytes);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_seeds                    (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_seeds                    (GredisConfig *config,
+                                                          const char   *seeds);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_max_redirects            (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_max_redirects            (GredisConfig *config,
+                                                          guint         max_redirects);
 
 
 G_END_DECLS

@@ -387,6 +387,400 @@ have_redis_cli (void)
   return path != NULL;
 }
 
+/* The cluster pool */
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static GredisPool *
+cluster_pool_new (guint seed_node)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("redis+cluster://127.0.0.1:%u,127.0.0.1:%u",
+                                          gredis_test_cluster_get_port (cluster, seed_node),
+                                          gredis_test_cluster_get_port (cluster, (seed_node + 1) % GREDIS_TEST_CLUSTER_N_NODES));
+  g_autoptr(GredisConfig) config = gredis_config_new_for_uri (uri, &error);
+  GredisPool *pool;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_pool (config), ==, "cluster");
+  pool = gredis_pool_new_for_name (gredis_config_get_pool (config), &error);
+  g_assert_no_error (error);
+  gredis_pool_configure (pool, config);
+  return pool;
+}
+
+static GredisConnection *
+acquire_async_for (GredisPool     *pool,
+                   GredisPoolMode  mode,
+                   gint            slot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GredisPoolRequest request;
+  GredisConnection *connection;
+
+  gredis_pool_request_init (&request, mode);
+  request.slot = slot;
+  gredis_pool_acquire_async (pool, &request, NULL, on_result, &result);
+  connection = gredis_pool_acquire_finish (pool, wait_result (&result), &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
+static GredisReply *
+run (GredisConnection *connection,
+     GError          **error,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *arg;
+  va_list args;
+
+  va_start (args, error);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  gredis_connection_send_command_async (connection, argv->len, (const char * const *) argv->pdata,
+                                        NULL, NULL, on_result, &result);
+  return gredis_connection_send_command_finish (connection, wait_result (&result), error);
+}
+
+/* Keys that fall in each third of the slots. */
+static const char * const range_keys[] = { "{a}key", "{b}key", "{c}key", NULL };
+
+/* Every key goes to its slot's primary: SET, INCR and GET run there, with
+ * no MOVED, whichever node the map was asked of; the port of the
+ * connection's endpoint is that of the primary the server names. */
+static void
+test_pool_routes_by_slot (void)
+{
+  g_autoptr(GredisPool) pool = cluster_pool_new (3);
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  for (guint mode = GREDIS_POOL_MODE_SHARED; mode <= GREDIS_POOL_MODE_EXCLUSIVE; mode++)
+    for (guint i = 0; range_keys[i] != NULL; i++)
+      {
+        const char *key = range_keys[i];
+        guint slot = gredis_key_slot ((const guint8 *) key, strlen (key));
+        g_autoptr(GredisConnection) connection = acquire_async_for (pool, mode, slot);
+        g_autoptr(GredisReply) set = NULL;
+        g_autoptr(GredisReply) incr = NULL;
+        g_autoptr(GredisReply) get = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_test_message ("%s in slot %u", key, slot);
+        seen[slot * 3 / 16384] = TRUE;
+        set = run (connection, &error, "SET", key, "41", NULL);
+        g_assert_no_error (error);
+        incr = run (connection, &error, "INCR", key, NULL);
+        g_assert_no_error (error);
+        g_assert_cmpint (gredis_reply_get_integer (incr), ==, 42);
+        get = run (connection, &error, "GET", key, NULL);
+        g_assert_no_error (error);
+        g_assert_cmpstr (gredis_reply_get_string (get, NULL), ==, "42");
+        gredis_pool_release (pool, g_steal_pointer (&connection));
+      }
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+  gredis_pool_close (pool);
+}
+
+/* A request that names a node goes there, even for a slot it does not
+ * serve: the server answers MOVED. */
+static void
+test_pool_named_node (void)
+{
+  g_autoptr(GredisPool) pool = cluster_pool_new (0);
+  guint slot = gredis_key_slot ((const guint8 *) "{a}key", 6);
+  g_autoptr(GredisConnection) owner = acquire_async_for (pool, GREDIS_POOL_MODE_EXCLUSIVE, slot);
+  g_autoptr(GSocketConnectable) other = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GredisPoolRequest request;
+  guint16 owner_port = g_network_address_get_port (G_NETWORK_ADDRESS (gredis_connection_get_endpoint (owner)));
+  guint node;
+
+  for (node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    if (gredis_test_cluster_is_primary (cluster, node) &&
+        gredis_test_cluster_get_port (cluster, node) != owner_port)
+      break;
+  g_assert_cmpuint (node, <, GREDIS_TEST_CLUSTER_N_NODES);
+  other = g_network_address_new ("127.0.0.1", gredis_test_cluster_get_port (cluster, node));
+
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  request.slot = slot;
+  request.node = other;
+  gredis_pool_acquire_async (pool, &request, NULL, on_result, &result);
+  connection = gredis_pool_acquire_finish (pool, wait_result (&result), &error);
+  g_assert_no_error (error);
+  reply = run (connection, &error, "GET", "{a}key", NULL);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_MOVED);
+  gredis_pool_release (pool, g_steal_pointer (&connection));
+  gredis_pool_release (pool, g_steal_pointer (&owner));
+  gredis_pool_close (pool);
+}
+
+/* Callers that come before the map is known all wait for one fetch;
+ * try_acquire() does not wait for it. */
+static void
+test_pool_one_fetch (void)
+{
+  g_autoptr(GredisPool) pool = cluster_pool_new (1);
+  GAsyncResult *results[8] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  GredisPoolRequest request;
+  GredisConnection *connection;
+  g_autofree char *before = gredis_test_cluster_cli (cluster, 1, &error, "INFO", "commandstats", NULL);
+  g_autofree char *after = NULL;
+  guint64 calls_before = 0;
+  guint64 calls_after = 0;
+  const char *p;
+
+  g_assert_no_error (error);
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
+  request.slot = 0;
+  connection = gredis_pool_try_acquire (pool, &request, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+  g_assert_null (connection);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      request.slot = (gint) (i * 2000);
+      gredis_pool_acquire_async (pool, &request, NULL, on_result, &results[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      connection = gredis_pool_acquire_finish (pool, wait_result (&results[i]), &error);
+      g_assert_no_error (error);
+      gredis_pool_release (pool, connection);
+      g_object_unref (results[i]);
+    }
+
+  /* Known now: at once. */
+  connection = gredis_pool_try_acquire (pool, &request, &error);
+  g_assert_no_error (error);
+  gredis_pool_release (pool, connection);
+
+  after = gredis_test_cluster_cli (cluster, 1, &error, "INFO", "commandstats", NULL);
+  g_assert_no_error (error);
+  if ((p = strstr (before, "cmdstat_cluster|shards:calls=")) != NULL)
+    calls_before = g_ascii_strtoull (p + strlen ("cmdstat_cluster|shards:calls="), NULL, 10);
+  p = strstr (after, "cmdstat_cluster|shards:calls=");
+  g_assert_nonnull (p);
+  calls_after = g_ascii_strtoull (p + strlen ("cmdstat_cluster|shards:calls="), NULL, 10);
+  /* The seeds are nodes 1 and 2; at most one question each. */
+  g_assert_cmpuint (calls_after - calls_before, <=, 1);
+  gredis_pool_close (pool);
+}
+
+/* The client on a cluster */
+
+static GredisClient *
+cluster_client_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("redis+cluster://127.0.0.1:%u",
+                                          gredis_test_cluster_get_port (cluster, 4));
+  GredisClient *client = gredis_client_new_for_uri (uri, &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+/* Keys in every third of the slots, SET, INCR and GET through the typed
+ * helpers, asynchronously (all sent before any reply, so that the first
+ * ones wait for the slot map) then blocking; no MOVED comes back. */
+static void
+test_client_routes (void)
+{
+  static const char * const keys[] = { "{b}client", "{c}client", "{a}client", "client-x", "client-y", "client-z", NULL };
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  GAsyncResult *sets[G_N_ELEMENTS (keys)] = { NULL, };
+  GAsyncResult *incrs[G_N_ELEMENTS (keys)] = { NULL, };
+  GAsyncResult *gets[G_N_ELEMENTS (keys)] = { NULL, };
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      gredis_client_set_async (client, keys[i], "10", 0, 0, NULL, on_result, &sets[i]);
+      gredis_client_incr_async (client, keys[i], NULL, on_result, &incrs[i]);
+      gredis_client_get_async (client, keys[i], NULL, on_result, &gets[i]);
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_test_message ("async %s (slot %u)", keys[i], gredis_key_slot ((const guint8 *) keys[i], strlen (keys[i])));
+      g_assert_true (gredis_client_set_finish (client, wait_result (&sets[i]), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_client_incr_finish (client, wait_result (&incrs[i]), &error), ==, 11);
+      g_assert_no_error (error);
+      value = gredis_client_get_finish (client, wait_result (&gets[i]), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "11");
+      g_object_unref (sets[i]);
+      g_object_unref (incrs[i]);
+      g_object_unref (gets[i]);
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_test_message ("blocking %s", keys[i]);
+      g_assert_true (gredis_client_set (client, keys[i], "20", 0, 0, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_client_incr (client, keys[i], NULL, &error), ==, 21);
+      g_assert_no_error (error);
+      value = gredis_client_get (client, keys[i], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, "21");
+    }
+}
+
+/* Keys with one hash tag go together; keys in several slots fail before
+ * anything is sent, asynchronously and blocking. */
+static void
+test_client_cross_slot (void)
+{
+  static const char * const together[] = { "{user1}:name", "ann", "{user1}:email", "ann@example.org", NULL };
+  static const char * const apart[] = { "{a}x", "1", "{b}x", "2", NULL };
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *unset = NULL;
+
+  g_assert_true (gredis_client_mset (client, together, NULL, &error));
+  g_assert_no_error (error);
+  email = gredis_client_get (client, "{user1}:email", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (email, ==, "ann@example.org");
+
+  g_assert_false (gredis_client_mset (client, apart, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
+  g_clear_error (&error);
+  gredis_client_mset_async (client, apart, NULL, on_result, &result);
+  g_assert_false (gredis_client_mset_finish (client, wait_result (&result), &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
+  g_clear_error (&error);
+
+  /* Nothing was sent. */
+  unset = gredis_client_get (client, "{a}x", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (unset);
+}
+
+static char *
+cli_ok (guint node,
+        ...)
+{
+  g_autoptr(GError) error = NULL;
+  const char *args[12];
+  guint n = 0;
+  const char *arg;
+  va_list ap;
+  char *answer;
+
+  va_start (ap, node);
+  while ((arg = va_arg (ap, const char *)) != NULL && n < G_N_ELEMENTS (args))
+    args[n++] = arg;
+  va_end (ap);
+  g_assert_cmpuint (n, <=, 10);
+  answer = gredis_test_cluster_cli (cluster, node, &error,
+                                    n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
+                                    n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL,
+                                    n > 4 ? args[4] : NULL, n > 5 ? args[5] : NULL,
+                                    n > 6 ? args[6] : NULL, n > 7 ? args[7] : NULL,
+                                    n > 8 ? args[8] : NULL, n > 9 ? args[9] : NULL, NULL);
+  g_assert_no_error (error);
+  return answer;
+}
+
+/* A slot moved with MIGRATE and CLUSTER SETSLOT … NODE behind the
+ * clients' backs: their next commands get MOVED and follow it, async
+ * and blocking. */
+static void
+test_client_follows_moved (void)
+{
+  static const char key[] = "{moved}key";
+  g_autoptr(GredisClient) async_client = cluster_client_new ();
+  g_autoptr(GredisClient) blocking_client = cluster_client_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot_text = NULL;
+  g_autofree char *owner_id = NULL;
+  g_autofree char *target_id = NULL;
+  g_autofree char *target_port = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *warm = NULL;
+  guint slot = gredis_key_slot ((const guint8 *) key, strlen (key));
+  guint owner = GREDIS_TEST_CLUSTER_N_NODES;
+  guint target = GREDIS_TEST_CLUSTER_N_NODES;
+
+  /* Both clients know the map before the move. */
+  g_assert_true (gredis_client_set (async_client, key, "here", 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  warm = gredis_client_get (blocking_client, key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warm, ==, "here");
+
+  slot_text = g_strdup_printf ("%u", slot);
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    {
+      g_autofree char *count = NULL;
+
+      if (!gredis_test_cluster_is_primary (cluster, node))
+        continue;
+      count = cli_ok (node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
+      if (g_ascii_strtoull (count, NULL, 10) > 0)
+        owner = node;
+      else if (target == GREDIS_TEST_CLUSTER_N_NODES)
+        target = node;
+    }
+  g_assert_cmpuint (owner, <, GREDIS_TEST_CLUSTER_N_NODES);
+  g_assert_cmpuint (target, <, GREDIS_TEST_CLUSTER_N_NODES);
+  owner_id = gredis_test_cluster_get_node_id (cluster, owner);
+  target_id = gredis_test_cluster_get_node_id (cluster, target);
+  target_port = g_strdup_printf ("%u", gredis_test_cluster_get_port (cluster, target));
+
+  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
+  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
+  g_free (cli_ok (owner, "MIGRATE", "127.0.0.1", target_port, "", "0", "5000", "KEYS", key, NULL));
+  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+
+  gredis_client_get_async (async_client, key, NULL, on_result, &result);
+  value = gredis_client_get_finish (async_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "here");
+  g_clear_pointer (&value, g_free);
+
+  value = gredis_client_get (blocking_client, key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "here");
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -415,6 +809,12 @@ main (int   argc,
   g_test_add_func ("/cluster/topology/dead-seeds", test_topology_dead_seeds);
   g_test_add_func ("/cluster/topology/last-failed-last", test_topology_last_failed_last);
   g_test_add_func ("/cluster/topology/slots-and-majority", test_topology_slots_and_majority);
+  g_test_add_func ("/cluster/pool/routes-by-slot", test_pool_routes_by_slot);
+  g_test_add_func ("/cluster/pool/named-node", test_pool_named_node);
+  g_test_add_func ("/cluster/pool/one-fetch", test_pool_one_fetch);
+  g_test_add_func ("/cluster/client/routes", test_client_routes);
+  g_test_add_func ("/cluster/client/cross-slot", test_client_cross_slot);
+  g_test_add_func ("/cluster/client/follows-moved", test_client_follows_moved);
   g_test_add_func ("/cluster/topology/failover", test_topology_failover);
 
   status = g_test_run ();

@@ -748,6 +748,8 @@ const ConfigTestSample config_test_samples[] = {
   { "max-elements", "1000" },
   { "max-depth", "16" },
   { "max-reply-bytes", "8388608" },
+  { "seeds", "10.0.0.1:7000;[::1]:7001" },
+  { "max-redirects", "9" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -791,6 +793,8 @@ const ConfigTestSample config_test_defaults[] = {
   { "max-elements", "1048576" },
   { "max-depth", "128" },
   { "max-reply-bytes", "1073741824" },
+  { "seeds", "" },
+  { "max-redirects", "5" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

@@ -35,6 +35,61 @@ test_basic (void)
 }
 
 static void
+test_cluster (void)
+{
+  g_autoptr(GredisConfig) config = parse_ok ("redis+cluster://alice:s3cret@127.0.0.1:7000,node-b:7001,[::1]?max-redirects=3");
+  g_autoptr(GredisConfig) tls = parse_ok ("rediss+cluster://10.0.0.1");
+  g_autoptr(GredisConfig) plain = parse_ok ("redis://127.0.0.1:7000");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (gredis_config_get_pool (config), ==, "cluster");
+  g_assert_cmpstr (gredis_config_get_seeds (config), ==, "127.0.0.1:7000;node-b:7001;[::1]:6379");
+  g_assert_cmpstr (gredis_config_get_host (config), ==, "127.0.0.1");
+  g_assert_cmpuint (gredis_config_get_port (config), ==, 7000);
+  g_assert_cmpstr (gredis_config_get_username (config), ==, "alice");
+  g_assert_cmpstr (gredis_config_get_password (config), ==, "s3cret");
+  g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 3);
+  g_assert_cmpstr (gredis_config_get_effective_transport (config), ==, "tcp");
+
+  g_assert_cmpstr (gredis_config_get_pool (tls), ==, "cluster");
+  g_assert_cmpstr (gredis_config_get_seeds (tls), ==, "10.0.0.1:6379");
+  g_assert_cmpstr (gredis_config_get_effective_transport (tls), ==, "tls");
+
+  g_assert_null (gredis_config_get_seeds (plain));
+  g_assert_null (gredis_config_get_pool (plain));
+
+  /* A plain URI applied after a cluster one leaves no seeds behind. */
+  g_assert_true (gredis_config_set_uri (config, "redis://127.0.0.1:7005", &error));
+  g_assert_no_error (error);
+  g_assert_null (gredis_config_get_seeds (config));
+}
+
+static void
+test_cluster_errors (void)
+{
+  static const char * const bad[] = {
+    "redis+cluster://127.0.0.1:7000,,127.0.0.1:7001",
+    "redis+cluster://127.0.0.1:7000,",
+    "redis+cluster://127.0.0.1:7000,127.0.0.1:port",
+    "redis+cluster://127.0.0.1:7000/2",
+    "redis+cluster:127.0.0.1:7000",
+    NULL,
+  };
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("URI: %s", bad[i]);
+      g_assert_false (gredis_config_set_uri (config, bad[i], &error));
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+      g_assert_null (gredis_config_get_seeds (config));
+      g_assert_null (gredis_config_get_pool (config));
+    }
+}
+
+static void
 test_full (void)
 {
   g_autoptr(GredisConfig) config = parse_ok ("redis://alice:s3cret@cache.example.com:6380/4");
@@ -568,6 +623,8 @@ main (int    argc,
   g_test_add_func ("/config/uri/unchanged-on-error", test_unchanged_on_error);
   g_test_add_func ("/config/uri/what-a-uri-resets", test_what_a_uri_resets);
   g_test_add_func ("/config/uri/compose", test_compose);
+  g_test_add_func ("/config/uri/cluster", test_cluster);
+  g_test_add_func ("/config/uri/cluster-errors", test_cluster_errors);
   g_test_add_func ("/config/uri/property", test_uri_property);
   g_test_add_func ("/config/uri/property-invalid", test_uri_property_invalid);
 

@@ -5,6 +5,7 @@
 #include <gredis/gredis.h>
 #include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "config-test-common.h"
@@ -109,6 +110,10 @@ test_accessors (void)
   gredis_config_set_max_elements (config, 1000);
   gredis_config_set_max_depth (config, 16);
   gredis_config_set_max_reply_bytes (config, 8388608);
+  gredis_config_set_seeds (config, "10.0.0.1:7000;[::1]:7001");
+  gredis_config_set_max_redirects (config, 9);
+  g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
+  g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 9);
   g_assert_cmpstr (gredis_config_get_host (config), ==, "redis.example.org");
   g_assert_cmpuint (gredis_config_get_port (config), ==, 7001);
   g_assert_cmpstr (gredis_config_get_path (config), ==, "/run/redis/redis.sock");
@@ -326,6 +331,36 @@ samples_key_file (const char *group)
     g_key_file_set_string (key_file, group, config_test_samples[i].key,
                            config_test_samples[i].value);
   return key_file;
+}
+
+/* Seeds are checked where they are set as text: a key file, the command
+ * line, gredis_config_set_option(). */
+static void
+test_seeds (void)
+{
+  static const char * const good[] = { "127.0.0.1:7000", "a.example:7000; b.example", "[::1]:7002;", NULL };
+  static const char * const bad[] = { "127.0.0.1:0", "127.0.0.1:70000", ";", "host:port", "[::1", "user@host:7000", NULL };
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+
+  g_assert_null (gredis_config_get_seeds (config));
+  for (guint i = 0; good[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gredis_config_set_option (config, "seeds", good[i], &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_config_get_seeds (config), ==, good[i]);
+    }
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("seeds=%s", bad[i]);
+      g_assert_false (gredis_config_set_option (config, "seeds", bad[i], &error));
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "seed"));
+      g_assert_cmpstr (gredis_config_get_seeds (config), ==, "[::1]:7002;");
+    }
 }
 
 static void
@@ -1126,6 +1161,7 @@ main (int    argc,
   g_test_add_func ("/config/setter-out-of-range", test_setter_out_of_range);
   g_test_add_func ("/config/set-option", test_set_option);
   g_test_add_func ("/config/set-option-errors", test_set_option_errors);
+  g_test_add_func ("/config/seeds", test_seeds);
   g_test_add_func ("/config/keyfile", test_keyfile);
   g_test_add_func ("/config/keyfile-uri-first", test_keyfile_uri_first);
   g_test_add_func ("/config/keyfile-errors", test_keyfile_errors);

@@ -1,0 +1,491 @@
+/* gredis-pool-cluster.c: the pool of a Redis Cluster
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-config-private.h"
+#include "gredis-cluster-topology-private.h"
+#include "gredis-pool-cluster-private.h"
+
+/* GredisPoolCluster: registered as the `cluster` pool. It fetches the
+ * slot map from the seeds (GredisConfig:seeds, or the host and port) on
+ * first use, once: callers that come meanwhile wait for that one fetch.
+ * A request goes to its node (GredisPoolRequest.node) when it names one,
+ * otherwise to the primary of its slot (any primary for a command
+ * without a key). Each node has a pool of its own (`blocking`, made from
+ * a copy of the configuration with the node as host and port), which does
+ * the counting, sharing and waiting; this pool remembers which node pool
+ * each connection it hands out came from, to give it back there. */
+
+struct _GredisPoolCluster
+{
+  GObject parent_instance;
+
+  GMutex lock;
+  GredisConfig *config;            /* NULL until configured */
+  GPtrArray *seeds;                /* GSocketConnectable */
+  GSocketConnectable *last_failed; /* the seed that failed last, or NULL */
+  GredisClusterTopology *topology; /* NULL until fetched */
+  gboolean fetching;
+  GQueue waiting;                  /* GTask of acquire_async, waiting for the map */
+  GHashTable *node_pools;          /* "host:port" → GredisPool */
+  GHashTable *owners;              /* GredisConnection → GredisPool (its node's) */
+  gboolean closed;
+};
+
+static void gredis_pool_cluster_iface_init (GredisPoolInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolCluster, gredis_pool_cluster, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GREDIS_TYPE_POOL, gredis_pool_cluster_iface_init)
+                               gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "cluster",
+                                                               g_define_type_id, 0))
+
+static GError *
+closed_error (void)
+{
+  gredis_i18n_init ();
+  return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The cluster pool is closed."));
+}
+
+/* The host and port of a node a caller names: a GNetworkAddress or an
+ * inet socket address. */
+static gboolean
+connectable_host_port (GSocketConnectable  *node,
+                       char               **host,
+                       guint16             *port)
+{
+  if (G_IS_NETWORK_ADDRESS (node))
+    {
+      *host = g_strdup (g_network_address_get_hostname (G_NETWORK_ADDRESS (node)));
+      *port = g_network_address_get_port (G_NETWORK_ADDRESS (node));
+      return TRUE;
+    }
+  if (G_IS_INET_SOCKET_ADDRESS (node))
+    {
+      *host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (node)));
+      *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (node));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Under the lock: the pool of the node @host:@port, made on first use. */
+static GredisPool *
+node_pool_locked (GredisPoolCluster  *self,
+                  const char         *host,
+                  guint16             port,
+                  GError            **error)
+{
+  g_autofree char *key = g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
+  g_autoptr(GredisConfig) config = NULL;
+  GredisPool *pool = g_hash_table_lookup (self->node_pools, key);
+
+  if (pool != NULL)
+    return g_object_ref (pool);
+
+  pool = gredis_pool_new_for_name ("blocking", error);
+  if (pool == NULL)
+    return NULL;
+  config = gredis_config_dup (self->config);
+  gredis_config_set_path (config, NULL);
+  gredis_config_set_host (config, host);
+  gredis_config_set_port (config, port);
+  gredis_config_set_seeds (config, NULL);
+  gredis_config_set_pool (config, NULL);
+  gredis_pool_configure (pool, config);
+  g_hash_table_insert (self->node_pools, g_steal_pointer (&key), g_object_ref (pool));
+  return pool;
+}
+
+/* Under the lock, with the map fetched: the pool of the node @request
+ * goes to. */
+static GredisPool *
+route_locked (GredisPoolCluster        *self,
+              const GredisPoolRequest  *request,
+              GError                  **error)
+{
+  const GredisClusterNode *node = NULL;
+
+  if (request->node != NULL)
+    {
+      g_autofree char *host = NULL;
+      guint16 port = 0;
+
+      if (!connectable_host_port (request->node, &host, &port))
+        {
+          gredis_i18n_init ();
+          g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                               _("The cluster pool can only reach a node given by host name or address and port."));
+          return NULL;
+        }
+      return node_pool_locked (self, host, port, error);
+    }
+
+  if (request->slot >= 0 && request->slot < GREDIS_CLUSTER_N_SLOTS)
+    node = _gredis_cluster_topology_get_primary (self->topology, request->slot);
+  else
+    for (guint i = 0; i < self->topology->nodes->len && node == NULL; i++)
+      {
+        const GredisClusterNode *candidate = g_ptr_array_index (self->topology->nodes, i);
+
+        if (candidate->role == GREDIS_CLUSTER_ROLE_PRIMARY)
+          node = candidate;
+      }
+  if (node == NULL)
+    {
+      gredis_i18n_init ();
+      if (request->slot >= 0)
+        g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CLUSTERDOWN,
+                     /* Translators: %d is a key slot, from 0 to 16383. */
+                     _("No node of the cluster serves the slot %d."), request->slot);
+      else
+        g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CLUSTERDOWN,
+                             _("The cluster has no primary node."));
+      return NULL;
+    }
+  return node_pool_locked (self, node->host, node->port, error);
+}
+
+static void
+remember_owner (GredisPoolCluster *self,
+                GredisConnection  *connection,
+                GredisPool        *node_pool)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_replace (self->owners, connection, g_object_ref (node_pool));
+  g_mutex_unlock (&self->lock);
+}
+
+/* Acquiring from a node's pool */
+
+static void
+on_node_acquired (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GredisPoolCluster *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  GredisConnection *connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  remember_owner (self, connection, GREDIS_POOL (source));
+  g_task_return_pointer (task, connection, g_object_unref);
+}
+
+/* Sends @task (its data is the request) on to its node's pool; called in
+ * the task's context. */
+static void
+acquire_from_node (GTask *task)
+{
+  GredisPoolCluster *self = g_task_get_source_object (task);
+  const GredisPoolRequest *request = g_task_get_task_data (task);
+  g_autoptr(GredisPool) node_pool = NULL;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    error = closed_error ();
+  else
+    node_pool = route_locked (self, request, &error);
+  g_mutex_unlock (&self->lock);
+  if (node_pool == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  gredis_pool_acquire_async (node_pool, request, g_task_get_cancellable (task),
+                             on_node_acquired, task);
+}
+
+static gboolean
+acquire_in_context (gpointer data)
+{
+  acquire_from_node (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The slot map */
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GredisPoolCluster) self = user_data;
+  GredisClusterTopology *topology;
+  GError *error = NULL;
+  GQueue waiting = G_QUEUE_INIT;
+  GTask *task;
+
+  topology = _gredis_cluster_topology_fetch_finish (result, &error);
+
+  g_mutex_lock (&self->lock);
+  self->fetching = FALSE;
+  if (topology != NULL && !self->closed)
+    {
+      g_clear_pointer (&self->topology, _gredis_cluster_topology_free);
+      self->topology = g_steal_pointer (&topology);
+    }
+  waiting = self->waiting;
+  g_queue_init (&self->waiting);
+  if (self->closed && error == NULL)
+    error = closed_error ();
+  g_mutex_unlock (&self->lock);
+  g_clear_pointer (&topology, _gredis_cluster_topology_free);
+
+  /* Each waiting caller goes on in its own context, where its
+   * connection must be made. */
+  while ((task = g_queue_pop_head (&waiting)) != NULL)
+    {
+      if (error != NULL)
+        {
+          g_task_return_error (task, g_error_copy (error));
+          g_object_unref (task);
+        }
+      else
+        g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                                    acquire_in_context, task, NULL);
+    }
+  g_clear_error (&error);
+}
+
+/* Under the lock: starts the fetch unless one is in flight. */
+static void
+ensure_fetch_locked (GredisPoolCluster *self)
+{
+  if (self->fetching || self->topology != NULL)
+    return;
+  self->fetching = TRUE;
+  _gredis_cluster_topology_fetch_async (self->config, self->seeds, self->last_failed,
+                                        MIN (self->seeds->len, 3), NULL, on_fetched,
+                                        g_object_ref (self));
+}
+
+void
+_gredis_pool_cluster_patch_moved (GredisPool *pool,
+                                  guint       slot,
+                                  const char *host,
+                                  guint16     port)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+
+  g_mutex_lock (&self->lock);
+  if (self->topology != NULL && slot < GREDIS_CLUSTER_N_SLOTS)
+    _gredis_cluster_topology_patch_moved (self->topology, slot, host, port);
+  g_mutex_unlock (&self->lock);
+}
+
+/* GredisPool */
+
+static void
+gredis_pool_cluster_configure (GredisPool   *pool,
+                               GredisConfig *config)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  const char *seeds = gredis_config_get_seeds (config);
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (seeds != NULL)
+    parsed = _gredis_config_parse_seeds (seeds, &error);
+  if (parsed == NULL)
+    {
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      parsed = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (parsed, g_network_address_new (gredis_config_get_host (config),
+                                                      gredis_config_get_port (config)));
+    }
+
+  g_mutex_lock (&self->lock);
+  g_set_object (&self->config, config);
+  g_clear_pointer (&self->seeds, g_ptr_array_unref);
+  self->seeds = g_steal_pointer (&parsed);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+gredis_pool_cluster_acquire_async (GredisPool               *pool,
+                                   const GredisPoolRequest  *request,
+                                   GCancellable             *cancellable,
+                                   GAsyncReadyCallback       callback,
+                                   gpointer                  user_data)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  GTask *task = g_task_new (pool, cancellable, callback, user_data);
+  gboolean ready;
+
+  g_task_set_source_tag (task, gredis_pool_cluster_acquire_async);
+  g_task_set_task_data (task, gredis_pool_request_copy (request),
+                        (GDestroyNotify) gredis_pool_request_free);
+
+  g_mutex_lock (&self->lock);
+  if (self->closed || self->config == NULL)
+    {
+      gboolean closed = self->closed;
+
+      g_mutex_unlock (&self->lock);
+      gredis_i18n_init ();
+      if (closed)
+        g_task_return_error (task, closed_error ());
+      else
+        g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_CONFIG, "%s",
+                                 _("The cluster pool was not given a configuration."));
+      g_object_unref (task);
+      return;
+    }
+  /* A request for a named node needs no map. */
+  ready = self->topology != NULL || request->node != NULL;
+  if (!ready)
+    {
+      g_queue_push_tail (&self->waiting, task);
+      ensure_fetch_locked (self);
+    }
+  g_mutex_unlock (&self->lock);
+  if (ready)
+    acquire_from_node (task);
+}
+
+static GredisConnection *
+gredis_pool_cluster_acquire_finish (GredisPool    *pool,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GredisConnection *
+gredis_pool_cluster_try_acquire (GredisPool               *pool,
+                                 const GredisPoolRequest  *request,
+                                 GError                  **error)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  g_autoptr(GredisPool) node_pool = NULL;
+  GredisConnection *connection;
+
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      g_propagate_error (error, closed_error ());
+      return NULL;
+    }
+  if (self->config == NULL || (self->topology == NULL && request->node == NULL))
+    {
+      /* The map comes asynchronously: gredis_pool_acquire_async() waits
+       * for it. */
+      g_mutex_unlock (&self->lock);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
+                           "The cluster's slot map is not known yet.");
+      return NULL;
+    }
+  node_pool = route_locked (self, request, error);
+  g_mutex_unlock (&self->lock);
+  if (node_pool == NULL)
+    return NULL;
+
+  connection = gredis_pool_try_acquire (node_pool, request, error);
+  if (connection != NULL)
+    remember_owner (self, connection, node_pool);
+  return connection;
+}
+
+static void
+gredis_pool_cluster_release (GredisPool       *pool,
+                             GredisConnection *connection)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  GredisPool *node_pool = NULL;
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_steal_extended (self->owners, connection, NULL, (gpointer *) &node_pool);
+  g_mutex_unlock (&self->lock);
+
+  if (node_pool != NULL)
+    {
+      gredis_pool_release (node_pool, connection);
+      g_object_unref (node_pool);
+    }
+  else
+    {
+      gredis_connection_close (connection);
+      g_object_unref (connection);
+    }
+}
+
+static void
+gredis_pool_cluster_close (GredisPool *pool)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  g_autoptr(GPtrArray) pools = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  GQueue waiting;
+  GTask *task;
+
+  g_mutex_lock (&self->lock);
+  self->closed = TRUE;
+  waiting = self->waiting;
+  g_queue_init (&self->waiting);
+  pools = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->node_pools);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (pools, g_object_ref (value));
+  g_mutex_unlock (&self->lock);
+
+  while ((task = g_queue_pop_head (&waiting)) != NULL)
+    {
+      g_task_return_error (task, closed_error ());
+      g_object_unref (task);
+    }
+  for (guint i = 0; i < pools->len; i++)
+    gredis_pool_close (g_ptr_array_index (pools, i));
+}
+
+static void
+gredis_pool_cluster_iface_init (GredisPoolInterface *iface)
+{
+  iface->configure = gredis_pool_cluster_configure;
+  iface->acquire_async = gredis_pool_cluster_acquire_async;
+  iface->acquire_finish = gredis_pool_cluster_acquire_finish;
+  iface->try_acquire = gredis_pool_cluster_try_acquire;
+  iface->release = gredis_pool_cluster_release;
+  iface->close = gredis_pool_cluster_close;
+}
+
+static void
+gredis_pool_cluster_finalize (GObject *object)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (object);
+
+  g_assert (g_queue_is_empty (&self->waiting));
+  g_hash_table_unref (self->owners);
+  g_hash_table_unref (self->node_pools);
+  g_clear_pointer (&self->topology, _gredis_cluster_topology_free);
+  g_clear_object (&self->last_failed);
+  g_clear_pointer (&self->seeds, g_ptr_array_unref);
+  g_clear_object (&self->config);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (gredis_pool_cluster_parent_class)->finalize (object);
+}
+
+static void
+gredis_pool_cluster_class_init (GredisPoolClusterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gredis_pool_cluster_finalize;
+}
+
+static void
+gredis_pool_cluster_init (GredisPoolCluster *self)
+{
+  g_mutex_init (&self->lock);
+  g_queue_init (&self->waiting);
+  self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->owners = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
