@@ -12,6 +12,7 @@
 #include <gredis/gredis-error.h>
 #include <gredis/gredis-reply.h>
 #include <gredis/gredis-reply-builder.h>
+#include <gredis/gredis-reply-types.h>
 #include <gredis/gredis-encoder.h>
 #include <gredis/gredis-command-table.h>
 #include <gredis/gredis-plugin.h>
