@@ -16,8 +16,9 @@
 # the GredisReply itself (scripts, BITFIELD, XPENDING).  --all adds the
 # groups beyond the data types; --missing lists the commands without a
 # helper; --check fails when a declaration names a command the table does
-# not know, which is what the test suite runs (docs/commands.md holds
-# the table).
+# not know or the data types are less than 95 % covered, and --doc FILE
+# fails when FILE does not hold the table as printed: the test suite runs
+# both (tests/command/meson.build), so that docs/commands.md stays true.
 
 import argparse
 import importlib.util
@@ -75,6 +76,7 @@ def main():
     ap.add_argument('--all', action='store_true')
     ap.add_argument('--missing', action='store_true')
     ap.add_argument('--check', action='store_true')
+    ap.add_argument('--doc')
     a = ap.parse_args()
 
     gen = load_generator()
@@ -89,8 +91,7 @@ def main():
     groups = DATA_GROUPS[:]
     if a.all:
         groups += sorted(set(table.values()) - set(DATA_GROUPS))
-    print('| group | 7.0 commands | typed | raw | % |')
-    print('| --- | ---: | ---: | ---: | ---: |')
+    lines = ['| group | 7.0 commands | typed | raw | % |', '| --- | ---: | ---: | ---: | ---: |']
     totals = [0, 0, 0]
     missing = []
     for group in groups:
@@ -98,18 +99,29 @@ def main():
         typed = [n for n in names if n in helpers]
         raw = [n for n in typed if helpers[n] == {'reply'}]
         missing += ['%s (%s)' % (n, group) for n in names if n not in helpers]
-        print('| %s | %d | %d | %d | %d %% |' % (group, len(names), len(typed), len(raw),
-                                               100 * len(typed) // max(len(names), 1)))
+        lines.append('| %s | %d | %d | %d | %d %% |' % (group, len(names), len(typed), len(raw),
+                                                      100 * len(typed) // max(len(names), 1)))
         if group in DATA_GROUPS:
             totals[0] += len(names)
             totals[1] += len(typed)
             totals[2] += len(raw)
-    print('| **data types** | %d | %d | %d | %d %% |' % (totals[0], totals[1], totals[2],
-                                                      100 * totals[1] // max(totals[0], 1)))
+    percent = 100 * totals[1] // max(totals[0], 1)
+    lines.append('| **data types** | %d | %d | %d | %d %% |' % (totals[0], totals[1], totals[2],
+                                                             percent))
+    print('\n'.join(lines))
+    status = 0
+    if a.check and percent < 95:
+        print('The data types are %d %% covered, less than 95 %%.' % percent, file=sys.stderr)
+        status = 1
+    if a.doc:
+        with open(a.doc, encoding='utf-8') as f:
+            if '\n'.join(lines) not in f.read():
+                print('%s does not hold this table: paste it there.' % a.doc, file=sys.stderr)
+                status = 1
     if a.missing:
         print()
         print('Without a helper: ' + ', '.join(missing))
-    return 0
+    return status
 
 
 if __name__ == '__main__':

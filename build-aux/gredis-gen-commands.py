@@ -98,9 +98,9 @@ OUT_ARGS = {
              'the cursor of the next call, `0` when the iteration is complete'),
     'autoclaim': ('char *', 'next_start', '(out) (optional) (transfer full)',
                   'the id to start the next call from, `0-0` when the whole list was scanned'),
-    'keyed': ('char *', 'key', '(out) (optional) (transfer full)',
+    'keyed': ('char *', 'key', '(out) (optional) (nullable) (transfer full)',
               'the key the elements come from'),
-    'keyed_scored': ('char *', 'key', '(out) (optional) (transfer full)',
+    'keyed_scored': ('char *', 'key', '(out) (optional) (nullable) (transfer full)',
                      'the key the members come from'),
 }
 
@@ -450,7 +450,7 @@ def param_docs(decl, binary):
                     text += ', or %s for none' % (
                         '%NULL' if p.kind in ('key', 'str', 'value', 'keys', 'strv') else
                         'a negative number' if p.kind == 'ms' else '0')
-            ann = ann + ' ' if ann else ''
+            ann = ann + ': ' if ann else ''
             lines.append(doc_wrap('@%s: %s%s' % (n, ann, text), ' * ', ' *   '))
     return lines
 
@@ -491,7 +491,7 @@ def returns_doc(decl, binary):
         text += ', as a flat array of fields and values (#GBytes)'
     if decl.nullable and '%NULL' not in text:
         text += ', or %NULL with no error when there is none'
-    return doc_wrap('Returns: %s%s' % (ann + ' ' if ann else '', text), ' * ', ' *   ')
+    return doc_wrap('Returns: %s%s' % (ann + ': ' if ann else '', text), ' * ', ' *   ')
 
 
 def ret_type(decl, binary):
@@ -621,7 +621,7 @@ def gen_client(decl, binary, out):
     out.append(' * @client: a #GredisClient')
     out.append(' * @result: the #GAsyncResult')
     for t, n, ann, d in outs:
-        out.append(doc_wrap('@%s: %s %s' % (n, ann, d), ' * ', ' *   '))
+        out.append(doc_wrap('@%s: %s: %s' % (n, ann, d), ' * ', ' *   '))
     out.append(' * @error: return location for a #GError')
     out.append(' *')
     out.append(' * Finishes %s().' % fn_name(decl, binary, '_async'))
@@ -645,7 +645,7 @@ def gen_client(decl, binary, out):
     out.append(' * @client: a #GredisClient')
     out += param_docs(decl, binary)
     for t, n, ann, d in outs:
-        out.append(doc_wrap('@%s: %s %s' % (n, ann, d), ' * ', ' *   '))
+        out.append(doc_wrap('@%s: %s: %s' % (n, ann, d), ' * ', ' *   '))
     out.append(' * @cancellable: (nullable): a #GCancellable')
     out.append(' * @error: return location for a #GError')
     out.append(' *')
