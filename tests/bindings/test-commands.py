@@ -12,6 +12,7 @@
 # element type fails the call. Also the reply converters on pipeline
 # results. Prints TAP.
 
+import importlib.util
 import math
 import os
 import shutil
@@ -24,8 +25,9 @@ import traceback
 import gi
 
 gi.require_version('GLib', '2.0')
+gi.require_version('GIRepository', '2.0')
 gi.require_version('Gredis', '1.0')
-from gi.repository import GLib, Gredis  # noqa: E402
+from gi.repository import GIRepository, GLib, Gredis  # noqa: E402
 
 TESTS = []
 SOCKET = None
@@ -266,6 +268,129 @@ def async_pipeline_and_converters():
     assert out['entries'] == [(None, '1-1', [('f', 'v')])]
     assert out['strv'] == []
     assert out['wrong'] is True, out
+
+
+# What the typelib must say of the return value of each kind of reply:
+# (type tag, array type or None, element type name or tag, transfer).
+T = GIRepository.TypeTag
+A = GIRepository.ArrayType
+X = GIRepository.Transfer
+RETURNS = {
+    'int': (T.INT64, None, None, X.NOTHING),
+    'bool': (T.BOOLEAN, None, None, X.NOTHING),
+    'ok': (T.BOOLEAN, None, None, X.NOTHING),
+    'double': (T.DOUBLE, None, None, X.NOTHING),
+    'score': (T.BOOLEAN, None, None, X.NOTHING),
+    'integer': (T.BOOLEAN, None, None, X.NOTHING),
+    'string': (T.UTF8, None, None, X.EVERYTHING),
+    'strv': (T.ARRAY, A.C, T.UTF8, X.EVERYTHING),
+    'scan': (T.ARRAY, A.C, T.UTF8, X.EVERYTHING),
+    'keyed': (T.ARRAY, A.C, T.UTF8, X.EVERYTHING),
+    'strings': (T.ARRAY, A.PTR_ARRAY, T.UTF8, X.CONTAINER),
+    'hash': (T.GHASH, None, T.UTF8, X.CONTAINER),
+    'scored': (T.ARRAY, A.PTR_ARRAY, 'ScoredMember', X.CONTAINER),
+    'keyed_scored': (T.ARRAY, A.PTR_ARRAY, 'ScoredMember', X.CONTAINER),
+    'entries': (T.ARRAY, A.PTR_ARRAY, 'StreamEntry', X.CONTAINER),
+    'xread': (T.ARRAY, A.PTR_ARRAY, 'StreamEntry', X.CONTAINER),
+    'autoclaim': (T.ARRAY, A.PTR_ARRAY, 'StreamEntry', X.CONTAINER),
+    'ints': (T.ARRAY, A.ARRAY, T.INT64, X.EVERYTHING),
+    'doubles': (T.ARRAY, A.ARRAY, T.DOUBLE, X.EVERYTHING),
+    'positions': (T.ARRAY, A.ARRAY, T.DOUBLE, X.EVERYTHING),
+    'dict': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'dicts': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'reply': (T.INTERFACE, None, 'Reply', X.EVERYTHING),
+}
+BYTES_RETURNS = {
+    'string': (T.INTERFACE, None, 'Bytes', X.EVERYTHING),
+    'strv': (T.ARRAY, A.PTR_ARRAY, 'Bytes', X.CONTAINER),
+    'scan': (T.ARRAY, A.PTR_ARRAY, 'Bytes', X.CONTAINER),
+    'keyed': (T.ARRAY, A.PTR_ARRAY, 'Bytes', X.CONTAINER),
+    'strings': (T.ARRAY, A.PTR_ARRAY, 'Bytes', X.CONTAINER),
+    'hash': (T.ARRAY, A.PTR_ARRAY, 'Bytes', X.CONTAINER),
+}
+
+
+def type_name(t):
+    tag = GIRepository.type_info_get_tag(t)
+    if tag == T.INTERFACE:
+        return GIRepository.BaseInfo.get_name(GIRepository.type_info_get_interface(t))
+    return tag
+
+
+def check_return(name, m, kind, nullable, binary):
+    tag, array, element, transfer = (BYTES_RETURNS.get(kind) if binary else None) or RETURNS[kind]
+    t = GIRepository.callable_info_get_return_type(m)
+    got = GIRepository.type_info_get_tag(t)
+    assert got == tag, (name, got, tag)
+    if tag == T.INTERFACE:
+        assert type_name(t) == element, (name, type_name(t), element)
+    if array is not None:
+        assert GIRepository.type_info_get_array_type(t) == array, name
+        if array == A.C:
+            assert GIRepository.type_info_is_zero_terminated(t), name
+        assert type_name(GIRepository.type_info_get_param_type(t, 0)) == element, \
+            (name, type_name(GIRepository.type_info_get_param_type(t, 0)), element)
+    if tag == T.GHASH:
+        for i in (0, 1):
+            assert type_name(GIRepository.type_info_get_param_type(t, i)) == element, name
+    assert GIRepository.callable_info_get_caller_owns(m) == transfer, \
+        (name, GIRepository.callable_info_get_caller_owns(m), transfer)
+    if nullable and tag not in (T.BOOLEAN,):
+        assert GIRepository.callable_info_may_return_null(m), name
+
+
+def check_args(name, m, gen, decl, binary, finish):
+    args = {}
+    for i in range(GIRepository.callable_info_get_n_args(m)):
+        a = GIRepository.callable_info_get_arg(m, i)
+        args[GIRepository.BaseInfo.get_name(a)] = a
+    for out in gen.out_param(decl):
+        a = args[out[1]]
+        assert GIRepository.arg_info_get_direction(a) == GIRepository.Direction.OUT, name
+        assert GIRepository.arg_info_is_optional(a), name
+    if finish:
+        return
+    for p in decl.params:
+        for ctype, cname, ann in p.c_params(binary):
+            if cname.startswith('n_'):
+                continue
+            t = GIRepository.arg_info_get_type(args[cname])
+            if 'array' in ann:
+                assert GIRepository.type_info_get_tag(t) == T.ARRAY, (name, cname)
+                if 'zero-terminated' in ann:
+                    assert GIRepository.type_info_is_zero_terminated(t), (name, cname)
+                else:
+                    assert GIRepository.type_info_get_array_length(t) >= 0, (name, cname)
+            if '(nullable)' in ann:
+                assert GIRepository.arg_info_may_be_null(args[cname]), (name, cname)
+
+
+@test
+def annotations_of_every_helper():
+    srcdir = os.environ.get('G_TEST_SRCDIR', os.path.join(os.path.dirname(__file__), '..'))
+    build_aux = os.path.join(srcdir, '..', 'build-aux')
+    spec = importlib.util.spec_from_file_location(
+        'gen', os.path.join(build_aux, 'gredis-gen-commands.py'))
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    _, decls = gen.parse(os.path.join(build_aux, 'gredis-commands.decl'))
+    repo = GIRepository.Repository.get_default()
+    client = repo.find_by_name('Gredis', 'Client')
+    pipeline = repo.find_by_name('Gredis', 'Pipeline')
+    checked = 0
+    for decl, binary in gen.forms(decls):
+        base = decl.name + ('_bytes' if binary else '')
+        for suffix in ('', '_finish'):
+            m = GIRepository.object_info_find_method(client, base + suffix)
+            assert m is not None, 'no gredis_client_%s%s in the typelib' % (base, suffix)
+            check_return(base + suffix, m, decl.reply_kind, decl.nullable, binary)
+            check_args(base + suffix, m, gen, decl, binary, suffix == '_finish')
+            checked += 1
+        assert GIRepository.object_info_find_method(client, base + '_async') is not None, base
+        if decl.options.get('adder') != '-':
+            adder = decl.options.get('adder', decl.name) + ('_bytes' if binary else '')
+            assert GIRepository.object_info_find_method(pipeline, 'add_' + adder) is not None, adder
+    assert checked > 500, checked
 
 
 def start_server(directory):
