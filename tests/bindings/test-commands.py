@@ -270,6 +270,24 @@ def async_pipeline_and_converters():
     assert out['wrong'] is True, out
 
 
+@test
+def lock():
+    client = new_client(3)
+    a = Gredis.Lock.new(client, 'lock', 60000)
+    b = Gredis.Lock.new(client, 'lock', 60000)
+    assert a.acquire(0, None)
+    assert client.get('lock', None) == a.get_token()
+    assert not b.acquire(0, None)
+    assert not b.release(None)
+    assert a.extend(90000, None)
+    result = run_async(lambda cb: a.release_async(None, cb))
+    assert a.release_finish(result)
+    assert a.get_token() is None
+    result = run_async(lambda cb: b.acquire_async(1000, None, cb))
+    assert b.acquire_finish(result)
+    assert b.release(None)
+
+
 # What the typelib must say of the return value of each kind of reply:
 # (type tag, array type or None, element type name or tag, transfer).
 T = GIRepository.TypeTag
