@@ -135,6 +135,21 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static void get_all (GredisClient *client, const char **keys, guint n_keys);
+
+/* Has @client connect, on this thread's context, to every node @keys
+ * reach (64 of them, spread), the slot map fetched first. */
+static void
+warm_up (GredisClient *client,
+         GPtrArray    *keys)
+{
+  const char *spread[64];
+
+  for (guint i = 0; i < G_N_ELEMENTS (spread); i++)
+    spread[i] = keys->pdata[i * 97 % keys->len];
+  get_all (client, spread, G_N_ELEMENTS (spread));
+}
+
 /* Checks that every reply of the pipeline is +OK; otherwise says why. */
 static char *
 pipeline_problem (GredisPipeline *pipeline)
@@ -177,10 +192,7 @@ pipeline_rate (gboolean   cluster_client,
   double start;
 
   /* Connected (and the slot map fetched) before the clock starts. */
-  for (guint i = 0; i < 64; i++)
-    {
-      g_autoptr(GredisReply) reply = gredis_client_command (client, (const char *[]) { "EXISTS", keys->pdata[i * 97 % keys->len], NULL }, NULL, NULL);
-    }
+  warm_up (client, keys);
 
   start = now_s ();
   for (guint r = 0; r < rounds; r++)
@@ -241,10 +253,7 @@ async_rate (gboolean   cluster_client,
   Counter counter = { 0 };
   double start, rate;
 
-  for (guint i = 0; i < 64; i++)
-    {
-      g_autoptr(GredisReply) reply = gredis_client_command (client, (const char *[]) { "EXISTS", keys->pdata[i * 97 % keys->len], NULL }, NULL, NULL);
-    }
+  warm_up (client, keys);
 
   start = now_s ();
   for (guint i = 0; i < N_ASYNC; i++)
