@@ -213,6 +213,54 @@ test_wrong_host_discovered (void)
   g_assert_cmpuint (n_served, >, 0);
 }
 
+/* gredis-cli -c --tls against redis-cli -c --tls over keys of every
+ * primary: the same output, redirect lines included (MOVED names the
+ * nodes' TLS ports to a TLS connection). */
+static void
+test_cli (void)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *got_err = NULL;
+  g_autofree char *port = g_strdup_printf ("%u", gredis_test_cluster_get_tls_port (cluster, 0));
+  const char *ca = gredis_test_certs_get_file (gredis_test_cluster_get_certs (cluster),
+                                               GREDIS_TEST_TLS_CA_CERT);
+  int status = -1;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (input, "SET tls-cli:%u %u\nGET tls-cli:%u\n", i, i, i);
+  for (guint tool = 0; tool < 2; tool++)
+    {
+      const char *argv[] = { tool == 0 ? "redis-cli" : GREDIS_CLI, "-c", "--tls", "--cacert", ca,
+                             "-h", "localhost", "-p", port, NULL };
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      char *out = NULL, *err = NULL;
+
+      process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, input->str, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      if (tool == 0)
+        {
+          expected = out;
+          g_free (err);
+        }
+      else
+        {
+          got = out;
+          got_err = err;
+          status = g_subprocess_get_exit_status (process);
+        }
+    }
+  g_assert_nonnull (strstr (expected, "-> Redirected to slot ["));
+  g_assert_cmpstr (got_err, ==, "");
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpint (status, ==, 0);
+}
+
 static void
 skip (gconstpointer reason)
 {
@@ -248,6 +296,7 @@ main (int   argc,
 
   g_test_add_func ("/cluster/tls/all-shards", test_all_shards);
   g_test_add_func ("/cluster/tls/wrong-ca", test_wrong_ca);
+  g_test_add_func ("/cluster/tls/cli", test_cli);
   g_test_add_func ("/cluster/tls/wrong-host-seed", test_wrong_host_seed);
   /* Last: it moves the primary role. */
   g_test_add_func ("/cluster/tls/wrong-host-discovered", test_wrong_host_discovered);
