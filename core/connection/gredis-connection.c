@@ -1125,7 +1125,12 @@ _gredis_connection_queue_call (GredisConnection   *self,
     }
   if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
     {
-      _gredis_call_return_error_later (call, closed_error (), self->context);
+      /* Why it closed (a refused certificate, a reset) tells the caller
+       * more than that it is closed, and lets the retry policy see a
+       * permanent failure as one. */
+      _gredis_call_return_error_later (call, self->close_error != NULL ? g_error_copy (self->close_error)
+                                                                        : closed_error (),
+                                       self->context);
       return;
     }
 

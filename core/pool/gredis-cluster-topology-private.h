@@ -47,6 +47,10 @@ void                     _gredis_cluster_topology_free            (GredisCluster
 GredisClusterTopology   *_gredis_cluster_topology_new_from_shards (GredisReply           *reply,
                                                                    const char            *seed_host,
                                                                    GError               **error);
+GredisClusterTopology   *_gredis_cluster_topology_new_from_shards_full (GredisReply      *reply,
+                                                                   const char       *seed_host,
+                                                                   gboolean          tls,
+                                                                   GError          **error);
 GredisClusterTopology   *_gredis_cluster_topology_new_from_slots  (GredisReply           *reply,
                                                                    const char            *seed_host,
                                                                    GError               **error);

@@ -14,6 +14,7 @@
  * give wins, the first of those on a tie.
  */
 #include "gredis-cluster-topology-private.h"
+#include "gredis-config-private.h"
 
 #include <string.h>
 
@@ -171,6 +172,7 @@ static guint
 parse_shard_node (GredisClusterTopology  *topology,
                   GredisReply            *reply,
                   const char             *seed_host,
+                  gboolean                tls,
                   GredisClusterRole      *role,
                   GError                **error)
 {
@@ -209,7 +211,9 @@ parse_shard_node (GredisClusterTopology  *topology,
   host = usable_host (endpoint) ? endpoint : usable_host (ip) ? ip : seed_host;
   if (!usable_host (host))
     return bad_reply (error, N_("a node has no address")), GREDIS_CLUSTER_NO_NODE;
-  if (!valid_port (port))
+  /* A node may have both ports (tls-port and port with tls-cluster):
+   * the one of the client's kind of connection, else the other. */
+  if (tls ? valid_port (tls_port) : !valid_port (port))
     port = tls_port;
   if (!valid_port (port))
     return bad_reply (error, N_("a node has no valid port")), GREDIS_CLUSTER_NO_NODE;
@@ -231,6 +235,7 @@ static gboolean
 parse_shard (GredisClusterTopology  *topology,
              GredisReply            *shard,
              const char             *seed_host,
+             gboolean                tls,
              GError                **error)
 {
   GredisReply *slots = NULL, *nodes = NULL;
@@ -258,7 +263,7 @@ parse_shard (GredisClusterTopology  *topology,
     {
       GredisClusterRole role;
       guint index = parse_shard_node (topology, gredis_reply_get_element (nodes, i),
-                                      seed_host, &role, error);
+                                      seed_host, tls, &role, error);
 
       if (index == GREDIS_CLUSTER_NO_NODE)
         return FALSE;
@@ -300,6 +305,9 @@ parse_shard (GredisClusterTopology  *topology,
  * @seed_host: (nullable): the host the reply came from, for nodes whose
  *   endpoint is unknown ("?") or empty
  *
+ * _gredis_cluster_topology_new_from_shards_full() for a client without
+ * TLS.
+ *
  * Returns: (transfer full): the map, or %NULL with @error set when the
  *   reply is not a valid topology
  */
@@ -308,6 +316,28 @@ _gredis_cluster_topology_new_from_shards (GredisReply  *reply,
                                           const char   *seed_host,
                                           GError      **error)
 {
+  return _gredis_cluster_topology_new_from_shards_full (reply, seed_host, FALSE, error);
+}
+
+/*
+ * _gredis_cluster_topology_new_from_shards_full:
+ * @reply: the reply to CLUSTER SHARDS, RESP2 or RESP3
+ * @seed_host: (nullable): the host the reply came from, for nodes whose
+ *   endpoint is unknown ("?") or empty
+ * @tls: whether the client connects with TLS: the nodes' `tls-port` is
+ *   taken rather than their `port` when they give both (a cluster with
+ *   `tls-cluster yes` and plain ports too). CLUSTER SLOTS and redirects
+ *   give the port of the asking connection's kind by themselves.
+ *
+ * Returns: (transfer full): the map, or %NULL with @error set when the
+ *   reply is not a valid topology
+ */
+GredisClusterTopology *
+_gredis_cluster_topology_new_from_shards_full (GredisReply  *reply,
+                                               const char   *seed_host,
+                                               gboolean      tls,
+                                               GError      **error)
+{
   g_autoptr(GredisClusterTopology) topology = _gredis_cluster_topology_new ();
 
   g_return_val_if_fail (reply != NULL, NULL);
@@ -315,7 +345,7 @@ _gredis_cluster_topology_new_from_shards (GredisReply  *reply,
   if (!is_array (reply))
     return bad_reply (error, N_("the reply to CLUSTER SHARDS is not an array")), NULL;
   for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    if (!parse_shard (topology, gredis_reply_get_element (reply, i), seed_host, error))
+    if (!parse_shard (topology, gredis_reply_get_element (reply, i), seed_host, tls, error))
       return NULL;
   return g_steal_pointer (&topology);
 }
@@ -549,6 +579,17 @@ _gredis_cluster_topology_choose (GPtrArray *views)
   return best;
 }
 
+/* Whether the client's connections speak TLS (a rediss:// URI, or the
+ * TLS transports by name): then a node's tls-port is the one to use. */
+static gboolean
+config_uses_tls (GredisConfig *config)
+{
+  const char *transport = gredis_config_get_effective_transport (config);
+
+  return _gredis_config_get_use_tls (config) || g_str_equal (transport, "tls") ||
+         g_str_equal (transport, "gio-tls");
+}
+
 /* Fetching: the seeds are asked one after the other until @n_views have
  * answered or none is left. */
 typedef struct {
@@ -560,6 +601,7 @@ typedef struct {
   GError *last_error;
   GredisConnection *connection;
   char *seed_host;
+  gboolean tls;               /* the client connects with TLS */
 } FetchData;
 
 static void
@@ -603,7 +645,8 @@ seed_answered (GTask       *task,
   GError *error = NULL;
   GredisClusterTopology *view;
 
-  view = shards ? _gredis_cluster_topology_new_from_shards (reply, fetch->seed_host, &error)
+  view = shards ? _gredis_cluster_topology_new_from_shards_full (reply, fetch->seed_host,
+                                                                fetch->tls, &error)
                 : _gredis_cluster_topology_new_from_slots (reply, fetch->seed_host, &error);
   if (view == NULL)
     {
@@ -768,6 +811,7 @@ _gredis_cluster_topology_fetch_async (GredisConfig        *config,
 
   fetch = g_new0 (FetchData, 1);
   fetch->config = g_object_ref (config);
+  fetch->tls = config_uses_tls (config);
   fetch->seeds = g_ptr_array_new_with_free_func (g_object_unref);
   fetch->views = g_ptr_array_new_with_free_func ((GDestroyNotify) _gredis_cluster_topology_free);
   fetch->n_views = n_views;

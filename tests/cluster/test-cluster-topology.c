@@ -196,6 +196,22 @@ test_unknown_endpoint (void)
                   FALSE, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 1)->port, ==, 7443);
+
+  /* Both ports (tls-cluster with plain ports too): the one of the
+   * client's kind of connection. */
+  {
+    g_autoptr(GredisReply) both = reply_from ("[ { slots [ 0 1 ] nodes [ { id a port 7000 tls-port 7443 "
+                                              "ip 127.0.0.1 role master } ] } ]", FALSE);
+
+    g_clear_pointer (&shards, _gredis_cluster_topology_free);
+    shards = _gredis_cluster_topology_new_from_shards_full (both, NULL, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 0)->port, ==, 7443);
+    g_clear_pointer (&shards, _gredis_cluster_topology_free);
+    shards = _gredis_cluster_topology_new_from_shards_full (both, NULL, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 0)->port, ==, 7000);
+  }
 }
 
 static const char * const bad_shards[] = {
