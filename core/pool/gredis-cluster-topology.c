@@ -560,6 +560,7 @@ typedef struct {
   GError *last_error;
   GredisConnection *connection;
   char *seed_host;
+  GSocketConnectable *failed; /* the last seed that gave no view */
 } FetchData;
 
 static void
@@ -575,6 +576,7 @@ fetch_data_free (gpointer data)
     gredis_connection_close (fetch->connection);
   g_clear_object (&fetch->connection);
   g_free (fetch->seed_host);
+  g_clear_object (&fetch->failed);
   g_free (fetch);
 }
 
@@ -589,6 +591,8 @@ seed_failed (GTask  *task,
   FetchData *fetch = g_task_get_task_data (task);
 
   g_debug ("A cluster seed gave no topology: %s", error->message);
+  if (fetch->next > 0)
+    g_set_object (&fetch->failed, g_ptr_array_index (fetch->seeds, fetch->next - 1));
   g_clear_error (&fetch->last_error);
   fetch->last_error = error;
   fetch_next (task);
@@ -808,4 +812,91 @@ _gredis_cluster_topology_fetch_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _gredis_cluster_topology_fetch_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * _gredis_cluster_topology_fetch_get_failed:
+ * @result: the result of _gredis_cluster_topology_fetch_async()
+ *
+ * Returns: (transfer none) (nullable): the last seed that gave no view
+ *   (it could not be reached, or its reply could not be read), to be
+ *   asked last next time; valid while @result lives
+ */
+GSocketConnectable *
+_gredis_cluster_topology_fetch_get_failed (GAsyncResult *result)
+{
+  FetchData *fetch;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  fetch = g_task_get_task_data (G_TASK (result));
+  return fetch != NULL ? fetch->failed : NULL;
+}
+
+GredisClusterTopology *
+_gredis_cluster_topology_copy (GredisClusterTopology *topology)
+{
+  GredisClusterTopology *copy = g_new (GredisClusterTopology, 1);
+
+  copy->nodes = g_ptr_array_new_full (topology->nodes->len, node_free);
+  for (guint i = 0; i < topology->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (topology->nodes, i);
+      GredisClusterNode *dup = g_memdup2 (node, sizeof *node);
+
+      dup->id = g_strdup (node->id);
+      dup->host = g_strdup (node->host);
+      g_ptr_array_add (copy->nodes, dup);
+    }
+  memcpy (copy->slots, topology->slots, sizeof copy->slots);
+  return copy;
+}
+
+/*
+ * _gredis_cluster_topology_diff:
+ *
+ * What changed from @old to @new, nodes being told apart by address:
+ * slots served by another primary (or by none), nodes that appeared or
+ * went, and nodes that changed role (a failover).
+ *
+ * Returns: a set of GredisTopologyChange flags, 0 when the two route alike
+ */
+guint
+_gredis_cluster_topology_diff (GredisClusterTopology *old,
+                               GredisClusterTopology *new)
+{
+  g_autofree guint16 *old_to_new = g_new (guint16, old->nodes->len);
+  guint changes = 0;
+  guint n_kept = 0;
+
+  for (guint i = 0; i < old->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (old->nodes, i);
+      guint index = _gredis_cluster_topology_find_node (new, node->host, node->port);
+
+      old_to_new[i] = (guint16) index;
+      if (index == GREDIS_CLUSTER_NO_NODE)
+        {
+          changes |= GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED;
+          continue;
+        }
+      n_kept++;
+      if (((const GredisClusterNode *) g_ptr_array_index (new->nodes, index))->role != node->role)
+        changes |= GREDIS_TOPOLOGY_CHANGE_FAILOVER;
+    }
+  if (n_kept < new->nodes->len)
+    changes |= GREDIS_TOPOLOGY_CHANGE_NODE_ADDED;
+
+  for (guint slot = 0; slot < GREDIS_CLUSTER_N_SLOTS; slot++)
+    {
+      guint16 was = old->slots[slot];
+      guint16 now = was == GREDIS_CLUSTER_NO_NODE ? GREDIS_CLUSTER_NO_NODE : old_to_new[was];
+
+      if (now != new->slots[slot])
+        {
+          changes |= GREDIS_TOPOLOGY_CHANGE_SLOTS;
+          break;
+        }
+    }
+  return changes;
 }
