@@ -62,7 +62,7 @@ struct _GredisPoolCluster
   guint n_fetches;
   GQueue waiting;                  /* GTask of acquire_async, waiting for the map */
   GHashTable *node_pools;          /* "host:port" → GredisPool */
-  GHashTable *owners;              /* GredisConnection → GredisPool (its node's) */
+  GHashTable *owners;              /* GredisConnection → Owner */
   gboolean closed;
 };
 
@@ -262,13 +262,39 @@ route_locked (GredisPoolCluster        *self,
   return node_pool_locked (self, node->host, node->port, error);
 }
 
+/* The node pool a connection came from, and how many of its uses (a
+ * shared connection is handed out once per user) are not given back. */
+typedef struct
+{
+  GredisPool *pool;
+  guint uses;
+} Owner;
+
+static void
+owner_free (gpointer data)
+{
+  Owner *owner = data;
+
+  g_object_unref (owner->pool);
+  g_free (owner);
+}
+
 static void
 remember_owner (GredisPoolCluster *self,
                 GredisConnection  *connection,
                 GredisPool        *node_pool)
 {
+  Owner *owner;
+
   g_mutex_lock (&self->lock);
-  g_hash_table_replace (self->owners, connection, g_object_ref (node_pool));
+  owner = g_hash_table_lookup (self->owners, connection);
+  if (owner == NULL)
+    {
+      owner = g_new0 (Owner, 1);
+      owner->pool = g_object_ref (node_pool);
+      g_hash_table_insert (self->owners, connection, owner);
+    }
+  owner->uses++;
   g_mutex_unlock (&self->lock);
 }
 
@@ -715,9 +741,17 @@ gredis_pool_cluster_release (GredisPool       *pool,
 {
   GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
   GredisPool *node_pool = NULL;
+  Owner *owner;
 
+  /* Each use goes back to the node's pool, which counts them. */
   g_mutex_lock (&self->lock);
-  g_hash_table_steal_extended (self->owners, connection, NULL, (gpointer *) &node_pool);
+  owner = g_hash_table_lookup (self->owners, connection);
+  if (owner != NULL)
+    {
+      node_pool = g_object_ref (owner->pool);
+      if (--owner->uses == 0)
+        g_hash_table_remove (self->owners, connection);
+    }
   g_mutex_unlock (&self->lock);
 
   if (node_pool != NULL)
@@ -815,5 +849,5 @@ gredis_pool_cluster_init (GredisPoolCluster *self)
   g_mutex_init (&self->lock);
   g_queue_init (&self->waiting);
   self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->owners = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->owners = g_hash_table_new_full (NULL, NULL, NULL, owner_free);
 }
