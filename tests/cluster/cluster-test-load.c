@@ -263,6 +263,23 @@ typedef struct
 static void send_async (ClusterTestLoad *load,
                         guint            index);
 
+static gboolean
+send_later (gpointer data)
+{
+  AsyncCall *call = data;
+  ClusterTestLoad *load = call->load;
+
+  if (g_atomic_int_get (&load->stop))
+    {
+      g_mutex_lock (&load->lock);
+      load->callers[call->index].busy = FALSE;
+      g_mutex_unlock (&load->lock);
+    }
+  else
+    send_async (load, call->index);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_incr (GObject      *source,
          GAsyncResult *result,
@@ -281,9 +298,21 @@ on_incr (GObject      *source,
   caller = &load->callers[index];
   caller->busy = FALSE;
   record_locked (caller, reply != NULL ? gredis_reply_get_integer (reply) : 0, error);
+  /* Busy until the next INCR is sent: after a failure, a little later. */
+  caller->busy = !g_atomic_int_get (&load->stop);
   g_mutex_unlock (&load->lock);
-  if (!g_atomic_int_get (&load->stop))
+  if (g_atomic_int_get (&load->stop))
+    return;
+  if (error == NULL)
     send_async (load, index);
+  else
+    {
+      AsyncCall *later = g_new (AsyncCall, 1);
+
+      later->load = load;
+      later->index = index;
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 20, send_later, later, g_free);
+    }
 }
 
 static void
