@@ -22,7 +22,11 @@
  *
  * Two classes of failures may be retried:
  * - refused by the server (LOADING, TRYAGAIN, MASTERDOWN, READONLY): the
- *   command did not run, so it is always safe to send it again;
+ *   command did not run, so it is always safe to send it again. On a
+ *   cluster, redirects come first and count against max-redirects, not
+ *   the retries: MOVED (the map patched) and ASK (ASKING and the
+ *   command as one unit on the named node) are followed at once,
+ *   TRYAGAIN and CLUSTERDOWN after the backoff delay;
  * - connection failures: a command is sent again only if it cannot run
  *   twice: none of its bytes were written, or the command table says it
  *   is read-only or idempotent. A command that may have reached the
