@@ -739,33 +739,19 @@ same_seed (GSocketConnectable *a,
   return g_strcmp0 (sa, sb) == 0;
 }
 
-/*
- * _gredis_cluster_topology_fetch_async:
- * @config: the configuration the connections to the seeds are made from
- * @seeds: (element-type GSocketConnectable): the nodes to ask
- * @last_failed: (nullable): the seed that failed last time, asked last
- * @n_views: how many seeds to hear from at most (the majority is taken
- *   among them)
- *
- * Asks the seeds for the topology, in a random order (but @last_failed
- * last), through plain connections of their own that are closed after.
- */
-void
-_gredis_cluster_topology_fetch_async (GredisConfig        *config,
-                                      GPtrArray           *seeds,
-                                      GSocketConnectable  *last_failed,
-                                      guint                n_views,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+static void
+fetch_start (GredisConfig        *config,
+             GPtrArray           *seeds,
+             GSocketConnectable  *last_failed,
+             guint                n_views,
+             gboolean             shuffle,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   FetchData *fetch;
   guint n;
-
-  g_return_if_fail (GREDIS_IS_CONFIG (config));
-  g_return_if_fail (seeds != NULL);
-  g_return_if_fail (n_views > 0);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _gredis_cluster_topology_fetch_async);
@@ -781,7 +767,7 @@ _gredis_cluster_topology_fetch_async (GredisConfig        *config,
     g_ptr_array_add (fetch->seeds, g_object_ref (g_ptr_array_index (seeds, i)));
   /* Fisher-Yates, then the last failed seed moved to the end. */
   n = fetch->seeds->len;
-  for (guint i = n; i > 1; i--)
+  for (guint i = n; shuffle && i > 1; i--)
     {
       guint j = (guint) g_random_int_range (0, (gint32) i);
       gpointer swap = fetch->seeds->pdata[i - 1];
@@ -802,6 +788,58 @@ _gredis_cluster_topology_fetch_async (GredisConfig        *config,
         }
 
   fetch_next (task);
+}
+
+/*
+ * _gredis_cluster_topology_fetch_async:
+ * @config: the configuration the connections to the seeds are made from
+ * @seeds: (element-type GSocketConnectable): the nodes to ask
+ * @last_failed: (nullable): the seed that failed last time, asked last
+ * @n_views: how many seeds to hear from at most (the majority is taken
+ *   among them)
+ *
+ * Asks the seeds for the topology, in a random order (but @last_failed
+ * last), through plain connections of their own that are closed after.
+ */
+void
+_gredis_cluster_topology_fetch_async (GredisConfig        *config,
+                                      GPtrArray           *seeds,
+                                      GSocketConnectable  *last_failed,
+                                      guint                n_views,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  g_return_if_fail (seeds != NULL);
+  g_return_if_fail (n_views > 0);
+
+  fetch_start (config, seeds, last_failed, n_views, TRUE, cancellable, callback, user_data);
+}
+
+/*
+ * _gredis_cluster_topology_refresh_async:
+ * @candidates: (element-type GSocketConnectable): the nodes to ask, in
+ *   order
+ * @last_failed: (nullable): the node that failed last time, asked last
+ *
+ * Like _gredis_cluster_topology_fetch_async(), but the nodes are asked
+ * in the order given (@last_failed at the end) and the first view is
+ * taken: a refresh, where one question is enough. Finish with
+ * _gredis_cluster_topology_fetch_finish().
+ */
+void
+_gredis_cluster_topology_refresh_async (GredisConfig        *config,
+                                        GPtrArray           *candidates,
+                                        GSocketConnectable  *last_failed,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  g_return_if_fail (candidates != NULL);
+
+  fetch_start (config, candidates, last_failed, 1, FALSE, cancellable, callback, user_data);
 }
 
 GredisClusterTopology *

@@ -26,10 +26,10 @@
  * most one started per REFRESH_MIN_INTERVAL_US (a request within that
  * window is deferred to its end, once), so that a burst of redirects or
  * of failed connections during a failover costs one fetch. A refresh
- * asks the nodes of the current map and the seeds, shuffled, the one
- * that failed last at the end, and stops at the first that answers (the
- * first fetch takes the majority of up to three); one that fails keeps
- * the old map. The new map is compared with the last one fetched: what
+ * asks the primaries of the current map, then its replicas (each group
+ * shuffled), then the seeds, the node that failed last at the end, and
+ * stops at the first that answers (the first fetch takes the majority of
+ * up to three); one that fails keeps the old map. The new map is compared with the last one fetched: what
  * changed is emitted as ::topology-changed.
  *
  * The fetches and timers run on one thread shared by every cluster pool
@@ -432,7 +432,7 @@ typedef struct
   GredisConfig *config;
   GPtrArray *seeds;
   GSocketConnectable *last_failed;
-  guint n_views;
+  gboolean refresh;
   GCancellable *cancellable;
 } FetchStart;
 
@@ -454,10 +454,30 @@ fetch_on_worker (gpointer data)
 {
   FetchStart *start = data;
 
-  _gredis_cluster_topology_fetch_async (start->config, start->seeds, start->last_failed,
-                                        start->n_views, start->cancellable, on_fetched,
-                                        g_steal_pointer (&start->self));
+  if (start->refresh)
+    _gredis_cluster_topology_refresh_async (start->config, start->seeds, start->last_failed,
+                                            start->cancellable, on_fetched,
+                                            g_steal_pointer (&start->self));
+  else
+    _gredis_cluster_topology_fetch_async (start->config, start->seeds, start->last_failed,
+                                          MIN (start->seeds->len, 3), start->cancellable,
+                                          on_fetched, g_steal_pointer (&start->self));
   return G_SOURCE_REMOVE;
+}
+
+static void
+shuffle_range (GPtrArray *array,
+               guint      from,
+               guint      to)
+{
+  for (guint i = to; i > from + 1; i--)
+    {
+      guint j = (guint) g_random_int_range ((gint32) from, (gint32) i);
+      gpointer swap = array->pdata[i - 1];
+
+      array->pdata[i - 1] = array->pdata[j];
+      array->pdata[j] = swap;
+    }
 }
 
 static gboolean
@@ -478,9 +498,11 @@ contains_address (GPtrArray  *seeds,
 }
 
 /* Under the lock: starts a fetch on the worker thread. The first one
- * asks the seeds and takes the majority of up to three views; a refresh
- * asks the nodes of the map (but those known to have failed) and the
- * seeds, and takes the first view. */
+ * asks the seeds, shuffled, and takes the majority of up to three views.
+ * A refresh takes the first view it gets, asking the primaries of the
+ * map, then its replicas (each group shuffled; those known to have
+ * failed left out: a replica may not have heard of a change yet), then
+ * the seeds. */
 static void
 start_fetch_locked (GredisPoolCluster *self)
 {
@@ -496,14 +518,20 @@ start_fetch_locked (GredisPoolCluster *self)
   start->cancellable = g_object_ref (self->fetch_cancellable);
   start->last_failed = self->last_failed != NULL ? g_object_ref (self->last_failed) : NULL;
   start->seeds = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->topology != NULL)
-    for (guint i = 0; i < self->topology->nodes->len; i++)
-      {
-        const GredisClusterNode *node = g_ptr_array_index (self->topology->nodes, i);
+  start->refresh = self->topology != NULL;
+  for (guint role = GREDIS_CLUSTER_ROLE_PRIMARY; start->refresh && role <= GREDIS_CLUSTER_ROLE_REPLICA; role++)
+    {
+      guint first = start->seeds->len;
 
-        if (node->health != GREDIS_CLUSTER_HEALTH_FAILED)
-          g_ptr_array_add (start->seeds, g_network_address_new (node->host, node->port));
-      }
+      for (guint i = 0; i < self->topology->nodes->len; i++)
+        {
+          const GredisClusterNode *node = g_ptr_array_index (self->topology->nodes, i);
+
+          if (node->role == role && node->health != GREDIS_CLUSTER_HEALTH_FAILED)
+            g_ptr_array_add (start->seeds, g_network_address_new (node->host, node->port));
+        }
+      shuffle_range (start->seeds, first, start->seeds->len);
+    }
   for (guint i = 0; i < self->seeds->len; i++)
     {
       GSocketConnectable *seed = g_ptr_array_index (self->seeds, i);
@@ -513,7 +541,6 @@ start_fetch_locked (GredisPoolCluster *self)
       if (!connectable_host_port (seed, &host, &port) || !contains_address (start->seeds, host, port))
         g_ptr_array_add (start->seeds, g_object_ref (seed));
     }
-  start->n_views = self->topology == NULL ? MIN (start->seeds->len, 3) : 1;
   on_worker (fetch_on_worker, start, fetch_start_free);
 }
 
