@@ -213,6 +213,8 @@ node_pool_locked (GredisPoolCluster  *self,
   return pool;
 }
 
+static void request_refresh_locked (GredisPoolCluster *self);
+
 /* Under the lock, with the map fetched: the pool of the node @request
  * goes to. */
 static GredisPool *
@@ -249,6 +251,9 @@ route_locked (GredisPoolCluster        *self,
       }
   if (node == NULL)
     {
+      /* The map may be out of date: the slot's shard came back, or
+       * moved. */
+      request_refresh_locked (self);
       gredis_i18n_init ();
       if (request->slot >= 0)
         g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CLUSTERDOWN,
