@@ -105,6 +105,7 @@ struct _GredisConfig
   guint64   max_reply_bytes;
   char     *seeds;
   guint     max_redirects;
+  guint     cluster_refresh_interval_ms;
 };
 
 enum {
@@ -151,6 +152,7 @@ enum {
   PROP_MAX_REPLY_BYTES,
   PROP_SEEDS,
   PROP_MAX_REDIRECTS,
+  PROP_CLUSTER_REFRESH_INTERVAL_MS,
   N_PROPS
 };
 
@@ -206,6 +208,7 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_MAX_REPLY_BYTES] = { "max-reply-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_reply_bytes), 0, G_MAXUINT64, GREDIS_PARSER_DEFAULT_MAX_REPLY_BYTES, NULL, NULL, 0, 0 },
   [PROP_SEEDS] = { "seeds", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, seeds), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SEEDS, 0 },
   [PROP_MAX_REDIRECTS] = { "max-redirects", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_redirects), 0, 100, 5, NULL, NULL, 0, 0 },
+  [PROP_CLUSTER_REFRESH_INTERVAL_MS] = { "cluster-refresh-interval-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, cluster_refresh_interval_ms), 0, G_MAXUINT, 10000, NULL, NULL, 0, 0 },
 };
 
 /**
@@ -457,7 +460,20 @@ static const GredisOptionInfo options[N_PROPS] = {
  * GredisConfig:max-redirects:
  *
  * How many `MOVED` and `ASK` redirects a `cluster` pool follows for one
- * command before it fails with the last one.
+ * command before it fails with the last one. `TRYAGAIN` and
+ * `CLUSTERDOWN` replies count against it too: the command is sent again
+ * after the backoff delay (#GredisConfig:backoff) until it runs or the
+ * cap is reached.
+ */
+/**
+ * GredisConfig:cluster-refresh-interval-ms:
+ *
+ * How often a `cluster` pool fetches the slot map again in the
+ * background, in milliseconds, whether or not a redirect or a failed
+ * connection asked for it: the backstop that finds a failover no `MOVED`
+ * reply tells of. 0 turns the periodic refresh off (redirects and
+ * connection failures still refresh the map, at most once per half
+ * second).
  */
 
 /* Overwrites a secret before its memory goes back to the allocator; the
@@ -2910,6 +2926,36 @@ gredis_config_set_max_redirects (GredisConfig *config,
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
   set_number_option (config, PROP_MAX_REDIRECTS, max_redirects);
+}
+
+/**
+ * gredis_config_get_cluster_refresh_interval_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cluster-refresh-interval-ms.
+ *
+ * Returns: the value of #GredisConfig:cluster-refresh-interval-ms
+ */
+guint
+gredis_config_get_cluster_refresh_interval_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->cluster_refresh_interval_ms;
+}
+
+/**
+ * gredis_config_set_cluster_refresh_interval_ms:
+ * @config: a #GredisConfig
+ * @interval_ms: the new value, 0 for no periodic refresh
+ *
+ * Sets #GredisConfig:cluster-refresh-interval-ms.
+ */
+void
+gredis_config_set_cluster_refresh_interval_ms (GredisConfig *config,
+                                               guint         interval_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CLUSTER_REFRESH_INTERVAL_MS, interval_ms);
 }
 
 GPtrArray *

@@ -1152,6 +1152,44 @@ _gredis_connection_queue_call (GredisConnection   *self,
 }
 
 void
+_gredis_connection_queue_asking_call (GredisConnection   *self,
+                                      guint               argc,
+                                      const char * const *argv,
+                                      const gsize        *argv_lengths,
+                                      GBytes * const     *args,
+                                      GredisCall         *call)
+{
+  static const char * const asking[] = { "ASKING" };
+  GCancellable *cancellable = _gredis_call_get_cancellable (call);
+  gboolean was_idle = self->n_entries == 0;
+  Entry *e;
+
+  /* A call that fails at once needs no ASKING. */
+  if (G_UNLIKELY ((cancellable != NULL && g_cancellable_is_cancelled (cancellable)) ||
+                  self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      _gredis_connection_queue_call (self, argc, argv, argv_lengths, args, call);
+      return;
+    }
+
+  /* ASKING gets an entry whose reply (+OK) is read and dropped, a
+   * tombstone from the start; the command follows it at once in the
+   * same buffer and queue. The connection is used from its context's
+   * thread only, so nothing can come between them, and both go out in
+   * the same write. */
+  gredis_encode_command (current_buffer (self), 1, asking, NULL);
+  e = ring_push_back (self);
+  e->kind = ENTRY_TOMBSTONE;
+  e->kept_length = 0;
+  e->func = NULL;
+  e->data = NULL;
+  e->cancel_source = NULL;
+  after_queue (self, was_idle);
+
+  _gredis_connection_queue_call (self, argc, argv, argv_lengths, args, call);
+}
+
+void
 _gredis_connection_queue_command (GredisConnection    *self,
                                   guint                argc,
                                   const char * const  *argv,

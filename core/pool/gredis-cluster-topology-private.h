@@ -75,8 +75,19 @@ void                     _gredis_cluster_topology_fetch_async     (GredisConfig 
                                                                    GCancellable          *cancellable,
                                                                    GAsyncReadyCallback    callback,
                                                                    gpointer               user_data);
+void                     _gredis_cluster_topology_refresh_async   (GredisConfig          *config,
+                                                                   GPtrArray             *candidates,
+                                                                   GSocketConnectable    *last_failed,
+                                                                   GCancellable          *cancellable,
+                                                                   GAsyncReadyCallback    callback,
+                                                                   gpointer               user_data);
 GredisClusterTopology   *_gredis_cluster_topology_fetch_finish    (GAsyncResult          *result,
                                                                    GError               **error);
+GSocketConnectable      *_gredis_cluster_topology_fetch_get_failed (GAsyncResult         *result);
+
+GredisClusterTopology   *_gredis_cluster_topology_copy            (GredisClusterTopology *topology);
+guint                    _gredis_cluster_topology_diff            (GredisClusterTopology *old,
+                                                                   GredisClusterTopology *new);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisClusterTopology, _gredis_cluster_topology_free)
 

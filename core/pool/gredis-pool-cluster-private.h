@@ -21,10 +21,26 @@ _gredis_pool_routes_by_slot (GredisPool *pool)
 }
 
 /* A MOVED reply: @slot is served by @host:@port from now on (the map is
- * patched at once; nothing happens before the map is first fetched). */
-void _gredis_pool_cluster_patch_moved (GredisPool *pool,
-                                       guint       slot,
-                                       const char *host,
-                                       guint16     port);
+ * patched at once; nothing happens before the map is first fetched),
+ * and a refresh is asked for. Counted. */
+void _gredis_pool_cluster_patch_moved     (GredisPool *pool,
+                                           guint       slot,
+                                           const char *host,
+                                           guint16     port);
+/* An ASK reply was followed (counted; the map stays as it is). */
+void _gredis_pool_cluster_count_ask       (GredisPool *pool);
+/* Asks for the map to be fetched again in the background (a connection
+ * to a node failed): at most one fetch in flight and one started per
+ * rate-limit window; any thread. */
+void _gredis_pool_cluster_request_refresh (GredisPool *pool);
+/* The MOVED and ASK replies followed and the fetches of the map started
+ * (the first included), so far. */
+void _gredis_pool_cluster_get_counters    (GredisPool *pool,
+                                           guint64    *n_moved,
+                                           guint64    *n_ask,
+                                           guint64    *n_fetches);
+
+/* The pool also emits "topology-changed" (one GredisTopologyChange
+ * argument) on a thread of its own when a refresh finds the map changed. */
 
 G_END_DECLS

@@ -15,7 +15,31 @@
  * without a key). Each node has a pool of its own (`blocking`, made from
  * a copy of the configuration with the node as host and port), which does
  * the counting, sharing and waiting; this pool remembers which node pool
- * each connection it hands out came from, to give it back there. */
+ * each connection it hands out came from, to give it back there.
+ *
+ * Refresh: a MOVED reply patches its slot at once
+ * (_gredis_pool_cluster_patch_moved()), and it, a failed connection or
+ * the periodic timer (GredisConfig:cluster-refresh-interval-ms) asks for
+ * the map to be fetched again in the background
+ * (_gredis_pool_cluster_request_refresh()). Requests are merged: never
+ * more than one fetch in flight, none asked for while one is, and at
+ * most one started per REFRESH_MIN_INTERVAL_US (a request within that
+ * window is deferred to its end, once), so that a burst of redirects or
+ * of failed connections during a failover costs one fetch. A refresh
+ * asks the primaries of the current map, then its replicas (each group
+ * shuffled), then the seeds, the node that failed last at the end, and
+ * stops at the first that answers (the first fetch takes the majority of
+ * up to three); one that fails keeps the old map. The new map is compared with the last one fetched: what
+ * changed is emitted as ::topology-changed.
+ *
+ * The fetches and timers run on one thread shared by every cluster pool
+ * of the process (worker_context()), as GDBus runs its connections on
+ * one: the map must be fetched when no main loop runs (blocking API),
+ * and a fetch started on a blocking call's private context would stall
+ * between calls. */
+
+/* The rate-limit window of refreshes. */
+#define REFRESH_MIN_INTERVAL_US (500 * G_TIME_SPAN_MILLISECOND)
 
 struct _GredisPoolCluster
 {
@@ -25,11 +49,20 @@ struct _GredisPoolCluster
   GredisConfig *config;            /* NULL until configured */
   GPtrArray *seeds;                /* GSocketConnectable */
   GSocketConnectable *last_failed; /* the seed that failed last, or NULL */
-  GredisClusterTopology *topology; /* NULL until fetched */
+  GredisClusterTopology *topology; /* NULL until fetched; patched by MOVED */
+  GredisClusterTopology *fetched;  /* the last map fetched, as it came */
   gboolean fetching;
+  GCancellable *fetch_cancellable; /* of the fetch in flight */
+  gint64 last_fetch_time;          /* monotonic µs the last fetch started */
+  GSource *deferred;               /* a refresh waiting for the window's end */
+  GSource *periodic;               /* the periodic refresh */
+  /* Atomic counters (read-only properties of GredisClient). */
+  guint n_moved;
+  guint n_ask;
+  guint n_fetches;
   GQueue waiting;                  /* GTask of acquire_async, waiting for the map */
   GHashTable *node_pools;          /* "host:port" → GredisPool */
-  GHashTable *owners;              /* GredisConnection → GredisPool (its node's) */
+  GHashTable *owners;              /* GredisConnection → Owner */
   gboolean closed;
 };
 
@@ -39,6 +72,89 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolCluster, gredis_pool_cluster, G_TYPE_OB
                                G_IMPLEMENT_INTERFACE (GREDIS_TYPE_POOL, gredis_pool_cluster_iface_init)
                                gredis_plugin_module_implement (NULL, GREDIS_PLUGIN_POOL, "cluster",
                                                                g_define_type_id, 0))
+
+enum {
+  SIGNAL_TOPOLOGY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gpointer
+worker_main (gpointer data)
+{
+  GMainContext *context = data;
+
+  g_main_context_push_thread_default (context);
+  for (;;)
+    g_main_context_iteration (context, TRUE);
+  return NULL;
+}
+
+/* The context of the thread that runs the fetches and timers of every
+ * cluster pool; started on first use, it lives as long as the process. */
+static GMainContext *
+worker_context (void)
+{
+  static gsize context;
+
+  if (g_once_init_enter (&context))
+    {
+      GMainContext *made = g_main_context_new ();
+
+      g_thread_unref (g_thread_new ("gredis-cluster", worker_main, g_main_context_ref (made)));
+      g_once_init_leave (&context, (gsize) made);
+    }
+  return (GMainContext *) context;
+}
+
+/* Runs @func with @data (freed by @destroy) on the worker thread, later:
+ * never at once, so that it may be called under the lock. */
+static void
+on_worker (GSourceFunc    func,
+           gpointer       data,
+           GDestroyNotify destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "Gredis cluster refresh");
+  g_source_attach (source, worker_context ());
+  g_source_unref (source);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* A source on the worker thread that calls @func with the pool while it
+ * lives (a weak reference). */
+static GSource *
+timer_new (GredisPoolCluster *self,
+           guint              interval_ms,
+           GSourceFunc        func)
+{
+  GSource *source = g_timeout_source_new (interval_ms);
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  g_source_set_callback (source, func, ref, weak_ref_free);
+  g_source_set_static_name (source, "Gredis cluster refresh");
+  g_source_attach (source, worker_context ());
+  return source;
+}
+
+static void
+clear_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
 
 static GError *
 closed_error (void)
@@ -97,6 +213,8 @@ node_pool_locked (GredisPoolCluster  *self,
   return pool;
 }
 
+static void request_refresh_locked (GredisPoolCluster *self);
+
 /* Under the lock, with the map fetched: the pool of the node @request
  * goes to. */
 static GredisPool *
@@ -133,6 +251,9 @@ route_locked (GredisPoolCluster        *self,
       }
   if (node == NULL)
     {
+      /* The map may be out of date: the slot's shard came back, or
+       * moved. */
+      request_refresh_locked (self);
       gredis_i18n_init ();
       if (request->slot >= 0)
         g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CLUSTERDOWN,
@@ -146,13 +267,39 @@ route_locked (GredisPoolCluster        *self,
   return node_pool_locked (self, node->host, node->port, error);
 }
 
+/* The node pool a connection came from, and how many of its uses (a
+ * shared connection is handed out once per user) are not given back. */
+typedef struct
+{
+  GredisPool *pool;
+  guint uses;
+} Owner;
+
+static void
+owner_free (gpointer data)
+{
+  Owner *owner = data;
+
+  g_object_unref (owner->pool);
+  g_free (owner);
+}
+
 static void
 remember_owner (GredisPoolCluster *self,
                 GredisConnection  *connection,
                 GredisPool        *node_pool)
 {
+  Owner *owner;
+
   g_mutex_lock (&self->lock);
-  g_hash_table_replace (self->owners, connection, g_object_ref (node_pool));
+  owner = g_hash_table_lookup (self->owners, connection);
+  if (owner == NULL)
+    {
+      owner = g_new0 (Owner, 1);
+      owner->pool = g_object_ref (node_pool);
+      g_hash_table_insert (self->owners, connection, owner);
+    }
+  owner->uses++;
   g_mutex_unlock (&self->lock);
 }
 
@@ -212,6 +359,9 @@ acquire_in_context (gpointer data)
 
 /* The slot map */
 
+static void start_fetch_locked (GredisPoolCluster *self);
+static gboolean on_periodic (gpointer data);
+
 static void
 on_fetched (GObject      *source,
             GAsyncResult *result,
@@ -219,19 +369,38 @@ on_fetched (GObject      *source,
 {
   g_autoptr(GredisPoolCluster) self = user_data;
   GredisClusterTopology *topology;
+  GSocketConnectable *failed = _gredis_cluster_topology_fetch_get_failed (result);
   GError *error = NULL;
   GQueue waiting = G_QUEUE_INIT;
   GTask *task;
+  guint changes = 0;
 
   topology = _gredis_cluster_topology_fetch_finish (result, &error);
 
   g_mutex_lock (&self->lock);
   self->fetching = FALSE;
+  g_clear_object (&self->fetch_cancellable);
+  if (failed != NULL)
+    g_set_object (&self->last_failed, failed);
   if (topology != NULL && !self->closed)
     {
+      gboolean first = self->fetched == NULL;
+
+      if (!first)
+        changes = _gredis_cluster_topology_diff (self->fetched, topology);
+      /* The map routed by is a copy: MOVED patches it, and the next
+       * fetch is compared with this one as it came. */
       g_clear_pointer (&self->topology, _gredis_cluster_topology_free);
-      self->topology = g_steal_pointer (&topology);
+      g_clear_pointer (&self->fetched, _gredis_cluster_topology_free);
+      self->topology = _gredis_cluster_topology_copy (topology);
+      self->fetched = g_steal_pointer (&topology);
+      if (first && gredis_config_get_cluster_refresh_interval_ms (self->config) > 0)
+        self->periodic = timer_new (self, gredis_config_get_cluster_refresh_interval_ms (self->config),
+                                    on_periodic);
     }
+  else if (error != NULL && self->topology != NULL)
+    g_debug ("The cluster's slot map could not be fetched again; the old one stays: %s",
+             error->message);
   waiting = self->waiting;
   g_queue_init (&self->waiting);
   if (self->closed && error == NULL)
@@ -253,18 +422,199 @@ on_fetched (GObject      *source,
                                     acquire_in_context, task, NULL);
     }
   g_clear_error (&error);
+
+  if (changes != 0)
+    {
+      g_debug ("The cluster's topology changed (0x%x)", changes);
+      g_signal_emit (self, signals[SIGNAL_TOPOLOGY_CHANGED], 0, changes);
+    }
 }
 
-/* Under the lock: starts the fetch unless one is in flight. */
+/* What the worker thread needs to start a fetch, taken under the lock. */
+typedef struct
+{
+  GredisPoolCluster *self;
+  GredisConfig *config;
+  GPtrArray *seeds;
+  GSocketConnectable *last_failed;
+  gboolean refresh;
+  GCancellable *cancellable;
+} FetchStart;
+
+static void
+fetch_start_free (gpointer data)
+{
+  FetchStart *start = data;
+
+  g_clear_object (&start->self);
+  g_object_unref (start->config);
+  g_ptr_array_unref (start->seeds);
+  g_clear_object (&start->last_failed);
+  g_object_unref (start->cancellable);
+  g_free (start);
+}
+
+static gboolean
+fetch_on_worker (gpointer data)
+{
+  FetchStart *start = data;
+
+  if (start->refresh)
+    _gredis_cluster_topology_refresh_async (start->config, start->seeds, start->last_failed,
+                                            start->cancellable, on_fetched,
+                                            g_steal_pointer (&start->self));
+  else
+    _gredis_cluster_topology_fetch_async (start->config, start->seeds, start->last_failed,
+                                          MIN (start->seeds->len, 3), start->cancellable,
+                                          on_fetched, g_steal_pointer (&start->self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+shuffle_range (GPtrArray *array,
+               guint      from,
+               guint      to)
+{
+  for (guint i = to; i > from + 1; i--)
+    {
+      guint j = (guint) g_random_int_range ((gint32) from, (gint32) i);
+      gpointer swap = array->pdata[i - 1];
+
+      array->pdata[i - 1] = array->pdata[j];
+      array->pdata[j] = swap;
+    }
+}
+
+static gboolean
+contains_address (GPtrArray  *seeds,
+                  const char *host,
+                  guint16     port)
+{
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      g_autofree char *seed_host = NULL;
+      guint16 seed_port = 0;
+
+      if (connectable_host_port (g_ptr_array_index (seeds, i), &seed_host, &seed_port) &&
+          seed_port == port && g_ascii_strcasecmp (seed_host, host) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Under the lock: starts a fetch on the worker thread. The first one
+ * asks the seeds, shuffled, and takes the majority of up to three views.
+ * A refresh takes the first view it gets, asking the primaries of the
+ * map, then its replicas (each group shuffled; those known to have
+ * failed left out: a replica may not have heard of a change yet), then
+ * the seeds. */
+static void
+start_fetch_locked (GredisPoolCluster *self)
+{
+  FetchStart *start = g_new0 (FetchStart, 1);
+
+  self->fetching = TRUE;
+  self->last_fetch_time = g_get_monotonic_time ();
+  self->fetch_cancellable = g_cancellable_new ();
+  g_atomic_int_inc (&self->n_fetches);
+
+  start->self = g_object_ref (self);
+  start->config = g_object_ref (self->config);
+  start->cancellable = g_object_ref (self->fetch_cancellable);
+  start->last_failed = self->last_failed != NULL ? g_object_ref (self->last_failed) : NULL;
+  start->seeds = g_ptr_array_new_with_free_func (g_object_unref);
+  start->refresh = self->topology != NULL;
+  for (guint role = GREDIS_CLUSTER_ROLE_PRIMARY; start->refresh && role <= GREDIS_CLUSTER_ROLE_REPLICA; role++)
+    {
+      guint first = start->seeds->len;
+
+      for (guint i = 0; i < self->topology->nodes->len; i++)
+        {
+          const GredisClusterNode *node = g_ptr_array_index (self->topology->nodes, i);
+
+          if (node->role == role && node->health != GREDIS_CLUSTER_HEALTH_FAILED)
+            g_ptr_array_add (start->seeds, g_network_address_new (node->host, node->port));
+        }
+      shuffle_range (start->seeds, first, start->seeds->len);
+    }
+  for (guint i = 0; i < self->seeds->len; i++)
+    {
+      GSocketConnectable *seed = g_ptr_array_index (self->seeds, i);
+      g_autofree char *host = NULL;
+      guint16 port = 0;
+
+      if (!connectable_host_port (seed, &host, &port) || !contains_address (start->seeds, host, port))
+        g_ptr_array_add (start->seeds, g_object_ref (seed));
+    }
+  on_worker (fetch_on_worker, start, fetch_start_free);
+}
+
+/* Under the lock: starts the first fetch unless one is in flight. */
 static void
 ensure_fetch_locked (GredisPoolCluster *self)
 {
   if (self->fetching || self->topology != NULL)
     return;
-  self->fetching = TRUE;
-  _gredis_cluster_topology_fetch_async (self->config, self->seeds, self->last_failed,
-                                        MIN (self->seeds->len, 3), NULL, on_fetched,
-                                        g_object_ref (self));
+  start_fetch_locked (self);
+}
+
+static gboolean on_deferred (gpointer data);
+
+/* Under the lock: a refresh now, or at the end of the rate-limit window;
+ * nothing when one is in flight or deferred already, or before the
+ * first fetch (callers wait for that one). */
+static void
+request_refresh_locked (GredisPoolCluster *self)
+{
+  gint64 now, due;
+
+  if (self->closed || self->config == NULL || self->topology == NULL ||
+      self->fetching || self->deferred != NULL)
+    return;
+  now = g_get_monotonic_time ();
+  due = self->last_fetch_time + REFRESH_MIN_INTERVAL_US;
+  if (now >= due)
+    start_fetch_locked (self);
+  else
+    self->deferred = timer_new (self, (guint) ((due - now + 999) / 1000), on_deferred);
+}
+
+static gboolean
+on_deferred (gpointer data)
+{
+  g_autoptr(GredisPoolCluster) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  g_mutex_lock (&self->lock);
+  /* This source is being dispatched: dropping it here is safe. */
+  g_clear_pointer (&self->deferred, g_source_unref);
+  request_refresh_locked (self);
+  g_mutex_unlock (&self->lock);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_periodic (gpointer data)
+{
+  g_autoptr(GredisPoolCluster) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  g_mutex_lock (&self->lock);
+  request_refresh_locked (self);
+  g_mutex_unlock (&self->lock);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_gredis_pool_cluster_request_refresh (GredisPool *pool)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+
+  g_mutex_lock (&self->lock);
+  request_refresh_locked (self);
+  g_mutex_unlock (&self->lock);
 }
 
 void
@@ -275,10 +625,31 @@ _gredis_pool_cluster_patch_moved (GredisPool *pool,
 {
   GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
 
+  g_atomic_int_inc (&self->n_moved);
   g_mutex_lock (&self->lock);
   if (self->topology != NULL && slot < GREDIS_CLUSTER_N_SLOTS)
     _gredis_cluster_topology_patch_moved (self->topology, slot, host, port);
+  request_refresh_locked (self);
   g_mutex_unlock (&self->lock);
+}
+
+void
+_gredis_pool_cluster_count_ask (GredisPool *pool)
+{
+  g_atomic_int_inc (&GREDIS_POOL_CLUSTER (pool)->n_ask);
+}
+
+void
+_gredis_pool_cluster_get_counters (GredisPool *pool,
+                                   guint64    *n_moved,
+                                   guint64    *n_ask,
+                                   guint64    *n_fetches)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+
+  *n_moved = (guint) g_atomic_int_get (&self->n_moved);
+  *n_ask = (guint) g_atomic_int_get (&self->n_ask);
+  *n_fetches = (guint) g_atomic_int_get (&self->n_fetches);
 }
 
 /* GredisPool */
@@ -402,9 +773,17 @@ gredis_pool_cluster_release (GredisPool       *pool,
 {
   GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
   GredisPool *node_pool = NULL;
+  Owner *owner;
 
+  /* Each use goes back to the node's pool, which counts them. */
   g_mutex_lock (&self->lock);
-  g_hash_table_steal_extended (self->owners, connection, NULL, (gpointer *) &node_pool);
+  owner = g_hash_table_lookup (self->owners, connection);
+  if (owner != NULL)
+    {
+      node_pool = g_object_ref (owner->pool);
+      if (--owner->uses == 0)
+        g_hash_table_remove (self->owners, connection);
+    }
   g_mutex_unlock (&self->lock);
 
   if (node_pool != NULL)
@@ -431,6 +810,10 @@ gredis_pool_cluster_close (GredisPool *pool)
 
   g_mutex_lock (&self->lock);
   self->closed = TRUE;
+  if (self->fetch_cancellable != NULL)
+    g_cancellable_cancel (self->fetch_cancellable);
+  clear_source (&self->deferred);
+  clear_source (&self->periodic);
   waiting = self->waiting;
   g_queue_init (&self->waiting);
   pools = g_ptr_array_new_with_free_func (g_object_unref);
@@ -465,6 +848,10 @@ gredis_pool_cluster_finalize (GObject *object)
   GredisPoolCluster *self = GREDIS_POOL_CLUSTER (object);
 
   g_assert (g_queue_is_empty (&self->waiting));
+  clear_source (&self->deferred);
+  clear_source (&self->periodic);
+  g_clear_object (&self->fetch_cancellable);
+  g_clear_pointer (&self->fetched, _gredis_cluster_topology_free);
   g_hash_table_unref (self->owners);
   g_hash_table_unref (self->node_pools);
   g_clear_pointer (&self->topology, _gredis_cluster_topology_free);
@@ -479,6 +866,13 @@ static void
 gredis_pool_cluster_class_init (GredisPoolClusterClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gredis_pool_cluster_finalize;
+
+  /* GredisPoolCluster::topology-changed: (changes: GredisTopologyChange)
+   * A refresh found a map that differs from the one fetched before;
+   * emitted on the worker thread. */
+  signals[SIGNAL_TOPOLOGY_CHANGED] =
+    g_signal_new ("topology-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GREDIS_TYPE_TOPOLOGY_CHANGE);
 }
 
 static void
@@ -487,5 +881,5 @@ gredis_pool_cluster_init (GredisPoolCluster *self)
   g_mutex_init (&self->lock);
   g_queue_init (&self->waiting);
   self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->owners = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->owners = g_hash_table_new_full (NULL, NULL, NULL, owner_free);
 }

@@ -63,6 +63,47 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
 
+/* With a pool that routes by slot, and @error an ASK reply: the node
+ * the command goes to, once, after ASKING (counted; the map stays as it
+ * is); NULL otherwise. The server did not run the command. */
+GSocketConnectable *_gredis_router_follow_ask  (GredisRouter       *router,
+                                                const GError       *error);
+/* With a pool that routes by slot, whether @error is TRYAGAIN or
+ * CLUSTERDOWN: the command did not run and is sent again after the
+ * backoff delay, within the redirect cap. */
+gboolean      _gredis_router_is_cluster_busy  (GredisRouter        *router,
+                                               const GError        *error);
+/* A command failed with @error: when it says the connection to its node
+ * failed or stopped answering, a cluster pool is asked to refresh its
+ * map (rate-limited there). */
+void          _gredis_router_note_failure     (GredisRouter        *router,
+                                               const GError        *error);
+/* Queues @call, whose command it keeps (@argc, @argv, @argv_lengths), on
+ * the shared connection of @node in the thread-default context, after
+ * ASKING, as one unit (_gredis_connection_queue_asking_call()); the
+ * connection is made, or waited for, as needed. */
+void          _gredis_router_queue_asking     (GredisRouter        *router,
+                                               GSocketConnectable  *node,
+                                               guint                argc,
+                                               const char * const  *argv,
+                                               const gsize         *argv_lengths,
+                                               GredisCall          *call);
+
+/* Events of a cluster pool, for the client: @func is called with the
+ * router's owner, from the pool's own thread, each time a refresh finds
+ * the topology changed (@changes: GredisTopologyChange flags). Set
+ * before the pool is made. */
+typedef void (*GredisRouterTopologyFunc) (GObject *owner,
+                                          guint    changes);
+void          _gredis_router_set_topology_func    (GredisRouter             *router,
+                                                   GredisRouterTopologyFunc  func);
+/* The MOVED and ASK redirects followed and the slot-map fetches started;
+ * FALSE (and zeros) when the pool does not route by slot or is not made. */
+gboolean      _gredis_router_get_cluster_counters (GredisRouter             *router,
+                                                   guint64                  *n_moved,
+                                                   guint64                  *n_ask,
+                                                   guint64                  *n_fetches);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

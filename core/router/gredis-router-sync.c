@@ -33,17 +33,20 @@
 
 /* Takes an exclusive connection whose context the calling thread may run. */
 static GredisConnection *
-acquire_blocking (GredisRouter  *router,
-                  GredisPool    *pool,
-                  gint           slot,
-                  GCancellable  *cancellable,
-                  GError       **error)
+acquire_blocking (GredisRouter        *router,
+                  GredisPool          *pool,
+                  gint                 slot,
+                  GSocketConnectable  *ask,
+                  GCancellable        *cancellable,
+                  GError             **error)
 {
   GredisPoolRequest request;
   GredisConnection *connection;
 
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
   request.slot = slot;
+  request.node = ask;
+  request.asking = ask != NULL;
   connection = gredis_pool_acquire (pool, &request, cancellable, error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
@@ -77,7 +80,9 @@ backoff_sleep (guint64       delay_us,
 }
 
 /* One attempt: the reply, or NULL with an error; *@unsent tells whether
- * the command failed before any byte of it was written. */
+ * the command failed before any byte of it was written. With @ask (an
+ * ASK redirect), the command goes to that node after ASKING, both in
+ * one write. */
 static GredisReply *
 send_once (GredisRouter        *router,
            gpointer             source_object,
@@ -86,6 +91,7 @@ send_once (GredisRouter        *router,
            const char * const  *argv,
            const gsize         *argv_lengths,
            GBytes * const      *args,
+           GSocketConnectable  *ask,
            gboolean            *unsent,
            GCancellable        *cancellable,
            GError             **error)
@@ -99,14 +105,15 @@ send_once (GredisRouter        *router,
   *unsent = TRUE;
   if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &slot, error))
     return NULL;
-  connection = acquire_blocking (router, pool, slot, cancellable, error);
+  connection = acquire_blocking (router, pool, slot, ask, cancellable, error);
   if (connection == NULL)
     return NULL;
 
   /* The connection is ours alone: when it is ready and idle, talk to
    * its socket directly rather than through its main context. */
   reply = NULL;
-  if (_gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
+  if (ask == NULL &&
+      _gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
                                       &reply, unsent, error))
     {
       gredis_pool_release (pool, connection);
@@ -116,7 +123,10 @@ send_once (GredisRouter        *router,
   gredis_sync_begin_on (&sync, gredis_connection_get_context (connection));
   call = _gredis_call_new (source_object, cancellable, gredis_sync_done, &sync,
                            _gredis_router_send_sync);
-  _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
+  if (ask != NULL)
+    _gredis_connection_queue_asking_call (connection, argc, argv, argv_lengths, args, call);
+  else
+    _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
   /* Write now rather than in a main-loop iteration of its own: the
    * iteration below then only waits for the reply. */
   gredis_connection_flush (connection);
@@ -142,6 +152,7 @@ _gredis_router_send_sync (GredisRouter        *router,
 {
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisRetry) retry = NULL;
+  g_autoptr(GSocketConnectable) ask = NULL;
   GredisRetryDelay delay = { 0, };
   guint redirects = 0;
 
@@ -160,8 +171,10 @@ _gredis_router_send_sync (GredisRouter        *router,
       gboolean unsent;
       GredisReply *reply;
 
-      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, &unsent,
-                         cancellable, &local_error);
+      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, ask,
+                         &unsent, cancellable, &local_error);
+      /* An ASK is for one attempt. */
+      g_clear_object (&ask);
       if (reply != NULL)
         return reply;
       if (_gredis_router_is_closed (router))
@@ -169,16 +182,33 @@ _gredis_router_send_sync (GredisRouter        *router,
           g_propagate_error (error, local_error);
           return NULL;
         }
-      /* A redirect is followed at once, up to max-redirects: it is not
-       * a failure. */
-      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
-          _gredis_router_follow_moved (router, local_error))
+      /* Redirects, up to max-redirects, are not failures: MOVED and
+       * ASK are followed at once, TRYAGAIN and CLUSTERDOWN after the
+       * backoff delay. The command did not run. */
+      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)))
         {
-          redirects++;
-          failures--;
-          g_error_free (local_error);
-          continue;
+          gboolean busy = FALSE;
+
+          if (_gredis_router_follow_moved (router, local_error) ||
+              (ask = _gredis_router_follow_ask (router, local_error)) != NULL ||
+              (busy = _gredis_router_is_cluster_busy (router, local_error)))
+            {
+              redirects++;
+              failures--;
+              if (busy)
+                {
+                  if (retry == NULL)
+                    retry = _gredis_router_ref_retry (router);
+                  g_debug ("Sending a command again after %s", local_error->message);
+                  backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
+                }
+              g_error_free (local_error);
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                return NULL;
+              continue;
+            }
         }
+      _gredis_router_note_failure (router, local_error);
       if (retry == NULL)
         retry = _gredis_router_ref_retry (router);
       switch (_gredis_retry_decide (retry, local_error, unsent, failures,

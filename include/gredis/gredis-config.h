@@ -280,6 +280,11 @@ guint         gredis_config_get_max_redirects            (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_max_redirects            (GredisConfig *config,
                                                           guint         max_redirects);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_cluster_refresh_interval_ms (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cluster_refresh_interval_ms (GredisConfig *config,
+                                                             guint         interval_ms);
 
 
 G_END_DECLS

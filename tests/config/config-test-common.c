@@ -750,6 +750,7 @@ const ConfigTestSample config_test_samples[] = {
   { "max-reply-bytes", "8388608" },
   { "seeds", "10.0.0.1:7000;[::1]:7001" },
   { "max-redirects", "9" },
+  { "cluster-refresh-interval-ms", "2500" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -795,6 +796,7 @@ const ConfigTestSample config_test_defaults[] = {
   { "max-reply-bytes", "1073741824" },
   { "seeds", "" },
   { "max-redirects", "5" },
+  { "cluster-refresh-interval-ms", "10000" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

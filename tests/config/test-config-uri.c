@@ -37,7 +37,7 @@ test_basic (void)
 static void
 test_cluster (void)
 {
-  g_autoptr(GredisConfig) config = parse_ok ("redis+cluster://alice:s3cret@127.0.0.1:7000,node-b:7001,[::1]?max-redirects=3");
+  g_autoptr(GredisConfig) config = parse_ok ("redis+cluster://alice:s3cret@127.0.0.1:7000,node-b:7001,[::1]?max-redirects=3&cluster-refresh-interval-ms=0");
   g_autoptr(GredisConfig) tls = parse_ok ("rediss+cluster://10.0.0.1");
   g_autoptr(GredisConfig) plain = parse_ok ("redis://127.0.0.1:7000");
   g_autoptr(GError) error = NULL;
@@ -49,6 +49,7 @@ test_cluster (void)
   g_assert_cmpstr (gredis_config_get_username (config), ==, "alice");
   g_assert_cmpstr (gredis_config_get_password (config), ==, "s3cret");
   g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 3);
+  g_assert_cmpuint (gredis_config_get_cluster_refresh_interval_ms (config), ==, 0);
   g_assert_cmpstr (gredis_config_get_effective_transport (config), ==, "tcp");
 
   g_assert_cmpstr (gredis_config_get_pool (tls), ==, "cluster");

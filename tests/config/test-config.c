@@ -112,6 +112,8 @@ test_accessors (void)
   gredis_config_set_max_reply_bytes (config, 8388608);
   gredis_config_set_seeds (config, "10.0.0.1:7000;[::1]:7001");
   gredis_config_set_max_redirects (config, 9);
+  gredis_config_set_cluster_refresh_interval_ms (config, 2500);
+  g_assert_cmpuint (gredis_config_get_cluster_refresh_interval_ms (config), ==, 2500);
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
   g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 9);
   g_assert_cmpstr (gredis_config_get_host (config), ==, "redis.example.org");
