@@ -830,6 +830,35 @@ _gredis_router_get_shared (GredisRouter  *router,
   return lookup_connection (router, NULL, NULL, error);
 }
 
+GredisConnection *
+_gredis_router_get_shared_for_slot (GredisRouter  *router,
+                                    gint           slot,
+                                    GError       **error)
+{
+  return lookup_by_slot (router, NULL, NULL, slot, error);
+}
+
+gboolean
+_gredis_router_routes_by_slot (GredisRouter *router)
+{
+  return routes_by_slot (router);
+}
+
+gboolean
+_gredis_router_map_slots (GredisRouter *router,
+                          const gint   *slots,
+                          guint         n_slots,
+                          guint        *nodes,
+                          guint        *n_nodes)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return FALSE;
+  pool = _gredis_router_get_pool (router, NULL);
+  return pool != NULL && _gredis_pool_cluster_map_slots (pool, slots, n_slots, nodes, n_nodes);
+}
+
 void
 _gredis_router_send_shared (GredisRouter              *router,
                             const GredisRouterCommand *command)
