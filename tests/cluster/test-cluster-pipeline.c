@@ -434,92 +434,153 @@ test_pipeline_resharding (void)
 
 /* Transactions */
 
-/* WATCH, MULTI … EXEC on keys of one hash tag go to that slot's primary,
- * asynchronously and blocking; a change of a watched key from elsewhere
- * stops the transaction. */
-static void
-test_transaction_one_slot (void)
+/* The calls of MULTI on @node, from INFO commandstats. */
+static guint64
+multi_calls_on (guint node)
 {
-  g_autoptr(GredisClient) client = cluster_client_new ();
-  g_autoptr(GredisClient) other = cluster_client_new ();
-  const char *watched[] = { "{tx}a", NULL };
+  g_autofree char *stats = cli_ok (node, "INFO", "commandstats", NULL);
+  const char *line = strstr (stats, "cmdstat_multi:calls=");
 
-  for (guint blocking = 0; blocking <= 1; blocking++)
-    {
-      g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, TRUE);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *expected = g_strdup_printf ("%u", blocking + 1);
-
-      if (blocking)
-        g_assert_true (gredis_pipeline_watch (pipeline, watched, NULL, &error));
-      else
-        {
-          g_autoptr(GAsyncResult) result = NULL;
-
-          gredis_pipeline_watch_async (pipeline, watched, NULL, on_result, &result);
-          g_assert_true (gredis_pipeline_watch_finish (pipeline, wait_result (&result), &error));
-        }
-      g_assert_no_error (error);
-      g_assert_true (gredis_pipeline_get_watching (pipeline));
-      gredis_pipeline_add_set (pipeline, "{tx}a", expected);
-      gredis_pipeline_add_incrby (pipeline, "{tx}b", 1);
-      gredis_pipeline_add_get (pipeline, "{tx}a");
-      execute (pipeline, blocking);
-      assert_text (pipeline, 0, "OK");
-      assert_integer (pipeline, 1, blocking + 1);
-      assert_text (pipeline, 2, expected);
-
-      /* A watched key changed by another client: nothing runs. */
-      if (blocking)
-        g_assert_true (gredis_pipeline_watch (pipeline, watched, NULL, &error));
-      else
-        {
-          g_autoptr(GAsyncResult) result = NULL;
-
-          gredis_pipeline_watch_async (pipeline, watched, NULL, on_result, &result);
-          g_assert_true (gredis_pipeline_watch_finish (pipeline, wait_result (&result), &error));
-        }
-      g_assert_no_error (error);
-      g_assert_true (gredis_client_set (other, "{tx}a", "changed", 0, 0, NULL, &error));
-      g_assert_no_error (error);
-      gredis_pipeline_add_incrby (pipeline, "{tx}b", 100);
-      if (blocking)
-        g_assert_false (gredis_pipeline_execute (pipeline, NULL, &error));
-      else
-        {
-          g_autoptr(GAsyncResult) result = NULL;
-
-          gredis_pipeline_execute_async (pipeline, NULL, on_result, &result);
-          g_assert_false (gredis_pipeline_execute_finish (pipeline, wait_result (&result), &error));
-        }
-      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WATCH);
-    }
-  {
-    g_autofree char *b = get_value (other, "{tx}b");
-
-    g_assert_cmpstr (b, ==, "2");
-  }
+  return line != NULL ? g_ascii_strtoull (line + strlen ("cmdstat_multi:calls="), NULL, 10) : 0;
 }
 
-/* The calls of MULTI on every primary, from INFO commandstats. */
+/* The MOVED errors @node answered, from INFO errorstats. */
+static guint64
+moved_on (guint node)
+{
+  g_autofree char *stats = cli_ok (node, "INFO", "errorstats", NULL);
+  const char *line = strstr (stats, "errorstat_MOVED:count=");
+
+  return line != NULL ? g_ascii_strtoull (line + strlen ("errorstat_MOVED:count="), NULL, 10) : 0;
+}
+
+/* The calls of MULTI on every primary. */
 static guint64
 multi_calls (void)
 {
   guint64 total = 0;
 
   for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
-    {
-      g_autofree char *stats = NULL;
-      const char *line;
-
-      if (!gredis_test_cluster_is_primary (cluster, node))
-        continue;
-      stats = cli_ok (node, "INFO", "commandstats", NULL);
-      line = strstr (stats, "cmdstat_multi:calls=");
-      if (line != NULL)
-        total += g_ascii_strtoull (line + strlen ("cmdstat_multi:calls="), NULL, 10);
-    }
+    if (gredis_test_cluster_is_primary (cluster, node))
+      total += multi_calls_on (node);
   return total;
+}
+
+static void
+watch (GredisPipeline     *pipeline,
+       const char * const *keys,
+       gboolean            blocking)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (blocking)
+    g_assert_true (gredis_pipeline_watch (pipeline, keys, NULL, &error));
+  else
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      gredis_pipeline_watch_async (pipeline, keys, NULL, on_result, &result);
+      g_assert_true (gredis_pipeline_watch_finish (pipeline, wait_result (&result), &error));
+    }
+  g_assert_no_error (error);
+}
+
+/* MULTI … EXEC, with and without WATCH, on keys of one hash tag go to
+ * that slot's primary and no other (MULTI seen on no other node, no node
+ * answering MOVED), asynchronously and blocking, for a tag on each
+ * primary; a change of a watched key from elsewhere stops the
+ * transaction. */
+static void
+test_transaction_one_slot (void)
+{
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  g_autoptr(GredisClient) other = cluster_client_new ();
+
+  for (guint third = 0; third < 3; third++)
+    {
+      g_autofree char *tag = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *final_b = NULL;
+      const char *watched[2] = { NULL, NULL };
+      guint64 multis[GREDIS_TEST_CLUSTER_N_NODES];
+      guint64 moved[GREDIS_TEST_CLUSTER_N_NODES];
+      guint owner, elsewhere;
+
+      /* A tag whose slot is in this primary's third. */
+      for (guint i = 0; tag == NULL || slot_of (tag) * 3 / 16384 != third; i++)
+        {
+          g_free (tag);
+          tag = g_strdup_printf ("{tx%u}", i);
+        }
+      a = g_strconcat (tag, "a", NULL);
+      b = g_strconcat (tag, "b", NULL);
+      watched[0] = a;
+      g_assert_true (gredis_client_set (other, a, "0", 0, 0, NULL, NULL));
+      find_owner (slot_of (tag), &owner, &elsewhere);
+      for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+        {
+          multis[node] = gredis_test_cluster_is_primary (cluster, node) ? multi_calls_on (node) : 0;
+          moved[node] = moved_on (node);
+        }
+
+      for (guint blocking = 0; blocking <= 1; blocking++)
+        {
+          g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, TRUE);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *expected = g_strdup_printf ("%u", blocking + 1);
+
+          watch (pipeline, watched, blocking);
+          g_assert_true (gredis_pipeline_get_watching (pipeline));
+          gredis_pipeline_add_set (pipeline, a, expected);
+          gredis_pipeline_add_incrby (pipeline, b, 1);
+          gredis_pipeline_add_get (pipeline, a);
+          execute (pipeline, blocking);
+          assert_text (pipeline, 0, "OK");
+          assert_integer (pipeline, 1, blocking ? 12 : 1);
+          assert_text (pipeline, 2, expected);
+
+          /* A watched key changed by another client: nothing runs. */
+          watch (pipeline, watched, blocking);
+          g_assert_true (gredis_client_set (other, a, "changed", 0, 0, NULL, &error));
+          g_assert_no_error (error);
+          gredis_pipeline_add_incrby (pipeline, b, 100);
+          if (blocking)
+            g_assert_false (gredis_pipeline_execute (pipeline, NULL, &error));
+          else
+            {
+              g_autoptr(GAsyncResult) result = NULL;
+
+              gredis_pipeline_execute_async (pipeline, NULL, on_result, &result);
+              g_assert_false (gredis_pipeline_execute_finish (pipeline, wait_result (&result),
+                                                              &error));
+            }
+          g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WATCH);
+          g_clear_error (&error);
+
+          /* Without a watch. */
+          gredis_pipeline_add_incrby (pipeline, b, 10);
+          gredis_pipeline_add_get (pipeline, b);
+          execute (pipeline, blocking);
+          assert_integer (pipeline, 0, blocking ? 22 : 11);
+          assert_text (pipeline, 1, blocking ? "22" : "11");
+        }
+      final_b = get_value (other, b);
+      g_assert_cmpstr (final_b, ==, "22");
+      /* Four transactions ran and two were stopped, all on the owner. */
+      for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+        {
+          if (!gredis_test_cluster_is_primary (cluster, node))
+            continue;
+          g_test_message ("MULTI on node %u: %" G_GUINT64_FORMAT " then %" G_GUINT64_FORMAT,
+                          node, multis[node], multi_calls_on (node));
+          if (node == owner)
+            g_assert_cmpuint (multi_calls_on (node), ==, multis[node] + 6);
+          else
+            g_assert_cmpuint (multi_calls_on (node), ==, multis[node]);
+          g_assert_cmpuint (moved_on (node), ==, moved[node]);
+        }
+    }
 }
 
 /* A transaction whose keys are in several slots fails with CROSSSLOT
