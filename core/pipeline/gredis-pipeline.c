@@ -1131,6 +1131,7 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
     {
       /* EXEC ends the watch, whatever its outcome. */
       connection = g_steal_pointer (&pipeline->watch_connection);
+      pipeline->watch_slot = GREDIS_POOL_NO_SLOT;
       exclusive = TRUE;
       g_object_notify_by_pspec (G_OBJECT (pipeline), properties[PROP_WATCHING]);
     }

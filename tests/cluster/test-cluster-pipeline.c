@@ -167,16 +167,19 @@ execute (GredisPipeline *pipeline,
 {
   g_autoptr(GError) error = NULL;
 
+  gboolean ran;
+
   if (blocking)
-    g_assert_true (gredis_pipeline_execute (pipeline, NULL, &error));
+    ran = gredis_pipeline_execute (pipeline, NULL, &error);
   else
     {
       g_autoptr(GAsyncResult) result = NULL;
 
       gredis_pipeline_execute_async (pipeline, NULL, on_result, &result);
-      g_assert_true (gredis_pipeline_execute_finish (pipeline, wait_result (&result), &error));
+      ran = gredis_pipeline_execute_finish (pipeline, wait_result (&result), &error);
     }
   g_assert_no_error (error);
+  g_assert_true (ran);
 }
 
 /* Moves @slot, whose keys are @keys, from its primary to another one with
@@ -583,6 +586,62 @@ test_transaction_one_slot (void)
     }
 }
 
+/* A transaction whose slot moved behind the client's back: the server
+ * refuses it whole (MOVED at queue time, EXECABORT), so it is sent once
+ * more to the new node and runs there once, asynchronously and blocking;
+ * with keys watched on the old node it fails as a changed watch, and
+ * nothing ran. */
+static void
+test_transaction_moved (void)
+{
+  for (guint blocking = 0; blocking <= 1; blocking++)
+    {
+      g_autoptr(GredisClient) client = cluster_client_new ();
+      g_autoptr(GredisClient) checker = NULL;
+      g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, TRUE);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key = g_strdup_printf ("{txmoved%u}k", blocking);
+      g_autofree char *watched_key = g_strdup_printf ("{txwatched%u}k", blocking);
+      g_autofree char *value = NULL;
+      g_autofree char *watched_value = NULL;
+      const char *keys[] = { key, NULL };
+      const char *watched[] = { watched_key, NULL };
+
+      /* The client knows the map, and watches one key. */
+      g_assert_true (gredis_client_set (client, key, "0", 0, 0, NULL, &error));
+      g_assert_true (gredis_client_set (client, watched_key, "0", 0, 0, NULL, &error));
+      g_assert_no_error (error);
+      watch (pipeline, watched, blocking);
+
+      move_slot (slot_of (key), keys);
+      move_slot (slot_of (watched_key), watched);
+      gredis_pipeline_add_incrby (pipeline, watched_key, 1);
+      if (blocking)
+        g_assert_false (gredis_pipeline_execute (pipeline, NULL, &error));
+      else
+        {
+          g_autoptr(GAsyncResult) result = NULL;
+
+          gredis_pipeline_execute_async (pipeline, NULL, on_result, &result);
+          g_assert_false (gredis_pipeline_execute_finish (pipeline, wait_result (&result), &error));
+        }
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WATCH);
+      g_clear_error (&error);
+
+      gredis_pipeline_add_incrby (pipeline, key, 1);
+      gredis_pipeline_add_get (pipeline, key);
+      execute (pipeline, blocking);
+      assert_integer (pipeline, 0, 1);
+      assert_text (pipeline, 1, "1");
+
+      checker = cluster_client_new ();
+      value = get_value (checker, key);
+      g_assert_cmpstr (value, ==, "1");
+      watched_value = get_value (checker, watched_key);
+      g_assert_cmpstr (watched_value, ==, "0");
+    }
+}
+
 /* A transaction whose keys are in several slots fails with CROSSSLOT
  * before anything is sent: no MULTI reached any node, no key was set;
  * so does one whose commands are in another slot than its watched keys. */
@@ -763,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/cluster-pipeline/killed-connection", test_pipeline_killed_connection);
   g_test_add_func ("/cluster-pipeline/transaction/one-slot", test_transaction_one_slot);
   g_test_add_func ("/cluster-pipeline/transaction/cross-slot", test_transaction_cross_slot);
+  g_test_add_func ("/cluster-pipeline/transaction/moved", test_transaction_moved);
   g_test_add_func ("/cluster-pipeline/resharding", test_pipeline_resharding);
 
   status = g_test_run ();
