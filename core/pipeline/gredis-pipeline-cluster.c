@@ -9,12 +9,16 @@
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-key-slot-private.h"
+#include "gredis-command-table-private.h"
 
 /* A run has three steps. The plan: the slot of each command, then, under
  * one look at the pool's slot map, its node; the commands are sorted by
  * node into one array (a counting sort, stable, so that each node gets
- * its commands in the caller's order), one part per node. The rounds:
- * each part takes a connection to the node of one of its slots and runs
+ * its commands in the caller's order), one part per node. Commands that
+ * the command tips send elsewhere than to one node (to every primary,
+ * every node, or split by slot: DBSIZE, SCRIPT LOAD, an MSET over several
+ * slots) are put in no part but sent alone through the router with the
+ * second chances, so that its fan-out applies. The rounds: each part takes a connection to the node of one of its slots and runs
  * an executor round, all of them queued before the main loop runs again.
  * The second chances: the commands the rounds list to send again go
  * alone through the router (_gredis_router_send_shared(), or
@@ -23,6 +27,9 @@
  * command. */
 
 typedef struct _Run Run;
+
+/* In Run.slots, besides the slots and GREDIS_KEY_SLOT_NONE/CROSS. */
+#define SLOT_ALONE (-3)
 
 typedef struct
 {
@@ -48,7 +55,8 @@ struct _Run
   gpointer user_data;
   GredisRetry *retry;
 
-  gint *slots;                 /* per command; GREDIS_KEY_SLOT_CROSS: not sent */
+  gint *slots;                 /* per command; GREDIS_KEY_SLOT_CROSS: not sent,
+                                * SLOT_ALONE: sent alone through the router */
   guint *nodes;                /* per command */
   guint *indices;              /* the commands sorted by node */
   Part *parts;
@@ -347,13 +355,20 @@ run_plan (Run *run)
       return;
     }
 
-  /* Commands that are not sent (cross-slot) count under node n_nodes + 1. */
+  /* Commands that go to no node (cross-slot, or alone through the
+   * router) count under node n_nodes + 1. */
   counts = g_new0 (guint, n_nodes + 2);
   firsts = g_new (guint, n_nodes + 2);
   for (guint i = 0; i < n; i++)
     {
-      if (run->slots[i] == GREDIS_KEY_SLOT_CROSS)
+      if (run->slots[i] == GREDIS_KEY_SLOT_CROSS || run->slots[i] == SLOT_ALONE)
         run->nodes[i] = n_nodes + 1;
+      if (run->slots[i] == SLOT_ALONE)
+        {
+          if (run->again == NULL)
+            run->again = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (run->again, i);
+        }
       counts[run->nodes[i]]++;
     }
   for (guint node = 0; node <= n_nodes; node++)
@@ -394,7 +409,7 @@ run_plan (Run *run)
 
   if (run->n_parts == 0)
     {
-      run_finish (run, NULL);
+      parts_done (run);
       return;
     }
   g_debug ("A pipeline of %u commands goes to %u nodes of the cluster", n_sent, run->n_parts);
@@ -424,6 +439,23 @@ map_waited (GredisConnection *connection,
   g_main_context_push_thread_default (run->context);
   run_plan (run);
   g_main_context_pop_thread_default (run->context);
+}
+
+/* Whether the command tips send @command elsewhere than to one node:
+ * with @policy MULTI_SHARD, whether it is split by slot; with DEFAULT,
+ * whether it has any other policy. */
+static gboolean
+goes_alone (const GredisPipelineCommand *command,
+            GredisRequestPolicy          policy)
+{
+  const GredisCommandInfo *info = gredis_command_table_lookup_argv (command->argc, command->argv,
+                                                                    command->lengths);
+  GredisRequestPolicy own;
+
+  if (info == NULL)
+    return FALSE;
+  own = gredis_command_info_get_request_policy (info);
+  return policy == GREDIS_REQUEST_POLICY_DEFAULT ? own != policy : own == policy;
 }
 
 void
@@ -468,9 +500,18 @@ _gredis_pipeline_cluster_run (GredisClient                *client,
       if (!_gredis_router_command_slot (run->router, command->argc, command->argv,
                                         command->lengths, NULL, &run->slots[i], &error))
         {
+          if (goes_alone (command, GREDIS_REQUEST_POLICY_MULTI_SHARD))
+            {
+              run->slots[i] = SLOT_ALONE;
+              g_error_free (error);
+              continue;
+            }
           run->slots[i] = GREDIS_KEY_SLOT_CROSS;
           _gredis_pipeline_results_take_error (results, i, error);
         }
+      else if (G_UNLIKELY (run->slots[i] == GREDIS_KEY_SLOT_NONE) &&
+               goes_alone (command, GREDIS_REQUEST_POLICY_DEFAULT))
+        run->slots[i] = SLOT_ALONE;
     }
   run_plan (run);
 }

@@ -218,6 +218,9 @@ move_slot (guint               slot,
 static void
 test_pipeline_thousand (void)
 {
+  const char *ping[] = { "PING", NULL };
+  const char *echo[] = { "ECHO", "hello", NULL };
+
   for (guint blocking = 0; blocking <= 1; blocking++)
     {
       g_autoptr(GredisClient) client = cluster_client_new ();
@@ -238,10 +241,16 @@ test_pipeline_thousand (void)
           slots_seen[MIN (slot_of (key) * 3 / 16384, 2)] = TRUE;
         }
       g_assert_true (slots_seen[0] && slots_seen[1] && slots_seen[2]);
-      g_assert_cmpuint (gredis_pipeline_get_n_commands (pipeline), ==, 4 * N_KEYS);
+      /* Without a key: PING, sent to every primary by its tips, and ECHO
+       * to any one. */
+      gredis_pipeline_add_command (pipeline, ping);
+      gredis_pipeline_add_command (pipeline, echo);
+      g_assert_cmpuint (gredis_pipeline_get_n_commands (pipeline), ==, 4 * N_KEYS + 2);
 
       execute (pipeline, blocking);
-      g_assert_cmpuint (gredis_pipeline_get_n_results (pipeline), ==, 4 * N_KEYS);
+      g_assert_cmpuint (gredis_pipeline_get_n_results (pipeline), ==, 4 * N_KEYS + 2);
+      assert_text (pipeline, 4 * N_KEYS, "PONG");
+      assert_text (pipeline, 4 * N_KEYS + 1, "hello");
       for (guint i = 0; i < N_KEYS; i++)
         {
           g_autofree char *after = g_strdup_printf ("%u", i + 1);
