@@ -349,6 +349,8 @@ test_pipeline_stale_map (void)
 
 /* Resharding under a pipeline loop */
 
+static guint64 ask_errors (void);
+
 #define N_RESHARD_KEYS 40
 
 typedef struct
@@ -383,6 +385,7 @@ test_pipeline_resharding (void)
   gint64 acks[N_RESHARD_KEYS] = { 0, };
   guint n_failed = 0;
   guint n_rounds = 0;
+  guint64 asks;
   g_autoptr(GError) first_error = NULL;
 
   resharding.slot = slot_of ("{reshard}");
@@ -397,6 +400,7 @@ test_pipeline_resharding (void)
     execute (warm, FALSE);
   }
 
+  asks = ask_errors ();
   thread = g_thread_new ("reshard", reshard_thread, &resharding);
   /* A few rounds after the move too, on the map it left. */
   for (guint after = 0; after < 3; after += g_atomic_int_get (&resharding.done))
@@ -428,8 +432,9 @@ test_pipeline_resharding (void)
       assert_text (pipeline, N_RESHARD_KEYS, "OK");
     }
   g_thread_join (g_steal_pointer (&thread));
-  g_test_message ("%u pipelines of %u INCRs during the resharding, %u failed", n_rounds,
-                  N_RESHARD_KEYS, n_failed);
+  g_test_message ("%u pipelines of %u INCRs during the resharding, %u failed, %"
+                  G_GUINT64_FORMAT " ASK answered", n_rounds, N_RESHARD_KEYS, n_failed,
+                  ask_errors () - asks);
 
   /* Every acknowledged INCR applied, none twice. */
   checker = cluster_client_new ();
@@ -456,14 +461,34 @@ multi_calls_on (guint node)
   return line != NULL ? g_ascii_strtoull (line + strlen ("cmdstat_multi:calls="), NULL, 10) : 0;
 }
 
-/* The MOVED errors @node answered, from INFO errorstats. */
+/* The errors @prefix (MOVED, ASK) @node answered, from INFO errorstats. */
+static guint64
+errors_on (guint       node,
+           const char *prefix)
+{
+  g_autofree char *stats = cli_ok (node, "INFO", "errorstats", NULL);
+  g_autofree char *field = g_strdup_printf ("errorstat_%s:count=", prefix);
+  const char *line = strstr (stats, field);
+
+  return line != NULL ? g_ascii_strtoull (line + strlen (field), NULL, 10) : 0;
+}
+
 static guint64
 moved_on (guint node)
 {
-  g_autofree char *stats = cli_ok (node, "INFO", "errorstats", NULL);
-  const char *line = strstr (stats, "errorstat_MOVED:count=");
+  return errors_on (node, "MOVED");
+}
 
-  return line != NULL ? g_ascii_strtoull (line + strlen ("errorstat_MOVED:count="), NULL, 10) : 0;
+/* The ASK errors of every primary. */
+static guint64
+ask_errors (void)
+{
+  guint64 total = 0;
+
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    if (gredis_test_cluster_is_primary (cluster, node))
+      total += errors_on (node, "ASK");
+  return total;
 }
 
 /* The calls of MULTI on every primary. */
@@ -653,7 +678,8 @@ test_transaction_moved (void)
 
 /* A transaction whose keys are in several slots fails with CROSSSLOT
  * before anything is sent: no MULTI reached any node, no key was set;
- * so does one whose commands are in another slot than its watched keys. */
+ * so does one whose commands are in another slot than its watched keys,
+ * and a watch of keys in several slots. */
 static void
 test_transaction_cross_slot (void)
 {
@@ -710,6 +736,17 @@ test_transaction_cross_slot (void)
       g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
       gredis_pipeline_reset (pipeline);
     }
+
+  /* Keys to watch in several slots: none is watched. */
+  {
+    g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, TRUE);
+    const char *apart[] = { "{a}cross", "{b}cross", NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gredis_pipeline_watch (pipeline, apart, NULL, &error));
+    g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT);
+    g_assert_false (gredis_pipeline_get_watching (pipeline));
+  }
 
   g_assert_null (get_value (client, "{a}cross"));
   g_assert_null (get_value (client, "{b}cross"));
