@@ -708,10 +708,11 @@ watch_reply_done (GObject      *source,
     }
   if (reply == NULL)
     {
-      /* The connection's WATCH state is unknown now. */
-      if (self->watch_connection == data->connection)
+      /* The connection's WATCH state is unknown now: the one watching
+       * already, or the one acquired for this watch, is closed. */
+      if (data->connection == NULL)
         release_watch (self, FALSE);
-      else if (data->connection != NULL)
+      else
         _gredis_pipeline_release (self->client, g_steal_pointer (&data->connection), TRUE, FALSE);
       g_task_return_error (task, error);
       return;
