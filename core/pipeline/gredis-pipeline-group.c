@@ -50,8 +50,8 @@ _gredis_pipeline_acquire (GredisClient              *client,
       acquisition->router = router;
       acquisition->callback = callback;
       acquisition->user_data = user_data;
-      _gredis_router_acquire_exclusive_for_slot_async (router, slot, cancellable,
-                                                       exclusive_acquired, acquisition);
+      _gredis_router_acquire_exclusive_at_async (router, slot, NULL, cancellable,
+                                                 exclusive_acquired, acquisition);
       return;
     }
   if (G_UNLIKELY (slot != GREDIS_POOL_NO_SLOT))

@@ -63,9 +63,8 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
 
-/* Whether the pool routes by slot (a cluster): the pipeline then splits
- * its batches by node (core/pipeline/gredis-pipeline-cluster.c). One
- * atomic read once the pool is made. */
+/* Whether the pool routes by slot (a cluster). One atomic read once
+ * the pool is made. */
 gboolean      _gredis_router_routes_by_slot (GredisRouter      *router);
 
 /* With a pool that routes by slot: fills @nodes[i] with a number for the
@@ -139,14 +138,15 @@ void              _gredis_router_acquire_exclusive_async  (GredisRouter        *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
-/* The same, to the node of @slot (GREDIS_POOL_NO_SLOT: any) when the
- * pool routes by slot; finished with
- * _gredis_router_acquire_exclusive_finish(). */
-void              _gredis_router_acquire_exclusive_for_slot_async (GredisRouter        *router,
-                                                                   gint                 slot,
-                                                                   GCancellable        *cancellable,
-                                                                   GAsyncReadyCallback  callback,
-                                                                   gpointer             user_data);
+/* The same, for the primary of @slot (GREDIS_POOL_NO_SLOT: any) or for
+ * @node when it is not NULL, with a pool that routes by slot; finished
+ * with _gredis_router_acquire_exclusive_finish(). */
+void              _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
+                                                             gint                 slot,
+                                                             GSocketConnectable  *node,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 GredisConnection *_gredis_router_acquire_exclusive_finish (GredisRouter        *router,
                                                            GAsyncResult        *result,
                                                            GError             **error);

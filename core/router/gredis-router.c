@@ -713,6 +713,12 @@ _gredis_router_follow_moved (GredisRouter *router,
   return TRUE;
 }
 
+gboolean
+_gredis_router_routes_by_slot (GredisRouter *router)
+{
+  return routes_by_slot (router);
+}
+
 /* lookup_connection() for a pool that routes by slot: the pool is asked
  * for the node of @slot each time, and the router holds each connection
  * once. The commands of a context wait in order, as there, while the
@@ -836,12 +842,6 @@ _gredis_router_get_shared_for_slot (GredisRouter  *router,
                                     GError       **error)
 {
   return lookup_by_slot (router, NULL, NULL, slot, error);
-}
-
-gboolean
-_gredis_router_routes_by_slot (GredisRouter *router)
-{
-  return routes_by_slot (router);
 }
 
 gboolean
