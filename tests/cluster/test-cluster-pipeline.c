@@ -278,6 +278,62 @@ test_pipeline_thousand (void)
     }
 }
 
+/* A cluster pipeline cancelled while its commands are out fails with
+ * the cancellation at once; the replies still in flight are read and
+ * dropped, and the client's next pipelines get their own results. */
+static void
+test_pipeline_cancelled (void)
+{
+  g_autoptr(GredisClient) client = cluster_client_new ();
+  g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The map first, so that the batch goes out in this iteration. */
+  g_assert_true (gredis_client_set (client, "cancel:warm", "1", 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("cancel:%u", i);
+
+      gredis_pipeline_add_incrby (pipeline, key, 1);
+    }
+  gredis_pipeline_execute_async (pipeline, cancellable, on_result, &result);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gredis_pipeline_execute_finish (pipeline, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The client's connections, async and blocking, each command with its
+   * own reply. */
+  for (guint blocking = 0; blocking <= 1; blocking++)
+    {
+      g_autoptr(GredisPipeline) next = gredis_pipeline_new (client, FALSE);
+
+      for (guint i = 0; i < 300; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("cancel:%u", i);
+
+          gredis_pipeline_add_get (next, key);
+          gredis_pipeline_add_command (next, (const char *[]) { "ECHO", key, NULL });
+        }
+      execute (next, blocking);
+      for (guint i = 0; i < 300; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("cancel:%u", i);
+          g_autoptr(GError) get_error = NULL;
+          g_autoptr(GredisReply) reply = gredis_pipeline_get_reply (next, 2 * i, &get_error);
+
+          /* The INCR was sent before the cancellation, or not at all. */
+          g_assert_no_error (get_error);
+          g_assert_true (gredis_reply_is_nil (reply) ||
+                         g_str_equal (gredis_reply_get_text (reply), "1"));
+          assert_text (next, 2 * i + 1, key);
+        }
+    }
+}
+
 /* A stale map */
 
 #define N_COUNTERS 8
@@ -865,6 +921,7 @@ main (int   argc,
 
   g_test_add_func ("/cluster-pipeline/thousand", test_pipeline_thousand);
   g_test_add_func ("/cluster-pipeline/stale-map", test_pipeline_stale_map);
+  g_test_add_func ("/cluster-pipeline/cancelled", test_pipeline_cancelled);
   g_test_add_func ("/cluster-pipeline/killed-connection", test_pipeline_killed_connection);
   g_test_add_func ("/cluster-pipeline/transaction/one-slot", test_transaction_one_slot);
   g_test_add_func ("/cluster-pipeline/transaction/cross-slot", test_transaction_cross_slot);
