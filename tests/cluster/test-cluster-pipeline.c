@@ -926,7 +926,8 @@ main (int   argc,
   g_test_add_func ("/cluster-pipeline/transaction/one-slot", test_transaction_one_slot);
   g_test_add_func ("/cluster-pipeline/transaction/cross-slot", test_transaction_cross_slot);
   g_test_add_func ("/cluster-pipeline/transaction/moved", test_transaction_moved);
-  g_test_add_func ("/cluster-pipeline/resharding", test_pipeline_resharding);
+  /* Last: it needs the router to follow ASK. */
+  g_test_add_func ("/cluster-pipeline/under-load/resharding", test_pipeline_resharding);
 
   status = g_test_run ();
   gredis_test_cluster_stop (cluster);
