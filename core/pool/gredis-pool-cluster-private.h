@@ -43,4 +43,13 @@ void _gredis_pool_cluster_get_counters    (GredisPool *pool,
 /* The pool also emits "topology-changed" (one GredisTopologyChange
  * argument) on a thread of its own when a refresh finds the map changed. */
 
+/* See _gredis_router_map_slots(): the node of each slot in the current
+ * map, numbered below *@n_nodes, under one lock; FALSE before the map is
+ * first fetched. */
+gboolean _gredis_pool_cluster_map_slots (GredisPool *pool,
+                                         const gint *slots,
+                                         guint       n_slots,
+                                         guint      *nodes,
+                                         guint      *n_nodes);
+
 G_END_DECLS

@@ -883,3 +883,44 @@ gredis_pool_cluster_init (GredisPoolCluster *self)
   self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->owners = g_hash_table_new_full (NULL, NULL, NULL, owner_free);
 }
+
+gboolean
+_gredis_pool_cluster_map_slots (GredisPool *pool,
+                                const gint *slots,
+                                guint       n_slots,
+                                guint      *nodes,
+                                guint      *n_nodes)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  GredisClusterTopology *topology;
+  guint any = GREDIS_CLUSTER_NO_NODE;
+
+  g_mutex_lock (&self->lock);
+  topology = self->topology;
+  if (topology == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  *n_nodes = topology->nodes->len;
+  /* The node route_locked() takes for a command without a key. */
+  for (guint i = 0; i < topology->nodes->len && any == GREDIS_CLUSTER_NO_NODE; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (topology->nodes, i);
+
+      if (node->role == GREDIS_CLUSTER_ROLE_PRIMARY)
+        any = i;
+    }
+  for (guint i = 0; i < n_slots; i++)
+    {
+      guint node;
+
+      if (slots[i] >= 0 && slots[i] < GREDIS_CLUSTER_N_SLOTS)
+        node = topology->slots[slots[i]];
+      else
+        node = any;
+      nodes[i] = node < topology->nodes->len ? node : *n_nodes;
+    }
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}

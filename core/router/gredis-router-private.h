@@ -104,6 +104,23 @@ gboolean      _gredis_router_get_cluster_counters (GredisRouter             *rou
                                                    guint64                  *n_ask,
                                                    guint64                  *n_fetches);
 
+/* Whether the pool routes by slot (a cluster). One atomic read once
+ * the pool is made. */
+gboolean      _gredis_router_routes_by_slot (GredisRouter      *router);
+
+/* With a pool that routes by slot: fills @nodes[i] with a number for the
+ * node that serves @slots[i] in the current slot map (the first primary
+ * for GREDIS_POOL_NO_SLOT, *@n_nodes for a slot no node serves), numbers
+ * below *@n_nodes, consistent within one call only; FALSE when the map is
+ * not known yet (an acquisition for a slot waits for it). For grouping
+ * commands by node: the map may change before they are sent, and a
+ * command that reaches the wrong node then gets MOVED. */
+gboolean      _gredis_router_map_slots      (GredisRouter      *router,
+                                             const gint        *slots,
+                                             guint              n_slots,
+                                             guint             *nodes,
+                                             guint             *n_nodes);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection
@@ -141,6 +158,13 @@ void              _gredis_router_queue_shared  (GredisRouter              *route
  * for the pool. */
 GredisConnection *_gredis_router_get_shared    (GredisRouter              *router,
                                                 GError                   **error);
+/* With a pool that routes by slot: the shared connection of the
+ * thread-default main context to the node of @slot, without waiting: NULL
+ * with GREDIS_ERROR_POOL_EXHAUSTED when the pool would wait (the map is
+ * not known yet, the node's connections are all in use). */
+GredisConnection *_gredis_router_get_shared_for_slot (GredisRouter        *router,
+                                                      gint                 slot,
+                                                      GError             **error);
 /* Resets the backoff of every shared connection, each in its context. */
 void              _gredis_router_reset_backoff (GredisRouter              *router);
 
@@ -155,6 +179,15 @@ void              _gredis_router_acquire_exclusive_async  (GredisRouter        *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
+/* The same, for the primary of @slot (GREDIS_POOL_NO_SLOT: any) or for
+ * @node when it is not NULL, with a pool that routes by slot; finished
+ * with _gredis_router_acquire_exclusive_finish(). */
+void              _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
+                                                             gint                 slot,
+                                                             GSocketConnectable  *node,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 GredisConnection *_gredis_router_acquire_exclusive_finish (GredisRouter        *router,
                                                            GAsyncResult        *result,
                                                            GError             **error);

@@ -964,6 +964,12 @@ _gredis_router_queue_asking (GredisRouter       *router,
   g_object_unref (connection);
 }
 
+gboolean
+_gredis_router_routes_by_slot (GredisRouter *router)
+{
+  return routes_by_slot (router);
+}
+
 /* lookup_connection() for a pool that routes by slot: the pool is asked
  * for the node of @slot each time, and the router holds each connection
  * once. The commands of a context wait in order, as there, while the
@@ -1079,6 +1085,29 @@ _gredis_router_get_shared (GredisRouter  *router,
                            GError       **error)
 {
   return lookup_connection (router, NULL, NULL, error);
+}
+
+GredisConnection *
+_gredis_router_get_shared_for_slot (GredisRouter  *router,
+                                    gint           slot,
+                                    GError       **error)
+{
+  return lookup_by_slot (router, NULL, NULL, slot, error);
+}
+
+gboolean
+_gredis_router_map_slots (GredisRouter *router,
+                          const gint   *slots,
+                          guint         n_slots,
+                          guint        *nodes,
+                          guint        *n_nodes)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return FALSE;
+  pool = _gredis_router_get_pool (router, NULL);
+  return pool != NULL && _gredis_pool_cluster_map_slots (pool, slots, n_slots, nodes, n_nodes);
 }
 
 void
