@@ -27,4 +27,11 @@ void _gredis_pool_cluster_patch_moved (GredisPool *pool,
                                        const char *host,
                                        guint16     port);
 
+/* The host (*@host, to free) and port of the primary of @slot in the
+ * map; FALSE while the map is not known or no node serves @slot. */
+gboolean _gredis_pool_cluster_lookup_slot (GredisPool  *pool,
+                                           guint        slot,
+                                           char       **host,
+                                           guint16     *port);
+
 G_END_DECLS

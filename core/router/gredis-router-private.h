@@ -63,6 +63,19 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
 
+/* Whether the pool routes by slot (a cluster). One atomic read once
+ * the pool is made. */
+gboolean      _gredis_router_routes_by_slot (GredisRouter      *router);
+
+/* With a pool that routes by slot and its slot map known: the host
+ * (*@host, to free) and port of the primary that serves @slot in the
+ * map; FALSE otherwise. The map may change at any time: a command sent
+ * there may get MOVED. */
+gboolean      _gredis_router_lookup_slot    (GredisRouter      *router,
+                                             guint              slot,
+                                             char             **host,
+                                             guint16           *port);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection
@@ -114,6 +127,15 @@ void              _gredis_router_acquire_exclusive_async  (GredisRouter        *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
+/* The same, for the primary of @slot (GREDIS_POOL_NO_SLOT: any) or for
+ * @node when it is not NULL, with a pool that routes by slot; finished
+ * with _gredis_router_acquire_exclusive_finish(). */
+void              _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
+                                                             gint                 slot,
+                                                             GSocketConnectable  *node,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 GredisConnection *_gredis_router_acquire_exclusive_finish (GredisRouter        *router,
                                                            GAsyncResult        *result,
                                                            GError             **error);
