@@ -294,6 +294,20 @@ shard_subscribers (guint       node,
   return g_ascii_strtoull (lines[1], NULL, 10);
 }
 
+/* The ids of @node's pub/sub clients, as CLIENT LIST gives them. */
+static char *
+pubsub_client_ids (guint node)
+{
+  g_autofree char *list = cli_ok (node, "CLIENT", "LIST", "TYPE", "pubsub", NULL);
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "id="))
+      g_string_append_printf (ids, "%.*s;", (int) strcspn (lines[i], " "), lines[i]);
+  return g_string_free (ids, FALSE);
+}
+
 /* SPUBLISH through a client of its own; the number of receivers. */
 static gint64
 spublish (guint        protocol,
@@ -457,7 +471,8 @@ test_slot_move (Fixture       *f,
   guint slot = channel_slot (moving);
   guint old_owner = owner_of (slot);
   guint new_owner;
-
+  g_autofree char *ids_before = NULL;
+  g_autofree char *ids_after = NULL;
   g_autofree gboolean *old_slots = node_slots (old_owner);
 
   /* Another channel of the same node, in another slot. */
@@ -479,11 +494,17 @@ test_slot_move (Fixture       *f,
   g_assert_cmpint (spublish (f->protocol, moving, "before"), ==, 1);
   wait_shard (f, moving, "before");
 
+  ids_before = pubsub_client_ids (old_owner);
+  g_assert_cmpstr (ids_before, !=, "");
   new_owner = move_slot (slot);
   g_test_message ("slot %u moved from node %u to node %u", slot, old_owner, new_owner);
   wait_until (f, is_lost_and_connected, GUINT_TO_POINTER (0), "the subscription back");
   g_assert_cmpuint (f->n_lost, ==, 1);
 
+  /* The connection to the old owner stayed: the refused SSUBSCRIBE did
+   * not put it out of step. */
+  ids_after = pubsub_client_ids (old_owner);
+  g_assert_cmpstr (ids_after, ==, ids_before);
   g_assert_cmpuint (shard_subscribers (new_owner, moving), ==, 1);
   g_assert_cmpuint (shard_subscribers (new_owner, quitter), ==, 0);
   g_assert_cmpuint (shard_subscribers (old_owner, staying), ==, 1);
