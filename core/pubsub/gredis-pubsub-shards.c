@@ -48,6 +48,8 @@ struct _Link
   gboolean acquiring;
   guint n_channels;            /* channels given to it */
   guint n_barriers;            /* PINGs waiting for their reply */
+  gint64 last_life;            /* when the server last sent anything */
+  gboolean ping_outstanding;   /* a health check PING */
 };
 
 /* A subscription waiting for its channels. */
@@ -80,6 +82,8 @@ struct _GredisPubSubShards
   GSource *assign_source;      /* the next assignment: idle or backoff */
   gboolean probing;            /* an acquisition to learn the slot map */
   guint n_dropped;
+  GSource *health_source;      /* while there are links and a check interval */
+  gulong interval_handler;
   GError *close_error;         /* once closed */
 };
 
@@ -95,6 +99,7 @@ typedef struct
 
 static void schedule_assign (GredisPubSubShards *self, guint failures);
 static void link_lost (Link *link);
+static void arm_health_check (GredisPubSubShards *self);
 
 static void
 channel_free (Channel *channel)
@@ -317,7 +322,10 @@ subscribe_done (GredisConnection *connection,
   Channel *channel;
 
   if (link != NULL)
-    link->n_barriers--;
+    {
+      link->n_barriers--;
+      link->last_life = g_get_monotonic_time ();
+    }
   /* A failed connection: link_lost() took its channels back. */
   if (error != NULL || is_closed (self))
     goto out;
@@ -389,6 +397,7 @@ link_on_push (GredisConnection *connection,
   const char *type;
   gsize length;
 
+  link->last_life = g_get_monotonic_time ();
   if (gredis_reply_get_n_elements (reply) >= 3 &&
       (type = gredis_reply_get_string (gredis_reply_get_element (reply, 0), &length)) != NULL &&
       length == 12 && memcmp (type, "sunsubscribe", 12) == 0)
@@ -524,6 +533,7 @@ link_acquired (GObject      *source,
     }
 
   link->connection = connection;
+  link->last_life = g_get_monotonic_time ();
   _gredis_connection_set_subscriber (connection, TRUE);
   g_signal_connect (connection, "push", G_CALLBACK (link_on_push), link);
   g_signal_connect (connection, "notify::state", G_CALLBACK (link_on_state), link);
@@ -541,6 +551,7 @@ link_acquired (GObject      *source,
       if (channel->link == link && !channel->sent)
         send_subscribe (link, channel);
     }
+  arm_health_check (self);
   link_maybe_release (link);
 }
 
@@ -568,6 +579,103 @@ link_get (GredisPubSubShards *self,
                                              acquisition_new (self, link));
   g_main_context_pop_thread_default (self->context);
   return link;
+}
+
+/* The health check: with GredisPubSub:health-check-interval-s set, a
+ * link whose server was silent for half the interval gets a PING, and
+ * one silent for the whole interval is closed, and so replaced. */
+
+static void
+health_ping_done (GredisConnection *connection,
+                  GredisReply      *reply,
+                  const GError     *error,
+                  gpointer          user_data)
+{
+  Barrier *barrier = user_data;
+  Link *link = find_link (barrier->shards, connection);
+
+  if (link != NULL)
+    {
+      link->n_barriers--;
+      link->ping_outstanding = FALSE;
+      if (error == NULL)
+        link->last_life = g_get_monotonic_time ();
+      if (!is_closed (barrier->shards))
+        link_maybe_release (link);
+    }
+  barrier_free (barrier);
+}
+
+static gint64
+health_interval_us (GredisPubSubShards *self)
+{
+  return (gint64) gredis_pubsub_get_health_check_interval_s (self->pubsub) * G_USEC_PER_SEC;
+}
+
+static gboolean
+health_check (gpointer user_data)
+{
+  GredisPubSubShards *self = user_data;
+  gint64 interval = health_interval_us (self);
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) silent = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (interval == 0 || g_hash_table_size (self->links) == 0)
+    {
+      g_clear_pointer (&self->health_source, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+  g_hash_table_iter_init (&iter, self->links);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Link *link = value;
+
+      if (link->connection == NULL)
+        continue;
+      if (now - link->last_life >= interval)
+        g_ptr_array_add (silent, g_object_ref (link->connection));
+      else if (now - link->last_life >= interval / 2 && !link->ping_outstanding)
+        {
+          link->ping_outstanding = TRUE;
+          send_barrier (link, health_ping_done, g_new0 (Barrier, 1));
+        }
+    }
+  /* Closed outside the walk: the state handler replaces the link. */
+  for (guint i = 0; i < silent->len; i++)
+    {
+      g_debug ("Shard link silent for %" G_GINT64_FORMAT " s; closing it", interval / G_USEC_PER_SEC);
+      gredis_connection_close (g_ptr_array_index (silent, i));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the check every quarter of the interval while there are links. */
+static void
+arm_health_check (GredisPubSubShards *self)
+{
+  gint64 interval = health_interval_us (self);
+
+  if (self->health_source != NULL)
+    {
+      g_source_destroy (self->health_source);
+      g_clear_pointer (&self->health_source, g_source_unref);
+    }
+  if (interval == 0 || is_closed (self) || g_hash_table_size (self->links) == 0)
+    return;
+  self->health_source = g_timeout_source_new ((guint) MAX (interval / 4 / 1000, 1));
+  g_source_set_callback (self->health_source, health_check, self, NULL);
+  g_source_set_static_name (self->health_source, "[gredis] shard links health check");
+  g_source_attach (self->health_source, self->context);
+}
+
+static void
+on_interval_changed (GObject    *object,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  arm_health_check (user_data);
 }
 
 /* Assignment */
@@ -859,22 +967,37 @@ void
 _gredis_pubsub_shards_close (GredisPubSubShards *self,
                              const GError       *error)
 {
+  GPtrArray *links;
   GHashTableIter iter;
   gpointer value;
 
   if (is_closed (self))
     return;
   self->close_error = g_error_copy (error);
+  g_clear_signal_handler (&self->interval_handler, self->pubsub);
   if (self->assign_source != NULL)
     {
       g_source_destroy (self->assign_source);
       g_clear_pointer (&self->assign_source, g_source_unref);
     }
+  if (self->health_source != NULL)
+    {
+      g_source_destroy (self->health_source);
+      g_clear_pointer (&self->health_source, g_source_unref);
+    }
   g_hash_table_iter_init (&iter, self->channels);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     unassign (value);
-  /* Closing the connections completes their PINGs, with the error. */
-  g_hash_table_remove_all (self->links);
+  /* Out of the table first: closing the connections completes their
+   * PINGs, with the error, and those look the table up. */
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) link_free);
+  g_hash_table_iter_init (&iter, self->links);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (links, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_unref (links);
   fail_waits (self, NULL, error);
 }
 
@@ -892,6 +1015,8 @@ _gredis_pubsub_shards_new (GredisPubSub *pubsub,
   self->cancellable = g_object_ref (cancellable);
   self->channels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) channel_free);
   self->links = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) link_free);
+  self->interval_handler = g_signal_connect (pubsub, "notify::health-check-interval-s",
+                                             G_CALLBACK (on_interval_changed), self);
   return self;
 }
 
@@ -899,6 +1024,7 @@ void
 _gredis_pubsub_shards_free (GredisPubSubShards *self)
 {
   g_assert (self->waits == NULL);
+  g_assert (self->health_source == NULL);
   g_hash_table_unref (self->links);
   g_hash_table_unref (self->channels);
   g_clear_object (&self->backoff);
