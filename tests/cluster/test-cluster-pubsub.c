@@ -590,6 +590,28 @@ test_failover (Fixture       *f,
   wait_shard (f, name, "after");
 }
 
+/* A shard channel's node stops answering (CLIENT PAUSE): the health
+ * check closes its silent connection and makes another, which subscribes
+ * once the node answers again. */
+static void
+test_health_check (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = channel_in ("health", 1);
+  const char * const names[] = { name, NULL };
+  g_autoptr(GError) error = NULL;
+  guint owner = owner_of (channel_slot (name));
+
+  gredis_pubsub_set_health_check_interval_s (f->pubsub, 1);
+  g_assert_true (gredis_pubsub_ssubscribe (f->pubsub, names, NULL, &error));
+  g_assert_no_error (error);
+
+  g_free (cli_ok (owner, "CLIENT", "PAUSE", "3000", "ALL", NULL));
+  wait_until (f, is_lost_and_connected, GUINT_TO_POINTER (0), "a new connection");
+  g_assert_cmpint (spublish (f->protocol, name, "after"), ==, 1);
+  wait_shard (f, name, "after");
+}
+
 static gboolean
 have_redis_cli (void)
 {
@@ -632,6 +654,7 @@ main (int   argc,
   ADD ("/cluster/pubsub/slot-move/resp3", 3, test_slot_move);
   ADD ("/cluster/pubsub/client-kill/resp2", 2, test_client_kill);
   ADD ("/cluster/pubsub/client-kill/resp3", 3, test_client_kill);
+  ADD ("/cluster/pubsub/health-check/resp2", 2, test_health_check);
   ADD ("/cluster/pubsub/failover/resp3", 3, test_failover);
 
   status = g_test_run ();
