@@ -515,6 +515,54 @@ test_slot_move (Fixture       *f,
   g_assert_cmpint (spublish (f->protocol, quitter, "after"), ==, 0);
 }
 
+/* The node where the pub/sub connection of channels is: the one pub/sub
+ * client of the cluster. */
+static guint
+main_node (void)
+{
+  guint found = GREDIS_TEST_CLUSTER_N_NODES;
+
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    {
+      g_autofree char *ids = pubsub_client_ids (node);
+
+      if (*ids == '\0')
+        continue;
+      g_assert_cmpuint (found, ==, GREDIS_TEST_CLUSTER_N_NODES);
+      found = node;
+    }
+  g_assert_cmpuint (found, <, GREDIS_TEST_CLUSTER_N_NODES);
+  return found;
+}
+
+/* The connection of channels killed, again and again: each time it is
+ * made on another node, and the subscriptions are restored there. */
+static void
+test_other_node (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const channels[] = { "moving-on", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gredis_pubsub_subscribe (f->pubsub, channels, NULL, &error));
+  g_assert_no_error (error);
+  for (guint round = 0; round < 10; round++)
+    {
+      guint before = main_node ();
+      guint after;
+      g_autofree char *payload = g_strdup_printf ("round-%u", round);
+      g_autofree char *expected = g_strdup_printf ("channel moving-on %s", payload);
+
+      g_free (cli_ok (before, "CLIENT", "KILL", "TYPE", "pubsub", NULL));
+      wait_until (f, is_lost_and_connected, GUINT_TO_POINTER (round), "the subscription back");
+      after = main_node ();
+      g_test_message ("round %u: from node %u to node %u", round, before, after);
+      g_assert_cmpuint (after, !=, before);
+      g_free (cli_ok (before, "PUBLISH", "moving-on", payload, NULL));
+      wait_message (f, expected);
+    }
+}
+
 /* CLIENT KILL of every pub/sub connection (the one of channels and
  * those of the shards): all made again, every subscription restored,
  * messages-lost emitted. */
@@ -652,6 +700,7 @@ main (int   argc,
   ADD ("/cluster/pubsub/ssubscribe-all-shards/resp3", 3, test_ssubscribe_all_shards);
   ADD ("/cluster/pubsub/slot-move/resp2", 2, test_slot_move);
   ADD ("/cluster/pubsub/slot-move/resp3", 3, test_slot_move);
+  ADD ("/cluster/pubsub/other-node/resp3", 3, test_other_node);
   ADD ("/cluster/pubsub/client-kill/resp2", 2, test_client_kill);
   ADD ("/cluster/pubsub/client-kill/resp3", 3, test_client_kill);
   ADD ("/cluster/pubsub/health-check/resp2", 2, test_health_check);
