@@ -35,6 +35,7 @@ typedef struct
   ChannelState state;
   Link *link;                  /* while pending or subscribed */
   gboolean sent;               /* pending: its SSUBSCRIBE went out */
+  gboolean confirmed;          /* pending: the server confirmed it */
   gboolean dropped;            /* lost while subscribed, not back yet */
 } Channel;
 
@@ -249,6 +250,7 @@ unassign (Channel *channel)
   channel->link = NULL;
   channel->state = CHANNEL_UNASSIGNED;
   channel->sent = FALSE;
+  channel->confirmed = FALSE;
 }
 
 /* Its subscription is gone without being asked to: a gap. */
@@ -400,16 +402,32 @@ link_on_push (GredisConnection *connection,
   link->last_life = g_get_monotonic_time ();
   if (gredis_reply_get_n_elements (reply) >= 3 &&
       (type = gredis_reply_get_string (gredis_reply_get_element (reply, 0), &length)) != NULL &&
+      length == 10 && memcmp (type, "ssubscribe", 10) == 0)
+    {
+      const char *name = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL);
+      Channel *channel = name != NULL ? g_hash_table_lookup (self->channels, name) : NULL;
+
+      /* Taken, before the PING after it is answered. */
+      if (channel != NULL && channel->link == link && channel->state == CHANNEL_PENDING &&
+          channel->sent)
+        channel->confirmed = TRUE;
+      return;
+    }
+  if (gredis_reply_get_n_elements (reply) >= 3 &&
+      (type = gredis_reply_get_string (gredis_reply_get_element (reply, 0), &length)) != NULL &&
       length == 12 && memcmp (type, "sunsubscribe", 12) == 0)
     {
       const char *name = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL);
       Channel *channel = name != NULL ? g_hash_table_lookup (self->channels, name) : NULL;
 
       /* One the caller unsubscribed from is no longer in the table (or,
-       * subscribed to again since, is pending); a subscribed one was
-       * dropped by the server: its slot went to another node, or this
-       * node became a replica. */
-      if (channel != NULL && channel->link == link && channel->state == CHANNEL_SUBSCRIBED)
+       * subscribed to again since, is pending, not yet confirmed); a
+       * confirmed one was dropped by the server: its slot went to
+       * another node, or this node became a replica. A channel dropped
+       * before its subscription completed is not a gap for the caller,
+       * who is still waiting for it. */
+      if (channel != NULL && channel->link == link &&
+          (channel->state == CHANNEL_SUBSCRIBED || channel->confirmed))
         {
           g_debug ("Shard channel %s dropped by %s; subscribing again", name, link->key);
           drop (self, channel);
