@@ -48,6 +48,12 @@ gboolean _gredis_connection_send_no_reply  (GredisConnection   *connection,
                                             guint               argc,
                                             const char * const *argv,
                                             const gsize        *argv_lengths);
+/* A command sent with send_no_reply was refused: its error reply took
+ * the place of the reply the entry at the head of the queue waited for
+ * (and completed it). The reply that entry's own command gets, which
+ * comes next, is read and dropped, so that the queue stays in step. Call
+ * it from the callback of the entry that got the error. */
+void     _gredis_connection_skip_reply     (GredisConnection   *connection);
 
 /* Queues a command like _gredis_connection_queue_call() does a call made
  * with these arguments, without making one: the queue holds it (the

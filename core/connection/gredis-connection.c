@@ -1051,6 +1051,22 @@ _gredis_connection_set_subscriber (GredisConnection *self,
   self->subscriber = !!subscriber;
 }
 
+void
+_gredis_connection_skip_reply (GredisConnection *self)
+{
+  Entry *e;
+
+  if (self->state == GREDIS_CONNECTION_STATE_CLOSED)
+    return;
+  /* A tombstone at the head: the reply it gets is read and dropped. */
+  e = ring_push_front (self);
+  e->kind = ENTRY_TOMBSTONE;
+  e->func = NULL;
+  e->data = NULL;
+  e->cancel_source = NULL;
+  arm_timeout (self);
+}
+
 gboolean
 _gredis_connection_send_no_reply (GredisConnection   *self,
                                   guint               argc,

@@ -52,4 +52,11 @@ gboolean _gredis_pool_cluster_map_slots (GredisPool *pool,
                                          guint      *nodes,
                                          guint      *n_nodes);
 
+/* The host (*@host, to free) and port of the primary of @slot in the
+ * map; FALSE while the map is not known or no node serves @slot. */
+gboolean _gredis_pool_cluster_lookup_slot (GredisPool  *pool,
+                                           guint        slot,
+                                           char       **host,
+                                           guint16     *port);
+
 G_END_DECLS

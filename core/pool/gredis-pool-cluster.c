@@ -652,6 +652,27 @@ _gredis_pool_cluster_get_counters (GredisPool *pool,
   *n_fetches = (guint) g_atomic_int_get (&self->n_fetches);
 }
 
+gboolean
+_gredis_pool_cluster_lookup_slot (GredisPool  *pool,
+                                  guint        slot,
+                                  char       **host,
+                                  guint16     *port)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  const GredisClusterNode *node = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->topology != NULL && slot < GREDIS_CLUSTER_N_SLOTS)
+    node = _gredis_cluster_topology_get_primary (self->topology, slot);
+  if (node != NULL)
+    {
+      *host = g_strdup (node->host);
+      *port = node->port;
+    }
+  g_mutex_unlock (&self->lock);
+  return node != NULL;
+}
+
 /* GredisPool */
 
 static void

@@ -121,6 +121,15 @@ gboolean      _gredis_router_map_slots      (GredisRouter      *router,
                                              guint             *nodes,
                                              guint             *n_nodes);
 
+/* With a pool that routes by slot and its slot map known: the host
+ * (*@host, to free) and port of the primary that serves @slot in the
+ * map; FALSE otherwise. The map may change at any time: a command sent
+ * there may get MOVED. */
+gboolean      _gredis_router_lookup_slot    (GredisRouter      *router,
+                                             guint              slot,
+                                             char             **host,
+                                             guint16           *port);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

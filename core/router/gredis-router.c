@@ -970,6 +970,20 @@ _gredis_router_routes_by_slot (GredisRouter *router)
   return routes_by_slot (router);
 }
 
+gboolean
+_gredis_router_lookup_slot (GredisRouter  *router,
+                            guint          slot,
+                            char         **host,
+                            guint16       *port)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return FALSE;
+  pool = _gredis_router_get_pool (router, NULL);
+  return pool != NULL && _gredis_pool_cluster_lookup_slot (pool, slot, host, port);
+}
+
 /* lookup_connection() for a pool that routes by slot: the pool is asked
  * for the node of @slot each time, and the router holds each connection
  * once. The commands of a context wait in order, as there, while the
