@@ -430,6 +430,9 @@ link_on_push (GredisConnection *connection,
           (channel->state == CHANNEL_SUBSCRIBED || channel->confirmed))
         {
           g_debug ("Shard channel %s dropped by %s; subscribing again", name, link->key);
+          /* A slot move sends MOVED to the next SSUBSCRIBE, a failover
+           * may not: the map is fetched again either way. */
+          _gredis_router_request_refresh (self->router);
           drop (self, channel);
           _gredis_pubsub_update_connected (self->pubsub);
           schedule_assign (self, 0);
@@ -483,6 +486,7 @@ link_lost (Link *link)
   g_autoptr(GredisPubSub) pubsub = g_object_ref (self->pubsub);
 
   g_debug ("Shard link to %s lost", link->key);
+  _gredis_router_request_refresh (self->router);
   link_give_back (link, NULL);
   link->acquiring = FALSE;
   g_hash_table_remove (self->links, link->key);

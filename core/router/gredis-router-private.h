@@ -104,6 +104,12 @@ gboolean      _gredis_router_get_cluster_counters (GredisRouter             *rou
                                                    guint64                  *n_ask,
                                                    guint64                  *n_fetches);
 
+/* With a pool that routes by slot: asks it to fetch the slot map again
+ * in the background (deduplicated and rate-limited there), when a peer
+ * says the topology moved without a redirect (a shard channel dropped by
+ * its node). */
+void          _gredis_router_request_refresh  (GredisRouter        *router);
+
 /* Whether the pool routes by slot (a cluster). One atomic read once
  * the pool is made. */
 gboolean      _gredis_router_routes_by_slot (GredisRouter      *router);

@@ -964,6 +964,18 @@ _gredis_router_queue_asking (GredisRouter       *router,
   g_object_unref (connection);
 }
 
+void
+_gredis_router_request_refresh (GredisRouter *router)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool != NULL)
+    _gredis_pool_cluster_request_refresh (pool);
+}
+
 gboolean
 _gredis_router_routes_by_slot (GredisRouter *router)
 {
