@@ -483,14 +483,15 @@ static const GredisOptionInfo options[N_PROPS] = {
  *   and the primary when it has none;
  * - `nearest`: the node of the slot, primary or healthy replica, with the
  *   lowest round-trip time, measured with `PING` on a connection of its
- *   own when the slot map arrives and again every 30 seconds while reads
- *   are sent (the primary until the first measure).
+ *   own on the first read and again every 30 seconds while reads are
+ *   sent (the primary until the first measure).
  *
  * Writes always go to the primary. A replica is healthy unless
  * `CLUSTER SHARDS` reports it `loading` or `failed`. Every connection of
  * a pool whose policy is not `primary` sends `READONLY` in its handshake,
  * so that it is sent again on every reconnection. A replica may lag
- * behind its primary: a read from it may miss the latest writes.
+ * behind its primary: a read from it may miss the latest writes. See
+ * the Redis Cluster page of this documentation.
  */
 /**
  * GredisConfig:address-map:
