@@ -7,6 +7,7 @@
 #include "gredis-cluster-topology-private.h"
 #include "gredis-cluster-read-private.h"
 #include "gredis-handshake-private.h"
+#include "gredis-sync-private.h"
 #include "gredis-pool-cluster-private.h"
 
 /* GredisPoolCluster: registered as the `cluster` pool. It fetches the
@@ -637,6 +638,55 @@ gredis_pool_cluster_try_acquire (GredisPool               *pool,
   return connection;
 }
 
+/* The blocking form: the node's own blocking acquisition, which hands out
+ * connections of the node pool's private contexts again and again (the
+ * generic fallback, acquire_async() on a new context each time, would
+ * make a connection per call). */
+static GredisConnection *
+gredis_pool_cluster_acquire (GredisPool               *pool,
+                             const GredisPoolRequest  *request,
+                             GCancellable             *cancellable,
+                             GError                  **error)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  g_autoptr(GredisPool) node_pool = NULL;
+  GredisConnection *connection;
+  gboolean known;
+
+  g_mutex_lock (&self->lock);
+  known = self->topology != NULL || request->node != NULL;
+  g_mutex_unlock (&self->lock);
+  if (!known)
+    {
+      GredisSync sync;
+
+      gredis_sync_begin (&sync);
+      _gredis_pool_cluster_wait_map_async (pool, cancellable, gredis_sync_done, &sync);
+      gredis_sync_wait (&sync);
+      known = _gredis_pool_cluster_wait_map_finish (pool, sync.result, error);
+      gredis_sync_end (&sync);
+      if (!known)
+        return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      g_propagate_error (error, closed_error ());
+      return NULL;
+    }
+  node_pool = route_locked (self, request, error);
+  g_mutex_unlock (&self->lock);
+  if (node_pool == NULL)
+    return NULL;
+
+  connection = gredis_pool_acquire (node_pool, request, cancellable, error);
+  if (connection != NULL)
+    remember_owner (self, connection, node_pool);
+  return connection;
+}
+
 static void
 gredis_pool_cluster_release (GredisPool       *pool,
                              GredisConnection *connection)
@@ -696,6 +746,7 @@ gredis_pool_cluster_iface_init (GredisPoolInterface *iface)
   iface->acquire_async = gredis_pool_cluster_acquire_async;
   iface->acquire_finish = gredis_pool_cluster_acquire_finish;
   iface->try_acquire = gredis_pool_cluster_try_acquire;
+  iface->acquire = gredis_pool_cluster_acquire;
   iface->release = gredis_pool_cluster_release;
   iface->close = gredis_pool_cluster_close;
 }
