@@ -82,22 +82,52 @@ reset_stats (void)
     g_free (cluster_test_cli (cluster, i, "CONFIG", "RESETSTAT", NULL));
 }
 
-/* Writes @key through @client and waits until every replica has it
- * (WAIT, sent to every primary: the least of their counts). */
+static guint64
+info_number (const char *info,
+             const char *field)
+{
+  g_autofree char *wanted = g_strdup_printf ("\n%s:", field);
+  const char *p = strstr (info, wanted);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtoull (p + strlen (wanted), NULL, 10);
+}
+
+/* Until every replica has applied all its primary sent. */
+static void
+wait_replicas_synced (void)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    for (;;)
+      {
+        g_autofree char *info = cluster_test_cli (cluster, node, "INFO", "replication", NULL);
+        g_autofree char *primary_info = NULL;
+
+        if (strstr (info, "role:slave") == NULL)
+          break;
+        primary_info = cluster_test_cli (cluster, node_of_port ((guint16) info_number (info, "master_port")),
+                                         "INFO", "replication", NULL);
+        if (info_number (info, "slave_repl_offset") >= info_number (primary_info, "master_repl_offset"))
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_usleep (20 * 1000);
+      }
+}
+
+/* Writes @key through @client and waits until every replica has it. */
 static void
 write_and_wait (GredisClient *client,
                 const char   *key,
                 const char   *value)
 {
   g_autoptr(GredisReply) set = NULL;
-  g_autoptr(GredisReply) waited = NULL;
   g_autoptr(GError) error = NULL;
 
   set = cluster_test_run (client, FALSE, &error, "SET", key, value, NULL);
   g_assert_no_error (error);
-  waited = cluster_test_run (client, TRUE, &error, "WAIT", "1", "5000", NULL);
-  g_assert_no_error (error);
-  g_assert_cmpint (gredis_reply_get_integer (waited), ==, 1);
+  wait_replicas_synced ();
 }
 
 static void
@@ -141,6 +171,32 @@ test_reads_on_replicas (void)
       g_assert_cmpuint (cluster_test_command_calls (cluster, primary, "get"), ==, 0);
       g_assert_cmpuint (cluster_test_command_calls (cluster, primary, "set"), ==, 1);
     }
+}
+
+/* Blocking calls on a cluster client use the connections of the node's
+ * pool again: a hundred GETs open one connection to the node, not a
+ * hundred. */
+static void
+test_blocking_reuses_connections (void)
+{
+  g_autoptr(GredisClient) client = cluster_test_client_new (cluster, 0, NULL);
+  const char *key = shard_keys[0];
+  guint replicas[2], n_replicas;
+  guint primary = shard_of_key (key, replicas, &n_replicas);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint64 opened;
+
+  write_and_wait (client, key, "again");
+  before = cluster_test_cli (cluster, primary, "INFO", "stats", NULL);
+  for (guint i = 0; i < 100; i++)
+    read_key (client, FALSE, key, "again");
+  after = cluster_test_cli (cluster, primary, "INFO", "stats", NULL);
+  /* The two redis-cli calls count one each. */
+  opened = info_number (after, "total_connections_received") -
+           info_number (before, "total_connections_received");
+  g_test_message ("%" G_GUINT64_FORMAT " connections opened", opened);
+  g_assert_cmpuint (opened, <=, 3);
 }
 
 /* The replica of @key's shard is killed the client connections: the
@@ -452,6 +508,7 @@ main (int   argc,
 
   g_test_add_func ("/cluster/reads/replicas", test_reads_on_replicas);
   g_test_add_func ("/cluster/reads/readonly-after-kill", test_readonly_after_kill);
+  g_test_add_func ("/cluster/reads/blocking-reuses-connections", test_blocking_reuses_connections);
   g_test_add_func ("/cluster/reads/round-robin-and-prefer", test_round_robin_and_prefer);
   g_test_add_func ("/cluster/reads/nearest", test_nearest);
   g_test_add_func ("/cluster/address-map/announced-names", test_address_map);
