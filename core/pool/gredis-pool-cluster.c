@@ -50,7 +50,7 @@ struct _GredisPoolCluster
   GredisReadFrom read_from;
   guint turn;                      /* atomic: round-robin of `replicas` */
   GredisAddressMap *address_map;   /* NULL for none */
-  GHashTable *latencies;           /* "host:port" (announced) → gint64 µs */
+  GHashTable *latencies;           /* NodeTime (by announced address) */
   gint64 probed_at;                /* monotonic; 0 never */
   gboolean probing;
 };
@@ -135,11 +135,38 @@ node_pool_locked (GredisPoolCluster  *self,
 
 /* Latencies (`nearest`) */
 
-static char *
-node_key (const char *host,
-          guint16     port)
+/* A node's measured round-trip time, found by its announced address
+ * with a key on the stack: a read allocates nothing. */
+typedef struct {
+  char *host;
+  guint16 port;
+  gint64 rtt_us;
+} NodeTime;
+
+static guint
+node_time_hash (gconstpointer data)
 {
-  return g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
+  const NodeTime *time = data;
+
+  return g_str_hash (time->host) ^ time->port;
+}
+
+static gboolean
+node_time_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const NodeTime *x = a, *y = b;
+
+  return x->port == y->port && g_str_equal (x->host, y->host);
+}
+
+static void
+node_time_free (gpointer data)
+{
+  NodeTime *time = data;
+
+  g_free (time->host);
+  g_free (time);
 }
 
 static gint64
@@ -147,10 +174,10 @@ node_latency_locked (const GredisClusterNode *node,
                      gpointer                 user_data)
 {
   GredisPoolCluster *self = user_data;
-  g_autofree char *key = node_key (node->host, node->port);
-  gint64 *rtt = g_hash_table_lookup (self->latencies, key);
+  NodeTime key = { node->host, node->port, 0 };
+  NodeTime *time = g_hash_table_lookup (self->latencies, &key);
 
-  return rtt != NULL ? *rtt : -1;
+  return time != NULL ? time->rtt_us : -1;
 }
 
 static void
@@ -164,18 +191,21 @@ on_probed (gpointer data,
   for (guint i = 0; i < probes->len; i++)
     {
       GredisLatencyProbe *probe = g_ptr_array_index (probes, i);
+      NodeTime key = { probe->host, probe->port, 0 };
 
       g_debug ("Cluster node %s:%u: round trip %" G_GINT64_FORMAT " µs",
                probe->host, probe->port, probe->rtt_us);
       if (probe->rtt_us >= 0)
-        g_hash_table_replace (self->latencies, node_key (probe->host, probe->port),
-                              g_memdup2 (&probe->rtt_us, sizeof probe->rtt_us));
-      else
         {
-          g_autofree char *key = node_key (probe->host, probe->port);
+          NodeTime *time = g_new (NodeTime, 1);
 
-          g_hash_table_remove (self->latencies, key);
+          time->host = g_strdup (probe->host);
+          time->port = probe->port;
+          time->rtt_us = probe->rtt_us;
+          g_hash_table_replace (self->latencies, time, time);
         }
+      else
+        g_hash_table_remove (self->latencies, &key);
     }
   self->probing = FALSE;
   g_mutex_unlock (&self->lock);
@@ -782,5 +812,5 @@ gredis_pool_cluster_init (GredisPoolCluster *self)
   g_queue_init (&self->waiting);
   self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->owners = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->latencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->latencies = g_hash_table_new_full (node_time_hash, node_time_equal, node_time_free, NULL);
 }
