@@ -264,6 +264,66 @@ test_split (void)
     }
 }
 
+/* A part of a split command whose slot moved behind the client's back
+ * follows MOVED alone, async and blocking, while the other parts go
+ * where they were. */
+static void
+test_split_follows_moved (void)
+{
+  static const char key[] = "{split-moved}k";
+  g_autoptr(GredisClient) client = cluster_test_client_new (cluster, 4, "cluster-split=true");
+  g_autoptr(GredisClient) blocking = cluster_test_client_new (cluster, 5, "cluster-split=true");
+  g_autoptr(GredisReply) set = NULL;
+  g_autoptr(GredisReply) warm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slot_text = g_strdup_printf ("%u", gredis_key_slot ((const guint8 *) key, strlen (key)));
+  g_autofree char *owner_id = NULL;
+  g_autofree char *target_id = NULL;
+  g_autofree char *target_port = NULL;
+  guint owner = G_MAXUINT, target = G_MAXUINT;
+
+  /* Both clients know the map before the move. */
+  set = cluster_test_run (client, TRUE, &error, "MSET", key, "moved", "{a}k", "a", "{b}k", "b", NULL);
+  g_assert_no_error (error);
+  warm = cluster_test_run (blocking, FALSE, &error, "MGET", key, "{a}k", NULL);
+  g_assert_no_error (error);
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    {
+      g_autofree char *count = NULL;
+
+      if (!gredis_test_cluster_is_primary (cluster, node))
+        continue;
+      count = cluster_test_cli (cluster, node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
+      if (g_ascii_strtoull (count, NULL, 10) > 0)
+        owner = node;
+      else if (target == G_MAXUINT)
+        target = node;
+    }
+  g_assert_cmpuint (owner, !=, G_MAXUINT);
+  g_assert_cmpuint (target, !=, G_MAXUINT);
+  owner_id = gredis_test_cluster_get_node_id (cluster, owner);
+  target_id = gredis_test_cluster_get_node_id (cluster, target);
+  target_port = g_strdup_printf ("%u", gredis_test_cluster_get_port (cluster, target));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "MIGRATE", "127.0.0.1", target_port, "", "0", "5000", "KEYS", key, NULL));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GredisReply) values = cluster_test_run (async ? client : blocking, async, &error,
+                                                        "MGET", "{a}k", key, "{b}k", NULL);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (gredis_reply_get_n_elements (values), ==, 3);
+      g_assert_cmpstr (gredis_reply_get_string (gredis_reply_get_element (values, 0), NULL), ==, "a");
+      g_assert_cmpstr (gredis_reply_get_string (gredis_reply_get_element (values, 1), NULL), ==, "moved");
+      g_assert_cmpstr (gredis_reply_get_string (gredis_reply_get_element (values, 2), NULL), ==, "b");
+    }
+  g_assert_cmpuint (cluster_test_command_calls (cluster, target, "mget"), >=, 2);
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -291,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/cluster/fanout/scripts", test_fanout_scripts);
   g_test_add_func ("/cluster/fanout/scan", test_fanout_scan);
   g_test_add_func ("/cluster/split/mget-mset-del-exists", test_split);
+  g_test_add_func ("/cluster/split/follows-moved", test_split_follows_moved);
 
   status = g_test_run ();
   gredis_test_cluster_stop (cluster);
