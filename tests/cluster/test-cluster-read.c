@@ -62,12 +62,13 @@ shard_reply (gint64              start,
 
 /* Slots 0-8191: primary 7000, replicas 7001 loading, 7002 failed, 7003
  * and 7004 online. Slots 8192-16383: primary 7100, its one replica 7101
- * loading. */
+ * failed. */
 static GredisClusterTopology *
 make_topology (void)
 {
-  static const char * const first[] = { "loading", "failed", "online", "online", NULL };
-  static const char * const second[] = { "loading", NULL };
+  /* Redis 7.0 says "fail" where its documentation says "failed". */
+  static const char * const first[] = { "loading", "fail", "online", "online", NULL };
+  static const char * const second[] = { "failed", NULL };
   GredisReply *shards[] = { shard_reply (0, 8191, 7000, first), shard_reply (8192, 16383, 7100, second) };
   g_autoptr(GredisReply) reply = gredis_reply_new_aggregate (GREDIS_REPLY_ARRAY, shards, 2);
   g_autoptr(GError) error = NULL;
@@ -139,7 +140,9 @@ test_policies (void)
   g_hash_table_insert (times, GUINT_TO_POINTER (7000), GINT_TO_POINTER (100));
   g_assert_cmpuint (reader (topology, 5, GREDIS_READ_FROM_NEAREST, &turn, times), ==, 7000);
   g_hash_table_insert (times, GUINT_TO_POINTER (7101), GINT_TO_POINTER (1));
+  g_hash_table_insert (times, GUINT_TO_POINTER (7002), GINT_TO_POINTER (1));
   g_assert_cmpuint (reader (topology, 9000, GREDIS_READ_FROM_NEAREST, &turn, times), ==, 7100);
+  g_assert_cmpuint (reader (topology, 5, GREDIS_READ_FROM_NEAREST, &turn, times), ==, 7000);
 }
 
 int
