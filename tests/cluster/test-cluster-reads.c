@@ -318,6 +318,60 @@ test_round_robin_and_prefer (void)
   wait_replica_of (moved, b_primary);
 }
 
+/* A replica the cluster reports failed (frozen with SIGSTOP past the
+ * node timeout) is skipped: its shard's reads go to the primary. */
+static void
+test_failed_replica_skipped (void)
+{
+  const char *key = shard_keys[2];
+  guint replicas[2], n_replicas;
+  guint primary = shard_of_key (key, replicas, &n_replicas);
+  guint seed = (primary + 1) % GREDIS_TEST_CLUSTER_N_NODES;
+  gint64 deadline = g_get_monotonic_time () + WAIT_US;
+  g_autoptr(GredisClient) writer = cluster_test_client_new (cluster, primary, NULL);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_and_wait (writer, key, "frozen");
+  while (seed == replicas[0] || seed == primary)
+    seed = (seed + 1) % GREDIS_TEST_CLUSTER_N_NODES;
+  gredis_test_server_pause (gredis_test_cluster_get_server (cluster, replicas[0]));
+  /* Until every other node reports it failed. */
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES;)
+    {
+      g_autofree char *nodes = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *line = NULL;
+      const char *p;
+
+      if (node == replicas[0])
+        {
+          node++;
+          continue;
+        }
+      nodes = cluster_test_cli (cluster, node, "CLUSTER", "NODES", NULL);
+      id = gredis_test_cluster_get_node_id (cluster, primary);
+      line = g_strdup_printf ("slave,fail %s", id);
+      p = strstr (nodes, line);
+      if (p != NULL)
+        {
+          node++;
+          continue;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100 * 1000);
+    }
+
+  client = cluster_test_client_new (cluster, seed, "read-from=replicas");
+  g_free (cluster_test_cli (cluster, primary, "CONFIG", "RESETSTAT", NULL));
+  for (guint i = 0; i < 4; i++)
+    read_key (client, i % 2 == 0, key, "frozen");
+  gredis_test_server_resume (gredis_test_cluster_get_server (cluster, replicas[0]));
+  g_assert_cmpuint (cluster_test_command_calls (cluster, primary, "get"), ==, 4);
+  g_assert_true (gredis_test_cluster_wait_ready (cluster, &error));
+  g_assert_no_error (error);
+}
+
 /* `nearest`: with every primary behind a proxy that delays it (reached
  * through the address map), reads go to the replicas once measured;
  * with the replicas delayed instead, to the primaries. */
@@ -511,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/cluster/reads/blocking-reuses-connections", test_blocking_reuses_connections);
   g_test_add_func ("/cluster/reads/round-robin-and-prefer", test_round_robin_and_prefer);
   g_test_add_func ("/cluster/reads/nearest", test_nearest);
+  g_test_add_func ("/cluster/reads/failed-replica-skipped", test_failed_replica_skipped);
   g_test_add_func ("/cluster/address-map/announced-names", test_address_map);
 
   status = g_test_run ();
