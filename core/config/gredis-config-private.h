@@ -23,6 +23,8 @@ typedef enum {
   GREDIS_OPTION_PLUGIN = 1 << 1,
   /* The value is a list of cluster seeds, host:port;host:port. */
   GREDIS_OPTION_SEEDS = 1 << 2,
+  /* The value is an address map, announced=reachable;… */
+  GREDIS_OPTION_ADDRESS_MAP = 1 << 3,
 } GredisOptionFlags;
 
 typedef struct {

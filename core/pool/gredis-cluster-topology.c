@@ -222,7 +222,9 @@ parse_shard_node (GredisClusterTopology  *topology,
   *role = strcmp (role_text, "master") == 0 ? GREDIS_CLUSTER_ROLE_PRIMARY : GREDIS_CLUSTER_ROLE_REPLICA;
   if (health_text != NULL && strcmp (health_text, "loading") == 0)
     health = GREDIS_CLUSTER_HEALTH_LOADING;
-  else if (health_text != NULL && strcmp (health_text, "failed") == 0)
+  /* The documentation says "failed"; Redis 7.0 sends "fail". */
+  else if (health_text != NULL &&
+           (strcmp (health_text, "failed") == 0 || strcmp (health_text, "fail") == 0))
     health = GREDIS_CLUSTER_HEALTH_FAILED;
 
   index = add_node (topology, id, host, (guint16) port, *role, health);

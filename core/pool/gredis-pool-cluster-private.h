@@ -59,4 +59,23 @@ gboolean _gredis_pool_cluster_lookup_slot (GredisPool  *pool,
                                            char       **host,
                                            guint16     *port);
 
+/* Waits until the slot map is known (fetching it if needed); fails as
+ * an acquisition would (the seeds unreachable, the pool closed). */
+void       _gredis_pool_cluster_wait_map_async  (GredisPool          *pool,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean   _gredis_pool_cluster_wait_map_finish (GredisPool          *pool,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* The nodes of the known map, as GNetworkAddress of their announced
+ * address (name them in GredisPoolRequest.node: the pool maps them):
+ * the primaries that serve slots, in the order of the first slot each
+ * serves (the same order for the same map: SCAN's node index), then,
+ * with @replicas, the replicas CLUSTER SHARDS does not report failed.
+ * NULL when the map is not known yet. */
+GPtrArray *_gredis_pool_cluster_dup_nodes       (GredisPool          *pool,
+                                                 gboolean             replicas);
+
 G_END_DECLS

@@ -5,6 +5,9 @@
 #include "gredis-private.h"
 #include "gredis-config-private.h"
 #include "gredis-cluster-topology-private.h"
+#include "gredis-cluster-read-private.h"
+#include "gredis-handshake-private.h"
+#include "gredis-sync-private.h"
 #include "gredis-pool-cluster-private.h"
 
 /* GredisPoolCluster: registered as the `cluster` pool. It fetches the
@@ -29,14 +32,27 @@
  * asks the primaries of the current map, then its replicas (each group
  * shuffled), then the seeds, the node that failed last at the end, and
  * stops at the first that answers (the first fetch takes the majority of
- * up to three); one that fails keeps the old map. The new map is compared with the last one fetched: what
- * changed is emitted as ::topology-changed.
+ * up to three); one that fails keeps the old map. The new map is
+ * compared with the last one fetched: what changed is emitted as
+ * ::topology-changed.
  *
  * The fetches and timers run on one thread shared by every cluster pool
  * of the process (worker_context()), as GDBus runs its connections on
  * one: the map must be fetched when no main loop runs (blocking API),
  * and a fetch started on a blocking call's private context would stall
- * between calls. */
+ * between calls.
+ *
+ * Reads (GredisPoolRequest.intent) go where GredisConfig:read-from says
+ * (gredis-cluster-read.c); with a policy other than `primary`, every
+ * node's configuration has a READONLY handshake step, so that any
+ * connection, a replacement included, may serve reads on a replica
+ * (READONLY is harmless on a primary, and a node may change role). Every
+ * address the cluster announces goes through GredisConfig:address-map
+ * when a node's pool is made: node pools are known by the announced
+ * address, and connect to the reachable one. */
+
+/* How often `nearest` measures the nodes again, while reads come. */
+#define LATENCY_PERIOD_US (30 * G_USEC_PER_SEC)
 
 /* The rate-limit window of refreshes. */
 #define REFRESH_MIN_INTERVAL_US (500 * G_TIME_SPAN_MILLISECOND)
@@ -64,6 +80,13 @@ struct _GredisPoolCluster
   GHashTable *node_pools;          /* "host:port" → GredisPool */
   GHashTable *owners;              /* GredisConnection → Owner */
   gboolean closed;
+
+  GredisReadFrom read_from;
+  guint turn;                      /* atomic: round-robin of `replicas` */
+  GredisAddressMap *address_map;   /* NULL for none */
+  GHashTable *latencies;           /* NodeTime (by announced address) */
+  gint64 probed_at;                /* monotonic; 0 never */
+  gboolean probing;
 };
 
 static void gredis_pool_cluster_iface_init (GredisPoolInterface *iface);
@@ -195,6 +218,8 @@ node_pool_locked (GredisPoolCluster  *self,
   g_autofree char *key = g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
   g_autoptr(GredisConfig) config = NULL;
   GredisPool *pool = g_hash_table_lookup (self->node_pools, key);
+  const char *reach_host = host;
+  guint16 reach_port = port;
 
   if (pool != NULL)
     return g_object_ref (pool);
@@ -204,8 +229,20 @@ node_pool_locked (GredisPoolCluster  *self,
     return NULL;
   config = gredis_config_dup (self->config);
   gredis_config_set_path (config, NULL);
-  gredis_config_set_host (config, host);
-  gredis_config_set_port (config, port);
+  if (_gredis_address_map_lookup (self->address_map, host, port, &reach_host, &reach_port))
+    g_debug ("The cluster node %s is reached at %s:%u", key, reach_host, reach_port);
+  gredis_config_set_host (config, reach_host);
+  gredis_config_set_port (config, reach_port);
+  if (self->read_from != GREDIS_READ_FROM_PRIMARY)
+    {
+      static const char * const readonly_argv[] = { "READONLY", NULL };
+      g_autoptr(GredisHandshakeStep) step = _gredis_handshake_step_new (NULL, readonly_argv, NULL,
+                                                                        GREDIS_HANDSHAKE_NONE,
+                                                                        NULL, NULL, NULL);
+
+      _gredis_config_add_handshake_step (config, step, (GBoxedCopyFunc) _gredis_handshake_step_ref,
+                                         (GDestroyNotify) _gredis_handshake_step_unref);
+    }
   gredis_config_set_seeds (config, NULL);
   gredis_config_set_pool (config, NULL);
   gredis_pool_configure (pool, config);
@@ -214,6 +251,131 @@ node_pool_locked (GredisPoolCluster  *self,
 }
 
 static void request_refresh_locked (GredisPoolCluster *self);
+
+/* Latencies (`nearest`) */
+
+/* A node's measured round-trip time, found by its announced address
+ * with a key on the stack: a read allocates nothing. */
+typedef struct {
+  char *host;
+  guint16 port;
+  gint64 rtt_us;
+} NodeTime;
+
+static guint
+node_time_hash (gconstpointer data)
+{
+  const NodeTime *time = data;
+
+  return g_str_hash (time->host) ^ time->port;
+}
+
+static gboolean
+node_time_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const NodeTime *x = a, *y = b;
+
+  return x->port == y->port && g_str_equal (x->host, y->host);
+}
+
+static void
+node_time_free (gpointer data)
+{
+  NodeTime *time = data;
+
+  g_free (time->host);
+  g_free (time);
+}
+
+static gint64
+node_latency_locked (const GredisClusterNode *node,
+                     gpointer                 user_data)
+{
+  GredisPoolCluster *self = user_data;
+  NodeTime key = { node->host, node->port, 0 };
+  NodeTime *time = g_hash_table_lookup (self->latencies, &key);
+
+  return time != NULL ? time->rtt_us : -1;
+}
+
+static void
+on_probed (gpointer data,
+           gpointer user_data)
+{
+  GPtrArray *probes = data;
+  GredisPoolCluster *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < probes->len; i++)
+    {
+      GredisLatencyProbe *probe = g_ptr_array_index (probes, i);
+      NodeTime key = { probe->host, probe->port, 0 };
+
+      g_debug ("Cluster node %s:%u: round trip %" G_GINT64_FORMAT " µs",
+               probe->host, probe->port, probe->rtt_us);
+      if (probe->rtt_us >= 0)
+        {
+          NodeTime *time = g_new (NodeTime, 1);
+
+          time->host = g_strdup (probe->host);
+          time->port = probe->port;
+          time->rtt_us = probe->rtt_us;
+          g_hash_table_replace (self->latencies, time, time);
+        }
+      else
+        g_hash_table_remove (self->latencies, &key);
+    }
+  self->probing = FALSE;
+  g_mutex_unlock (&self->lock);
+  g_object_unref (self);
+}
+
+/* Under the lock, for `nearest`: measures every node of the map again in
+ * a thread of its own when the last measure is older than the period
+ * (or there was none), unless one is under way. */
+static void
+maybe_probe_locked (GredisPoolCluster *self)
+{
+  GPtrArray *probes;
+  gint64 now;
+
+  if (self->read_from != GREDIS_READ_FROM_NEAREST || self->probing || self->closed ||
+      self->topology == NULL)
+    return;
+  now = g_get_monotonic_time ();
+  if (self->probed_at != 0 && now - self->probed_at < LATENCY_PERIOD_US)
+    return;
+  self->probing = TRUE;
+  self->probed_at = now;
+  probes = g_ptr_array_new_with_free_func (_gredis_latency_probe_free);
+  for (guint i = 0; i < self->topology->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (self->topology->nodes, i);
+      GredisLatencyProbe *probe = g_new0 (GredisLatencyProbe, 1);
+      const char *reach_host = node->host;
+      guint16 reach_port = node->port;
+
+      _gredis_address_map_lookup (self->address_map, node->host, node->port,
+                                  &reach_host, &reach_port);
+      probe->host = g_strdup (node->host);
+      probe->port = node->port;
+      probe->reach_host = g_strdup (reach_host);
+      probe->reach_port = reach_port;
+      g_ptr_array_add (probes, probe);
+    }
+  _gredis_latency_probe_run (self->config, probes, on_probed, g_object_ref (self));
+}
+
+/* Under the lock: the node that serves a read of @slot. */
+static const GredisClusterNode *
+choose_reader_locked (GredisPoolCluster *self,
+                      guint              slot)
+{
+  maybe_probe_locked (self);
+  return _gredis_cluster_choose_reader (self->topology, slot, self->read_from, &self->turn,
+                                        node_latency_locked, self);
+}
 
 /* Under the lock, with the map fetched: the pool of the node @request
  * goes to. */
@@ -239,7 +401,10 @@ route_locked (GredisPoolCluster        *self,
       return node_pool_locked (self, host, port, error);
     }
 
-  if (request->slot >= 0 && request->slot < GREDIS_CLUSTER_N_SLOTS)
+  if (request->slot >= 0 && request->slot < GREDIS_CLUSTER_N_SLOTS &&
+      request->intent == GREDIS_POOL_INTENT_READ && self->read_from != GREDIS_READ_FROM_PRIMARY)
+    node = choose_reader_locked (self, request->slot);
+  else if (request->slot >= 0 && request->slot < GREDIS_CLUSTER_N_SLOTS)
     node = _gredis_cluster_topology_get_primary (self->topology, request->slot);
   else
     for (guint i = 0; i < self->topology->nodes->len && node == NULL; i++)
@@ -325,7 +490,8 @@ on_node_acquired (GObject      *source,
 }
 
 /* Sends @task (its data is the request) on to its node's pool; called in
- * the task's context. */
+ * the task's context. A task of _gredis_pool_cluster_wait_map_async()
+ * only waited for the map. */
 static void
 acquire_from_node (GTask *task)
 {
@@ -333,6 +499,13 @@ acquire_from_node (GTask *task)
   const GredisPoolRequest *request = g_task_get_task_data (task);
   g_autoptr(GredisPool) node_pool = NULL;
   GError *error = NULL;
+
+  if (g_task_get_source_tag (task) == _gredis_pool_cluster_wait_map_async)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
 
   g_mutex_lock (&self->lock);
   if (self->closed)
@@ -673,6 +846,94 @@ _gredis_pool_cluster_lookup_slot (GredisPool  *pool,
   return node != NULL;
 }
 
+void
+_gredis_pool_cluster_wait_map_async (GredisPool          *pool,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  GTask *task = g_task_new (pool, cancellable, callback, user_data);
+  GError *error = NULL;
+  gboolean known = FALSE;
+
+  g_task_set_source_tag (task, _gredis_pool_cluster_wait_map_async);
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    error = closed_error ();
+  else if (self->config == NULL)
+    {
+      gredis_i18n_init ();
+      error = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                                   _("The cluster pool was not given a configuration."));
+    }
+  else if (self->topology != NULL)
+    known = TRUE;
+  else
+    {
+      g_queue_push_tail (&self->waiting, task);
+      ensure_fetch_locked (self);
+      task = NULL;
+    }
+  g_mutex_unlock (&self->lock);
+  if (task == NULL)
+    return;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, known);
+  g_object_unref (task);
+}
+
+gboolean
+_gredis_pool_cluster_wait_map_finish (GredisPool    *pool,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GPtrArray *
+_gredis_pool_cluster_dup_nodes (GredisPool *pool,
+                                gboolean    replicas)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  GredisClusterTopology *topology;
+  g_autofree gboolean *taken = NULL;
+  GPtrArray *nodes;
+
+  g_mutex_lock (&self->lock);
+  topology = self->topology;
+  if (topology == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  taken = g_new0 (gboolean, topology->nodes->len);
+  for (guint slot = 0; slot < GREDIS_CLUSTER_N_SLOTS; slot++)
+    {
+      guint16 index = topology->slots[slot];
+      const GredisClusterNode *node;
+
+      if (index == GREDIS_CLUSTER_NO_NODE || taken[index])
+        continue;
+      taken[index] = TRUE;
+      node = g_ptr_array_index (topology->nodes, index);
+      g_ptr_array_add (nodes, g_network_address_new (node->host, node->port));
+    }
+  for (guint i = 0; replicas && i < topology->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (topology->nodes, i);
+
+      if (!taken[i] && node->role == GREDIS_CLUSTER_ROLE_REPLICA &&
+          node->health != GREDIS_CLUSTER_HEALTH_FAILED)
+        g_ptr_array_add (nodes, g_network_address_new (node->host, node->port));
+    }
+  g_mutex_unlock (&self->lock);
+  return nodes;
+}
+
 /* GredisPool */
 
 static void
@@ -682,6 +943,7 @@ gredis_pool_cluster_configure (GredisPool   *pool,
   GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
   const char *seeds = gredis_config_get_seeds (config);
   g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GredisAddressMap) map = NULL;
   g_autoptr(GError) error = NULL;
 
   if (seeds != NULL)
@@ -695,10 +957,21 @@ gredis_pool_cluster_configure (GredisPool   *pool,
                                                       gredis_config_get_port (config)));
     }
 
+  if (gredis_config_get_address_map (config) != NULL)
+    {
+      g_clear_error (&error);
+      map = _gredis_address_map_new (gredis_config_get_address_map (config), &error);
+      if (map == NULL)
+        g_warning ("%s", error->message);
+    }
+
   g_mutex_lock (&self->lock);
   g_set_object (&self->config, config);
   g_clear_pointer (&self->seeds, g_ptr_array_unref);
   self->seeds = g_steal_pointer (&parsed);
+  self->read_from = _gredis_read_from_parse (gredis_config_get_read_from (config));
+  g_clear_pointer (&self->address_map, _gredis_address_map_free);
+  self->address_map = g_steal_pointer (&map);
   g_mutex_unlock (&self->lock);
 }
 
@@ -788,6 +1061,55 @@ gredis_pool_cluster_try_acquire (GredisPool               *pool,
   return connection;
 }
 
+/* The blocking form: the node's own blocking acquisition, which hands out
+ * connections of the node pool's private contexts again and again (the
+ * generic fallback, acquire_async() on a new context each time, would
+ * make a connection per call). */
+static GredisConnection *
+gredis_pool_cluster_acquire (GredisPool               *pool,
+                             const GredisPoolRequest  *request,
+                             GCancellable             *cancellable,
+                             GError                  **error)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+  g_autoptr(GredisPool) node_pool = NULL;
+  GredisConnection *connection;
+  gboolean known;
+
+  g_mutex_lock (&self->lock);
+  known = self->topology != NULL || request->node != NULL;
+  g_mutex_unlock (&self->lock);
+  if (!known)
+    {
+      GredisSync sync;
+
+      gredis_sync_begin (&sync);
+      _gredis_pool_cluster_wait_map_async (pool, cancellable, gredis_sync_done, &sync);
+      gredis_sync_wait (&sync);
+      known = _gredis_pool_cluster_wait_map_finish (pool, sync.result, error);
+      gredis_sync_end (&sync);
+      if (!known)
+        return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      g_propagate_error (error, closed_error ());
+      return NULL;
+    }
+  node_pool = route_locked (self, request, error);
+  g_mutex_unlock (&self->lock);
+  if (node_pool == NULL)
+    return NULL;
+
+  connection = gredis_pool_acquire (node_pool, request, cancellable, error);
+  if (connection != NULL)
+    remember_owner (self, connection, node_pool);
+  return connection;
+}
+
 static void
 gredis_pool_cluster_release (GredisPool       *pool,
                              GredisConnection *connection)
@@ -859,6 +1181,7 @@ gredis_pool_cluster_iface_init (GredisPoolInterface *iface)
   iface->acquire_async = gredis_pool_cluster_acquire_async;
   iface->acquire_finish = gredis_pool_cluster_acquire_finish;
   iface->try_acquire = gredis_pool_cluster_try_acquire;
+  iface->acquire = gredis_pool_cluster_acquire;
   iface->release = gredis_pool_cluster_release;
   iface->close = gredis_pool_cluster_close;
 }
@@ -875,6 +1198,8 @@ gredis_pool_cluster_finalize (GObject *object)
   g_clear_pointer (&self->fetched, _gredis_cluster_topology_free);
   g_hash_table_unref (self->owners);
   g_hash_table_unref (self->node_pools);
+  g_hash_table_unref (self->latencies);
+  g_clear_pointer (&self->address_map, _gredis_address_map_free);
   g_clear_pointer (&self->topology, _gredis_cluster_topology_free);
   g_clear_object (&self->last_failed);
   g_clear_pointer (&self->seeds, g_ptr_array_unref);
@@ -903,6 +1228,7 @@ gredis_pool_cluster_init (GredisPoolCluster *self)
   g_queue_init (&self->waiting);
   self->node_pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->owners = g_hash_table_new_full (NULL, NULL, NULL, owner_free);
+  self->latencies = g_hash_table_new_full (node_time_hash, node_time_equal, node_time_free, NULL);
 }
 
 gboolean

@@ -57,6 +57,19 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
                                            gint                *slot,
                                            GError             **error);
 
+/* The same, with what else the pool is asked: @intent (a read for
+ * commands the table flags read-only) and the table entry (*@info, NULL
+ * when the table does not know the command; @info may be NULL). */
+gboolean      _gredis_router_command_route (GredisRouter             *router,
+                                            guint                     argc,
+                                            const char * const       *argv,
+                                            const gsize              *argv_lengths,
+                                            GBytes * const           *args,
+                                            gint                     *slot,
+                                            GredisPoolIntent         *intent,
+                                            const GredisCommandInfo **info,
+                                            GError                  **error);
+
 /* With a pool that routes by slot, and @error a MOVED reply: patches
  * the pool's slot map, so that the command, sent again alone, goes to
  * the new node; FALSE otherwise. The server did not run the command. */

@@ -6,7 +6,9 @@
 #include "gredis-sync-private.h"
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
+#include "gredis-pool-cluster-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-router-fanout-private.h"
 
 /* A blocking call takes an exclusive connection from the router's pool
  * with gredis_pool_acquire(): the built-in pools hand out one made on a
@@ -36,6 +38,7 @@ static GredisConnection *
 acquire_blocking (GredisRouter        *router,
                   GredisPool          *pool,
                   gint                 slot,
+                  GredisPoolIntent     intent,
                   GSocketConnectable  *ask,
                   GCancellable        *cancellable,
                   GError             **error)
@@ -47,6 +50,7 @@ acquire_blocking (GredisRouter        *router,
   request.slot = slot;
   request.node = ask;
   request.asking = ask != NULL;
+  request.intent = intent;
   connection = gredis_pool_acquire (pool, &request, cancellable, error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
@@ -100,12 +104,14 @@ send_once (GredisRouter        *router,
   GredisReply *reply;
   GredisCall *call;
   GredisSync sync;
+  GredisPoolIntent intent;
   gint slot;
 
   *unsent = TRUE;
-  if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &slot, error))
+  if (!_gredis_router_command_route (router, argc, argv, argv_lengths, args, &slot, &intent,
+                                     NULL, error))
     return NULL;
-  connection = acquire_blocking (router, pool, slot, ask, cancellable, error);
+  connection = acquire_blocking (router, pool, slot, intent, ask, cancellable, error);
   if (connection == NULL)
     return NULL;
 
@@ -164,6 +170,24 @@ _gredis_router_send_sync (GredisRouter        *router,
   pool = _gredis_router_get_pool (router, error);
   if (pool == NULL)
     return NULL;
+
+  /* On a cluster: keyless commands by their tips, SCAN, split commands. */
+  if (G_UNLIKELY (_gredis_pool_routes_by_slot (pool)))
+    {
+      const GredisCommandInfo *info = NULL;
+      GredisPoolIntent intent;
+      GredisFanout fanout;
+      GError *local_error = NULL;
+      gint slot;
+
+      _gredis_router_command_route (router, argc, argv, argv_lengths, args, &slot, &intent,
+                                    &info, &local_error);
+      fanout = _gredis_router_fanout_kind (router, info, slot);
+      g_clear_error (&local_error);
+      if (fanout != GREDIS_FANOUT_NONE)
+        return _gredis_router_fanout_sync (router, fanout, info, source_object, argc, argv,
+                                           argv_lengths, args, cancellable, error);
+    }
 
   for (guint failures = 0;; failures++)
     {

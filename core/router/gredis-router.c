@@ -11,6 +11,7 @@
 #include "gredis-connection-private.h"
 #include "gredis-key-slot-private.h"
 #include "gredis-pool-cluster-private.h"
+#include "gredis-router-fanout-private.h"
 
 /* Shared connections
  *
@@ -706,18 +707,21 @@ routes_by_slot (GredisRouter *router)
 
 /* The slot of a command's keys, GREDIS_POOL_NO_SLOT for none, or -2 with
  * GREDIS_ERROR_CROSSSLOT when its keys are in several slots: it is not
- * sent. */
+ * sent. *@info_out: its table entry, or NULL for a command the table does
+ * not know. */
 static gint
-command_slot (guint                argc,
-              const char * const  *argv,
-              const gsize         *argv_lengths,
-              GBytes * const      *args,
-              GError             **error)
+command_slot (guint                     argc,
+              const char * const       *argv,
+              const gsize              *argv_lengths,
+              GBytes * const           *args,
+              const GredisCommandInfo **info_out,
+              GError                  **error)
 {
   const char *stack_argv[16];
   gsize stack_lengths[16];
   g_autofree const char **heap_argv = NULL;
   g_autofree gsize *heap_lengths = NULL;
+  const GredisCommandInfo *info;
   gint slot;
 
   if (args != NULL)
@@ -739,14 +743,25 @@ command_slot (guint                argc,
       argv = a;
       argv_lengths = l;
     }
-  slot = _gredis_command_slot (NULL, argc, argv, argv_lengths);
+  info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
+  *info_out = info;
+  slot = info != NULL ? _gredis_command_slot (info, argc, argv, argv_lengths) : GREDIS_KEY_SLOT_NONE;
   if (slot == GREDIS_KEY_SLOT_CROSS)
     {
       gredis_i18n_init ();
       g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT,
-                           _("The keys of the command are in different slots of the cluster, so it was not sent: give keys that must go together the same hash tag, such as {user1}:name and {user1}:email."));
+                           _("The keys of the command are in different slots of the cluster, so it was not sent: give keys that must go together the same hash tag, such as {user1}:name and {user1}:email (or set cluster-split to send one command per slot, which is not atomic)."));
     }
   return slot;
+}
+
+/* What the pool is asked for a command of @info: a read when the table
+ * flags it read-only. */
+static inline GredisPoolIntent
+command_intent (const GredisCommandInfo *info)
+{
+  return info != NULL && gredis_command_info_is_read_only (info) ? GREDIS_POOL_INTENT_READ
+                                                                 : GREDIS_POOL_INTENT_WRITE;
 }
 
 gboolean
@@ -758,10 +773,35 @@ _gredis_router_command_slot (GredisRouter        *router,
                              gint                *slot,
                              GError             **error)
 {
+  GredisPoolIntent intent;
+
+  return _gredis_router_command_route (router, argc, argv, argv_lengths, args, slot, &intent,
+                                       NULL, error);
+}
+
+gboolean
+_gredis_router_command_route (GredisRouter             *router,
+                              guint                     argc,
+                              const char * const       *argv,
+                              const gsize              *argv_lengths,
+                              GBytes * const           *args,
+                              gint                     *slot,
+                              GredisPoolIntent         *intent,
+                              const GredisCommandInfo **info,
+                              GError                  **error)
+{
+  const GredisCommandInfo *found = NULL;
+
   *slot = GREDIS_POOL_NO_SLOT;
+  *intent = GREDIS_POOL_INTENT_WRITE;
+  if (info != NULL)
+    *info = NULL;
   if (G_LIKELY (!routes_by_slot (router)))
     return TRUE;
-  *slot = command_slot (argc, argv, argv_lengths, args, error);
+  *slot = command_slot (argc, argv, argv_lengths, args, &found, error);
+  *intent = command_intent (found);
+  if (info != NULL)
+    *info = found;
   return *slot != GREDIS_KEY_SLOT_CROSS;
 }
 
@@ -937,7 +977,7 @@ _gredis_router_queue_asking (GredisRouter       *router,
       return;
     }
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
-  request.slot = MAX (command_slot (argc, argv, argv_lengths, NULL, NULL), GREDIS_POOL_NO_SLOT);
+  request.slot = MAX (command_slot (argc, argv, argv_lengths, NULL, NULL, NULL), GREDIS_POOL_NO_SLOT);
   request.node = node;
   request.asking = TRUE;
   connection = gredis_pool_try_acquire (pool, &request, &error);
@@ -1005,6 +1045,7 @@ lookup_by_slot (GredisRouter               *router,
                 GredisCall                 *call,
                 const GredisRouterCommand  *command,
                 gint                        slot,
+                GredisPoolIntent            intent,
                 GError                    **error)
 {
   GMainContext *context = g_main_context_get_thread_default ();
@@ -1040,6 +1081,7 @@ lookup_by_slot (GredisRouter               *router,
     return NULL;
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
   request.slot = slot;
+  request.intent = intent;
   connection = gredis_pool_try_acquire (pool, &request, &local_error);
   if (connection == NULL)
     {
@@ -1118,7 +1160,7 @@ _gredis_router_get_shared_for_slot (GredisRouter  *router,
                                     gint           slot,
                                     GError       **error)
 {
-  return lookup_by_slot (router, NULL, NULL, slot, error);
+  return lookup_by_slot (router, NULL, NULL, slot, GREDIS_POOL_INTENT_WRITE, error);
 }
 
 gboolean
@@ -1145,10 +1187,20 @@ _gredis_router_send_shared (GredisRouter              *router,
 
   if (G_UNLIKELY (routes_by_slot (router)))
     {
+      const GredisCommandInfo *info = NULL;
       gint slot = command_slot (command->argc, command->argv, command->argv_lengths,
-                                command->args, &error);
+                                command->args, &info, &error);
+      GredisFanout fanout = _gredis_router_fanout_kind (router, info, slot);
 
-      connection = error == NULL ? lookup_by_slot (router, NULL, command, slot, &error) : NULL;
+      /* Keyless commands by their tips, SCAN, and split commands. */
+      if (G_UNLIKELY (fanout != GREDIS_FANOUT_NONE))
+        {
+          g_clear_error (&error);
+          _gredis_router_fanout_async (router, fanout, info, command);
+          return;
+        }
+      connection = error == NULL ? lookup_by_slot (router, NULL, command, slot,
+                                                   command_intent (info), &error) : NULL;
     }
   else
     connection = lookup_connection (router, NULL, command, &error);
@@ -1186,9 +1238,11 @@ _gredis_router_queue_shared (GredisRouter       *router,
   /* The call keeps its command already. */
   if (G_UNLIKELY (routes_by_slot (router)))
     {
-      gint slot = command_slot (argc, argv, argv_lengths, NULL, &error);
+      const GredisCommandInfo *info = NULL;
+      gint slot = command_slot (argc, argv, argv_lengths, NULL, &info, &error);
 
-      connection = error == NULL ? lookup_by_slot (router, call, NULL, slot, &error) : NULL;
+      connection = error == NULL ? lookup_by_slot (router, call, NULL, slot,
+                                                   command_intent (info), &error) : NULL;
     }
   else
     connection = lookup_connection (router, call, NULL, &error);

@@ -59,6 +59,19 @@ test_cluster (void)
   g_assert_null (gredis_config_get_seeds (plain));
   g_assert_null (gredis_config_get_pool (plain));
 
+  /* The cluster's own options, in a query. */
+  g_assert_true (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?read-from=replicas&cluster-split=true&address-map=10.0.0.1:7000=127.0.0.1:17000;10.0.0.2:7000=127.0.0.1:17001", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_read_from (tls), ==, "replicas");
+  g_assert_true (gredis_config_get_cluster_split (tls));
+  g_assert_cmpstr (gredis_config_get_address_map (tls), ==, "10.0.0.1:7000=127.0.0.1:17000;10.0.0.2:7000=127.0.0.1:17001");
+  g_assert_false (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?address-map=10.0.0.1:7000", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_false (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?read-from=anywhere", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+
   /* A plain URI applied after a cluster one leaves no seeds behind. */
   g_assert_true (gredis_config_set_uri (config, "redis://127.0.0.1:7005", &error));
   g_assert_no_error (error);

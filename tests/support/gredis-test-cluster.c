@@ -134,7 +134,8 @@ node_ready (GredisTestCluster *cluster,
     return FALSE;
 
   shards = gredis_test_cluster_cli (cluster, node, NULL, "CLUSTER", "SHARDS", NULL);
-  if (shards == NULL || strstr (shards, "\nloading\n") != NULL || strstr (shards, "\nfailed\n") != NULL)
+  if (shards == NULL || strstr (shards, "\nloading\n") != NULL || strstr (shards, "\nfailed\n") != NULL ||
+      strstr (shards, "\nfail\n") != NULL)
     return FALSE;
 
   if (!myself_replica)
