@@ -707,7 +707,7 @@ routes_by_slot (GredisRouter *router)
 
 /* The slot of a command's keys, GREDIS_POOL_NO_SLOT for none, or -2 with
  * GREDIS_ERROR_CROSSSLOT when its keys are in several slots: it is not
- * sent. *@info_out: its table entry, or NULL for a command the table does
+ * sent. *@info_out (if not NULL): its table entry, or NULL for a command the table does
  * not know. */
 static gint
 command_slot (guint                     argc,
@@ -744,7 +744,8 @@ command_slot (guint                     argc,
       argv_lengths = l;
     }
   info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
-  *info_out = info;
+  if (info_out != NULL)
+    *info_out = info;
   slot = info != NULL ? _gredis_command_slot (info, argc, argv, argv_lengths) : GREDIS_KEY_SLOT_NONE;
   if (slot == GREDIS_KEY_SLOT_CROSS)
     {
