@@ -63,6 +63,14 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
 
+/* With a sentinel pool, and @error a READONLY reply that @connection
+ * got: the master it was made to was demoted, and the pool's
+ * connections are retired, so that the command, sent again, goes to the
+ * master found anew. Does nothing otherwise. */
+void          _gredis_router_check_readonly (GredisRouter      *router,
+                                             GredisConnection  *connection,
+                                             const GError      *error);
+
 /* Shared connections (gredis-router.c) */
 
 /* An asynchronous command, before it is queued: on the shared connection

@@ -460,6 +460,7 @@ on_failure (GredisConnection *connection,
       _gredis_call_unref (call);
       return TRUE;
     }
+  _gredis_router_check_readonly (router, connection, error);
   retry = _gredis_router_ref_retry (router);
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))
     {
