@@ -20,13 +20,14 @@
  * shared by every caller that comes while it runs.
  *
  * When the master changes (a resolution finds another one, or a
- * sentinel publishes +switch-master), every connection made so far is
+ * sentinel publishes +switch-master), or a failover away from it begins
+ * (see the subscriptions below), every connection made so far is
  * retired (_gredis_pool_base_retire_all()): shared, exclusive and
  * pub/sub connections are closed; pub/sub resubscribes on its own when
  * its connection closes. A READONLY reply from a demoted master does the
  * same (_gredis_pool_sentinel_report_readonly(), from the router).
  *
- * The resolutions and the +switch-master subscription (GredisConfig:
+ * The resolutions and the subscriptions on the sentinels (GredisConfig:
  * sentinel-events) run on a thread of the pool's own, with a main
  * context of its own, so that they work whatever the callers' contexts
  * do, the blocking API's included. The fields marked "worker" are used
@@ -55,11 +56,13 @@ struct _GredisPoolSentinel
   GredisSentinelDiscovery *discovery;
   GError *config_error;
   gboolean events;
+  gboolean stopping;
   gboolean resolving;
   GQueue waiting;                     /* GTask of resolve_endpoint_async */
-  GredisConnection *watch;
-  GSource *watch_retry;
-  guint watch_index;
+  GHashTable *watches;                /* address → Watch */
+  char *avoided;                      /* a master being failed over */
+  gint64 avoided_until;
+  GSource *retry_avoided;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolSentinel, gredis_pool_sentinel, GREDIS_TYPE_POOL_BASE,
@@ -127,45 +130,75 @@ address_string (const char *host,
                                     : g_strdup_printf ("%s:%s", host, port);
 }
 
-/* The +switch-master subscription (worker) */
+/* The subscriptions on the sentinels (worker)
+ *
+ * One connection to each sentinel known, subscribed to the events that
+ * matter: +switch-master (every sentinel publishes it once it takes the
+ * new configuration); +failover-state-send-slaveof-noone (the sentinel
+ * leading a failover publishes it a timer tick before it tells the
+ * chosen replica to become master): the master is avoided from then on,
+ * its connections closed and new ones wait, so that no write is
+ * acknowledged by a master whose replica already left it (such writes
+ * would be lost when it is made a replica); the failover's abort events
+ * end that wait, and so does AVOID_US at the latest. */
 
-static void watch_start (GredisPoolSentinel *self);
+#define AVOID_US (10 * G_USEC_PER_SEC)
+#define AVOIDED_RETRY_MS 50
+
+typedef struct
+{
+  GredisPoolSentinel *self;
+  char *address;
+  GredisConnection *connection;
+  GSource *retry;
+} Watch;
+
+static void watch_connect (Watch *watch);
+
+static void
+watch_disconnect (Watch *watch)
+{
+  if (watch->retry != NULL)
+    {
+      g_source_destroy (watch->retry);
+      g_clear_pointer (&watch->retry, g_source_unref);
+    }
+  if (watch->connection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (watch->connection, watch);
+      gredis_connection_close (watch->connection);
+      g_clear_object (&watch->connection);
+    }
+}
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  watch_disconnect (watch);
+  g_free (watch->address);
+  g_free (watch);
+}
 
 static gboolean
 on_watch_retry (gpointer data)
 {
-  GredisPoolSentinel *self = data;
+  Watch *watch = data;
 
-  g_clear_pointer (&self->watch_retry, g_source_unref);
-  watch_start (self);
+  g_clear_pointer (&watch->retry, g_source_unref);
+  watch_connect (watch);
   return G_SOURCE_REMOVE;
 }
 
+/* The subscription failed: again after a short pause. */
 static void
-watch_stop (GredisPoolSentinel *self)
+watch_again_later (Watch *watch)
 {
-  if (self->watch_retry != NULL)
-    {
-      g_source_destroy (self->watch_retry);
-      g_clear_pointer (&self->watch_retry, g_source_unref);
-    }
-  if (self->watch != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->watch, self);
-      gredis_connection_close (self->watch);
-      g_clear_object (&self->watch);
-    }
-}
-
-/* The subscription failed: the next sentinel, after a short pause. */
-static void
-watch_again_later (GredisPoolSentinel *self)
-{
-  watch_stop (self);
-  self->watch_index++;
-  self->watch_retry = g_timeout_source_new (WATCH_RETRY_MS);
-  g_source_set_callback (self->watch_retry, on_watch_retry, self, NULL);
-  g_source_attach (self->watch_retry, self->context);
+  watch_disconnect (watch);
+  watch->retry = g_timeout_source_new (WATCH_RETRY_MS);
+  g_source_set_callback (watch->retry, on_watch_retry, watch, NULL);
+  g_source_attach (watch->retry, watch->self->context);
 }
 
 static void
@@ -173,69 +206,156 @@ on_watch_state (GObject    *object,
                 GParamSpec *pspec,
                 gpointer    data)
 {
-  GredisPoolSentinel *self = data;
+  Watch *watch = data;
 
   if (gredis_connection_get_state (GREDIS_CONNECTION (object)) == GREDIS_CONNECTION_STATE_CLOSED)
     {
-      g_debug ("The +switch-master subscription was lost; subscribing on another sentinel");
-      watch_again_later (self);
+      g_debug ("The subscription on sentinel %s was lost", watch->address);
+      watch_again_later (watch);
     }
 }
 
-/* "message", "+switch-master", "name old-ip old-port new-ip new-port" */
+static void resolve_now (GredisPoolSentinel *self);
+
 static void
 on_watch_push (GredisConnection *connection,
                GredisReply      *reply,
                gpointer          data)
 {
-  GredisPoolSentinel *self = data;
+  Watch *watch = data;
+  GredisPoolSentinel *self = watch->self;
+  const char *master_name = gredis_config_get_master_name (self->config);
   const char *kind;
+  const char *channel;
   const char *payload;
   g_auto(GStrv) fields = NULL;
-  g_autofree char *master = NULL;
+  guint n_fields;
 
   if (!gredis_reply_is_aggregate (reply) || gredis_reply_get_n_elements (reply) != 3)
     return;
   kind = gredis_reply_get_string (gredis_reply_get_element (reply, 0), NULL);
+  channel = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL);
   payload = gredis_reply_get_string (gredis_reply_get_element (reply, 2), NULL);
-  if (kind == NULL || strcmp (kind, "message") != 0 || payload == NULL)
+  if (kind == NULL || strcmp (kind, "message") != 0 || channel == NULL || payload == NULL)
     return;
   fields = g_strsplit (payload, " ", -1);
-  if (g_strv_length (fields) != 5 ||
-      strcmp (fields[0], gredis_config_get_master_name (self->config)) != 0)
-    return;
-  master = address_string (fields[3], fields[4]);
-  set_master (self, master, "+switch-master");
+  n_fields = g_strv_length (fields);
+
+  if (strcmp (channel, "+switch-master") == 0)
+    {
+      /* name old-ip old-port new-ip new-port */
+      g_autofree char *master = NULL;
+
+      if (n_fields != 5 || strcmp (fields[0], master_name) != 0)
+        return;
+      master = address_string (fields[3], fields[4]);
+      g_clear_pointer (&self->avoided, g_free);
+      set_master (self, master, "+switch-master");
+      if (self->resolving && self->retry_avoided != NULL)
+        {
+          /* A resolution waiting for the failover's end: now. */
+          g_source_destroy (self->retry_avoided);
+          g_clear_pointer (&self->retry_avoided, g_source_unref);
+          resolve_now (self);
+        }
+    }
+  else if (strcmp (channel, "+failover-state-send-slaveof-noone") == 0)
+    {
+      /* slave ip:port ip port @ master-name master-ip master-port */
+      g_autofree char *old = NULL;
+      gboolean current;
+
+      if (n_fields != 8 || strcmp (fields[5], master_name) != 0)
+        return;
+      old = address_string (fields[6], fields[7]);
+      g_free (self->avoided);
+      self->avoided = g_strdup (old);
+      self->avoided_until = g_get_monotonic_time () + AVOID_US;
+      g_mutex_lock (&self->lock);
+      current = self->master != NULL && strcmp (self->master, old) == 0;
+      g_mutex_unlock (&self->lock);
+      if (current)
+        {
+          g_debug ("A failover away from %s begins: closing the connections to it", old);
+          _gredis_pool_base_retire_all (GREDIS_POOL_BASE (self));
+        }
+    }
+  else if (g_str_has_prefix (channel, "-failover-abort"))
+    {
+      /* master name ip port */
+      if (n_fields == 4 && strcmp (fields[1], master_name) == 0)
+        g_clear_pointer (&self->avoided, g_free);
+    }
 }
 
 static void
-watch_start (GredisPoolSentinel *self)
+watch_connect (Watch *watch)
 {
-  static const char * const subscribe[] = { "SUBSCRIBE", "+switch-master" };
-  GPtrArray *sentinels = _gredis_sentinel_discovery_get_sentinels (self->discovery);
+  static const char * const subscribe[] = {
+    "SUBSCRIBE", "+switch-master", "+failover-state-send-slaveof-noone",
+    "-failover-abort-not-elected", "-failover-abort-no-good-slave",
+    "-failover-abort-slave-timeout",
+  };
+  GredisPoolSentinel *self = watch->self;
   g_autoptr(GSocketConnectable) endpoint = NULL;
   g_autoptr(GError) error = NULL;
-  const char *address;
 
-  if (!self->events || self->watch != NULL || self->watch_retry != NULL || sentinels->len == 0)
-    return;
-  address = g_ptr_array_index (sentinels, self->watch_index % sentinels->len);
-  endpoint = g_network_address_parse (address, SENTINEL_PORT, &error);
+  endpoint = g_network_address_parse (watch->address, SENTINEL_PORT, &error);
   if (endpoint != NULL)
-    self->watch = gredis_connection_new_for_config (self->sentinel_config, endpoint, &error);
-  if (self->watch == NULL)
+    watch->connection = gredis_connection_new_for_config (self->sentinel_config, endpoint, &error);
+  if (watch->connection == NULL)
     {
-      g_debug ("Cannot subscribe to +switch-master on %s: %s", address, error->message);
-      watch_again_later (self);
+      g_debug ("Cannot subscribe on sentinel %s: %s", watch->address, error->message);
+      watch_again_later (watch);
       return;
     }
-  _gredis_connection_set_subscriber (self->watch, TRUE);
-  g_signal_connect (self->watch, "push", G_CALLBACK (on_watch_push), self);
-  g_signal_connect (self->watch, "notify::state", G_CALLBACK (on_watch_state), self);
-  _gredis_connection_send_no_reply (self->watch, G_N_ELEMENTS (subscribe), subscribe, NULL);
+  _gredis_connection_set_subscriber (watch->connection, TRUE);
+  g_signal_connect (watch->connection, "push", G_CALLBACK (on_watch_push), watch);
+  g_signal_connect (watch->connection, "notify::state", G_CALLBACK (on_watch_state), watch);
+  _gredis_connection_send_no_reply (watch->connection, G_N_ELEMENTS (subscribe), subscribe, NULL);
+}
+
+/* A subscription on every sentinel known and not watched yet. */
+static void
+watch_start (GredisPoolSentinel *self)
+{
+  GPtrArray *sentinels;
+
+  if (!self->events || self->discovery == NULL)
+    return;
+  sentinels = _gredis_sentinel_discovery_get_sentinels (self->discovery);
+  for (guint i = 0; i < sentinels->len; i++)
+    {
+      const char *address = g_ptr_array_index (sentinels, i);
+      Watch *watch;
+
+      if (g_hash_table_contains (self->watches, address))
+        continue;
+      watch = g_new0 (Watch, 1);
+      watch->self = self;
+      watch->address = g_strdup (address);
+      g_hash_table_insert (self->watches, watch->address, watch);
+      watch_connect (watch);
+    }
+}
+
+static void
+watch_stop (GredisPoolSentinel *self)
+{
+  g_hash_table_remove_all (self->watches);
 }
 
 /* Resolutions (worker) */
+
+static gboolean
+on_retry_avoided (gpointer data)
+{
+  GredisPoolSentinel *self = data;
+
+  g_clear_pointer (&self->retry_avoided, g_source_unref);
+  resolve_now (self);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_resolved (GObject      *source,
@@ -245,21 +365,33 @@ on_resolved (GObject      *source,
   GredisPoolSentinel *self = data;
   g_autoptr(GSocketConnectable) master = NULL;
   g_autoptr(GError) error = NULL;
-  GQueue waiting = self->waiting;
+  g_autofree char *address = NULL;
+  GQueue waiting;
   GTask *task;
 
   master = _gredis_sentinel_discovery_resolve_finish (self->discovery, result, &error);
-  self->resolving = FALSE;
-  g_queue_init (&self->waiting);
   if (master != NULL)
     {
       g_autofree char *port = g_strdup_printf ("%u", g_network_address_get_port (G_NETWORK_ADDRESS (master)));
-      g_autofree char *address = address_string (g_network_address_get_hostname (G_NETWORK_ADDRESS (master)),
-                                                 port);
 
+      address = address_string (g_network_address_get_hostname (G_NETWORK_ADDRESS (master)), port);
+      if (self->avoided != NULL && strcmp (address, self->avoided) == 0 &&
+          g_get_monotonic_time () < self->avoided_until && !self->stopping)
+        {
+          /* The sentinels still name the master they are failing over:
+           * ask again shortly (or at +switch-master). */
+          self->retry_avoided = g_timeout_source_new (AVOIDED_RETRY_MS);
+          g_source_set_callback (self->retry_avoided, on_retry_avoided, self, NULL);
+          g_source_attach (self->retry_avoided, self->context);
+          return;
+        }
       set_master (self, address, "resolution");
       watch_start (self);
     }
+
+  self->resolving = FALSE;
+  waiting = self->waiting;
+  g_queue_init (&self->waiting);
   while ((task = g_queue_pop_head (&waiting)) != NULL)
     {
       if (master != NULL)
@@ -268,6 +400,12 @@ on_resolved (GObject      *source,
         g_task_return_error (task, g_error_copy (error));
       g_object_unref (task);
     }
+}
+
+static void
+resolve_now (GredisPoolSentinel *self)
+{
+  _gredis_sentinel_discovery_resolve_async (self->discovery, self->config, NULL, on_resolved, self);
 }
 
 static gboolean
@@ -286,7 +424,7 @@ start_resolve (gpointer data)
   if (!self->resolving)
     {
       self->resolving = TRUE;
-      _gredis_sentinel_discovery_resolve_async (self->discovery, self->config, NULL, on_resolved, self);
+      resolve_now (self);
     }
   return G_SOURCE_REMOVE;
 }
@@ -378,7 +516,15 @@ worker_main (gpointer data)
   g_main_context_push_thread_default (self->context);
   g_main_loop_run (self->loop);
 
+  self->stopping = TRUE;
   watch_stop (self);
+  if (self->retry_avoided != NULL)
+    {
+      /* The resolution that waited ends now, with the master named. */
+      g_source_destroy (self->retry_avoided);
+      g_clear_pointer (&self->retry_avoided, g_source_unref);
+      resolve_now (self);
+    }
   while ((task = g_queue_pop_head (&self->waiting)) != NULL)
     {
       g_task_return_error (task, closed_error ());
@@ -524,6 +670,8 @@ gredis_pool_sentinel_finalize (GObject *object)
   g_clear_object (&self->sentinel_config);
   g_clear_error (&self->config_error);
   g_free (self->master);
+  g_free (self->avoided);
+  g_hash_table_unref (self->watches);
   g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
@@ -550,4 +698,5 @@ gredis_pool_sentinel_init (GredisPoolSentinel *self)
   g_queue_init (&self->waiting);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
+  self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, watch_free);
 }
