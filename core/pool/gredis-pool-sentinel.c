@@ -36,6 +36,9 @@
 #define SENTINEL_PORT 26379
 #define SENTINEL_TIMEOUT_MS 500
 #define WATCH_RETRY_MS 200
+/* How long a resolution waits for a master it can confirm when
+ * pool-timeout-ms is 0 (wait for ever): as long as its default. */
+#define DEFAULT_WAIT_MS 5000
 
 struct _GredisPoolSentinel
 {
@@ -62,7 +65,8 @@ struct _GredisPoolSentinel
   GHashTable *watches;                /* address → Watch */
   char *avoided;                      /* a master being failed over */
   gint64 avoided_until;
-  GSource *retry_avoided;
+  GSource *retry_avoided;             /* the next round of a resolution */
+  gint64 resolve_deadline;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GredisPoolSentinel, gredis_pool_sentinel, GREDIS_TYPE_POOL_BASE,
@@ -370,6 +374,19 @@ on_resolved (GObject      *source,
   GTask *task;
 
   master = _gredis_sentinel_discovery_resolve_finish (self->discovery, result, &error);
+  if (master == NULL && !self->stopping && g_get_monotonic_time () < self->resolve_deadline &&
+      !g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_NO_SENTINEL) &&
+      !g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_MASTER))
+    {
+      /* The sentinels name a master that cannot be reached or is not
+       * master (it died, a failover is under way): ask again until
+       * pool-timeout-ms, as a caller waits for a connection. */
+      g_debug ("No master confirmed yet (%s); asking the sentinels again", error->message);
+      self->retry_avoided = g_timeout_source_new (AVOIDED_RETRY_MS);
+      g_source_set_callback (self->retry_avoided, on_retry_avoided, self, NULL);
+      g_source_attach (self->retry_avoided, self->context);
+      return;
+    }
   if (master != NULL)
     {
       g_autofree char *port = g_strdup_printf ("%u", g_network_address_get_port (G_NETWORK_ADDRESS (master)));
@@ -423,7 +440,11 @@ start_resolve (gpointer data)
   g_queue_push_tail (&self->waiting, task);
   if (!self->resolving)
     {
+      guint timeout_ms = gredis_config_get_pool_timeout_ms (self->config);
+
       self->resolving = TRUE;
+      self->resolve_deadline = g_get_monotonic_time () +
+                               (gint64) (timeout_ms > 0 ? timeout_ms : DEFAULT_WAIT_MS) * 1000;
       resolve_now (self);
     }
   return G_SOURCE_REMOVE;
