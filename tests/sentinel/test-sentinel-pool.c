@@ -626,8 +626,8 @@ test_failover_blocking (void)
   assert_pool_master (client, 1 - old_master);
 }
 
-/* Pub/sub across a failover: the subscription is restored on the new
- * master, and a message published there arrives. */
+/* Pub/sub across a failover: the subscription moves to the new master,
+ * and messages published there arrive. */
 static void
 on_message (GredisPubSub *pubsub,
             const char   *channel,
@@ -661,7 +661,8 @@ publish_until_received (GredisClient *client,
 static void
 test_pubsub_failover (void)
 {
-  g_autoptr(GredisClient) client = new_client (FAILOVER_QUERY);
+  g_autoptr(GredisClient) client = new_client (FAILOVER_QUERY "&client-name=sentinel-pubsub");
+  g_autoptr(GredisClient) publisher = new_client (FAILOVER_QUERY);
   g_autoptr(GredisPubSub) pubsub = gredis_pubsub_new (client);
   const char *channels[] = { "sentinel:news", NULL };
   g_autoptr(GError) error = NULL;
@@ -671,13 +672,90 @@ test_pubsub_failover (void)
   g_signal_connect (pubsub, "message", G_CALLBACK (on_message), &received);
   g_assert_true (gredis_pubsub_subscribe (pubsub, channels, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (publish_until_received (client, &received));
+  g_assert_true (publish_until_received (publisher, &received));
+  g_assert_true (node_has_client (old_master, "sentinel-pubsub"));
 
   g_assert_true (gredis_test_sentinel_failover (setup, &error));
   g_assert_no_error (error);
   received = 0;
-  g_assert_true (publish_until_received (client, &received));
-  assert_pool_master (client, 1 - old_master);
+  g_assert_true (publish_until_received (publisher, &received));
+  /* On the new master itself: a replica gets the messages published on
+   * its master too, so receiving them proves nothing alone. */
+  g_assert_true (node_has_client (1 - old_master, "sentinel-pubsub"));
+  g_assert_false (node_has_client (old_master, "sentinel-pubsub"));
+}
+
+/* The ids of the connections named @name on @node, as one
+ * string. */
+static char *
+client_ids (guint       node,
+            const char *name)
+{
+  g_autofree char *list = gredis_test_sentinel_cli (gredis_test_sentinel_get_node_port (setup, node), NULL,
+                                                    "CLIENT", "LIST", NULL);
+  g_auto(GStrv) lines = g_strsplit (list != NULL ? list : "", "\n", -1);
+  g_autofree char *needle = g_strdup_printf (" name=%s ", name);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL && g_str_has_prefix (lines[i], "id="))
+      g_ptr_array_add (ids, g_strndup (lines[i] + 3, strcspn (lines[i] + 3, " ")));
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+/* When the master changes, every connection made to the old one is
+ * closed, those in use included (the shared one and a pub/sub one here),
+ * whatever the server does to them: the pool's own retirement, which
+ * the master changes, a failover's start and READONLY trigger. */
+static void
+test_retire_closes_all (void)
+{
+  g_autoptr(GredisClient) client = new_client ("client-name=sentinel-retire");
+  g_autoptr(GredisPubSub) pubsub = gredis_pubsub_new (client);
+  const char *channels[] = { "sentinel:retire", NULL };
+  const char *ping[] = { "PING", NULL };
+  guint master = gredis_test_sentinel_get_master_node (setup);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = run_async (client, ping, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (gredis_pubsub_subscribe (pubsub, channels, NULL, &error));
+  g_assert_no_error (error);
+  before = client_ids (master, "sentinel-retire");
+  g_assert_cmpuint (strlen (before), >, 0);
+  g_assert_nonnull (strchr (before, ','));
+
+  _gredis_pool_base_retire_all (GREDIS_POOL_BASE (client_pool (client)));
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = run_async (client, ping, &error);
+  g_assert_no_error (error);
+  /* The pub/sub connection comes back on its own, after its backoff. */
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < deadline;)
+    {
+      g_free (after);
+      after = client_ids (master, "sentinel-retire");
+      if (strchr (after, ',') != NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  /* Two new connections, none of the old. */
+  g_assert_nonnull (strchr (after, ','));
+  {
+    g_auto(GStrv) old_ids = g_strsplit (before, ",", -1);
+
+    for (guint i = 0; old_ids[i] != NULL; i++)
+      {
+        g_autofree char *quoted = g_strdup_printf (",%s,", old_ids[i]);
+        g_autofree char *list = g_strdup_printf (",%s,", after);
+
+        g_assert_null (strstr (list, quoted));
+      }
+  }
 }
 
 /* Whether @node answers ROLE with "master"; not for a stopped node,
@@ -821,6 +899,7 @@ main (int argc, char **argv)
       g_test_add_func ("/sentinel/pool/unknown-master", test_unknown_master);
       g_test_add_func ("/sentinel/pool/first-sentinel-down", test_first_sentinel_down);
       g_test_add_func ("/sentinel/pool/sentinel-password", test_sentinel_password);
+      g_test_add_func ("/sentinel/pool/retire-closes-all", test_retire_closes_all);
       g_test_add_func ("/sentinel/pool/failover-async", test_failover_async);
       g_test_add_func ("/sentinel/pool/second-failover", test_second_failover);
       g_test_add_func ("/sentinel/pool/failover-without-events", test_failover_without_events);
