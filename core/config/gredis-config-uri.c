@@ -695,12 +695,11 @@ gredis_config_set_uri (GredisConfig  *config,
   gredis_config_set_seeds (result, seeds);
   if (cluster)
     gredis_config_set_pool (result, "cluster");
+  /* Another URI leaves no sentinels behind, as it leaves no seeds. */
+  gredis_config_set_sentinels (result, sentinels);
+  gredis_config_set_master_name (result, master_name);
   if (sentinel)
-    {
-      gredis_config_set_sentinels (result, sentinels);
-      gredis_config_set_master_name (result, master_name);
-      gredis_config_set_pool (result, "sentinel");
-    }
+    gredis_config_set_pool (result, "sentinel");
   gredis_config_set_path (result, path);
   gredis_config_set_host (result, host != NULL && *host != '\0' ? host : NULL);
   gredis_config_set_port (result, port);
