@@ -18,6 +18,7 @@
 #include "gredis-router-private.h"
 #include "gredis-pool-sentinel-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static GredisTestSentinel *setup;
@@ -265,6 +266,45 @@ test_sentinel_password (void)
     g_assert_null (reply);
   }
   all_sentinels ("ACL", "SETUSER", "default", "+@all", NULL);
+}
+
+/* Runs @argv; its standard output, and whether it exited with 0. */
+static char *
+run_tool (const char * const *argv,
+          gboolean           *ok)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  *ok = g_spawn_check_wait_status (status, NULL);
+  return out;
+}
+
+/* gredis-cli and gredis-benchmark take a redis+sentinel:// URI. */
+static void
+test_tools (void)
+{
+  g_autofree char *uri = sentinel_uri ("", GREDIS_TEST_SENTINEL_MASTER_NAME, NULL);
+  g_autofree char *port = g_strdup_printf ("%u", gredis_test_sentinel_get_node_port (setup, gredis_test_sentinel_get_master_node (setup)));
+  const char *set[] = { GREDIS_CLI, "-u", uri, "SET", "sentinel:tool", "from-cli", NULL };
+  const char *bench[] = { GREDIS_BENCHMARK, "-u", uri, "-c", "2", "-n", "200", "-t", "set", "-q", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *on_master = NULL;
+  gboolean ok = FALSE;
+
+  out = run_tool (set, &ok);
+  g_assert_true (ok);
+  g_assert_cmpstr (g_strstrip (out), ==, "OK");
+  on_master = gredis_test_sentinel_cli ((guint16) atoi (port), NULL, "GET", "sentinel:tool", NULL);
+  g_assert_cmpstr (on_master, ==, "from-cli\n");
+  g_clear_pointer (&out, g_free);
+  out = run_tool (bench, &ok);
+  g_assert_true (ok);
+  g_assert_nonnull (strstr (out, "SET"));
 }
 
 /* A load of INCRs of tokens, on the test's main context, from @n_lanes
@@ -900,6 +940,7 @@ main (int argc, char **argv)
       g_test_add_func ("/sentinel/pool/first-sentinel-down", test_first_sentinel_down);
       g_test_add_func ("/sentinel/pool/sentinel-password", test_sentinel_password);
       g_test_add_func ("/sentinel/pool/retire-closes-all", test_retire_closes_all);
+      g_test_add_func ("/sentinel/pool/tools", test_tools);
       g_test_add_func ("/sentinel/pool/failover-async", test_failover_async);
       g_test_add_func ("/sentinel/pool/second-failover", test_second_failover);
       g_test_add_func ("/sentinel/pool/failover-without-events", test_failover_without_events);
