@@ -798,6 +798,56 @@ test_retire_closes_all (void)
   }
 }
 
+static gboolean
+restore_master (gpointer data)
+{
+  guint node = GPOINTER_TO_UINT (data);
+  g_autofree char *out = gredis_test_sentinel_cli (gredis_test_sentinel_get_node_port (setup, node), NULL,
+                                                   "REPLICAOF", "NO", "ONE", NULL);
+
+  g_assert_cmpstr (out, ==, "OK\n");
+  return G_SOURCE_REMOVE;
+}
+
+/* The master turns into a replica under a client that uses it (here of
+ * a server of its own, behind the sentinels' back, for a moment shorter
+ * than they take to notice): the client's write is refused with
+ * READONLY, which retires the pool's connections (the pool's epoch moves
+ * without any event: they are off), and the write, sent again on a
+ * connection made after a new resolution, runs once when the node is
+ * master again. Last of its program: the node's data is replaced by the
+ * other server's. */
+static void
+test_readonly_master (void)
+{
+  g_autoptr(GredisClient) client = new_client (FAILOVER_QUERY "&sentinel-events=false");
+  guint master = gredis_test_sentinel_get_master_node (setup);
+  g_autofree char *port = g_strdup_printf ("%u", gredis_test_sentinel_get_node_port (setup, master));
+  g_autoptr(GredisTestServer) other = NULL;
+  g_autofree char *other_port = NULL;
+  g_autofree char *out = NULL;
+  const char *ping[] = { "PING", NULL };
+  const char *incr[] = { "INCR", "sentinel:readonly", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = run_async (client, ping, &error);
+  guint epoch;
+
+  g_assert_no_error (error);
+  epoch = _gredis_pool_base_get_epoch (GREDIS_POOL_BASE (client_pool (client)));
+  other = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_assert_no_error (error);
+  other_port = g_strdup_printf ("%u", gredis_test_server_get_port (other));
+  out = gredis_test_sentinel_cli ((guint16) atoi (port), &error, "REPLICAOF", "127.0.0.1", other_port, NULL);
+  g_assert_no_error (error);
+  g_timeout_add (300, restore_master, GUINT_TO_POINTER (master));
+
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = run_async (client, incr, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), ==, 1);
+  g_assert_cmpuint (_gredis_pool_base_get_epoch (GREDIS_POOL_BASE (client_pool (client))), >, epoch);
+}
+
 /* Whether @node answers ROLE with "master"; not for a stopped node,
  * which would never answer. */
 static gboolean
@@ -944,6 +994,7 @@ main (int argc, char **argv)
       g_test_add_func ("/sentinel/pool/failover-async", test_failover_async);
       g_test_add_func ("/sentinel/pool/second-failover", test_second_failover);
       g_test_add_func ("/sentinel/pool/failover-without-events", test_failover_without_events);
+      g_test_add_func ("/sentinel/pool/readonly-master", test_readonly_master);
     }
   else
     {
