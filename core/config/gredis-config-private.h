@@ -25,6 +25,8 @@ typedef enum {
   GREDIS_OPTION_SEEDS = 1 << 2,
   /* The value is a list of sentinels, host:port;host:port. */
   GREDIS_OPTION_SENTINELS = 1 << 3,
+  /* The value is an address map, announced=reachable;… */
+  GREDIS_OPTION_ADDRESS_MAP = 1 << 4,
 } GredisOptionFlags;
 
 typedef struct {

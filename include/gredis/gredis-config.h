@@ -310,6 +310,26 @@ gboolean      gredis_config_get_sentinel_events          (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_sentinel_events          (GredisConfig *config,
                                                           gboolean      sentinel_events);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_cluster_refresh_interval_ms (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cluster_refresh_interval_ms (GredisConfig *config,
+                                                             guint         interval_ms);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_read_from                (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_read_from                (GredisConfig *config,
+                                                          const char   *read_from);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_address_map              (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_address_map              (GredisConfig *config,
+                                                          const char   *address_map);
+GREDIS_AVAILABLE_IN_ALL
+gboolean      gredis_config_get_cluster_split            (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cluster_split            (GredisConfig *config,
+                                                          gboolean      cluster_split);
 
 
 G_END_DECLS
