@@ -327,6 +327,44 @@ on_warmup_reply (GredisConnection *connection,
   w->n_done++;
 }
 
+static void
+on_ping (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The client's connection of this main context. A pool that finds its
+ * server first (sentinel) makes it only asynchronously: a PING lets it,
+ * and its error is the one to show. */
+static GredisConnection *
+connect_client (GredisClient  *client,
+                GError       **error)
+{
+  const char *ping[] = { "PING", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  connection = gredis_client_get_connection (client, &local_error);
+  if (connection != NULL || !g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return connection;
+    }
+  g_clear_error (&local_error);
+  gredis_client_command_async (client, ping, NULL, on_ping, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, error);
+  if (reply == NULL)
+    return NULL;
+  return gredis_client_get_connection (client, error);
+}
+
 /* Takes every client's connection and waits until each has answered a
  * PING, so that connecting is not part of the first test. */
 static GredisConnection **
@@ -341,7 +379,7 @@ open_connections (GredisClient **clients,
     {
       g_autoptr(GError) error = NULL;
 
-      connections[c] = gredis_client_get_connection (clients[c], &error);
+      connections[c] = connect_client (clients[c], &error);
       if (connections[c] == NULL)
         {
           g_printerr ("gredis-benchmark: %s\n", error->message);
@@ -589,7 +627,7 @@ main (int    argc,
     { "socket", 's', 0, G_OPTION_ARG_FILENAME, &o.socket, N_("Server socket (overrides host and port)"), N_("PATH") },
     { "pass", 'a', 0, G_OPTION_ARG_STRING, &o.password, N_("Password for Redis Auth"), N_("PASSWORD") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &o.user, N_("Used to send ACL style 'AUTH username pass'"), N_("USER") },
-    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI"), N_("URI") },
+    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://, or redis+sentinel://host:port,…/master-name)"), N_("URI") },
     { "clients", 'c', 0, G_OPTION_ARG_INT, &clients, N_("Number of parallel connections (default 50)"), N_("N") },
     { "requests", 'n', 0, G_OPTION_ARG_INT, &requests, N_("Total number of requests (default 100000)"), N_("N") },
     { "pipeline", 'P', 0, G_OPTION_ARG_INT, &pipeline, N_("Pipeline N requests (default 1, no pipeline)"), N_("N") },

@@ -980,6 +980,44 @@ make_config (Options  *o,
   return g_steal_pointer (&config);
 }
 
+static void
+on_ping (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The client's connection of this main context. A pool that finds its
+ * server first (sentinel) makes it only asynchronously: a PING lets it,
+ * and its error is the one to show. */
+static GredisConnection *
+connect_client (GredisClient  *client,
+                GError       **error)
+{
+  const char *ping[] = { "PING", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  connection = gredis_client_get_connection (client, &local_error);
+  if (connection != NULL || !g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return connection;
+    }
+  g_clear_error (&local_error);
+  gredis_client_command_async (client, ping, NULL, on_ping, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, error);
+  if (reply == NULL)
+    return NULL;
+  return gredis_client_get_connection (client, error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -992,7 +1030,7 @@ main (int    argc,
     { "pass", 'a', 0, G_OPTION_ARG_STRING, &o.password, N_("Password to use when connecting to the server"), N_("PASSWORD") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &o.user, N_("ACL user name, used with -a"), N_("USER") },
     { "db", 'n', 0, G_OPTION_ARG_INT, &o.db, N_("Database number"), N_("DB") },
-    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://)"), N_("URI") },
+    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://, or redis+sentinel://host:port,…/master-name)"), N_("URI") },
     { "resp3", '3', 0, G_OPTION_ARG_NONE, &o.resp3, N_("Start the session in RESP3 protocol mode"), NULL },
     { "tls", 0, 0, G_OPTION_ARG_NONE, &o.tls, N_("Establish a secure TLS connection"), NULL },
     { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &o.cacert, N_("CA certificate file to verify with"), N_("FILE") },
@@ -1075,7 +1113,7 @@ main (int    argc,
     }
   else
     cli.client = gredis_client_new (config);
-  cli.connection = gredis_client_get_connection (cli.client, &error);
+  cli.connection = connect_client (cli.client, &error);
   if (cli.connection == NULL)
     {
       g_printerr ("gredis-cli: %s\n", error->message);

@@ -106,6 +106,12 @@ struct _GredisConfig
   guint64   max_reply_bytes;
   char     *seeds;
   guint     max_redirects;
+  char     *sentinels;
+  char     *master_name;
+  char     *sentinel_username;
+  char     *sentinel_password;
+  char     *sentinel_password_credential;
+  gboolean  sentinel_events;
   guint     cluster_refresh_interval_ms;
   char     *read_from;
   char     *address_map;
@@ -156,6 +162,12 @@ enum {
   PROP_MAX_REPLY_BYTES,
   PROP_SEEDS,
   PROP_MAX_REDIRECTS,
+  PROP_SENTINELS,
+  PROP_MASTER_NAME,
+  PROP_SENTINEL_USERNAME,
+  PROP_SENTINEL_PASSWORD,
+  PROP_SENTINEL_PASSWORD_CREDENTIAL,
+  PROP_SENTINEL_EVENTS,
   PROP_CLUSTER_REFRESH_INTERVAL_MS,
   PROP_READ_FROM,
   PROP_ADDRESS_MAP,
@@ -216,6 +228,12 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_MAX_REPLY_BYTES] = { "max-reply-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_reply_bytes), 0, G_MAXUINT64, GREDIS_PARSER_DEFAULT_MAX_REPLY_BYTES, NULL, NULL, 0, 0 },
   [PROP_SEEDS] = { "seeds", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, seeds), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SEEDS, 0 },
   [PROP_MAX_REDIRECTS] = { "max-redirects", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_redirects), 0, 100, 5, NULL, NULL, 0, 0 },
+  [PROP_SENTINELS] = { "sentinels", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinels), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SENTINELS, 0 },
+  [PROP_MASTER_NAME] = { "master-name", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, master_name), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_USERNAME] = { "sentinel-username", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_username), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_PASSWORD] = { "sentinel-password", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_password), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SECRET, 0 },
+  [PROP_SENTINEL_PASSWORD_CREDENTIAL] = { "sentinel-password-credential", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_password_credential), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_EVENTS] = { "sentinel-events", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, sentinel_events), 0, 1, TRUE, NULL, NULL, 0, 0 },
   [PROP_CLUSTER_REFRESH_INTERVAL_MS] = { "cluster-refresh-interval-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, cluster_refresh_interval_ms), 0, G_MAXUINT, 10000, NULL, NULL, 0, 0 },
   [PROP_READ_FROM] = { "read-from", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, read_from), 0, 0, 0, "primary", read_from_choices, 0, 0 },
   [PROP_ADDRESS_MAP] = { "address-map", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, address_map), 0, 0, 0, NULL, NULL, GREDIS_OPTION_ADDRESS_MAP, 0 },
@@ -541,6 +559,48 @@ static const GredisOptionInfo options[N_PROPS] = {
  * all-or-nothing meaning cannot hold across nodes. With %FALSE (the
  * default), such commands fail before anything is sent, with
  * %GREDIS_ERROR_CROSSSLOT.
+ */
+/**
+ * GredisConfig:sentinels:
+ *
+ * The sentinels a `sentinel` pool asks where the master is, as a list
+ * separated by `;`: `host:port;host:port`, an IPv6 address in brackets,
+ * the port 26379 when none is given. Setting a list that does not parse
+ * is an error (gredis_config_set_option()). A `redis+sentinel://` URI
+ * sets it.
+ */
+/**
+ * GredisConfig:master-name:
+ *
+ * The name under which the sentinels monitor the master, for a
+ * `sentinel` pool.
+ */
+/**
+ * GredisConfig:sentinel-username:
+ *
+ * The ACL user name for the sentinels; %NULL for the default user.
+ * The master's credentials are #GredisConfig:username and
+ * #GredisConfig:password.
+ */
+/**
+ * GredisConfig:sentinel-password:
+ *
+ * The password for the sentinels (never shown, as
+ * #GredisConfig:password).
+ */
+/**
+ * GredisConfig:sentinel-password-credential:
+ *
+ * The name of a credential under `$CREDENTIALS_DIRECTORY` whose contents
+ * are the password for the sentinels; used when
+ * #GredisConfig:sentinel-password is not set.
+ */
+/**
+ * GredisConfig:sentinel-events:
+ *
+ * Whether a `sentinel` pool subscribes to `+switch-master` on a sentinel,
+ * to move to a new master as soon as it is announced. Without it the
+ * pool still finds the master again whenever it makes a connection.
  */
 
 /* Overwrites a secret before its memory goes back to the allocator; the
@@ -1227,6 +1287,13 @@ _gredis_config_apply_option (GredisConfig            *config,
           g_autoptr(GPtrArray) seeds = _gredis_config_parse_seeds (value, error);
 
           if (seeds == NULL)
+            return FALSE;
+        }
+      if (option->flags & GREDIS_OPTION_SENTINELS)
+        {
+          g_autoptr(GPtrArray) sentinels = _gredis_config_parse_sentinels (value, error);
+
+          if (sentinels == NULL)
             return FALSE;
         }
       if (option->flags & GREDIS_OPTION_ADDRESS_MAP)
@@ -3003,6 +3070,186 @@ gredis_config_set_max_redirects (GredisConfig *config,
 }
 
 /**
+ * gredis_config_get_sentinels:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinels.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinels
+ */
+const char *
+gredis_config_get_sentinels (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinels;
+}
+
+/**
+ * gredis_config_set_sentinels:
+ * @config: a #GredisConfig
+ * @sentinels: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinels.
+ */
+void
+gredis_config_set_sentinels (GredisConfig *config,
+                            const char   *sentinels)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINELS, sentinels);
+}
+
+/**
+ * gredis_config_get_master_name:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:master-name.
+ *
+ * Returns: (nullable): the value of #GredisConfig:master-name
+ */
+const char *
+gredis_config_get_master_name (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->master_name;
+}
+
+/**
+ * gredis_config_set_master_name:
+ * @config: a #GredisConfig
+ * @master_name: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:master-name.
+ */
+void
+gredis_config_set_master_name (GredisConfig *config,
+                              const char   *master_name)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_MASTER_NAME, master_name);
+}
+
+/**
+ * gredis_config_get_sentinel_username:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-username.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-username
+ */
+const char *
+gredis_config_get_sentinel_username (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_username;
+}
+
+/**
+ * gredis_config_set_sentinel_username:
+ * @config: a #GredisConfig
+ * @sentinel_username: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-username.
+ */
+void
+gredis_config_set_sentinel_username (GredisConfig *config,
+                                    const char   *sentinel_username)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_USERNAME, sentinel_username);
+}
+
+/**
+ * gredis_config_get_sentinel_password:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-password.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-password
+ */
+const char *
+gredis_config_get_sentinel_password (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_password;
+}
+
+/**
+ * gredis_config_set_sentinel_password:
+ * @config: a #GredisConfig
+ * @sentinel_password: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-password.
+ */
+void
+gredis_config_set_sentinel_password (GredisConfig *config,
+                                    const char   *sentinel_password)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_PASSWORD, sentinel_password);
+}
+
+/**
+ * gredis_config_get_sentinel_password_credential:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-password-credential.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-password-credential
+ */
+const char *
+gredis_config_get_sentinel_password_credential (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_password_credential;
+}
+
+/**
+ * gredis_config_set_sentinel_password_credential:
+ * @config: a #GredisConfig
+ * @sentinel_password_credential: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-password-credential.
+ */
+void
+gredis_config_set_sentinel_password_credential (GredisConfig *config,
+                                               const char   *sentinel_password_credential)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_PASSWORD_CREDENTIAL, sentinel_password_credential);
+}
+
+/**
+ * gredis_config_get_sentinel_events:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-events.
+ *
+ * Returns: the value of #GredisConfig:sentinel-events
+ */
+gboolean
+gredis_config_get_sentinel_events (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->sentinel_events;
+}
+
+/**
+ * gredis_config_set_sentinel_events:
+ * @config: a #GredisConfig
+ * @sentinel_events: the new value
+ *
+ * Sets #GredisConfig:sentinel-events.
+ */
+void
+gredis_config_set_sentinel_events (GredisConfig *config,
+                                   gboolean      sentinel_events)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_SENTINEL_EVENTS, sentinel_events);
+}
+
+/**
  * gredis_config_get_cluster_refresh_interval_ms:
  * @config: a #GredisConfig
  *
@@ -3125,9 +3372,30 @@ gredis_config_set_cluster_split (GredisConfig *config,
   set_boolean_option (config, PROP_CLUSTER_SPLIT, cluster_split);
 }
 
+static GPtrArray *parse_address_list (const char  *list,
+                                      guint16      default_port,
+                                      gboolean     sentinels,
+                                      GError     **error);
+
 GPtrArray *
 _gredis_config_parse_seeds (const char  *seeds,
                             GError     **error)
+{
+  return parse_address_list (seeds, 6379, FALSE, error);
+}
+
+GPtrArray *
+_gredis_config_parse_sentinels (const char  *sentinels,
+                                GError     **error)
+{
+  return parse_address_list (sentinels, 26379, TRUE, error);
+}
+
+static GPtrArray *
+parse_address_list (const char  *seeds,
+                    guint16      default_port,
+                    gboolean     sentinels,
+                    GError     **error)
 {
   g_auto(GStrv) entries = g_strsplit (seeds, ";", -1);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -3139,13 +3407,20 @@ _gredis_config_parse_seeds (const char  *seeds,
 
       if (*entry == '\0')
         continue;
-      address = g_network_address_parse (entry, 6379, NULL);
+      address = g_network_address_parse (entry, default_port, NULL);
       if (address == NULL || strchr (entry, '/') != NULL || strchr (entry, '@') != NULL ||
           g_network_address_get_port (G_NETWORK_ADDRESS (address)) == 0)
         {
           g_autofree char *escaped = g_strescape (entry, NULL);
 
           g_clear_object (&address);
+          if (sentinels)
+            g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                         /* Translators: %s is one entry of a list of
+                          * sentinels, such as “10.0.0.1:26379”. */
+                         _("The sentinel “%s” is not a host and port such as 10.0.0.1:26379 or [::1]:26379."),
+                         escaped);
+          else
           g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                        /* Translators: %s is one entry of a list of
                         * cluster nodes, such as “10.0.0.1:7000”. */
@@ -3154,6 +3429,12 @@ _gredis_config_parse_seeds (const char  *seeds,
           return NULL;
         }
       g_ptr_array_add (result, address);
+    }
+  if (result->len == 0 && sentinels)
+    {
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           _("The list of sentinels names none: write it as host:port;host:port."));
+      return NULL;
     }
   if (result->len == 0)
     {

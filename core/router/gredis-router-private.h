@@ -76,6 +76,13 @@ gboolean      _gredis_router_command_route (GredisRouter             *router,
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
 
+/* With a sentinel pool, and @error a READONLY reply that @connection
+ * got: the master it was made to was demoted, and the pool's
+ * connections are retired, so that the command, sent again, goes to the
+ * master found anew. Does nothing otherwise. */
+void          _gredis_router_check_readonly (GredisRouter      *router,
+                                             GredisConnection  *connection,
+                                             const GError      *error);
 /* With a pool that routes by slot, and @error an ASK reply: the node
  * the command goes to, once, after ASKING (counted; the map stays as it
  * is); NULL otherwise. The server did not run the command. */

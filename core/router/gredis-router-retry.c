@@ -493,6 +493,7 @@ on_failure (GredisConnection *connection,
           return TRUE;
         }
     }
+  _gredis_router_check_readonly (router, connection, error);
   _gredis_router_note_failure (router, error);
   retry = _gredis_router_ref_retry (router);
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))

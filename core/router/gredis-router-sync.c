@@ -122,6 +122,8 @@ send_once (GredisRouter        *router,
       _gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
                                       &reply, unsent, error))
     {
+      if (reply == NULL)
+        _gredis_router_check_readonly (router, connection, *error);
       gredis_pool_release (pool, connection);
       return reply;
     }
@@ -142,6 +144,8 @@ send_once (GredisRouter        *router,
   _gredis_call_unref (call);
   gredis_sync_end (&sync);
 
+  if (reply == NULL)
+    _gredis_router_check_readonly (router, connection, *error);
   gredis_pool_release (pool, connection);
   return reply;
 }

@@ -11,6 +11,7 @@
 #include "gredis-connection-private.h"
 #include "gredis-key-slot-private.h"
 #include "gredis-pool-cluster-private.h"
+#include "gredis-pool-sentinel-private.h"
 #include "gredis-router-fanout-private.h"
 
 /* Shared connections
@@ -1486,4 +1487,18 @@ _gredis_router_close (GredisRouter *router)
 
   if (pool != NULL)
     gredis_pool_close (pool);
+}
+
+void
+_gredis_router_check_readonly (GredisRouter     *router,
+                               GredisConnection *connection,
+                               const GError     *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (G_LIKELY (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_READONLY)))
+    return;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool != NULL)
+    _gredis_pool_sentinel_report_readonly (pool, connection);
 }

@@ -113,6 +113,18 @@ test_accessors (void)
   gredis_config_set_max_reply_bytes (config, 8388608);
   gredis_config_set_seeds (config, "10.0.0.1:7000;[::1]:7001");
   gredis_config_set_max_redirects (config, 9);
+  gredis_config_set_sentinels (config, "10.0.0.1:26379;[::1]:26380");
+  gredis_config_set_master_name (config, "mymaster");
+  gredis_config_set_sentinel_username (config, "watcher");
+  gredis_config_set_sentinel_password (config, "sentinel pass");
+  gredis_config_set_sentinel_password_credential (config, "sentinel-password");
+  gredis_config_set_sentinel_events (config, FALSE);
+  g_assert_cmpstr (gredis_config_get_sentinels (config), ==, "10.0.0.1:26379;[::1]:26380");
+  g_assert_cmpstr (gredis_config_get_master_name (config), ==, "mymaster");
+  g_assert_cmpstr (gredis_config_get_sentinel_username (config), ==, "watcher");
+  g_assert_cmpstr (gredis_config_get_sentinel_password (config), ==, "sentinel pass");
+  g_assert_cmpstr (gredis_config_get_sentinel_password_credential (config), ==, "sentinel-password");
+  g_assert_false (gredis_config_get_sentinel_events (config));
   gredis_config_set_cluster_refresh_interval_ms (config, 2500);
   g_assert_cmpuint (gredis_config_get_cluster_refresh_interval_ms (config), ==, 2500);
   gredis_config_set_read_from (config, "prefer-replica");
@@ -659,7 +671,7 @@ test_to_string (void)
   g_autofree char *unset_text = NULL;
   g_autofree char *password = NULL;
   g_autofree char *key_password = NULL;
-  const char * const secrets[] = { "password", "tls-key-password", NULL };
+  const char * const secrets[] = { "password", "tls-key-password", "sentinel-password", NULL };
 
   for (gsize i = 0; i < config_test_n_samples; i++)
     g_assert_true (gredis_config_set_option (config, config_test_samples[i].key,
