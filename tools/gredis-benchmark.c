@@ -20,7 +20,13 @@
  * clock starts. The latency of a request runs from the write of its
  * batch to its reply.
  * With --async, one client issues all -n requests at once as independent
- * gredis_client_command_async() calls: auto-pipelining at work. */
+ * gredis_client_command_async() calls: auto-pipelining at work.
+ * With --cluster, as redis-benchmark --cluster: each client is a cluster
+ * client whose requests are routed by key slot (a batch of -P goes out
+ * as one write per node), and the keys are random (-r, a million of
+ * them by default) so that they spread over every slot; the keys of one
+ * MSET share a random hash tag, since a cluster takes a multi-key
+ * command only within one slot. */
 
 typedef struct _Bench Bench;
 
@@ -102,7 +108,8 @@ latencies_percentile (Latencies *l,
 typedef struct
 {
   Bench *bench;
-  GredisConnection *connection;
+  GredisConnection *connection; /* without --cluster */
+  GredisClient *client;         /* with --cluster: requests are routed */
   guint in_flight;
   gint64 batch_start;
 } BenchClient;
@@ -121,17 +128,88 @@ struct _Bench
   Latencies latencies;
   gboolean failed;
   GredisClient *client;     /* for --async */
+
+  /* Random keys (-r, or --cluster): the arguments of the next request,
+   * with each __rand_int__ replaced by a random number below keyspace
+   * and each __rand_tag__ by one random number per request. */
+  guint keyspace;           /* 0: the arguments are sent as they are */
+  const char **req_argv;
+  gsize *req_lengths;
+  GString **req_buffers;    /* for the arguments that have a placeholder */
 };
+
+#define RAND_INT "__rand_int__"
+#define RAND_TAG "__rand_tag__"
+#define RAND_PLACEHOLDER_LENGTH 12
+
+static void
+bench_randomize_init (Bench *bench)
+{
+  bench->req_argv = g_new (const char *, bench->argc);
+  bench->req_lengths = g_new (gsize, bench->argc);
+  bench->req_buffers = g_new0 (GString *, bench->argc);
+  for (guint i = 0; i < bench->argc; i++)
+    {
+      bench->req_argv[i] = bench->argv[i];
+      bench->req_lengths[i] = bench->lengths[i];
+      if (strstr (bench->argv[i], RAND_INT) != NULL || strstr (bench->argv[i], RAND_TAG) != NULL)
+        bench->req_buffers[i] = g_string_sized_new (bench->lengths[i] + 16);
+    }
+}
+
+static void
+bench_randomize_clear (Bench *bench)
+{
+  for (guint i = 0; bench->req_buffers != NULL && i < bench->argc; i++)
+    if (bench->req_buffers[i] != NULL)
+      g_string_free (bench->req_buffers[i], TRUE);
+  g_clear_pointer (&bench->req_buffers, g_free);
+  g_clear_pointer (&bench->req_argv, g_free);
+  g_clear_pointer (&bench->req_lengths, g_free);
+}
+
+/* The arguments of the next request, as redis-benchmark -r makes them:
+ * twelve digits, zero-padded. The arguments are encoded when they are
+ * sent, so one set of buffers serves every request. */
+static void
+bench_randomize (Bench *bench)
+{
+  guint tag = g_random_int_range (0, bench->keyspace);
+
+  for (guint i = 0; i < bench->argc; i++)
+    {
+      GString *buffer = bench->req_buffers[i];
+      const char *rest = bench->argv[i];
+
+      if (buffer == NULL)
+        continue;
+      g_string_truncate (buffer, 0);
+      for (;;)
+        {
+          const char *at_int = strstr (rest, RAND_INT);
+          const char *at_tag = strstr (rest, RAND_TAG);
+          const char *at = at_int == NULL ? at_tag : at_tag == NULL ? at_int : MIN (at_int, at_tag);
+
+          if (at == NULL)
+            break;
+          g_string_append_len (buffer, rest, at - rest);
+          g_string_append_printf (buffer, "%012u",
+                                  at == at_tag ? tag : (guint) g_random_int_range (0, bench->keyspace));
+          rest = at + RAND_PLACEHOLDER_LENGTH;
+        }
+      g_string_append (buffer, rest);
+      bench->req_argv[i] = buffer->str;
+      bench->req_lengths[i] = buffer->len;
+    }
+}
 
 static void send_batch (BenchClient *bc);
 
 static void
-on_reply (GredisConnection *connection,
-          GredisReply      *reply,
-          const GError     *error,
-          gpointer          user_data)
+record_reply (BenchClient  *bc,
+              GredisReply  *reply,
+              const GError *error)
 {
-  BenchClient *bc = user_data;
   Bench *bench = bc->bench;
 
   if (error != NULL || gredis_reply_is_error (reply))
@@ -148,6 +226,26 @@ on_reply (GredisConnection *connection,
 }
 
 static void
+on_reply (GredisConnection *connection,
+          GredisReply      *reply,
+          const GError     *error,
+          gpointer          user_data)
+{
+  record_reply (user_data, reply, error);
+}
+
+static void
+on_routed_reply (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &error);
+
+  record_reply (user_data, reply, error);
+}
+
+static void
 send_batch (BenchClient *bc)
 {
   Bench *bench = bc->bench;
@@ -155,12 +253,28 @@ send_batch (BenchClient *bc)
   bc->batch_start = g_get_monotonic_time ();
   for (guint i = 0; i < bench->pipeline && bench->n_issued < bench->n_requests; i++)
     {
-      gredis_connection_send_command_full (bc->connection, bench->argc, bench->argv,
-                                           bench->lengths, on_reply, bc);
+      const char * const *argv = bench->argv;
+      const gsize *lengths = bench->lengths;
+
+      if (bench->keyspace > 0)
+        {
+          bench_randomize (bench);
+          argv = bench->req_argv;
+          lengths = bench->req_lengths;
+        }
       bench->n_issued++;
       bc->in_flight++;
+      if (bc->client != NULL)
+        gredis_client_command_argv_async (bc->client, bench->argc, argv, lengths, NULL,
+                                          on_routed_reply, bc);
+      else
+        gredis_connection_send_command_full (bc->connection, bench->argc, argv, lengths,
+                                             on_reply, bc);
     }
-  gredis_connection_flush (bc->connection);
+  /* A cluster client's requests go out at the end of this main-loop
+   * iteration, one write per node. */
+  if (bc->connection != NULL)
+    gredis_connection_flush (bc->connection);
 }
 
 static void
@@ -190,6 +304,8 @@ typedef struct
   gboolean quiet;
   gboolean csv;
   gboolean async;
+  gboolean cluster;
+  guint keyspace;
 } Settings;
 
 typedef struct
@@ -211,6 +327,44 @@ on_warmup_reply (GredisConnection *connection,
   w->n_done++;
 }
 
+static void
+on_ping (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The client's connection of this main context. A pool that finds its
+ * server first (sentinel) makes it only asynchronously: a PING lets it,
+ * and its error is the one to show. */
+static GredisConnection *
+connect_client (GredisClient  *client,
+                GError       **error)
+{
+  const char *ping[] = { "PING", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  connection = gredis_client_get_connection (client, &local_error);
+  if (connection != NULL || !g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return connection;
+    }
+  g_clear_error (&local_error);
+  gredis_client_command_async (client, ping, NULL, on_ping, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, error);
+  if (reply == NULL)
+    return NULL;
+  return gredis_client_get_connection (client, error);
+}
+
 /* Takes every client's connection and waits until each has answered a
  * PING, so that connecting is not part of the first test. */
 static GredisConnection **
@@ -225,7 +379,7 @@ open_connections (GredisClient **clients,
     {
       g_autoptr(GError) error = NULL;
 
-      connections[c] = gredis_client_get_connection (clients[c], &error);
+      connections[c] = connect_client (clients[c], &error);
       if (connections[c] == NULL)
         {
           g_printerr ("gredis-benchmark: %s\n", error->message);
@@ -252,9 +406,53 @@ open_connections (GredisClient **clients,
   return connections;
 }
 
+static void
+on_warmup_routed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Warmup *w = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &error);
+
+  if (w->error == NULL && (reply == NULL || gredis_reply_is_error (reply)))
+    w->error = g_strdup (reply == NULL ? error->message : gredis_reply_get_string (reply, NULL));
+  w->n_done++;
+}
+
+/* With --cluster: has every client fetch the slot map and connect to
+ * every primary (a key in each of 64 slots spread over the 16384) before
+ * the clock starts. */
+static gboolean
+warm_up_cluster (GredisClient **clients,
+                 guint          n_clients)
+{
+  Warmup w = { 0 };
+  guint n_sent = 0;
+
+  for (guint c = 0; c < n_clients; c++)
+    for (guint k = 0; k < 64; k++)
+      {
+        g_autofree char *key = g_strdup_printf ("warmup:%u", k * 7919);
+        const char *argv[] = { "EXISTS", key, NULL };
+
+        gredis_client_command_async (clients[c], argv, NULL, on_warmup_routed, &w);
+        n_sent++;
+      }
+  while (w.n_done < n_sent)
+    g_main_context_iteration (NULL, TRUE);
+  if (w.error != NULL)
+    {
+      g_printerr ("gredis-benchmark: %s\n", w.error);
+      g_free (w.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_one (const Settings      *s,
-         GredisClient        *client,
+         GredisClient       **clients,
          GredisConnection   **connections,
          const char          *name,
          guint                argc,
@@ -274,6 +472,9 @@ run_one (const Settings      *s,
     bench.lengths[i] = strlen (argv[i]);
   bench.n_requests = s->requests;
   bench.pipeline = MAX (s->pipeline, 1);
+  bench.keyspace = s->keyspace;
+  if (bench.keyspace > 0)
+    bench_randomize_init (&bench);
   latencies_init (&bench.latencies);
 
   start = g_get_monotonic_time ();
@@ -281,14 +482,22 @@ run_one (const Settings      *s,
     {
       /* One client, every request issued at once, no explicit pipeline. */
       for (guint i = 0; i < s->requests; i++)
-        gredis_client_command_argv_async (client, argc, argv, bench.lengths, NULL,
-                                          on_async_reply, &bench);
+        {
+          if (bench.keyspace > 0)
+            bench_randomize (&bench);
+          gredis_client_command_argv_async (clients[0], argc, bench.keyspace > 0 ? bench.req_argv : argv,
+                                            bench.keyspace > 0 ? bench.req_lengths : bench.lengths,
+                                            NULL, on_async_reply, &bench);
+        }
     }
   else
     for (guint c = 0; c < s->clients; c++)
       {
         bcs[c].bench = &bench;
-        bcs[c].connection = connections[c];
+        if (s->cluster)
+          bcs[c].client = clients[c];
+        else
+          bcs[c].connection = connections[c];
         send_batch (&bcs[c]);
       }
   while (bench.n_done < s->requests)
@@ -338,6 +547,7 @@ run_one (const Settings      *s,
     }
 
   g_free (bench.lengths);
+  bench_randomize_clear (&bench);
   latencies_clear (&bench.latencies);
   return !bench.failed;
 }
@@ -409,7 +619,7 @@ main (int    argc,
 {
   g_auto(Options) o = { .port = -1, .dbnum = -1 };
   Settings s = { .clients = 50, .requests = 100000, .pipeline = 1, .data_size = 3 };
-  int clients = 50, requests = 100000, pipeline = 1, data_size = 3;
+  int clients = 50, requests = 100000, pipeline = 1, data_size = 3, keyspace = 0;
   gboolean help = FALSE;
   GOptionEntry entries[] = {
     { "host", 'h', 0, G_OPTION_ARG_STRING, &o.host, N_("Server hostname (default 127.0.0.1)"), N_("HOST") },
@@ -417,10 +627,12 @@ main (int    argc,
     { "socket", 's', 0, G_OPTION_ARG_FILENAME, &o.socket, N_("Server socket (overrides host and port)"), N_("PATH") },
     { "pass", 'a', 0, G_OPTION_ARG_STRING, &o.password, N_("Password for Redis Auth"), N_("PASSWORD") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &o.user, N_("Used to send ACL style 'AUTH username pass'"), N_("USER") },
-    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI"), N_("URI") },
+    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://, or redis+sentinel://host:port,…/master-name)"), N_("URI") },
     { "clients", 'c', 0, G_OPTION_ARG_INT, &clients, N_("Number of parallel connections (default 50)"), N_("N") },
     { "requests", 'n', 0, G_OPTION_ARG_INT, &requests, N_("Total number of requests (default 100000)"), N_("N") },
     { "pipeline", 'P', 0, G_OPTION_ARG_INT, &pipeline, N_("Pipeline N requests (default 1, no pipeline)"), N_("N") },
+    { "keyspacelen", 'r', 0, G_OPTION_ARG_INT, &keyspace, N_("Use random keys for SET/GET/INCR and MSET: __rand_int__ becomes a random number below N"), N_("N") },
+    { "cluster", 0, 0, G_OPTION_ARG_NONE, &s.cluster, N_("Enable cluster mode: route requests by key slot, over random keys (implied by redis+cluster:// URIs)"), NULL },
     { "data-size", 'd', 0, G_OPTION_ARG_INT, &data_size, N_("Data size of SET/GET value in bytes (default 3)"), N_("N") },
     { "dbnum", 0, 0, G_OPTION_ARG_INT, &o.dbnum, N_("SELECT the specified db number (default 0)"), N_("DB") },
     { "resp3", '3', 0, G_OPTION_ARG_NONE, &o.resp3, N_("Start session in RESP3 protocol mode"), NULL },
@@ -468,9 +680,9 @@ main (int    argc,
       g_print ("%s", text);
       return 0;
     }
-  if (clients < 1 || requests < 1 || pipeline < 1 || data_size < 0)
+  if (clients < 1 || requests < 1 || pipeline < 1 || data_size < 0 || keyspace < 0)
     {
-      g_printerr ("gredis-benchmark: %s\n", _("-c, -n and -P must be positive."));
+      g_printerr ("gredis-benchmark: %s\n", _("-c, -n, -P and -r must be positive."));
       return 1;
     }
   s.clients = s.async ? 1 : (guint) clients;
@@ -509,6 +721,24 @@ main (int    argc,
       g_printerr ("gredis-benchmark: %s\n", error->message);
       return 1;
     }
+  if (g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0)
+    s.cluster = TRUE;
+  else if (s.cluster)
+    {
+      /* --cluster with -h and -p: that node is the seed. */
+      const char *host = gredis_config_get_host (config);
+      g_autofree char *seed = g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u",
+                                               host, gredis_config_get_port (config));
+
+      gredis_config_set_seeds (config, seed);
+      gredis_config_set_pool (config, "cluster");
+    }
+  if (s.cluster && o.dbnum > 0)
+    {
+      g_printerr ("gredis-benchmark: %s\n", _("Redis Cluster has only the database 0."));
+      return 1;
+    }
+  s.keyspace = keyspace > 0 ? (guint) keyspace : s.cluster ? 1000000 : 0;
 
   gclients = g_new0 (GredisClient *, s.clients);
   for (guint c = 0; c < s.clients; c++)
@@ -531,45 +761,48 @@ main (int    argc,
         goto out;
       }
   }
-  connections = open_connections (gclients, s.clients);
-  if (connections == NULL)
+  if (s.cluster)
+    ok = warm_up_cluster (gclients, s.clients);
+  else
     {
-      ok = FALSE;
-      goto out;
+      connections = open_connections (gclients, s.clients);
+      ok = connections != NULL;
     }
+  if (!ok)
+    goto out;
 
   if (ok && wants (tests, "ping"))
     {
       const char *a[] = { "PING" };
-      ok = run_one (&s, gclients[0], connections, "PING_MBULK", 1, a, TRUE);
+      ok = run_one (&s, gclients, connections, "PING_MBULK", 1, a, TRUE);
     }
   if (ok && wants (tests, "set"))
     {
       const char *a[] = { "SET", "key:__rand_int__", value };
-      ok = run_one (&s, gclients[0], connections, "SET", 3, a, TRUE);
+      ok = run_one (&s, gclients, connections, "SET", 3, a, TRUE);
     }
   if (ok && wants (tests, "get"))
     {
       const char *a[] = { "GET", "key:__rand_int__" };
-      ok = run_one (&s, gclients[0], connections, "GET", 2, a, TRUE);
+      ok = run_one (&s, gclients, connections, "GET", 2, a, TRUE);
     }
   if (ok && wants (tests, "incr"))
     {
       const char *a[] = { "INCR", "counter:__rand_int__" };
-      ok = run_one (&s, gclients[0], connections, "INCR", 2, a, TRUE);
+      ok = run_one (&s, gclients, connections, "INCR", 2, a, TRUE);
     }
   if (ok && wants (tests, "lpush"))
     {
       const char *a[] = { "LPUSH", "mylist", value };
-      ok = run_one (&s, gclients[0], connections, "LPUSH", 3, a, TRUE);
+      ok = run_one (&s, gclients, connections, "LPUSH", 3, a, TRUE);
     }
   if (ok && wants (tests, "lrange_100"))
     {
       const char *fill[] = { "LPUSH", "mylist", value };
       const char *a[] = { "LRANGE", "mylist", "0", "99" };
 
-      ok = run_one (&s, gclients[0], connections, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
-           run_one (&s, gclients[0], connections, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
+      ok = run_one (&s, gclients, connections, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
+           run_one (&s, gclients, connections, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
     }
   if (ok && wants (tests, "mset"))
     {
@@ -577,10 +810,10 @@ main (int    argc,
 
       for (guint i = 0; i < 10; i++)
         {
-          a[1 + 2 * i] = "key:__rand_int__";
+          a[1 + 2 * i] = s.cluster ? "key:{" RAND_TAG "}:" RAND_INT : "key:" RAND_INT;
           a[2 + 2 * i] = value;
         }
-      ok = run_one (&s, gclients[0], connections, "MSET (10 keys)", 21, a, TRUE);
+      ok = run_one (&s, gclients, connections, "MSET (10 keys)", 21, a, TRUE);
     }
 
 out:

@@ -21,6 +21,9 @@ typedef struct
   GredisClient *client;
   GredisConnection *connection;
   gboolean raw;
+  gboolean cluster;             /* -c: follow MOVED and ASK as redis-cli -c */
+  gboolean from_stdin;          /* commands come from standard input */
+  GredisConfig *node_config;    /* with -c: the configuration of one node */
   gboolean terminated;          /* SIGTERM came during a subscription */
   gboolean done;
   GredisReply *reply;
@@ -243,6 +246,107 @@ typedef enum
   OUTCOME_FAILED,     /* the connection failed, the message is printed: exit with status 1 */
 } Outcome;
 
+/* Cluster mode (-c) */
+
+/* Redirects followed for one command before its last reply is printed as
+ * it is: redis-cli follows them without end, which a cluster whose nodes
+ * disagree would turn into a loop. */
+#define MAX_REDIRECTS 16
+
+static void
+on_asking_reply (GredisConnection *connection,
+                 GredisReply      *reply,
+                 const GError     *error,
+                 gpointer          user_data)
+{
+  /* Its +OK is not printed, as redis-cli does not; an error, if any,
+   * comes again with the command that follows it. */
+}
+
+/* Whether @reply is a MOVED or ASK error reply ("MOVED 3999
+ * 127.0.0.1:6381"); if so, sets @ask, @host (empty when the server does
+ * not know the node's endpoint) and @port. */
+static gboolean
+parse_redirect (GredisReply  *reply,
+                gboolean     *ask,
+                char        **host,
+                guint16      *port)
+{
+  gsize length = 0;
+  const char *text;
+  const char *address, *colon;
+  g_autofree char *copy = NULL;
+  guint64 value;
+  char *end;
+
+  if (gredis_reply_get_kind (reply) != GREDIS_REPLY_ERROR)
+    return FALSE;
+  text = gredis_reply_get_string (reply, &length);
+  copy = g_strndup (text, length);
+  if (g_str_has_prefix (copy, "MOVED "))
+    *ask = FALSE;
+  else if (g_str_has_prefix (copy, "ASK "))
+    *ask = TRUE;
+  else
+    return FALSE;
+
+  address = strchr (strchr (copy, ' ') + 1, ' ');
+  if (address == NULL)
+    return FALSE;
+  address++;
+  colon = strrchr (address, ':');
+  if (colon == NULL)
+    return FALSE;
+  value = g_ascii_strtoull (colon + 1, &end, 10);
+  if (end == colon + 1 || *end != '\0' || value == 0 || value > G_MAXUINT16)
+    return FALSE;
+  *host = g_strndup (address, colon - address);
+  *port = value;
+  return TRUE;
+}
+
+/* The slot of a reply parse_redirect() accepted. */
+static guint
+parse_redirect_slot (GredisReply *reply)
+{
+  const char *text = gredis_reply_get_string (reply, NULL);
+
+  return (guint) g_ascii_strtoull (strchr (text, ' ') + 1, NULL, 10);
+}
+
+/* Connects to the node @host:@port with the options of the command line,
+ * which becomes the node commands go to. An empty @host (a node whose
+ * endpoint the server does not know) is the current one, as for
+ * redis-cli. */
+static gboolean
+cli_connect_node (Cli         *cli,
+                  const char  *host,
+                  guint16      port,
+                  GError     **error)
+{
+  g_autoptr(GredisConfig) config = gredis_config_dup (cli->node_config);
+  g_autoptr(GredisClient) client = NULL;
+  GredisConnection *connection;
+
+  gredis_config_set_path (config, NULL);
+  if (host[0] != '\0')
+    gredis_config_set_host (config, host);
+  gredis_config_set_port (config, port);
+  client = gredis_client_new (config);
+  connection = gredis_client_get_connection (client, error);
+  if (connection == NULL)
+    return FALSE;
+
+  if (cli->client != NULL)
+    gredis_client_close (cli->client);
+  g_clear_object (&cli->connection);
+  g_clear_object (&cli->client);
+  g_set_object (&cli->node_config, config);
+  cli->client = g_steal_pointer (&client);
+  cli->connection = connection;
+  return TRUE;
+}
+
 static Outcome
 run_command (Cli             *cli,
              GBytes * const  *args,
@@ -260,28 +364,61 @@ run_command (Cli             *cli,
    * arguments say, as with redis-cli: no command timeout for them. The
    * connection serves this process alone, one command at a time, so
    * MULTI … EXEC and WATCH read from standard input share it. */
-  {
-    const GredisCommandInfo *info = gredis_command_table_lookup_argv (1, argv, lengths);
-    gboolean blocking = (info != NULL && gredis_command_info_is_blocking (info)) ||
-                        (lengths[0] == 4 && g_ascii_strncasecmp (argv[0], "WAIT", 4) == 0) ||
-                        (lengths[0] == 7 && g_ascii_strncasecmp (argv[0], "WAITAOF", 7) == 0);
-    guint timeout_ms = gredis_connection_get_command_timeout_ms (cli->connection);
+  const GredisCommandInfo *info = gredis_command_table_lookup_argv (1, argv, lengths);
+  gboolean blocking = (info != NULL && gredis_command_info_is_blocking (info)) ||
+                      (lengths[0] == 4 && g_ascii_strncasecmp (argv[0], "WAIT", 4) == 0) ||
+                      (lengths[0] == 7 && g_ascii_strncasecmp (argv[0], "WAITAOF", 7) == 0);
+  gboolean asking = FALSE;
 
-    if (blocking)
-      gredis_connection_set_command_timeout_ms (cli->connection, 0);
-    cli->done = FALSE;
-    gredis_connection_send_command_full (cli->connection, n_args, argv, lengths, on_reply, cli);
-    while (!cli->done)
-      g_main_context_iteration (NULL, TRUE);
-    if (blocking)
-      gredis_connection_set_command_timeout_ms (cli->connection, timeout_ms);
-  }
-
-  if (cli->error != NULL)
+  for (guint redirects = 0;; redirects++)
     {
-      g_printerr ("%s\n", cli->error->message);
-      g_clear_error (&cli->error);
-      return OUTCOME_FAILED;
+      g_autofree char *host = NULL;
+      guint16 port = 0;
+      guint timeout_ms = gredis_connection_get_command_timeout_ms (cli->connection);
+
+      if (blocking)
+        gredis_connection_set_command_timeout_ms (cli->connection, 0);
+      cli->done = FALSE;
+      /* After ASK, ASKING and the command go out in one write. */
+      if (asking)
+        {
+          const char *asking_argv[] = { "ASKING" };
+
+          gredis_connection_send_command_full (cli->connection, 1, asking_argv, NULL,
+                                               on_asking_reply, NULL);
+        }
+      gredis_connection_send_command_full (cli->connection, n_args, argv, lengths, on_reply, cli);
+      while (!cli->done)
+        g_main_context_iteration (NULL, TRUE);
+      if (blocking)
+        gredis_connection_set_command_timeout_ms (cli->connection, timeout_ms);
+
+      if (cli->error != NULL)
+        {
+          g_printerr ("%s\n", cli->error->message);
+          g_clear_error (&cli->error);
+          return OUTCOME_FAILED;
+        }
+      if (!cli->cluster || redirects == MAX_REDIRECTS ||
+          !parse_redirect (cli->reply, &asking, &host, &port))
+        break;
+
+      /* As redis-cli -c: say where the command goes when reading
+       * commands (redis-cli's interactive mode, which it uses for
+       * standard input too), then stay on that node. */
+      if (cli->from_stdin)
+        {
+          g_print ("-> Redirected to slot [%u] located at %s:%u\n",
+                   parse_redirect_slot (cli->reply), host, port);
+          fflush (stdout);
+        }
+      g_clear_pointer (&cli->reply, gredis_reply_unref);
+      if (!cli_connect_node (cli, host, port, &cli->error))
+        {
+          g_printerr ("%s\n", cli->error->message);
+          g_clear_error (&cli->error);
+          return OUTCOME_FAILED;
+        }
     }
 
   /* As redis-cli, an error reply is output, not a failure. */
@@ -751,6 +888,7 @@ typedef struct
   gboolean insecure;
   gboolean raw;
   gboolean no_raw;
+  gboolean cluster;
   char *config_file;
   char *parser;
   char *transport;
@@ -842,6 +980,44 @@ make_config (Options  *o,
   return g_steal_pointer (&config);
 }
 
+static void
+on_ping (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The client's connection of this main context. A pool that finds its
+ * server first (sentinel) makes it only asynchronously: a PING lets it,
+ * and its error is the one to show. */
+static GredisConnection *
+connect_client (GredisClient  *client,
+                GError       **error)
+{
+  const char *ping[] = { "PING", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  GredisConnection *connection;
+  GError *local_error = NULL;
+
+  connection = gredis_client_get_connection (client, &local_error);
+  if (connection != NULL || !g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return connection;
+    }
+  g_clear_error (&local_error);
+  gredis_client_command_async (client, ping, NULL, on_ping, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, error);
+  if (reply == NULL)
+    return NULL;
+  return gredis_client_get_connection (client, error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -854,7 +1030,7 @@ main (int    argc,
     { "pass", 'a', 0, G_OPTION_ARG_STRING, &o.password, N_("Password to use when connecting to the server"), N_("PASSWORD") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &o.user, N_("ACL user name, used with -a"), N_("USER") },
     { "db", 'n', 0, G_OPTION_ARG_INT, &o.db, N_("Database number"), N_("DB") },
-    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://)"), N_("URI") },
+    { "uri", 'u', 0, G_OPTION_ARG_STRING, &o.uri, N_("Server URI (redis://, rediss://, unix://, or redis+sentinel://host:port,…/master-name)"), N_("URI") },
     { "resp3", '3', 0, G_OPTION_ARG_NONE, &o.resp3, N_("Start the session in RESP3 protocol mode"), NULL },
     { "tls", 0, 0, G_OPTION_ARG_NONE, &o.tls, N_("Establish a secure TLS connection"), NULL },
     { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &o.cacert, N_("CA certificate file to verify with"), N_("FILE") },
@@ -862,6 +1038,7 @@ main (int    argc,
     { "key", 0, 0, G_OPTION_ARG_FILENAME, &o.key, N_("Private key file to authenticate with"), N_("FILE") },
     { "sni", 0, 0, G_OPTION_ARG_STRING, &o.sni, N_("Server name indication for TLS"), N_("HOST") },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &o.insecure, N_("Allow insecure TLS connection by skipping cert validation"), NULL },
+    { "cluster", 'c', 0, G_OPTION_ARG_NONE, &o.cluster, N_("Enable cluster mode (follow -MOVED and -ASK redirections); implied by redis+cluster:// URIs"), NULL },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &o.raw, N_("Use raw formatting for replies (default when stdout is not a tty)"), NULL },
     { "no-raw", 0, 0, G_OPTION_ARG_NONE, &o.no_raw, N_("Force formatted output even when stdout is not a tty"), NULL },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &o.config_file, N_("Read the configuration from a key file (group [gredis])"), N_("FILE") },
@@ -876,7 +1053,6 @@ main (int    argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GredisConfig) config = NULL;
-  g_autoptr(GredisClient) client = NULL;
   g_autoptr(GError) error = NULL;
   Cli cli = { 0 };
   int status = 0;
@@ -924,12 +1100,25 @@ main (int    argc,
     }
 
   cli.raw = o.raw || (!o.no_raw && !isatty (STDOUT_FILENO));
-  client = gredis_client_new (config);
-  cli.client = client;
-  cli.connection = gredis_client_get_connection (client, &error);
+  cli.from_stdin = argc <= 1;
+  cli.cluster = o.cluster || g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0;
+  if (cli.cluster)
+    {
+      /* As redis-cli -c: one connection at a time, to the node given (the
+       * first seed of a cluster URI), then to the node a redirect names. */
+      cli.node_config = gredis_config_dup (config);
+      gredis_config_set_seeds (cli.node_config, NULL);
+      gredis_config_set_pool (cli.node_config, NULL);
+      cli.client = gredis_client_new (cli.node_config);
+    }
+  else
+    cli.client = gredis_client_new (config);
+  cli.connection = connect_client (cli.client, &error);
   if (cli.connection == NULL)
     {
       g_printerr ("gredis-cli: %s\n", error->message);
+      g_clear_object (&cli.client);
+      g_clear_object (&cli.node_config);
       return 1;
     }
 
@@ -948,8 +1137,10 @@ main (int    argc,
   else
     status = run_stdin (&cli);
 
-  gredis_client_close (client);
+  gredis_client_close (cli.client);
   g_clear_object (&cli.connection);
+  g_clear_object (&cli.client);
+  g_clear_object (&cli.node_config);
 
   /* Cleaned up after SIGTERM: now end by it, as redis-cli does, so that
    * the parent sees why. */

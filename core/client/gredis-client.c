@@ -104,6 +104,10 @@ struct _GredisClient
 
   GNetworkMonitor *network_monitor;
   gulong network_changed_id;
+
+  /* Thread-default when the client was made: ::topology-changed is
+   * emitted there. */
+  GMainContext *context;
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -112,6 +116,9 @@ enum {
   PROP_0,
   PROP_CONFIG,
   PROP_RETRY,
+  PROP_MOVED_REDIRECTS,
+  PROP_ASK_REDIRECTS,
+  PROP_TOPOLOGY_REFRESHES,
   N_OWN_PROPS
 };
 
@@ -124,6 +131,7 @@ static guint n_config_pspecs;
 
 enum {
   SIGNAL_PUSH,
+  SIGNAL_TOPOLOGY_CHANGED,
   N_SIGNALS
 };
 
@@ -169,6 +177,105 @@ weak_ref_free (gpointer data,
 {
   g_weak_ref_clear (data);
   g_free (data);
+}
+
+/* Cluster events */
+
+typedef struct
+{
+  GWeakRef client;
+  guint changes;
+} TopologyEvent;
+
+static gboolean
+emit_topology_changed (gpointer data)
+{
+  TopologyEvent *event = data;
+  g_autoptr(GredisClient) self = g_weak_ref_get (&event->client);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[SIGNAL_TOPOLOGY_CHANGED], 0, event->changes);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+topology_event_free (gpointer data)
+{
+  TopologyEvent *event = data;
+
+  g_weak_ref_clear (&event->client);
+  g_free (event);
+}
+
+/* From the cluster pool's thread: emitted in the client's context. */
+static void
+on_topology_changed (GObject *owner,
+                     guint    changes)
+{
+  GredisClient *self = GREDIS_CLIENT (owner);
+  TopologyEvent *event = g_new (TopologyEvent, 1);
+  GSource *source = g_idle_source_new ();
+
+  g_weak_ref_init (&event->client, self);
+  event->changes = changes;
+  g_source_set_callback (source, emit_topology_changed, event, topology_event_free);
+  g_source_set_static_name (source, "Gredis topology-changed");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/**
+ * gredis_client_get_moved_redirects: (get-property moved-redirects)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of `MOVED` redirects the client followed so far
+ *   (0 unless its pool is `cluster`)
+ */
+guint64
+gredis_client_get_moved_redirects (GredisClient *client)
+{
+  guint64 moved, ask, refreshes;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+
+  _gredis_router_get_cluster_counters (client->router, &moved, &ask, &refreshes);
+  return moved;
+}
+
+/**
+ * gredis_client_get_ask_redirects: (get-property ask-redirects)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of `ASK` redirects the client followed so far
+ *   (0 unless its pool is `cluster`)
+ */
+guint64
+gredis_client_get_ask_redirects (GredisClient *client)
+{
+  guint64 moved, ask, refreshes;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+
+  _gredis_router_get_cluster_counters (client->router, &moved, &ask, &refreshes);
+  return ask;
+}
+
+/**
+ * gredis_client_get_topology_refreshes: (get-property topology-refreshes)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of times the client fetched the cluster's slot
+ *   map so far, the first time included (0 unless its pool is `cluster`)
+ */
+guint64
+gredis_client_get_topology_refreshes (GredisClient *client)
+{
+  guint64 moved, ask, refreshes;
+
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+
+  _gredis_router_get_cluster_counters (client->router, &moved, &ask, &refreshes);
+  return refreshes;
 }
 
 /* Network changes */
@@ -726,6 +833,7 @@ gredis_client_constructed (GObject *object)
   self->config_notify_id = g_signal_connect (self->config, "notify",
                                              G_CALLBACK (on_config_notify), self);
   self->router = _gredis_router_new (self->config, object, G_CALLBACK (on_push));
+  _gredis_router_set_topology_func (self->router, on_topology_changed);
 }
 
 static void
@@ -740,6 +848,12 @@ gredis_client_get_property (GObject    *object,
     g_value_set_object (value, self->config);
   else if (prop_id == PROP_RETRY)
     g_value_take_object (value, _gredis_client_ref_retry (self));
+  else if (prop_id == PROP_MOVED_REDIRECTS)
+    g_value_set_uint64 (value, gredis_client_get_moved_redirects (self));
+  else if (prop_id == PROP_ASK_REDIRECTS)
+    g_value_set_uint64 (value, gredis_client_get_ask_redirects (self));
+  else if (prop_id == PROP_TOPOLOGY_REFRESHES)
+    g_value_set_uint64 (value, gredis_client_get_topology_refreshes (self));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_get_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -790,6 +904,7 @@ gredis_client_finalize (GObject *object)
 
   g_clear_pointer (&self->router, _gredis_router_unref);
   g_clear_object (&self->config);
+  g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (gredis_client_parent_class)->finalize (object);
 }
@@ -875,6 +990,41 @@ gredis_client_class_init (GredisClientClass *klass)
   own_properties[PROP_RETRY] =
     g_param_spec_object ("retry", NULL, NULL, GREDIS_TYPE_RETRY,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * GredisClient:moved-redirects: (getter get_moved_redirects)
+   *
+   * How many `MOVED` redirects of a Redis Cluster the client followed:
+   * each patched the slot map at once and asked for a refresh. A
+   * counter read without a lock; it is not notified.
+   */
+  own_properties[PROP_MOVED_REDIRECTS] =
+    g_param_spec_uint64 ("moved-redirects", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * GredisClient:ask-redirects: (getter get_ask_redirects)
+   *
+   * How many `ASK` redirects of a Redis Cluster (a slot being migrated)
+   * the client followed, each with `ASKING` and the command in one write.
+   * Not notified.
+   */
+  own_properties[PROP_ASK_REDIRECTS] =
+    g_param_spec_uint64 ("ask-redirects", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * GredisClient:topology-refreshes: (getter get_topology_refreshes)
+   *
+   * How many times the client fetched the slot map of its Redis Cluster,
+   * the first time included: after `MOVED` replies and failed
+   * connections (at most one fetch in flight, and one started per half
+   * second) and periodically (#GredisConfig:cluster-refresh-interval-ms).
+   * Not notified.
+   */
+  own_properties[PROP_TOPOLOGY_REFRESHES] =
+    g_param_spec_uint64 ("topology-refreshes", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
 
   pspecs = g_object_class_list_properties (config_class, &n_pspecs);
@@ -906,11 +1056,33 @@ gredis_client_class_init (GredisClientClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, GREDIS_TYPE_CONNECTION,
                   GREDIS_TYPE_REPLY | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * GredisClient::topology-changed:
+   * @client: the client
+   * @changes: what changed
+   *
+   * Emitted when the client, on a Redis Cluster (`pool=cluster`), fetched
+   * a slot map that differs from the one it fetched before: slots served
+   * by another primary, a node added or removed, a node that changed role
+   * (a failover). The map is fetched again after `MOVED` replies, after
+   * failed connections and periodically
+   * (#GredisConfig:cluster-refresh-interval-ms); `MOVED` patches the map
+   * at once, without this signal, which comes with the refresh that
+   * follows. Emitted in the main context that was thread-default when
+   * the client was made.
+   */
+  signals[SIGNAL_TOPOLOGY_CHANGED] =
+    g_signal_new ("topology-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GREDIS_TYPE_TOPOLOGY_CHANGE);
 }
 
 static void
 gredis_client_init (GredisClient *self)
 {
+  self->context = g_main_context_ref_thread_default ();
+
   /* A changed network makes the backoff delays start again. */
   {
     GWeakRef *ref = g_new (GWeakRef, 1);

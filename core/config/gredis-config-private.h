@@ -23,6 +23,10 @@ typedef enum {
   GREDIS_OPTION_PLUGIN = 1 << 1,
   /* The value is a list of cluster seeds, host:port;host:port. */
   GREDIS_OPTION_SEEDS = 1 << 2,
+  /* The value is a list of sentinels, host:port;host:port. */
+  GREDIS_OPTION_SENTINELS = 1 << 3,
+  /* The value is an address map, announced=reachable;… */
+  GREDIS_OPTION_ADDRESS_MAP = 1 << 4,
 } GredisOptionFlags;
 
 typedef struct {
@@ -71,6 +75,9 @@ gboolean                _gredis_may_quote           (GredisQuoteMode         quo
  * GREDIS_ERROR_CONFIG. */
 GPtrArray              *_gredis_config_parse_seeds  (const char             *seeds,
                                                      GError                **error);
+/* The same for #GredisConfig:sentinels (the port defaults to 26379). */
+GPtrArray              *_gredis_config_parse_sentinels (const char           *sentinels,
+                                                       GError              **error);
 gboolean                _gredis_config_parse_boolean (const char            *text,
                                                       gboolean              *out);
 

@@ -12,6 +12,7 @@
  * only when they look like what they should be. */
 
 #define DEFAULT_PORT 6379
+#define SENTINEL_DEFAULT_PORT 26379
 
 typedef enum {
   SCHEME_REDIS,
@@ -19,6 +20,8 @@ typedef enum {
   SCHEME_UNIX,
   SCHEME_REDIS_CLUSTER,
   SCHEME_REDISS_CLUSTER,
+  SCHEME_REDIS_SENTINEL,
+  SCHEME_REDISS_SENTINEL,
 } Scheme;
 
 typedef enum {
@@ -88,11 +91,15 @@ parse_scheme (const char  *uri,
     *scheme = SCHEME_REDIS_CLUSTER;
   else if (g_str_equal (name, "rediss+cluster"))
     *scheme = SCHEME_REDISS_CLUSTER;
+  else if (g_str_equal (name, "redis+sentinel"))
+    *scheme = SCHEME_REDIS_SENTINEL;
+  else if (g_str_equal (name, "rediss+sentinel"))
+    *scheme = SCHEME_REDISS_SENTINEL;
   else
     {
       g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                    /* Translators: %s is a URI scheme such as “http”. */
-                   _("The URI scheme “%s” is not supported: use redis://, rediss://, unix://, redis+cluster:// or rediss+cluster://."),
+                   _("The URI scheme “%s” is not supported: use redis://, rediss://, unix://, redis+cluster://, rediss+cluster://, redis+sentinel:// or rediss+sentinel://."),
                    name);
       return FALSE;
     }
@@ -242,9 +249,25 @@ parse_hostport (const char       *start,
 /* The host list of a redis+cluster:// URI: host:port[,host:port…], each
  * as parse_hostport() reads it. Gives the first host and port, and the
  * list as #GredisConfig:seeds spells it. */
+/* Whether host[:port] between @start and @end gives a port. */
+static gboolean
+has_port (const char *start,
+          const char *end)
+{
+  const char *colon = NULL;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == ':')
+      colon = p;
+  if (colon == NULL)
+    return FALSE;
+  return *start != '[' || colon[-1] == ']';
+}
+
 static gboolean
 parse_seed_list (const char       *start,
                  const char       *end,
+                 guint             default_port,
                  GredisQuoteMode   quote,
                  char            **host,
                  guint            *port,
@@ -264,6 +287,8 @@ parse_seed_list (const char       *start,
         return config_error (error, _("The list of nodes in the URI has an empty entry: write it as host:port,host:port."));
       if (!parse_hostport (start, part_end, quote, &part_host, &part_port, error))
         return FALSE;
+      if (!has_port (start, part_end))
+        part_port = default_port;
       if (*host == NULL)
         {
           *host = g_strdup (part_host);
@@ -510,6 +535,14 @@ apply_query (GredisConfig     *config,
  *   and `rediss+cluster://…` for TLS: a Redis Cluster; the hosts are its
  *   seeds (#GredisConfig:seeds, the first also #GredisConfig:host and
  *   #GredisConfig:port) and #GredisConfig:pool becomes `cluster`
+ * - `redis+sentinel://[[username][:password]@]host[:port][,host[:port]…]/master-name[/db][?option=value&…]`
+ *   and `rediss+sentinel://…` for TLS: a master watched by Redis
+ *   Sentinel; the hosts are the sentinels (#GredisConfig:sentinels, the
+ *   port 26379 when none is given), the path names the master
+ *   (#GredisConfig:master-name) and #GredisConfig:pool becomes
+ *   `sentinel`. The user name and password are the master's; the
+ *   sentinels' are the options `sentinel-username` and
+ *   `sentinel-password`
  *
  * The host may be an IPv6 address in brackets (`redis://[::1]:6380`).
  * The user name, password, host and path are percent-decoded, so a
@@ -544,7 +577,10 @@ gredis_config_set_uri (GredisConfig  *config,
   g_autofree char *host = NULL;
   g_autofree char *path = NULL;
   g_autofree char *seeds = NULL;
+  g_autofree char *sentinels = NULL;
+  g_autofree char *master_name = NULL;
   gboolean cluster;
+  gboolean sentinel;
   const char *rest;
   const char *authority = NULL;
   const char *authority_end = NULL;
@@ -563,6 +599,7 @@ gredis_config_set_uri (GredisConfig  *config,
   if (!parse_scheme (uri, &scheme, &rest, error))
     return FALSE;
   cluster = scheme == SCHEME_REDIS_CLUSTER || scheme == SCHEME_REDISS_CLUSTER;
+  sentinel = scheme == SCHEME_REDIS_SENTINEL || scheme == SCHEME_REDISS_SENTINEL;
 
   if (strchr (rest, '#') != NULL)
     return config_error (error, _("The URI has a fragment (a part after “#”), which has no meaning here; a “#” in a password must be written %23."));
@@ -605,7 +642,17 @@ gredis_config_set_uri (GredisConfig  *config,
         }
       else if (cluster)
         {
-          if (!parse_seed_list (hostport, authority_end, quote, &host, &port, &seeds, error))
+          if (!parse_seed_list (hostport, authority_end, DEFAULT_PORT, quote, &host, &port, &seeds,
+                                error))
+            return FALSE;
+        }
+      else if (sentinel)
+        {
+          g_autofree char *first_host = NULL;
+          guint first_port;
+
+          if (!parse_seed_list (hostport, authority_end, SENTINEL_DEFAULT_PORT, quote, &first_host,
+                                &first_port, &sentinels, error))
             return FALSE;
         }
       else if (!parse_hostport (hostport, authority_end, quote, &host, &port, error))
@@ -620,6 +667,20 @@ gredis_config_set_uri (GredisConfig  *config,
       if (path[0] != '/')
         return config_error (error, _("A unix:// URI needs the absolute path of a socket, as in unix:///run/redis/redis.sock."));
     }
+  else if (sentinel)
+    {
+      /* /MASTER_NAME[/db] */
+      const char *name_start = path_part[0] == '/' ? path_part + 1 : path_part;
+      const char *name_end = strchr (name_start, '/');
+
+      if (name_end == NULL)
+        name_end = name_start + strlen (name_start);
+      master_name = unescape (name_start, name_end);
+      if (master_name == NULL || *master_name == '\0')
+        return config_error (error, _("A redis+sentinel:// URI needs the name of the master after the sentinels, as in redis+sentinel://host:26379/mymaster."));
+      if (!parse_db (name_end, quote, &db, error))
+        return FALSE;
+    }
   else if (!parse_db (path_part, quote, &db, error))
     return FALSE;
   else if (cluster && db != 0)
@@ -629,10 +690,16 @@ gredis_config_set_uri (GredisConfig  *config,
    * was. */
   result = gredis_config_dup (config);
   g_object_freeze_notify (G_OBJECT (result));
-  _gredis_config_set_use_tls (result, scheme == SCHEME_REDISS || scheme == SCHEME_REDISS_CLUSTER);
+  _gredis_config_set_use_tls (result, scheme == SCHEME_REDISS || scheme == SCHEME_REDISS_CLUSTER ||
+                                      scheme == SCHEME_REDISS_SENTINEL);
   gredis_config_set_seeds (result, seeds);
   if (cluster)
     gredis_config_set_pool (result, "cluster");
+  /* Another URI leaves no sentinels behind, as it leaves no seeds. */
+  gredis_config_set_sentinels (result, sentinels);
+  gredis_config_set_master_name (result, master_name);
+  if (sentinel)
+    gredis_config_set_pool (result, "sentinel");
   gredis_config_set_path (result, path);
   gredis_config_set_host (result, host != NULL && *host != '\0' ? host : NULL);
   gredis_config_set_port (result, port);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-config-private.h"
+#include "gredis-address-map-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -105,6 +106,16 @@ struct _GredisConfig
   guint64   max_reply_bytes;
   char     *seeds;
   guint     max_redirects;
+  char     *sentinels;
+  char     *master_name;
+  char     *sentinel_username;
+  char     *sentinel_password;
+  char     *sentinel_password_credential;
+  gboolean  sentinel_events;
+  guint     cluster_refresh_interval_ms;
+  char     *read_from;
+  char     *address_map;
+  gboolean  cluster_split;
 };
 
 enum {
@@ -151,6 +162,16 @@ enum {
   PROP_MAX_REPLY_BYTES,
   PROP_SEEDS,
   PROP_MAX_REDIRECTS,
+  PROP_SENTINELS,
+  PROP_MASTER_NAME,
+  PROP_SENTINEL_USERNAME,
+  PROP_SENTINEL_PASSWORD,
+  PROP_SENTINEL_PASSWORD_CREDENTIAL,
+  PROP_SENTINEL_EVENTS,
+  PROP_CLUSTER_REFRESH_INTERVAL_MS,
+  PROP_READ_FROM,
+  PROP_ADDRESS_MAP,
+  PROP_CLUSTER_SPLIT,
   N_PROPS
 };
 
@@ -160,6 +181,7 @@ G_DEFINE_FINAL_TYPE (GredisConfig, gredis_config, G_TYPE_OBJECT)
 
 static const char * const tls_verify_choices[] = { "required", "optional", "none", NULL };
 static const char * const tls_version_choices[] = { "1.2", "1.3", NULL };
+static const char * const read_from_choices[] = { "primary", "prefer-replica", "replicas", "nearest", NULL };
 
 /* The options in the order of DESIGN.md, indexed by property id. The
  * first entry, `uri`, is not stored: it is applied and composed. */
@@ -206,6 +228,16 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_MAX_REPLY_BYTES] = { "max-reply-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, max_reply_bytes), 0, G_MAXUINT64, GREDIS_PARSER_DEFAULT_MAX_REPLY_BYTES, NULL, NULL, 0, 0 },
   [PROP_SEEDS] = { "seeds", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, seeds), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SEEDS, 0 },
   [PROP_MAX_REDIRECTS] = { "max-redirects", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, max_redirects), 0, 100, 5, NULL, NULL, 0, 0 },
+  [PROP_SENTINELS] = { "sentinels", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinels), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SENTINELS, 0 },
+  [PROP_MASTER_NAME] = { "master-name", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, master_name), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_USERNAME] = { "sentinel-username", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_username), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_PASSWORD] = { "sentinel-password", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_password), 0, 0, 0, NULL, NULL, GREDIS_OPTION_SECRET, 0 },
+  [PROP_SENTINEL_PASSWORD_CREDENTIAL] = { "sentinel-password-credential", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, sentinel_password_credential), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_SENTINEL_EVENTS] = { "sentinel-events", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, sentinel_events), 0, 1, TRUE, NULL, NULL, 0, 0 },
+  [PROP_CLUSTER_REFRESH_INTERVAL_MS] = { "cluster-refresh-interval-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, cluster_refresh_interval_ms), 0, G_MAXUINT, 10000, NULL, NULL, 0, 0 },
+  [PROP_READ_FROM] = { "read-from", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, read_from), 0, 0, 0, "primary", read_from_choices, 0, 0 },
+  [PROP_ADDRESS_MAP] = { "address-map", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, address_map), 0, 0, 0, NULL, NULL, GREDIS_OPTION_ADDRESS_MAP, 0 },
+  [PROP_CLUSTER_SPLIT] = { "cluster-split", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cluster_split), 0, 1, FALSE, NULL, NULL, 0, 0 },
 };
 
 /**
@@ -457,7 +489,118 @@ static const GredisOptionInfo options[N_PROPS] = {
  * GredisConfig:max-redirects:
  *
  * How many `MOVED` and `ASK` redirects a `cluster` pool follows for one
- * command before it fails with the last one.
+ * command before it fails with the last one. `TRYAGAIN` and
+ * `CLUSTERDOWN` replies count against it too: the command is sent again
+ * after the backoff delay (#GredisConfig:backoff) until it runs or the
+ * cap is reached.
+ */
+/**
+ * GredisConfig:cluster-refresh-interval-ms:
+ *
+ * How often a `cluster` pool fetches the slot map again in the
+ * background, in milliseconds, whether or not a redirect or a failed
+ * connection asked for it: the backstop that finds a failover no `MOVED`
+ * reply tells of. 0 turns the periodic refresh off (redirects and
+ * connection failures still refresh the map, at most once per half
+ * second).
+ */
+/**
+ * GredisConfig:read-from:
+ *
+ * Where a `cluster` pool sends commands that only read (those the
+ * command table flags `readonly`, such as `GET`):
+ *
+ * - `primary` (the default): the primary of the key's slot, as writes;
+ * - `prefer-replica`: one replica of the slot, always the same while it
+ *   is healthy, and the primary when the slot has no healthy replica;
+ * - `replicas`: the healthy replicas of the slot in turn (round-robin),
+ *   and the primary when it has none;
+ * - `nearest`: the node of the slot, primary or healthy replica, with the
+ *   lowest round-trip time, measured with `PING` on a connection of its
+ *   own on the first read and again every 30 seconds while reads are
+ *   sent (the primary until the first measure).
+ *
+ * Writes always go to the primary. A replica is healthy unless
+ * `CLUSTER SHARDS` reports it `loading` or `failed`. Every connection of
+ * a pool whose policy is not `primary` sends `READONLY` in its handshake,
+ * so that it is sent again on every reconnection. A replica may lag
+ * behind its primary: a read from it may miss the latest writes. See
+ * the Redis Cluster page of this documentation.
+ */
+/**
+ * GredisConfig:address-map:
+ *
+ * Addresses a `cluster` pool uses in place of those the cluster announces,
+ * for clients that reach the nodes through network address translation, a
+ * tunnel or a container network: a list of `announced=reachable` pairs
+ * separated by `;`, such as
+ * `10.0.0.5:7000=127.0.0.1:17000;10.0.0.6:7000=127.0.0.1:17001`. Each side
+ * is `host:port` (an IPv6 address in brackets), or a host alone on both
+ * sides to map every port of a host (`10.0.0.5=203.0.113.9`). A pair with
+ * ports wins over a pair for the host alone. Every address the cluster
+ * gives goes through the map before a connection is made: those of the slot
+ * map, of `MOVED` and `ASK` redirects, and the nodes a command is sent to
+ * on its own. The seeds are used as they are. Setting a list that does not
+ * parse is an error (gredis_config_set_option()).
+ */
+/**
+ * GredisConfig:cluster-split:
+ *
+ * Whether a `cluster` pool splits a command whose keys are in several
+ * slots (`MGET`, `MSET`, `DEL`, `UNLINK`, `EXISTS`, `TOUCH`: the commands
+ * whose `request_policy` tip is `multi_shard`) into one command per slot,
+ * sent in parallel, and merges their replies: `MGET`'s values in the
+ * order of its keys, the counts of `DEL`, `UNLINK`, `EXISTS` and `TOUCH`
+ * summed, `OK` for `MSET` when every part succeeded.
+ *
+ * The split command is NOT atomic: other clients may see some parts done
+ * and not others, and when a part fails the others may have run (the
+ * command then fails with the first error). `MSETNX` is never split: its
+ * all-or-nothing meaning cannot hold across nodes. With %FALSE (the
+ * default), such commands fail before anything is sent, with
+ * %GREDIS_ERROR_CROSSSLOT.
+ */
+/**
+ * GredisConfig:sentinels:
+ *
+ * The sentinels a `sentinel` pool asks where the master is, as a list
+ * separated by `;`: `host:port;host:port`, an IPv6 address in brackets,
+ * the port 26379 when none is given. Setting a list that does not parse
+ * is an error (gredis_config_set_option()). A `redis+sentinel://` URI
+ * sets it.
+ */
+/**
+ * GredisConfig:master-name:
+ *
+ * The name under which the sentinels monitor the master, for a
+ * `sentinel` pool.
+ */
+/**
+ * GredisConfig:sentinel-username:
+ *
+ * The ACL user name for the sentinels; %NULL for the default user.
+ * The master's credentials are #GredisConfig:username and
+ * #GredisConfig:password.
+ */
+/**
+ * GredisConfig:sentinel-password:
+ *
+ * The password for the sentinels (never shown, as
+ * #GredisConfig:password).
+ */
+/**
+ * GredisConfig:sentinel-password-credential:
+ *
+ * The name of a credential under `$CREDENTIALS_DIRECTORY` whose contents
+ * are the password for the sentinels; used when
+ * #GredisConfig:sentinel-password is not set.
+ */
+/**
+ * GredisConfig:sentinel-events:
+ *
+ * Whether a `sentinel` pool subscribes to `+switch-master` on a sentinel,
+ * to move to a new master as soon as it is announced. Without it the
+ * pool still finds the master again whenever it makes a connection.
  */
 
 /* Overwrites a secret before its memory goes back to the allocator; the
@@ -1144,6 +1287,20 @@ _gredis_config_apply_option (GredisConfig            *config,
           g_autoptr(GPtrArray) seeds = _gredis_config_parse_seeds (value, error);
 
           if (seeds == NULL)
+            return FALSE;
+        }
+      if (option->flags & GREDIS_OPTION_SENTINELS)
+        {
+          g_autoptr(GPtrArray) sentinels = _gredis_config_parse_sentinels (value, error);
+
+          if (sentinels == NULL)
+            return FALSE;
+        }
+      if (option->flags & GREDIS_OPTION_ADDRESS_MAP)
+        {
+          g_autoptr(GredisAddressMap) map = _gredis_address_map_new (value, error);
+
+          if (map == NULL)
             return FALSE;
         }
       set_string_option (config, prop_id, value);
@@ -2912,9 +3069,333 @@ gredis_config_set_max_redirects (GredisConfig *config,
   set_number_option (config, PROP_MAX_REDIRECTS, max_redirects);
 }
 
+/**
+ * gredis_config_get_sentinels:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinels.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinels
+ */
+const char *
+gredis_config_get_sentinels (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinels;
+}
+
+/**
+ * gredis_config_set_sentinels:
+ * @config: a #GredisConfig
+ * @sentinels: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinels.
+ */
+void
+gredis_config_set_sentinels (GredisConfig *config,
+                            const char   *sentinels)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINELS, sentinels);
+}
+
+/**
+ * gredis_config_get_master_name:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:master-name.
+ *
+ * Returns: (nullable): the value of #GredisConfig:master-name
+ */
+const char *
+gredis_config_get_master_name (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->master_name;
+}
+
+/**
+ * gredis_config_set_master_name:
+ * @config: a #GredisConfig
+ * @master_name: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:master-name.
+ */
+void
+gredis_config_set_master_name (GredisConfig *config,
+                              const char   *master_name)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_MASTER_NAME, master_name);
+}
+
+/**
+ * gredis_config_get_sentinel_username:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-username.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-username
+ */
+const char *
+gredis_config_get_sentinel_username (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_username;
+}
+
+/**
+ * gredis_config_set_sentinel_username:
+ * @config: a #GredisConfig
+ * @sentinel_username: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-username.
+ */
+void
+gredis_config_set_sentinel_username (GredisConfig *config,
+                                    const char   *sentinel_username)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_USERNAME, sentinel_username);
+}
+
+/**
+ * gredis_config_get_sentinel_password:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-password.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-password
+ */
+const char *
+gredis_config_get_sentinel_password (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_password;
+}
+
+/**
+ * gredis_config_set_sentinel_password:
+ * @config: a #GredisConfig
+ * @sentinel_password: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-password.
+ */
+void
+gredis_config_set_sentinel_password (GredisConfig *config,
+                                    const char   *sentinel_password)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_PASSWORD, sentinel_password);
+}
+
+/**
+ * gredis_config_get_sentinel_password_credential:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-password-credential.
+ *
+ * Returns: (nullable): the value of #GredisConfig:sentinel-password-credential
+ */
+const char *
+gredis_config_get_sentinel_password_credential (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->sentinel_password_credential;
+}
+
+/**
+ * gredis_config_set_sentinel_password_credential:
+ * @config: a #GredisConfig
+ * @sentinel_password_credential: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:sentinel-password-credential.
+ */
+void
+gredis_config_set_sentinel_password_credential (GredisConfig *config,
+                                               const char   *sentinel_password_credential)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_SENTINEL_PASSWORD_CREDENTIAL, sentinel_password_credential);
+}
+
+/**
+ * gredis_config_get_sentinel_events:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:sentinel-events.
+ *
+ * Returns: the value of #GredisConfig:sentinel-events
+ */
+gboolean
+gredis_config_get_sentinel_events (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->sentinel_events;
+}
+
+/**
+ * gredis_config_set_sentinel_events:
+ * @config: a #GredisConfig
+ * @sentinel_events: the new value
+ *
+ * Sets #GredisConfig:sentinel-events.
+ */
+void
+gredis_config_set_sentinel_events (GredisConfig *config,
+                                   gboolean      sentinel_events)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_SENTINEL_EVENTS, sentinel_events);
+}
+
+/**
+ * gredis_config_get_cluster_refresh_interval_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cluster-refresh-interval-ms.
+ *
+ * Returns: the value of #GredisConfig:cluster-refresh-interval-ms
+ */
+guint
+gredis_config_get_cluster_refresh_interval_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->cluster_refresh_interval_ms;
+}
+
+/**
+ * gredis_config_set_cluster_refresh_interval_ms:
+ * @config: a #GredisConfig
+ * @interval_ms: the new value, 0 for no periodic refresh
+ *
+ * Sets #GredisConfig:cluster-refresh-interval-ms.
+ */
+void
+gredis_config_set_cluster_refresh_interval_ms (GredisConfig *config,
+                                               guint         interval_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CLUSTER_REFRESH_INTERVAL_MS, interval_ms);
+}
+
+/**
+ * gredis_config_get_read_from:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:read-from.
+ *
+ * Returns: the value of #GredisConfig:read-from
+ */
+const char *
+gredis_config_get_read_from (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->read_from;
+}
+
+/**
+ * gredis_config_set_read_from:
+ * @config: a #GredisConfig
+ * @read_from: (nullable): `primary`, `prefer-replica`, `replicas` or
+ *   `nearest`, or %NULL for the default (`primary`)
+ *
+ * Sets #GredisConfig:read-from.
+ */
+void
+gredis_config_set_read_from (GredisConfig *config,
+                             const char   *read_from)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_READ_FROM, read_from);
+}
+
+/**
+ * gredis_config_get_address_map:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:address-map.
+ *
+ * Returns: (nullable): the value of #GredisConfig:address-map
+ */
+const char *
+gredis_config_get_address_map (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->address_map;
+}
+
+/**
+ * gredis_config_set_address_map:
+ * @config: a #GredisConfig
+ * @address_map: (nullable): the new value, or %NULL for none
+ *
+ * Sets #GredisConfig:address-map. The list is checked when the pool uses
+ * it (a list that does not parse is then ignored, with a warning);
+ * gredis_config_set_option() checks it at once.
+ */
+void
+gredis_config_set_address_map (GredisConfig *config,
+                               const char   *address_map)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_ADDRESS_MAP, address_map);
+}
+
+/**
+ * gredis_config_get_cluster_split:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cluster-split.
+ *
+ * Returns: the value of #GredisConfig:cluster-split
+ */
+gboolean
+gredis_config_get_cluster_split (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->cluster_split;
+}
+
+/**
+ * gredis_config_set_cluster_split:
+ * @config: a #GredisConfig
+ * @cluster_split: whether multi-key commands over several slots are split
+ *
+ * Sets #GredisConfig:cluster-split.
+ */
+void
+gredis_config_set_cluster_split (GredisConfig *config,
+                                 gboolean      cluster_split)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_CLUSTER_SPLIT, cluster_split);
+}
+
+static GPtrArray *parse_address_list (const char  *list,
+                                      guint16      default_port,
+                                      gboolean     sentinels,
+                                      GError     **error);
+
 GPtrArray *
 _gredis_config_parse_seeds (const char  *seeds,
                             GError     **error)
+{
+  return parse_address_list (seeds, 6379, FALSE, error);
+}
+
+GPtrArray *
+_gredis_config_parse_sentinels (const char  *sentinels,
+                                GError     **error)
+{
+  return parse_address_list (sentinels, 26379, TRUE, error);
+}
+
+static GPtrArray *
+parse_address_list (const char  *seeds,
+                    guint16      default_port,
+                    gboolean     sentinels,
+                    GError     **error)
 {
   g_auto(GStrv) entries = g_strsplit (seeds, ";", -1);
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2926,13 +3407,20 @@ _gredis_config_parse_seeds (const char  *seeds,
 
       if (*entry == '\0')
         continue;
-      address = g_network_address_parse (entry, 6379, NULL);
+      address = g_network_address_parse (entry, default_port, NULL);
       if (address == NULL || strchr (entry, '/') != NULL || strchr (entry, '@') != NULL ||
           g_network_address_get_port (G_NETWORK_ADDRESS (address)) == 0)
         {
           g_autofree char *escaped = g_strescape (entry, NULL);
 
           g_clear_object (&address);
+          if (sentinels)
+            g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                         /* Translators: %s is one entry of a list of
+                          * sentinels, such as “10.0.0.1:26379”. */
+                         _("The sentinel “%s” is not a host and port such as 10.0.0.1:26379 or [::1]:26379."),
+                         escaped);
+          else
           g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
                        /* Translators: %s is one entry of a list of
                         * cluster nodes, such as “10.0.0.1:7000”. */
@@ -2941,6 +3429,12 @@ _gredis_config_parse_seeds (const char  *seeds,
           return NULL;
         }
       g_ptr_array_add (result, address);
+    }
+  if (result->len == 0 && sentinels)
+    {
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           _("The list of sentinels names none: write it as host:port;host:port."));
+      return NULL;
     }
   if (result->len == 0)
     {

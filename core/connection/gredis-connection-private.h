@@ -24,6 +24,18 @@ void _gredis_connection_queue_call (GredisConnection   *connection,
                                     GBytes * const     *args,
                                     GredisCall         *call);
 
+/* Queues ASKING and then the command of @call, as one unit: adjacent in
+ * the queue and in the same write, so that no other caller's command
+ * comes between them on a shared connection (an ASK redirect). The reply
+ * to ASKING is dropped; the call completes with the command's. The
+ * call keeps (_gredis_call_keep_command()) the command alone. */
+void _gredis_connection_queue_asking_call (GredisConnection   *connection,
+                                           guint               argc,
+                                           const char * const *argv,
+                                           const gsize        *argv_lengths,
+                                           GBytes * const     *args,
+                                           GredisCall         *call);
+
 /* For gredis-pubsub.c. In subscriber mode, RESP2 arrays that are pub/sub
  * frames (message, pmessage, smessage and the (un)subscribe
  * confirmations) are emitted as ::push instead of completing an entry.
@@ -36,6 +48,12 @@ gboolean _gredis_connection_send_no_reply  (GredisConnection   *connection,
                                             guint               argc,
                                             const char * const *argv,
                                             const gsize        *argv_lengths);
+/* A command sent with send_no_reply was refused: its error reply took
+ * the place of the reply the entry at the head of the queue waited for
+ * (and completed it). The reply that entry's own command gets, which
+ * comes next, is read and dropped, so that the queue stays in step. Call
+ * it from the callback of the entry that got the error. */
+void     _gredis_connection_skip_reply     (GredisConnection   *connection);
 
 /* Queues a command like _gredis_connection_queue_call() does a call made
  * with these arguments, without making one: the queue holds it (the

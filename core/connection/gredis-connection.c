@@ -1051,6 +1051,22 @@ _gredis_connection_set_subscriber (GredisConnection *self,
   self->subscriber = !!subscriber;
 }
 
+void
+_gredis_connection_skip_reply (GredisConnection *self)
+{
+  Entry *e;
+
+  if (self->state == GREDIS_CONNECTION_STATE_CLOSED)
+    return;
+  /* A tombstone at the head: the reply it gets is read and dropped. */
+  e = ring_push_front (self);
+  e->kind = ENTRY_TOMBSTONE;
+  e->func = NULL;
+  e->data = NULL;
+  e->cancel_source = NULL;
+  arm_timeout (self);
+}
+
 gboolean
 _gredis_connection_send_no_reply (GredisConnection   *self,
                                   guint               argc,
@@ -1125,7 +1141,12 @@ _gredis_connection_queue_call (GredisConnection   *self,
     }
   if (G_UNLIKELY (self->state == GREDIS_CONNECTION_STATE_CLOSED))
     {
-      _gredis_call_return_error_later (call, closed_error (), self->context);
+      /* Why it closed (a refused certificate, a reset) tells the caller
+       * more than that it is closed, and lets the retry policy see a
+       * permanent failure as one. */
+      _gredis_call_return_error_later (call, self->close_error != NULL ? g_error_copy (self->close_error)
+                                                                        : closed_error (),
+                                       self->context);
       return;
     }
 
@@ -1144,6 +1165,44 @@ _gredis_connection_queue_call (GredisConnection   *self,
     watch_cancellable (self, e, cancellable);
 
   after_queue (self, was_idle);
+}
+
+void
+_gredis_connection_queue_asking_call (GredisConnection   *self,
+                                      guint               argc,
+                                      const char * const *argv,
+                                      const gsize        *argv_lengths,
+                                      GBytes * const     *args,
+                                      GredisCall         *call)
+{
+  static const char * const asking[] = { "ASKING" };
+  GCancellable *cancellable = _gredis_call_get_cancellable (call);
+  gboolean was_idle = self->n_entries == 0;
+  Entry *e;
+
+  /* A call that fails at once needs no ASKING. */
+  if (G_UNLIKELY ((cancellable != NULL && g_cancellable_is_cancelled (cancellable)) ||
+                  self->state == GREDIS_CONNECTION_STATE_CLOSED))
+    {
+      _gredis_connection_queue_call (self, argc, argv, argv_lengths, args, call);
+      return;
+    }
+
+  /* ASKING gets an entry whose reply (+OK) is read and dropped, a
+   * tombstone from the start; the command follows it at once in the
+   * same buffer and queue. The connection is used from its context's
+   * thread only, so nothing can come between them, and both go out in
+   * the same write. */
+  gredis_encode_command (current_buffer (self), 1, asking, NULL);
+  e = ring_push_back (self);
+  e->kind = ENTRY_TOMBSTONE;
+  e->kept_length = 0;
+  e->func = NULL;
+  e->data = NULL;
+  e->cancel_source = NULL;
+  after_queue (self, was_idle);
+
+  _gredis_connection_queue_call (self, argc, argv, argv_lengths, args, call);
 }
 
 void

@@ -18,6 +18,11 @@ typedef enum {
   /* A command of the batch changes its connection's state (SELECT in a
    * transaction): the connection is closed afterwards, never reused. */
   GREDIS_PIPELINE_EXECUTOR_CHANGES_STATE = 1 << 1,
+  /* A plain round on a node of a cluster: a command the cluster refused
+   * (MOVED, ASK, TRYAGAIN, CLUSTERDOWN) keeps that error as its result
+   * and is listed by _gredis_pipeline_executor_steal_retry() too, for the
+   * caller to send it again alone through the router. */
+  GREDIS_PIPELINE_EXECUTOR_REDIRECTS = 1 << 2,
 } GredisPipelineExecutorFlags;
 
 /* One round of a batch on one connection: the `SCRIPT LOAD` of the
@@ -73,13 +78,17 @@ void                    _gredis_pipeline_executor_free      (GredisPipelineExecu
  * aborted), or NULL. Every command of the round then has a result. */
 const GError           *_gredis_pipeline_executor_get_error (GredisPipelineExecutor      *executor);
 
-/* The commands to send again, without a result yet (transfer full; NULL
- * when there are none). */
+/* The commands to send again, in the order of the round (transfer full;
+ * NULL when there are none): those lost with their connection that may be
+ * sent again, without a result yet, and with
+ * GREDIS_PIPELINE_EXECUTOR_REDIRECTS those the cluster refused, with
+ * that error as their result. */
 GArray                 *_gredis_pipeline_executor_steal_retry (GredisPipelineExecutor    *executor);
 
-/* Whether the connection's state is known after the round: a transaction
- * whose EXEC was answered. An exclusive connection that is not clean is
- * closed when given back, not reused. */
+/* Whether the connection's state is known after the round: a plain
+ * round whose every reply was read, a transaction whose EXEC was
+ * answered. An exclusive connection that is not clean is closed when
+ * given back, not reused. */
 gboolean                _gredis_pipeline_executor_get_clean (GredisPipelineExecutor      *executor);
 
 G_END_DECLS

@@ -14,6 +14,8 @@ struct _GredisPipelineExecutor
   const guint *indices;        /* NULL: every command, in order */
   guint n_indices;
   gboolean transaction;
+  gboolean redirects;          /* GREDIS_PIPELINE_EXECUTOR_REDIRECTS */
+  gboolean failed;             /* a reply did not come: the connection failed */
   guint failures;
   GredisRetry *retry_policy;   /* the client's */
   GredisPipelineExecutorFunc callback;
@@ -72,6 +74,25 @@ command_error (GredisPipelineExecutor *self,
   return error;
 }
 
+static void
+add_retry (GredisPipelineExecutor *self,
+           guint                   index)
+{
+  if (self->retry == NULL)
+    self->retry = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->retry, index);
+}
+
+/* A refusal of the cluster: the command did not run, and the router
+ * knows where to send it. */
+static gboolean
+is_redirect (const GError *error)
+{
+  return error->domain == GREDIS_ERROR &&
+         (error->code == GREDIS_ERROR_MOVED || error->code == GREDIS_ERROR_ASK ||
+          error->code == GREDIS_ERROR_TRYAGAIN || error->code == GREDIS_ERROR_CLUSTERDOWN);
+}
+
 /* A plain round's command whose connection was lost, or that the server
  * refused without running it (LOADING …), is sent again when
  * _gredis_retry_decide() says so (refused, read-only or idempotent, or
@@ -90,9 +111,7 @@ command_failed (GredisPipelineExecutor *self,
                                 command->argc, command->argv, command->lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_RETRY:
-      if (self->retry == NULL)
-        self->retry = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (self->retry, index);
+      add_retry (self, index);
       break;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
       _gredis_pipeline_results_take_error (self->results, index,
@@ -204,6 +223,8 @@ on_reply (GredisConnection *connection,
   guint n_scripts = self->batch->scripts->len;
   guint first_command = n_scripts + (self->transaction ? 1 : 0);
 
+  if (error != NULL)
+    self->failed = TRUE;
   if (position < n_scripts)
     {
       if (error != NULL)
@@ -231,7 +252,14 @@ on_reply (GredisConnection *connection,
         {
           g_autoptr(GError) refused = command_error (self, index, reply);
 
-          command_failed (self, index, refused);
+          if (self->redirects && is_redirect (refused))
+            {
+              _gredis_pipeline_results_take_error (self->results, index,
+                                                   g_steal_pointer (&refused));
+              add_retry (self, index);
+            }
+          else
+            command_failed (self, index, refused);
         }
       else if (gredis_reply_is_error (reply))
         _gredis_pipeline_results_take_error (self->results, index,
@@ -245,6 +273,9 @@ on_reply (GredisConnection *connection,
 
   if (self->n_received == self->n_expected)
     {
+      /* Every reply of a plain round read: nothing is left pending. */
+      if (!self->transaction && !self->failed)
+        self->clean = TRUE;
       if (self->state_id != 0)
         g_clear_signal_handler (&self->state_id, self->connection);
       self->callback (self, self->user_data);
@@ -279,6 +310,7 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
   self->indices = indices;
   self->n_indices = n_indices;
   self->transaction = (flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION) != 0;
+  self->redirects = (flags & GREDIS_PIPELINE_EXECUTOR_REDIRECTS) != 0 && !self->transaction;
   self->failures = failures;
   self->retry_policy = g_object_ref (retry);
   self->callback = callback;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* The pipeline asks for connections here and nowhere else: the shared
  * connection of the thread-default context, or an exclusive one (for
- * transactions, watches and the blocking forms). @callback gets the
+ * transactions, watches and the blocking forms), to the node of @slot
+ * on a cluster (GREDIS_POOL_NO_SLOT: any node). @callback gets the
  * connection (transfer full) or the error (transfer full); for a shared
  * connection it is called before _gredis_pipeline_acquire() returns, so
  * that the batch goes out in the caller's main-loop iteration. */
@@ -23,6 +24,7 @@ typedef void (*GredisPipelineAcquireFunc) (GredisConnection *connection,
 
 void _gredis_pipeline_acquire (GredisClient              *client,
                                gboolean                   exclusive,
+                               gint                       slot,
                                GCancellable              *cancellable,
                                GredisPipelineAcquireFunc  callback,
                                gpointer                   user_data);
@@ -35,7 +37,7 @@ void _gredis_pipeline_release (GredisClient              *client,
 
 /* A group: the commands at @indices of @batch (every command when
  * @indices is NULL) run by executor rounds on one connection of @client
- * at a time, writing into @results. The group acquires its connection
+ * at a time (to the node of @slot on a cluster), writing into @results. The group acquires its connection
  * (or uses @connection, transfer full, already acquired: a watched
  * one), runs a round, and while a round leaves lost commands that may be
  * sent again (see _gredis_pipeline_executor_run()), gives the connection
@@ -57,6 +59,7 @@ typedef void (*GredisPipelineGroupFunc) (const GError *error,
 void _gredis_pipeline_group_run (GredisClient                *client,
                                  GredisConnection            *connection,
                                  gboolean                     exclusive,
+                                 gint                         slot,
                                  const GredisPipelineBatch   *batch,
                                  const guint                 *indices,
                                  guint                        n_indices,

@@ -34,6 +34,7 @@ exclusive_acquired (GObject      *source,
 void
 _gredis_pipeline_acquire (GredisClient              *client,
                           gboolean                   exclusive,
+                          gint                       slot,
                           GCancellable              *cancellable,
                           GredisPipelineAcquireFunc  callback,
                           gpointer                   user_data)
@@ -49,11 +50,14 @@ _gredis_pipeline_acquire (GredisClient              *client,
       acquisition->router = router;
       acquisition->callback = callback;
       acquisition->user_data = user_data;
-      _gredis_router_acquire_exclusive_async (router, cancellable, exclusive_acquired,
-                                              acquisition);
+      _gredis_router_acquire_exclusive_at_async (router, slot, NULL, cancellable,
+                                                 exclusive_acquired, acquisition);
       return;
     }
-  connection = _gredis_router_get_shared (router, &error);
+  if (G_UNLIKELY (slot != GREDIS_POOL_NO_SLOT))
+    connection = _gredis_router_get_shared_for_slot (router, slot, &error);
+  else
+    connection = _gredis_router_get_shared (router, &error);
   callback (connection, error, user_data);
 }
 
@@ -77,6 +81,7 @@ typedef struct
   GMainContext *context;
   GredisConnection *connection;
   gboolean exclusive;
+  gint slot;
   const GredisPipelineBatch *batch;
   GredisPipelineResults *results;
   GredisPipelineExecutorFlags flags;
@@ -167,8 +172,8 @@ group_retry_fire (gpointer user_data)
   /* A source's callback runs without its context being thread-default:
    * push it, for the connection to belong to it. */
   g_main_context_push_thread_default (group->context);
-  _gredis_pipeline_acquire (group->client, group->exclusive, group->cancellable, group_acquired,
-                            group);
+  _gredis_pipeline_acquire (group->client, group->exclusive, group->slot, group->cancellable,
+                            group_acquired, group);
   g_main_context_pop_thread_default (group->context);
   return G_SOURCE_REMOVE;
 }
@@ -291,6 +296,7 @@ void
 _gredis_pipeline_group_run (GredisClient                *client,
                             GredisConnection            *connection,
                             gboolean                     exclusive,
+                            gint                         slot,
                             const GredisPipelineBatch   *batch,
                             const guint                 *indices,
                             guint                        n_indices,
@@ -311,6 +317,7 @@ _gredis_pipeline_group_run (GredisClient                *client,
   group->client = g_object_ref (client);
   group->context = g_main_context_ref_thread_default ();
   group->exclusive = exclusive;
+  group->slot = slot;
   group->batch = batch;
   group->results = results;
   group->indices = indices;
@@ -326,5 +333,5 @@ _gredis_pipeline_group_run (GredisClient                *client,
       group_send (group);
     }
   else
-    _gredis_pipeline_acquire (client, exclusive, cancellable, group_acquired, group);
+    _gredis_pipeline_acquire (client, exclusive, slot, cancellable, group_acquired, group);
 }

@@ -47,6 +47,9 @@ void                   _gredis_pipeline_results_take_error (GredisPipelineResult
                                                             guint                  index,
                                                             GError                *error);
 
+/* Drops every result and the batch error (a batch sent again whole). */
+void                   _gredis_pipeline_results_clear     (GredisPipelineResults  *results);
+
 /* Gives a copy of @error to each slot of @indices (all slots when
  * @indices is NULL) that has no result yet. */
 void                   _gredis_pipeline_results_fill      (GredisPipelineResults  *results,

@@ -33,6 +33,14 @@ _gredis_pipeline_results_free (GredisPipelineResults *results)
 }
 
 void
+_gredis_pipeline_results_clear (GredisPipelineResults *results)
+{
+  for (guint i = 0; i < results->n_slots; i++)
+    slot_clear (&results->slots[i]);
+  g_clear_error (&results->error);
+}
+
+void
 _gredis_pipeline_results_set_reply (GredisPipelineResults *results,
                                     guint                  index,
                                     GredisReply           *reply)

@@ -6,9 +6,12 @@
 #include "gredis-command-state-private.h"
 #include "gredis-pipeline-private.h"
 #include "gredis-pipeline-batch-private.h"
+#include "gredis-pipeline-cluster-private.h"
 #include "gredis-pipeline-group-private.h"
 #include "gredis-pipeline-results-private.h"
 #include "gredis-sync-private.h"
+#include "gredis-client-private.h"
+#include "gredis-router-private.h"
 
 #include <string.h>
 
@@ -57,6 +60,29 @@
  * blocking gredis_pipeline_execute() use an exclusive connection. Blocking
  * commands in a pipeline are sent as they are: use the client for them.
  *
+ * On a cluster client (a `redis+cluster://` URI, the `cluster` pool) the
+ * batch is split by node: each command goes to the primary of its keys'
+ * slot (commands without a key to one of the primaries), each node gets
+ * its commands in one write, all nodes are written at once, and the
+ * results come back in the order the commands were queued. Commands of
+ * one plain pipeline may have keys in any slots; a command whose own keys
+ * are in several slots fails with %GREDIS_ERROR_CROSSSLOT, unsent. A
+ * command redirected by the cluster (a slot that moved: `MOVED`, `ASK`)
+ * or refused for the moment (`TRYAGAIN`, `CLUSTERDOWN`) is sent again
+ * alone, as gredis_client_command_async() sends it, following the
+ * redirects, and its result put back in its place. When a connection to
+ * a node fails, its commands that were not written, or that are
+ * read-only, are sent again; a write that may have run fails with
+ * %GREDIS_ERROR_UNKNOWN_OUTCOME and is never sent twice. A transaction
+ * runs on the primary of its keys' slot: all its keys, and those it
+ * watches, must be in one slot (give them one hash tag, such as
+ * `{user1}:name` and `{user1}:email`), otherwise the execution fails with
+ * %GREDIS_ERROR_CROSSSLOT before anything is sent. When the slot moved
+ * just before the transaction, the server refuses it without running any
+ * of it: it is sent once more to the slot's new node, or, when keys are
+ * watched, the execution fails with %GREDIS_ERROR_WATCH, so that
+ * gredis_client_transaction_async() starts again from the watch.
+ *
  * Commands that change the state of their connection are refused as the
  * client refuses them (see #GredisClient): the execution fails with
  * %GREDIS_ERROR_CONNECTION_STATE before anything is sent, and every
@@ -86,6 +112,7 @@ struct _GredisPipeline
   GredisPipelineResults *results;  /* of the last execution, or NULL */
 
   GredisConnection *watch_connection;
+  gint watch_slot;             /* on a cluster: the slot of the watched keys */
   GMainContext *sync_context;
   gboolean sync;
   gboolean busy;
@@ -231,6 +258,7 @@ static void
 gredis_pipeline_init (GredisPipeline *self)
 {
   self->batch = _gredis_pipeline_batch_new ();
+  self->watch_slot = GREDIS_POOL_NO_SLOT;
 }
 
 /**
@@ -524,6 +552,7 @@ release_watch (GredisPipeline *self,
 {
   GredisConnection *connection = g_steal_pointer (&self->watch_connection);
 
+  self->watch_slot = GREDIS_POOL_NO_SLOT;
   if (connection == NULL)
     return;
   /* A connection of the private context of the blocking calls would only
@@ -566,6 +595,8 @@ typedef struct
 {
   char **keys;
   GredisConnection *connection;
+  gint slot;
+  gboolean rerouted;           /* acquired again after a MOVED */
 } WatchData;
 
 static void
@@ -575,6 +606,10 @@ watch_data_free (WatchData *data)
   g_clear_object (&data->connection);
   g_free (data);
 }
+
+static void watch_acquired (GredisConnection *connection,
+                            GError           *error,
+                            gpointer          user_data);
 
 static void
 watch_reply_done (GObject      *source,
@@ -589,11 +624,28 @@ watch_reply_done (GObject      *source,
 
   self->busy = FALSE;
   reply = gredis_connection_send_command_finish (GREDIS_CONNECTION (source), result, &error);
+  if (reply == NULL && self->watch_connection == NULL && !data->rerouted &&
+      _gredis_router_follow_moved (_gredis_client_get_router (self->client), error))
+    {
+      /* The slot moved: nothing is watched on this node; watch on the
+       * slot's new one, once. */
+      g_debug ("Watching again after a redirect: %s", error->message);
+      g_error_free (error);
+      _gredis_pipeline_release (self->client, g_steal_pointer (&data->connection), TRUE, TRUE);
+      data->rerouted = TRUE;
+      self->busy = TRUE;
+      _gredis_pipeline_acquire (self->client, TRUE, data->slot, g_task_get_cancellable (task),
+                                watch_acquired, g_object_ref (task));
+      return;
+    }
   if (reply == NULL)
     {
-      /* The connection's WATCH state is unknown now. */
-      if (self->watch_connection == data->connection)
+      /* The connection's WATCH state is unknown now: the one watching
+       * already, or the one acquired for this watch, is closed. */
+      if (data->connection == NULL)
         release_watch (self, FALSE);
+      else
+        _gredis_pipeline_release (self->client, g_steal_pointer (&data->connection), TRUE, FALSE);
       g_task_return_error (task, error);
       return;
     }
@@ -602,6 +654,8 @@ watch_reply_done (GObject      *source,
       self->watch_connection = g_steal_pointer (&data->connection);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHING]);
     }
+  if (data->slot != GREDIS_POOL_NO_SLOT)
+    self->watch_slot = data->slot;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -641,6 +695,36 @@ watch_acquired (GredisConnection *connection,
   watch_send (task);
 }
 
+/* On a cluster: the slot of the keys to watch, which must be that of the
+ * keys watched already (the transaction runs on one node). */
+static gboolean
+watch_slot (GredisPipeline  *self,
+            WatchData       *data,
+            GError         **error)
+{
+  GredisRouter *router = _gredis_client_get_router (self->client);
+  guint n_keys;
+  g_autofree const char **argv = NULL;
+
+  if (G_LIKELY (!_gredis_router_routes_by_slot (router)))
+    return TRUE;
+  n_keys = g_strv_length (data->keys);
+  argv = g_new (const char *, n_keys + 1);
+  argv[0] = "WATCH";
+  memcpy (argv + 1, data->keys, n_keys * sizeof (char *));
+  if (!_gredis_router_command_slot (router, n_keys + 1, argv, NULL, NULL, &data->slot, error))
+    return FALSE;
+  if (self->watch_connection != NULL && self->watch_slot != GREDIS_POOL_NO_SLOT &&
+      data->slot != self->watch_slot)
+    {
+      gredis_i18n_init ();
+      g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT,
+                           _("The keys to watch are in another slot of the cluster than those watched already, so they were not watched: give the keys of a transaction the same hash tag."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * gredis_pipeline_watch_async:
  * @pipeline: a #GredisPipeline
@@ -665,6 +749,7 @@ gredis_pipeline_watch_async (GredisPipeline      *pipeline,
 {
   g_autoptr(GTask) task = NULL;
   WatchData *data;
+  GError *error = NULL;
 
   g_return_if_fail (GREDIS_IS_PIPELINE (pipeline));
   g_return_if_fail (keys != NULL && keys[0] != NULL);
@@ -680,13 +765,19 @@ gredis_pipeline_watch_async (GredisPipeline      *pipeline,
     }
   data = g_new0 (WatchData, 1);
   data->keys = g_strdupv ((char **) keys);
+  data->slot = GREDIS_POOL_NO_SLOT;
   g_task_set_task_data (task, data, (GDestroyNotify) watch_data_free);
 
+  if (!watch_slot (pipeline, data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   pipeline->busy = TRUE;
   if (pipeline->watch_connection != NULL)
     watch_send (task);
   else
-    _gredis_pipeline_acquire (pipeline->client, TRUE, cancellable, watch_acquired,
+    _gredis_pipeline_acquire (pipeline->client, TRUE, data->slot, cancellable, watch_acquired,
                               g_object_ref (task));
 }
 
@@ -719,6 +810,13 @@ typedef struct
   GredisPipelineBatch *batch;
   GredisPipelineResults *results;
   GSource *cancel_source;
+
+  /* A transaction on a cluster: its slot, whether it was watched, and
+   * whether it was sent again after a MOVED. */
+  gint slot;
+  GredisPipelineExecutorFlags flags;
+  gboolean watched;
+  gboolean rerouted;
 } Execution;
 
 static void
@@ -761,6 +859,60 @@ execution_group_done (const GError *error,
   else
     g_task_return_boolean (execution->task, TRUE);
   execution_free (execution);
+}
+
+/* A transaction on a cluster that the server refused because its slot
+ * moved: the MOVED of one of its commands, or NULL. */
+static const GError *
+find_moved (GredisPipelineResults *results)
+{
+  for (guint i = 0; i < results->n_slots; i++)
+    {
+      const GError *error = _gredis_pipeline_results_peek_error (results, i);
+
+      if (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_MOVED))
+        return error;
+    }
+  return NULL;
+}
+
+/* A transaction refused with EXECABORT after a MOVED did not run: the
+ * map is patched and it goes once more to the slot's new node, unless
+ * its keys were watched on the old one: then it fails as a watch that
+ * saw a change, for the caller to watch again. */
+static void
+cluster_transaction_done (const GError *error,
+                          gpointer      user_data)
+{
+  Execution *execution = user_data;
+  GredisPipeline *self = g_task_get_source_object (execution->task);
+  const GError *moved;
+  g_autoptr(GError) watch_error = NULL;
+
+  if (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_EXECABORT) && !execution->rerouted &&
+      !g_task_get_completed (execution->task) && !g_task_had_error (execution->task) &&
+      (moved = find_moved (execution->results)) != NULL &&
+      _gredis_router_follow_moved (_gredis_client_get_router (self->client), moved))
+    {
+      if (execution->watched)
+        {
+          watch_error = g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_WATCH,
+                                             _("The slot of the watched keys moved to another node of the cluster: the transaction did not run."));
+          execution_group_done (watch_error, execution);
+          return;
+        }
+      g_debug ("Sending a transaction again to the new node of its slot: %s", moved->message);
+      execution->rerouted = TRUE;
+      _gredis_pipeline_results_clear (execution->results);
+      g_main_context_push_thread_default (g_task_get_context (execution->task));
+      _gredis_pipeline_group_run (self->client, NULL, TRUE, execution->slot, execution->batch,
+                                  NULL, execution->results->n_slots, execution->flags,
+                                  execution->results, g_task_get_cancellable (execution->task),
+                                  cluster_transaction_done, execution);
+      g_main_context_pop_thread_default (g_task_get_context (execution->task));
+      return;
+    }
+  execution_group_done (error, execution);
 }
 
 /* The commands in flight still get their replies, read and dropped by
@@ -835,6 +987,8 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
   Execution *execution;
   GError *error = NULL;
   guint n_commands;
+  gboolean cluster;
+  gint slot = GREDIS_POOL_NO_SLOT;
 
   g_return_if_fail (GREDIS_IS_PIPELINE (pipeline));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -878,6 +1032,18 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
       g_task_return_boolean (task, TRUE);
       return;
     }
+  cluster = _gredis_router_routes_by_slot (_gredis_client_get_router (pipeline->client));
+  if (G_UNLIKELY (cluster) && (flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION) &&
+      !_gredis_pipeline_cluster_transaction_slot (pipeline->client, pipeline->batch,
+                                                  pipeline->watch_slot, &slot, &error))
+    {
+      /* Nothing is sent; every command gets the error as its result. */
+      pipeline->results = _gredis_pipeline_results_new (n_commands);
+      _gredis_pipeline_results_fill (pipeline->results, NULL, n_commands, error);
+      _gredis_pipeline_batch_clear (pipeline->batch);
+      g_task_return_error (task, error);
+      return;
+    }
 
   execution = g_new0 (Execution, 1);
   execution->task = g_steal_pointer (&task);
@@ -898,16 +1064,37 @@ gredis_pipeline_execute_async (GredisPipeline      *pipeline,
     {
       /* EXEC ends the watch, whatever its outcome. */
       connection = g_steal_pointer (&pipeline->watch_connection);
+      pipeline->watch_slot = GREDIS_POOL_NO_SLOT;
       exclusive = TRUE;
       g_object_notify_by_pspec (G_OBJECT (pipeline), properties[PROP_WATCHING]);
     }
   else
     exclusive = (flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION) || pipeline->sync;
 
+  _gredis_pipeline_results_begin_group (execution->results);
+  if (G_UNLIKELY (cluster))
+    {
+      if (!(flags & GREDIS_PIPELINE_EXECUTOR_TRANSACTION))
+        {
+          /* Split by node; one group for the merge. */
+          _gredis_pipeline_cluster_run (pipeline->client, exclusive, execution->batch, flags,
+                                        execution->results, cancellable, execution_group_done,
+                                        execution);
+          return;
+        }
+      /* On the primary of its slot. */
+      execution->slot = slot;
+      execution->flags = flags;
+      execution->watched = connection != NULL;
+      _gredis_pipeline_group_run (pipeline->client, connection, TRUE, slot, execution->batch,
+                                  NULL, n_commands, flags, execution->results, cancellable,
+                                  cluster_transaction_done, execution);
+      return;
+    }
   /* One group: the whole batch, on one connection at a time. The group
    * may be done, and @execution freed, before this returns. */
-  _gredis_pipeline_results_begin_group (execution->results);
-  _gredis_pipeline_group_run (pipeline->client, connection, exclusive, execution->batch, NULL,
+  _gredis_pipeline_group_run (pipeline->client, connection, exclusive, GREDIS_POOL_NO_SLOT,
+                              execution->batch, NULL,
                               n_commands, flags, execution->results, cancellable,
                               execution_group_done, execution);
 }

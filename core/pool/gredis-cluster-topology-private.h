@@ -47,6 +47,10 @@ void                     _gredis_cluster_topology_free            (GredisCluster
 GredisClusterTopology   *_gredis_cluster_topology_new_from_shards (GredisReply           *reply,
                                                                    const char            *seed_host,
                                                                    GError               **error);
+GredisClusterTopology   *_gredis_cluster_topology_new_from_shards_full (GredisReply      *reply,
+                                                                   const char       *seed_host,
+                                                                   gboolean          tls,
+                                                                   GError          **error);
 GredisClusterTopology   *_gredis_cluster_topology_new_from_slots  (GredisReply           *reply,
                                                                    const char            *seed_host,
                                                                    GError               **error);
@@ -71,8 +75,19 @@ void                     _gredis_cluster_topology_fetch_async     (GredisConfig 
                                                                    GCancellable          *cancellable,
                                                                    GAsyncReadyCallback    callback,
                                                                    gpointer               user_data);
+void                     _gredis_cluster_topology_refresh_async   (GredisConfig          *config,
+                                                                   GPtrArray             *candidates,
+                                                                   GSocketConnectable    *last_failed,
+                                                                   GCancellable          *cancellable,
+                                                                   GAsyncReadyCallback    callback,
+                                                                   gpointer               user_data);
 GredisClusterTopology   *_gredis_cluster_topology_fetch_finish    (GAsyncResult          *result,
                                                                    GError               **error);
+GSocketConnectable      *_gredis_cluster_topology_fetch_get_failed (GAsyncResult         *result);
+
+GredisClusterTopology   *_gredis_cluster_topology_copy            (GredisClusterTopology *topology);
+guint                    _gredis_cluster_topology_diff            (GredisClusterTopology *old,
+                                                                   GredisClusterTopology *new);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisClusterTopology, _gredis_cluster_topology_free)
 

@@ -14,6 +14,7 @@
  * give wins, the first of those on a tie.
  */
 #include "gredis-cluster-topology-private.h"
+#include "gredis-config-private.h"
 
 #include <string.h>
 
@@ -171,6 +172,7 @@ static guint
 parse_shard_node (GredisClusterTopology  *topology,
                   GredisReply            *reply,
                   const char             *seed_host,
+                  gboolean                tls,
                   GredisClusterRole      *role,
                   GError                **error)
 {
@@ -209,7 +211,9 @@ parse_shard_node (GredisClusterTopology  *topology,
   host = usable_host (endpoint) ? endpoint : usable_host (ip) ? ip : seed_host;
   if (!usable_host (host))
     return bad_reply (error, N_("a node has no address")), GREDIS_CLUSTER_NO_NODE;
-  if (!valid_port (port))
+  /* A node may have both ports (tls-port and port with tls-cluster):
+   * the one of the client's kind of connection, else the other. */
+  if (tls ? valid_port (tls_port) : !valid_port (port))
     port = tls_port;
   if (!valid_port (port))
     return bad_reply (error, N_("a node has no valid port")), GREDIS_CLUSTER_NO_NODE;
@@ -218,7 +222,9 @@ parse_shard_node (GredisClusterTopology  *topology,
   *role = strcmp (role_text, "master") == 0 ? GREDIS_CLUSTER_ROLE_PRIMARY : GREDIS_CLUSTER_ROLE_REPLICA;
   if (health_text != NULL && strcmp (health_text, "loading") == 0)
     health = GREDIS_CLUSTER_HEALTH_LOADING;
-  else if (health_text != NULL && strcmp (health_text, "failed") == 0)
+  /* The documentation says "failed"; Redis 7.0 sends "fail". */
+  else if (health_text != NULL &&
+           (strcmp (health_text, "failed") == 0 || strcmp (health_text, "fail") == 0))
     health = GREDIS_CLUSTER_HEALTH_FAILED;
 
   index = add_node (topology, id, host, (guint16) port, *role, health);
@@ -231,6 +237,7 @@ static gboolean
 parse_shard (GredisClusterTopology  *topology,
              GredisReply            *shard,
              const char             *seed_host,
+             gboolean                tls,
              GError                **error)
 {
   GredisReply *slots = NULL, *nodes = NULL;
@@ -258,7 +265,7 @@ parse_shard (GredisClusterTopology  *topology,
     {
       GredisClusterRole role;
       guint index = parse_shard_node (topology, gredis_reply_get_element (nodes, i),
-                                      seed_host, &role, error);
+                                      seed_host, tls, &role, error);
 
       if (index == GREDIS_CLUSTER_NO_NODE)
         return FALSE;
@@ -300,6 +307,9 @@ parse_shard (GredisClusterTopology  *topology,
  * @seed_host: (nullable): the host the reply came from, for nodes whose
  *   endpoint is unknown ("?") or empty
  *
+ * _gredis_cluster_topology_new_from_shards_full() for a client without
+ * TLS.
+ *
  * Returns: (transfer full): the map, or %NULL with @error set when the
  *   reply is not a valid topology
  */
@@ -308,6 +318,28 @@ _gredis_cluster_topology_new_from_shards (GredisReply  *reply,
                                           const char   *seed_host,
                                           GError      **error)
 {
+  return _gredis_cluster_topology_new_from_shards_full (reply, seed_host, FALSE, error);
+}
+
+/*
+ * _gredis_cluster_topology_new_from_shards_full:
+ * @reply: the reply to CLUSTER SHARDS, RESP2 or RESP3
+ * @seed_host: (nullable): the host the reply came from, for nodes whose
+ *   endpoint is unknown ("?") or empty
+ * @tls: whether the client connects with TLS: the nodes' `tls-port` is
+ *   taken rather than their `port` when they give both (a cluster with
+ *   `tls-cluster yes` and plain ports too). CLUSTER SLOTS and redirects
+ *   give the port of the asking connection's kind by themselves.
+ *
+ * Returns: (transfer full): the map, or %NULL with @error set when the
+ *   reply is not a valid topology
+ */
+GredisClusterTopology *
+_gredis_cluster_topology_new_from_shards_full (GredisReply  *reply,
+                                               const char   *seed_host,
+                                               gboolean      tls,
+                                               GError      **error)
+{
   g_autoptr(GredisClusterTopology) topology = _gredis_cluster_topology_new ();
 
   g_return_val_if_fail (reply != NULL, NULL);
@@ -315,7 +347,7 @@ _gredis_cluster_topology_new_from_shards (GredisReply  *reply,
   if (!is_array (reply))
     return bad_reply (error, N_("the reply to CLUSTER SHARDS is not an array")), NULL;
   for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    if (!parse_shard (topology, gredis_reply_get_element (reply, i), seed_host, error))
+    if (!parse_shard (topology, gredis_reply_get_element (reply, i), seed_host, tls, error))
       return NULL;
   return g_steal_pointer (&topology);
 }
@@ -549,6 +581,17 @@ _gredis_cluster_topology_choose (GPtrArray *views)
   return best;
 }
 
+/* Whether the client's connections speak TLS (a rediss:// URI, or the
+ * TLS transports by name): then a node's tls-port is the one to use. */
+static gboolean
+config_uses_tls (GredisConfig *config)
+{
+  const char *transport = gredis_config_get_effective_transport (config);
+
+  return _gredis_config_get_use_tls (config) || g_str_equal (transport, "tls") ||
+         g_str_equal (transport, "gio-tls");
+}
+
 /* Fetching: the seeds are asked one after the other until @n_views have
  * answered or none is left. */
 typedef struct {
@@ -560,6 +603,8 @@ typedef struct {
   GError *last_error;
   GredisConnection *connection;
   char *seed_host;
+  gboolean tls;               /* the client connects with TLS */
+  GSocketConnectable *failed; /* the last seed that gave no view */
 } FetchData;
 
 static void
@@ -575,6 +620,7 @@ fetch_data_free (gpointer data)
     gredis_connection_close (fetch->connection);
   g_clear_object (&fetch->connection);
   g_free (fetch->seed_host);
+  g_clear_object (&fetch->failed);
   g_free (fetch);
 }
 
@@ -589,6 +635,8 @@ seed_failed (GTask  *task,
   FetchData *fetch = g_task_get_task_data (task);
 
   g_debug ("A cluster seed gave no topology: %s", error->message);
+  if (fetch->next > 0)
+    g_set_object (&fetch->failed, g_ptr_array_index (fetch->seeds, fetch->next - 1));
   g_clear_error (&fetch->last_error);
   fetch->last_error = error;
   fetch_next (task);
@@ -603,7 +651,8 @@ seed_answered (GTask       *task,
   GError *error = NULL;
   GredisClusterTopology *view;
 
-  view = shards ? _gredis_cluster_topology_new_from_shards (reply, fetch->seed_host, &error)
+  view = shards ? _gredis_cluster_topology_new_from_shards_full (reply, fetch->seed_host,
+                                                                fetch->tls, &error)
                 : _gredis_cluster_topology_new_from_slots (reply, fetch->seed_host, &error);
   if (view == NULL)
     {
@@ -735,39 +784,26 @@ same_seed (GSocketConnectable *a,
   return g_strcmp0 (sa, sb) == 0;
 }
 
-/*
- * _gredis_cluster_topology_fetch_async:
- * @config: the configuration the connections to the seeds are made from
- * @seeds: (element-type GSocketConnectable): the nodes to ask
- * @last_failed: (nullable): the seed that failed last time, asked last
- * @n_views: how many seeds to hear from at most (the majority is taken
- *   among them)
- *
- * Asks the seeds for the topology, in a random order (but @last_failed
- * last), through plain connections of their own that are closed after.
- */
-void
-_gredis_cluster_topology_fetch_async (GredisConfig        *config,
-                                      GPtrArray           *seeds,
-                                      GSocketConnectable  *last_failed,
-                                      guint                n_views,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+static void
+fetch_start (GredisConfig        *config,
+             GPtrArray           *seeds,
+             GSocketConnectable  *last_failed,
+             guint                n_views,
+             gboolean             shuffle,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   FetchData *fetch;
   guint n;
-
-  g_return_if_fail (GREDIS_IS_CONFIG (config));
-  g_return_if_fail (seeds != NULL);
-  g_return_if_fail (n_views > 0);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _gredis_cluster_topology_fetch_async);
 
   fetch = g_new0 (FetchData, 1);
   fetch->config = g_object_ref (config);
+  fetch->tls = config_uses_tls (config);
   fetch->seeds = g_ptr_array_new_with_free_func (g_object_unref);
   fetch->views = g_ptr_array_new_with_free_func ((GDestroyNotify) _gredis_cluster_topology_free);
   fetch->n_views = n_views;
@@ -777,7 +813,7 @@ _gredis_cluster_topology_fetch_async (GredisConfig        *config,
     g_ptr_array_add (fetch->seeds, g_object_ref (g_ptr_array_index (seeds, i)));
   /* Fisher-Yates, then the last failed seed moved to the end. */
   n = fetch->seeds->len;
-  for (guint i = n; i > 1; i--)
+  for (guint i = n; shuffle && i > 1; i--)
     {
       guint j = (guint) g_random_int_range (0, (gint32) i);
       gpointer swap = fetch->seeds->pdata[i - 1];
@@ -800,6 +836,58 @@ _gredis_cluster_topology_fetch_async (GredisConfig        *config,
   fetch_next (task);
 }
 
+/*
+ * _gredis_cluster_topology_fetch_async:
+ * @config: the configuration the connections to the seeds are made from
+ * @seeds: (element-type GSocketConnectable): the nodes to ask
+ * @last_failed: (nullable): the seed that failed last time, asked last
+ * @n_views: how many seeds to hear from at most (the majority is taken
+ *   among them)
+ *
+ * Asks the seeds for the topology, in a random order (but @last_failed
+ * last), through plain connections of their own that are closed after.
+ */
+void
+_gredis_cluster_topology_fetch_async (GredisConfig        *config,
+                                      GPtrArray           *seeds,
+                                      GSocketConnectable  *last_failed,
+                                      guint                n_views,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  g_return_if_fail (seeds != NULL);
+  g_return_if_fail (n_views > 0);
+
+  fetch_start (config, seeds, last_failed, n_views, TRUE, cancellable, callback, user_data);
+}
+
+/*
+ * _gredis_cluster_topology_refresh_async:
+ * @candidates: (element-type GSocketConnectable): the nodes to ask, in
+ *   order
+ * @last_failed: (nullable): the node that failed last time, asked last
+ *
+ * Like _gredis_cluster_topology_fetch_async(), but the nodes are asked
+ * in the order given (@last_failed at the end) and the first view is
+ * taken: a refresh, where one question is enough. Finish with
+ * _gredis_cluster_topology_fetch_finish().
+ */
+void
+_gredis_cluster_topology_refresh_async (GredisConfig        *config,
+                                        GPtrArray           *candidates,
+                                        GSocketConnectable  *last_failed,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  g_return_if_fail (candidates != NULL);
+
+  fetch_start (config, candidates, last_failed, 1, FALSE, cancellable, callback, user_data);
+}
+
 GredisClusterTopology *
 _gredis_cluster_topology_fetch_finish (GAsyncResult  *result,
                                        GError       **error)
@@ -808,4 +896,91 @@ _gredis_cluster_topology_fetch_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _gredis_cluster_topology_fetch_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * _gredis_cluster_topology_fetch_get_failed:
+ * @result: the result of _gredis_cluster_topology_fetch_async()
+ *
+ * Returns: (transfer none) (nullable): the last seed that gave no view
+ *   (it could not be reached, or its reply could not be read), to be
+ *   asked last next time; valid while @result lives
+ */
+GSocketConnectable *
+_gredis_cluster_topology_fetch_get_failed (GAsyncResult *result)
+{
+  FetchData *fetch;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  fetch = g_task_get_task_data (G_TASK (result));
+  return fetch != NULL ? fetch->failed : NULL;
+}
+
+GredisClusterTopology *
+_gredis_cluster_topology_copy (GredisClusterTopology *topology)
+{
+  GredisClusterTopology *copy = g_new (GredisClusterTopology, 1);
+
+  copy->nodes = g_ptr_array_new_full (topology->nodes->len, node_free);
+  for (guint i = 0; i < topology->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (topology->nodes, i);
+      GredisClusterNode *dup = g_memdup2 (node, sizeof *node);
+
+      dup->id = g_strdup (node->id);
+      dup->host = g_strdup (node->host);
+      g_ptr_array_add (copy->nodes, dup);
+    }
+  memcpy (copy->slots, topology->slots, sizeof copy->slots);
+  return copy;
+}
+
+/*
+ * _gredis_cluster_topology_diff:
+ *
+ * What changed from @old to @new, nodes being told apart by address:
+ * slots served by another primary (or by none), nodes that appeared or
+ * went, and nodes that changed role (a failover).
+ *
+ * Returns: a set of GredisTopologyChange flags, 0 when the two route alike
+ */
+guint
+_gredis_cluster_topology_diff (GredisClusterTopology *old,
+                               GredisClusterTopology *new)
+{
+  g_autofree guint16 *old_to_new = g_new (guint16, old->nodes->len);
+  guint changes = 0;
+  guint n_kept = 0;
+
+  for (guint i = 0; i < old->nodes->len; i++)
+    {
+      const GredisClusterNode *node = g_ptr_array_index (old->nodes, i);
+      guint index = _gredis_cluster_topology_find_node (new, node->host, node->port);
+
+      old_to_new[i] = (guint16) index;
+      if (index == GREDIS_CLUSTER_NO_NODE)
+        {
+          changes |= GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED;
+          continue;
+        }
+      n_kept++;
+      if (((const GredisClusterNode *) g_ptr_array_index (new->nodes, index))->role != node->role)
+        changes |= GREDIS_TOPOLOGY_CHANGE_FAILOVER;
+    }
+  if (n_kept < new->nodes->len)
+    changes |= GREDIS_TOPOLOGY_CHANGE_NODE_ADDED;
+
+  for (guint slot = 0; slot < GREDIS_CLUSTER_N_SLOTS; slot++)
+    {
+      guint16 was = old->slots[slot];
+      guint16 now = was == GREDIS_CLUSTER_NO_NODE ? GREDIS_CLUSTER_NO_NODE : old_to_new[was];
+
+      if (now != new->slots[slot])
+        {
+          changes |= GREDIS_TOPOLOGY_CHANGE_SLOTS;
+          break;
+        }
+    }
+  return changes;
 }

@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-pool-base.h"
 #include "gredis-connection-private.h"
+#include "gredis-sync-private.h"
 
 #include <pthread.h>
 
@@ -55,6 +56,7 @@ typedef struct
   guint users;
   gint64 expires;              /* monotonic µs; G_MAXINT64 for never */
   gint64 last_used;
+  guint epoch;                 /* the pool's epoch when it was made */
 } Item;
 
 typedef struct
@@ -93,6 +95,7 @@ typedef struct
   guint64 timeouts;
   gboolean closed;
   gint generation;              /* fork_generation when made, or since */
+  guint epoch;                 /* _gredis_pool_base_retire_all() calls */
   GPtrArray *abandoned;        /* the parent's connections, after fork() */
 } GredisPoolBasePrivate;
 
@@ -178,6 +181,8 @@ item_expired (GredisPoolBasePrivate *priv,
               gint64                 now)
 {
   if (gredis_connection_get_state (item->connection) == GREDIS_CONNECTION_STATE_CLOSED)
+    return TRUE;
+  if (item->epoch != priv->epoch)
     return TRUE;
   if (now >= item->expires)
     return TRUE;
@@ -271,6 +276,7 @@ find_shared_locked (GredisPoolBasePrivate *priv,
       Item *item = value;
 
       if (item->shared && item->users > 0 && item->context == context &&
+          item->epoch == priv->epoch &&
           gredis_connection_get_state (item->connection) != GREDIS_CONNECTION_STATE_CLOSED)
         return item;
     }
@@ -431,10 +437,11 @@ lifetime_deadline (GredisPoolBasePrivate *priv,
 /* Makes a connection in the thread-default context, in room reserved
  * for it, and counts it as in use. */
 static GredisConnection *
-create_connection (GredisPoolBase  *self,
-                   GredisPoolMode   hint,
-                   gboolean         own_context,
-                   GError         **error)
+create_connection (GredisPoolBase      *self,
+                   GredisPoolMode       hint,
+                   gboolean             own_context,
+                   GSocketConnectable  *endpoint,
+                   GError             **error)
 {
   GredisPoolBasePrivate *priv = PRIV (self);
   g_autoptr(GredisConfig) config = NULL;
@@ -456,13 +463,13 @@ create_connection (GredisPoolBase  *self,
     {
       context = g_main_context_new ();
       g_main_context_push_thread_default (context);
-      connection = gredis_connection_new_for_config (config, NULL, error);
+      connection = gredis_connection_new_for_config (config, endpoint, error);
       g_main_context_pop_thread_default (context);
     }
   else
     {
       context = g_main_context_ref_thread_default ();
-      connection = gredis_connection_new_for_config (config, NULL, error);
+      connection = gredis_connection_new_for_config (config, endpoint, error);
     }
 
   if (connection == NULL)
@@ -483,6 +490,7 @@ create_connection (GredisPoolBase  *self,
 
   g_mutex_lock (&priv->lock);
   item->expires = lifetime_deadline (priv, item->last_used);
+  item->epoch = priv->epoch;
   priv->n_making--;
   g_hash_table_insert (priv->items, connection, item);
   priv->n_in_use++;
@@ -577,19 +585,96 @@ hand_out (GTask *task,
 }
 
 static void
-create_and_hand_out (GTask *task)
+create_at (GTask              *task,
+           GSocketConnectable *endpoint)
 {
   GredisPoolBase *self = g_task_get_source_object (task);
   AcquireData *data = g_task_get_task_data (task);
   GError *error = NULL;
   GredisConnection *connection;
 
-  connection = create_connection (self, data->hint, FALSE, &error);
+  connection = create_connection (self, data->hint, FALSE, endpoint, &error);
   if (connection == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, connection, g_object_unref);
   g_object_unref (task);
+}
+
+static void
+on_endpoint_resolved (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  GredisPoolBase *self = GREDIS_POOL_BASE (source);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  GError *error = NULL;
+
+  endpoint = GREDIS_POOL_BASE_GET_CLASS (self)->resolve_endpoint_finish (self, result, &error);
+  if (endpoint == NULL)
+    {
+      unreserve (PRIV (self));
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  create_at (task, endpoint);
+}
+
+/* In room reserved for it: where the connection goes first, when the
+ * class says, then the connection. */
+static void
+create_and_hand_out (GTask *task)
+{
+  GredisPoolBase *self = g_task_get_source_object (task);
+  GredisPoolBaseClass *klass = GREDIS_POOL_BASE_GET_CLASS (self);
+
+  if (klass->resolve_endpoint_async != NULL)
+    klass->resolve_endpoint_async (self, g_task_get_cancellable (task), on_endpoint_resolved, task);
+  else
+    create_at (task, NULL);
+}
+
+/* The blocking form of the class's resolve_endpoint: NULL without an
+ * error when the class has none. */
+static GSocketConnectable *
+resolve_endpoint_sync (GredisPoolBase  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  GredisPoolBaseClass *klass = GREDIS_POOL_BASE_GET_CLASS (self);
+  GSocketConnectable *endpoint;
+  GredisSync sync;
+
+  if (klass->resolve_endpoint_async == NULL)
+    return NULL;
+  gredis_sync_begin (&sync);
+  klass->resolve_endpoint_async (self, cancellable, gredis_sync_done, &sync);
+  gredis_sync_wait (&sync);
+  endpoint = klass->resolve_endpoint_finish (self, sync.result, error);
+  gredis_sync_end (&sync);
+  return endpoint;
+}
+
+/* Makes a connection of the pool's own context, in room reserved for
+ * it, where the class says. */
+static GredisConnection *
+create_own_connection (GredisPoolBase  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  GError *local_error = NULL;
+
+  endpoint = resolve_endpoint_sync (self, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      unreserve (PRIV (self));
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return create_connection (self, GREDIS_POOL_MODE_EXCLUSIVE, TRUE, endpoint, error);
 }
 
 static void
@@ -834,7 +919,7 @@ prewarm (GredisPoolBase *self)
       note_peak (priv);
       g_mutex_unlock (&priv->lock);
 
-      connection = create_connection (self, GREDIS_POOL_MODE_EXCLUSIVE, TRUE, &error);
+      connection = create_own_connection (self, NULL, &error);
       if (connection == NULL)
         {
           g_debug ("Could not pre-warm the pool: %s", error->message);
@@ -982,7 +1067,7 @@ gredis_pool_base_acquire (GredisPool               *pool,
         {
           GredisConnection *connection;
 
-          connection = create_connection (self, GREDIS_POOL_MODE_EXCLUSIVE, TRUE, error);
+          connection = create_own_connection (self, cancellable, error);
           if (connection != NULL)
             prewarm (self);
           return connection;
@@ -1086,8 +1171,17 @@ gredis_pool_base_try_acquire (GredisPool               *pool,
       g_mutex_unlock (&priv->lock);
       finish_unlocked (priv, NULL, discard);
 
+      if (result == TAKE_CREATE &&
+          GREDIS_POOL_BASE_GET_CLASS (self)->resolve_endpoint_async != NULL)
+        {
+          /* Where to connect is found asynchronously. */
+          unreserve (priv);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
+                               "The pool makes its connections asynchronously.");
+          return NULL;
+        }
       if (result == TAKE_CREATE)
-        return create_connection (self, request->mode, FALSE, error);
+        return create_connection (self, request->mode, FALSE, NULL, error);
 
       /* An idle connection that is closed, or due for a health check
        * that cannot be waited for here, makes room for a new one. */
@@ -1167,6 +1261,8 @@ gredis_pool_base_close (GredisPool *pool)
 
   /* Busy connections are closed when they come back. */
   finish_unlocked (priv, NULL, discard);
+  if (GREDIS_POOL_BASE_GET_CLASS (pool)->closed != NULL)
+    GREDIS_POOL_BASE_GET_CLASS (pool)->closed (GREDIS_POOL_BASE (pool));
 }
 
 static void
@@ -1181,6 +1277,8 @@ gredis_pool_base_configure (GredisPool   *pool,
   priv->config = g_object_ref (config);
   g_mutex_unlock (&priv->lock);
   g_clear_object (&old);
+  if (GREDIS_POOL_BASE_GET_CLASS (pool)->configured != NULL)
+    GREDIS_POOL_BASE_GET_CLASS (pool)->configured (GREDIS_POOL_BASE (pool), config);
 }
 
 static void
@@ -1205,6 +1303,75 @@ _gredis_pool_base_get_peak (GredisPoolBase *self)
   peak = priv->peak;
   g_mutex_unlock (&priv->lock);
   return peak;
+}
+
+void
+_gredis_pool_base_retire_all (GredisPoolBase *self)
+{
+  GredisPoolBasePrivate *priv = PRIV (self);
+  g_autoptr(GPtrArray) busy = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_main_context_unref);
+  GSList *discard = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&priv->lock);
+  check_fork_locked (priv);
+  priv->epoch++;
+  while (priv->idle.length > 0)
+    {
+      Item *item = g_queue_pop_head_link (&priv->idle)->data;
+
+      g_hash_table_steal (priv->items, item->connection);
+      discard = g_slist_prepend (discard, item);
+    }
+  /* A connection of a blocking caller is in its hands, on a private
+   * context: it is closed when given back. */
+  g_hash_table_iter_init (&iter, priv->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Item *item = value;
+
+      if (!item->own_context)
+        {
+          g_ptr_array_add (busy, g_object_ref (item->connection));
+          g_ptr_array_add (contexts, g_main_context_ref (item->context));
+        }
+    }
+  g_mutex_unlock (&priv->lock);
+
+  finish_unlocked (priv, NULL, discard);
+  for (guint i = 0; i < busy->len; i++)
+    g_main_context_invoke_full (g_ptr_array_index (contexts, i), G_PRIORITY_DEFAULT,
+                                close_in_context, g_object_ref (g_ptr_array_index (busy, i)),
+                                g_object_unref);
+}
+
+gboolean
+_gredis_pool_base_is_current (GredisPoolBase   *self,
+                              GredisConnection *connection)
+{
+  GredisPoolBasePrivate *priv = PRIV (self);
+  Item *item;
+  gboolean current;
+
+  g_mutex_lock (&priv->lock);
+  item = g_hash_table_lookup (priv->items, connection);
+  current = item != NULL && item->epoch == priv->epoch;
+  g_mutex_unlock (&priv->lock);
+  return current;
+}
+
+guint
+_gredis_pool_base_get_epoch (GredisPoolBase *self)
+{
+  GredisPoolBasePrivate *priv = PRIV (self);
+  guint epoch;
+
+  g_mutex_lock (&priv->lock);
+  epoch = priv->epoch;
+  g_mutex_unlock (&priv->lock);
+  return epoch;
 }
 
 /* GObject */

@@ -135,6 +135,8 @@ connect_to (Resolve       *resolve,
       /* A sentinel has its own credentials and no databases. */
       gredis_config_set_username (config, resolve->discovery->username);
       gredis_config_set_password (config, resolve->discovery->password);
+      gredis_config_set_password_file (config, NULL);
+      gredis_config_set_password_credential (config, NULL);
       gredis_config_set_db (config, 0);
       gredis_config_set_connect_timeout_ms (config, SENTINEL_TIMEOUT_MS);
       gredis_config_set_command_timeout_ms (config, SENTINEL_TIMEOUT_MS);

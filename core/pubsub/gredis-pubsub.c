@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-pubsub-private.h"
 #include "gredis-client-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-key-slot-private.h"
 
 #include <string.h>
 
@@ -42,6 +44,17 @@
  * closed and replaced: a half-open connection is noticed within the
  * check interval.
  *
+ * On a cluster (a client whose pool is `cluster`), channels and patterns
+ * are subscribed to on one node, chosen at random among the primaries
+ * (a message published on any node reaches every node), and on another
+ * when its connection fails. Each shard channel is subscribed to on the
+ * primary that serves its slot, with one connection per node. When the
+ * server drops a shard subscription (its slot migrated, or the node
+ * became a replica in a failover) or a node's connection fails, the
+ * channel is subscribed to again on the node the slot map names then,
+ * following MOVED, and #GredisPubSub::messages-lost is emitted once every
+ * channel is back.
+ *
  * Keyspace notifications (after `CONFIG SET notify-keyspace-events KEA`)
  * are ordinary messages on the `__keyspace@N__:key` and
  * `__keyevent@N__:event` channels.
@@ -66,10 +79,13 @@ struct _GredisPubSub
   GMainContext *context;
 
   GHashTable *subscriptions[N_KINDS];   /* what we want: sets of names */
+  GredisPubSubShards *shards;           /* on a cluster: the shard channels */
+  char *failed_node;                    /* on a cluster: host:port of the last lost connection */
 
   GredisConnection *connection;
   guint generation;                     /* bumped with each connection */
-  gboolean connected;                   /* subscriptions are in place */
+  gboolean main_connected;              /* the connection's subscriptions are in place */
+  gboolean connected;                   /* ... and the shard channels' too */
   gboolean acquiring;
   gboolean lost;                        /* a connection was lost since the last restore */
   gboolean closed;
@@ -133,9 +149,9 @@ op_free (Op *op)
 }
 
 /* Completes @task unless its cancellable did already; @error is consumed. */
-static void
-op_return (GTask  *task,
-           GError *error)
+void
+_gredis_pubsub_op_return (GTask  *task,
+                          GError *error)
 {
   Op *op = g_task_get_task_data (task);
 
@@ -169,14 +185,49 @@ count_subscriptions (GredisPubSub *self)
   return n;
 }
 
-static void
-set_connected (GredisPubSub *self,
-               gboolean      connected)
+void
+_gredis_pubsub_update_connected (GredisPubSub *self)
 {
+  gboolean connected = self->main_connected;
+
+  if (self->closed)
+    connected = FALSE;
+  else if (self->shards != NULL)
+    {
+      /* On a cluster, the one connection of channels and patterns counts
+       * when it exists or is needed, and so do the shard channels. */
+      gboolean main_needed = count_subscriptions (self) > 0 || self->connection != NULL;
+      guint n_shards = _gredis_pubsub_shards_count (self->shards);
+
+      connected = (main_needed || n_shards > 0) &&
+                  (!main_needed || self->main_connected) &&
+                  _gredis_pubsub_shards_in_place (self->shards);
+    }
   if (self->connected == connected)
     return;
   self->connected = connected;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+static void
+set_connected (GredisPubSub *self,
+               gboolean      connected)
+{
+  self->main_connected = connected;
+  _gredis_pubsub_update_connected (self);
+}
+
+/* Whether the client's pool is a cluster's; the shard channels then have
+ * connections of their own. */
+static gboolean
+is_cluster (GredisPubSub *self)
+{
+  if (self->shards != NULL)
+    return TRUE;
+  if (!_gredis_router_routes_by_slot (self->router))
+    return FALSE;
+  self->shards = _gredis_pubsub_shards_new (self, self->router, self->context, self->cancellable);
+  return TRUE;
 }
 
 /* Sends @command with @names (or none) without an entry: the server
@@ -207,12 +258,10 @@ send_barrier (GredisPubSub        *self,
 
 /* Messages */
 
-static void
-on_push (GredisConnection *connection,
-         GredisReply      *reply,
-         gpointer          user_data)
+gboolean
+_gredis_pubsub_dispatch_frame (GredisPubSub *self,
+                               GredisReply  *reply)
 {
-  GredisPubSub *self = user_data;
   gsize n = gredis_reply_get_n_elements (reply);
   const char *type;
   gsize type_length;
@@ -221,13 +270,11 @@ on_push (GredisConnection *connection,
   g_autoptr(GBytes) payload = NULL;
   Kind kind;
 
-  self->last_life = g_get_monotonic_time ();
-
   if (n < 3)
-    return;
+    return FALSE;
   type = gredis_reply_get_string (gredis_reply_get_element (reply, 0), &type_length);
   if (type == NULL)
-    return;
+    return FALSE;
 
   if ((type_length == 7 && memcmp (type, "message", 7) == 0) ||
       (type_length == 8 && memcmp (type, "smessage", 8) == 0))
@@ -244,11 +291,29 @@ on_push (GredisConnection *connection,
       payload = gredis_reply_get_bytes (gredis_reply_get_element (reply, 3));
     }
   else
-    return;   /* confirmations, and push frames of other features */
+    return FALSE;   /* confirmations, and push frames of other features */
 
   if (channel == NULL || payload == NULL)
-    return;
+    return FALSE;
   g_signal_emit (self, signals[SIGNAL_MESSAGE], kind_quarks[kind], channel, pattern, payload);
+  return TRUE;
+}
+
+void
+_gredis_pubsub_emit_lost (GredisPubSub *self)
+{
+  g_signal_emit (self, signals[SIGNAL_MESSAGES_LOST], 0);
+}
+
+static void
+on_push (GredisConnection *connection,
+         GredisReply      *reply,
+         gpointer          user_data)
+{
+  GredisPubSub *self = user_data;
+
+  self->last_life = g_get_monotonic_time ();
+  _gredis_pubsub_dispatch_frame (self, reply);
 }
 
 /* The health check */
@@ -336,7 +401,7 @@ complete_waiting (GredisPubSub *self,
 
   while ((task = g_queue_pop_head (&self->waiting)) != NULL)
     {
-      op_return (task, error != NULL ? g_error_copy (error) : NULL);
+      _gredis_pubsub_op_return (task, error != NULL ? g_error_copy (error) : NULL);
       g_object_unref (task);
     }
 }
@@ -388,6 +453,13 @@ drop_connection (GredisPubSub *self)
   _gredis_router_release_exclusive (self->router, connection, FALSE);
 }
 
+static char *
+node_key (const char *host,
+          guint16     port)
+{
+  return g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
+}
+
 static void
 on_state (GredisConnection *connection,
           GParamSpec       *pspec,
@@ -400,6 +472,15 @@ on_state (GredisConnection *connection,
     return;
 
   g_debug ("Pub/sub connection %p lost", connection);
+  if (self->shards != NULL)
+    {
+      GSocketConnectable *endpoint = gredis_connection_get_endpoint (connection);
+
+      g_clear_pointer (&self->failed_node, g_free);
+      if (G_IS_NETWORK_ADDRESS (endpoint))
+        self->failed_node = node_key (g_network_address_get_hostname (G_NETWORK_ADDRESS (endpoint)),
+                                      g_network_address_get_port (G_NETWORK_ADDRESS (endpoint)));
+    }
   g_object_ref (self);
   drop_connection (self);
   if (count_subscriptions (self) > 0)
@@ -523,6 +604,33 @@ acquired (GObject      *source,
   g_object_unref (self);
 }
 
+/* On a cluster, the slot whose primary gets the connection of channels
+ * and patterns: one at random, so that clients spread over the nodes,
+ * and not on the node whose connection failed last when another can be
+ * found. */
+static gint
+main_slot (GredisPubSub *self)
+{
+  gint slot = GREDIS_POOL_NO_SLOT;
+
+  if (!is_cluster (self))
+    return slot;
+  for (guint attempt = 0; attempt < 16; attempt++)
+    {
+      g_autofree char *host = NULL;
+      g_autofree char *key = NULL;
+      guint16 port;
+
+      slot = g_random_int_range (0, GREDIS_KEY_SLOT_COUNT);
+      if (self->failed_node == NULL || !_gredis_router_lookup_slot (self->router, slot, &host, &port))
+        break;
+      key = node_key (host, port);
+      if (!g_str_equal (key, self->failed_node))
+        break;
+    }
+  return slot;
+}
+
 static void
 ensure_connection (GredisPubSub *self)
 {
@@ -532,8 +640,8 @@ ensure_connection (GredisPubSub *self)
 
   self->acquiring = TRUE;
   g_main_context_push_thread_default (self->context);
-  _gredis_router_acquire_exclusive_async (self->router, self->cancellable, acquired,
-                                          g_object_ref (self));
+  _gredis_router_acquire_exclusive_at_async (self->router, main_slot (self), NULL,
+                                             self->cancellable, acquired, g_object_ref (self));
   g_main_context_pop_thread_default (self->context);
 }
 
@@ -552,9 +660,9 @@ op_done (GredisConnection *connection,
   if (error != NULL)
     {
       if (self->closed)
-        op_return (task, closed_error ());
+        _gredis_pubsub_op_return (task, closed_error ());
       else if (!op->subscribe || op->returned)
-        op_return (task, NULL);   /* no connection, no subscription */
+        _gredis_pubsub_op_return (task, NULL);   /* no connection, no subscription */
       else
         {
           /* Restored with the others on the next connection. */
@@ -571,14 +679,14 @@ op_done (GredisConnection *connection,
       if (op->subscribe)
         for (guint i = 0; op->names[i] != NULL; i++)
           g_hash_table_remove (self->subscriptions[op->kind], op->names[i]);
-      op_return (task, gredis_reply_to_error (reply));
+      _gredis_pubsub_op_return (task, gredis_reply_to_error (reply));
       if (self->connection != NULL)
         gredis_connection_close (self->connection);
     }
   else
     {
       self->last_life = g_get_monotonic_time ();
-      op_return (task, NULL);
+      _gredis_pubsub_op_return (task, NULL);
     }
   g_object_unref (task);
 }
@@ -593,7 +701,7 @@ op_cancelled (GCancellable *cancellable,
   /* The command, if sent, still runs; only the caller stops waiting. */
   g_object_ref (task);
   gredis_i18n_init ();
-  op_return (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+  _gredis_pubsub_op_return (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                         _("The operation was cancelled.")));
   if (g_queue_remove (&self->waiting, task))
     g_object_unref (task);
@@ -642,6 +750,15 @@ op_async (GredisPubSub        *self,
       g_source_attach (op->cancel_source, self->context);
     }
 
+  if (kind == KIND_SHARD && is_cluster (self))
+    {
+      if (subscribe)
+        _gredis_pubsub_shards_subscribe (self->shards, (const char * const *) op->names, task);
+      else
+        _gredis_pubsub_shards_unsubscribe (self->shards, (const char * const *) op->names, task);
+      return;
+    }
+
   if (subscribe)
     for (guint i = 0; i < n_names; i++)
       g_hash_table_add (self->subscriptions[kind], g_strdup (names[i]));
@@ -660,7 +777,7 @@ op_async (GredisPubSub        *self,
       send_barrier (self, op_done, g_object_ref (task));
     }
   else if (!subscribe)
-    op_return (task, NULL);   /* made or restored without it */
+    _gredis_pubsub_op_return (task, NULL);   /* made or restored without it */
   else
     {
       g_queue_push_tail (&self->waiting, g_object_ref (task));
@@ -882,7 +999,6 @@ DEFINE_OP (psubscribe, KIND_PATTERN, TRUE)
  * gredis_pubsub_ssubscribe_async:
  * @pubsub: a #GredisPubSub
  * @channels: (array zero-terminated=1): the shard channels, at least one
- *   (on a cluster, all in one slot)
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when the server confirmed the
  *   subscriptions
@@ -892,6 +1008,14 @@ DEFINE_OP (psubscribe, KIND_PATTERN, TRUE)
  * `SPUBLISH` publishes; their messages are emitted as
  * #GredisPubSub::message with a %NULL pattern. The subscriptions are
  * kept across reconnections.
+ *
+ * On a cluster client (pool `cluster`), the channels may be in any
+ * slots: each is subscribed to on the primary that serves its slot, and
+ * again wherever the slot goes when it moves or its node fails over; the
+ * operation completes once every channel is in place. A channel the
+ * server refuses for good (an ACL rule) is forgotten and its error
+ * returned. Through a client of one cluster node, the channels of one
+ * call must share a slot, as the server requires.
  */
 /**
  * gredis_pubsub_ssubscribe_finish:
@@ -1123,7 +1247,8 @@ gredis_pubsub_get_n_subscriptions (GredisPubSub *pubsub)
 {
   g_return_val_if_fail (GREDIS_IS_PUBSUB (pubsub), 0);
 
-  return count_subscriptions (pubsub);
+  return count_subscriptions (pubsub) +
+         (pubsub->shards != NULL ? _gredis_pubsub_shards_count (pubsub->shards) : 0);
 }
 
 /**
@@ -1159,6 +1284,8 @@ gredis_pubsub_close (GredisPubSub *pubsub)
     }
   error = closed_error ();
   complete_waiting (pubsub, error);
+  if (pubsub->shards != NULL)
+    _gredis_pubsub_shards_close (pubsub->shards, error);
   set_connected (pubsub, FALSE);
   g_object_unref (pubsub);
 }
@@ -1245,6 +1372,8 @@ gredis_pubsub_finalize (GObject *object)
 
   for (guint k = 0; k < N_KINDS; k++)
     g_hash_table_unref (self->subscriptions[k]);
+  g_clear_pointer (&self->shards, _gredis_pubsub_shards_free);
+  g_free (self->failed_node);
   g_clear_object (&self->backoff);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->router, _gredis_router_unref);

@@ -115,6 +115,18 @@ _gredis_router_acquire_exclusive_async (GredisRouter        *router,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
+  _gredis_router_acquire_exclusive_at_async (router, GREDIS_POOL_NO_SLOT, NULL, cancellable,
+                                             callback, user_data);
+}
+
+void
+_gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
+                                           gint                 slot,
+                                           GSocketConnectable  *node,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GredisPool) pool = NULL;
   GredisPoolRequest request;
@@ -131,6 +143,8 @@ _gredis_router_acquire_exclusive_async (GredisRouter        *router,
     }
   g_task_set_task_data (task, _gredis_router_ref (router), (GDestroyNotify) _gredis_router_unref);
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
+  request.slot = slot;
+  request.node = node;
   gredis_pool_acquire_async (pool, &request, cancellable, exclusive_acquired, task);
 }
 

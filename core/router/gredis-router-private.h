@@ -57,11 +57,104 @@ gboolean      _gredis_router_command_slot (GredisRouter        *router,
                                            gint                *slot,
                                            GError             **error);
 
+/* The same, with what else the pool is asked: @intent (a read for
+ * commands the table flags read-only) and the table entry (*@info, NULL
+ * when the table does not know the command; @info may be NULL). */
+gboolean      _gredis_router_command_route (GredisRouter             *router,
+                                            guint                     argc,
+                                            const char * const       *argv,
+                                            const gsize              *argv_lengths,
+                                            GBytes * const           *args,
+                                            gint                     *slot,
+                                            GredisPoolIntent         *intent,
+                                            const GredisCommandInfo **info,
+                                            GError                  **error);
+
 /* With a pool that routes by slot, and @error a MOVED reply: patches
  * the pool's slot map, so that the command, sent again alone, goes to
  * the new node; FALSE otherwise. The server did not run the command. */
 gboolean      _gredis_router_follow_moved (GredisRouter        *router,
                                            const GError        *error);
+
+/* With a sentinel pool, and @error a READONLY reply that @connection
+ * got: the master it was made to was demoted, and the pool's
+ * connections are retired, so that the command, sent again, goes to the
+ * master found anew. Does nothing otherwise. */
+void          _gredis_router_check_readonly (GredisRouter      *router,
+                                             GredisConnection  *connection,
+                                             const GError      *error);
+/* With a pool that routes by slot, and @error an ASK reply: the node
+ * the command goes to, once, after ASKING (counted; the map stays as it
+ * is); NULL otherwise. The server did not run the command. */
+GSocketConnectable *_gredis_router_follow_ask  (GredisRouter       *router,
+                                                const GError       *error);
+/* With a pool that routes by slot, whether @error is TRYAGAIN or
+ * CLUSTERDOWN: the command did not run and is sent again after the
+ * backoff delay, within the redirect cap. */
+gboolean      _gredis_router_is_cluster_busy  (GredisRouter        *router,
+                                               const GError        *error);
+/* A command failed with @error: when it says the connection to its node
+ * failed or stopped answering, a cluster pool is asked to refresh its
+ * map (rate-limited there). */
+void          _gredis_router_note_failure     (GredisRouter        *router,
+                                               const GError        *error);
+/* Queues @call, whose command it keeps (@argc, @argv, @argv_lengths), on
+ * the shared connection of @node in the thread-default context, after
+ * ASKING, as one unit (_gredis_connection_queue_asking_call()); the
+ * connection is made, or waited for, as needed. */
+void          _gredis_router_queue_asking     (GredisRouter        *router,
+                                               GSocketConnectable  *node,
+                                               guint                argc,
+                                               const char * const  *argv,
+                                               const gsize         *argv_lengths,
+                                               GredisCall          *call);
+
+/* Events of a cluster pool, for the client: @func is called with the
+ * router's owner, from the pool's own thread, each time a refresh finds
+ * the topology changed (@changes: GredisTopologyChange flags). Set
+ * before the pool is made. */
+typedef void (*GredisRouterTopologyFunc) (GObject *owner,
+                                          guint    changes);
+void          _gredis_router_set_topology_func    (GredisRouter             *router,
+                                                   GredisRouterTopologyFunc  func);
+/* The MOVED and ASK redirects followed and the slot-map fetches started;
+ * FALSE (and zeros) when the pool does not route by slot or is not made. */
+gboolean      _gredis_router_get_cluster_counters (GredisRouter             *router,
+                                                   guint64                  *n_moved,
+                                                   guint64                  *n_ask,
+                                                   guint64                  *n_fetches);
+
+/* With a pool that routes by slot: asks it to fetch the slot map again
+ * in the background (deduplicated and rate-limited there), when a peer
+ * says the topology moved without a redirect (a shard channel dropped by
+ * its node). */
+void          _gredis_router_request_refresh  (GredisRouter        *router);
+
+/* Whether the pool routes by slot (a cluster). One atomic read once
+ * the pool is made. */
+gboolean      _gredis_router_routes_by_slot (GredisRouter      *router);
+
+/* With a pool that routes by slot: fills @nodes[i] with a number for the
+ * node that serves @slots[i] in the current slot map (the first primary
+ * for GREDIS_POOL_NO_SLOT, *@n_nodes for a slot no node serves), numbers
+ * below *@n_nodes, consistent within one call only; FALSE when the map is
+ * not known yet (an acquisition for a slot waits for it). For grouping
+ * commands by node: the map may change before they are sent, and a
+ * command that reaches the wrong node then gets MOVED. */
+gboolean      _gredis_router_map_slots      (GredisRouter      *router,
+                                             const gint        *slots,
+                                             guint              n_slots,
+                                             guint             *nodes,
+                                             guint             *n_nodes);
+
+/* With a pool that routes by slot and its slot map known: the host
+ * (*@host, to free) and port of the primary that serves @slot in the
+ * map; FALSE otherwise. The map may change at any time: a command sent
+ * there may get MOVED. */
+gboolean      _gredis_router_lookup_slot    (GredisRouter      *router,
+                                             guint              slot,
+                                             char             **host,
+                                             guint16           *port);
 
 /* Shared connections (gredis-router.c) */
 
@@ -100,6 +193,13 @@ void              _gredis_router_queue_shared  (GredisRouter              *route
  * for the pool. */
 GredisConnection *_gredis_router_get_shared    (GredisRouter              *router,
                                                 GError                   **error);
+/* With a pool that routes by slot: the shared connection of the
+ * thread-default main context to the node of @slot, without waiting: NULL
+ * with GREDIS_ERROR_POOL_EXHAUSTED when the pool would wait (the map is
+ * not known yet, the node's connections are all in use). */
+GredisConnection *_gredis_router_get_shared_for_slot (GredisRouter        *router,
+                                                      gint                 slot,
+                                                      GError             **error);
 /* Resets the backoff of every shared connection, each in its context. */
 void              _gredis_router_reset_backoff (GredisRouter              *router);
 
@@ -114,6 +214,15 @@ void              _gredis_router_acquire_exclusive_async  (GredisRouter        *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
+/* The same, for the primary of @slot (GREDIS_POOL_NO_SLOT: any) or for
+ * @node when it is not NULL, with a pool that routes by slot; finished
+ * with _gredis_router_acquire_exclusive_finish(). */
+void              _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
+                                                             gint                 slot,
+                                                             GSocketConnectable  *node,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 GredisConnection *_gredis_router_acquire_exclusive_finish (GredisRouter        *router,
                                                            GAsyncResult        *result,
                                                            GError             **error);

@@ -22,7 +22,11 @@
  *
  * Two classes of failures may be retried:
  * - refused by the server (LOADING, TRYAGAIN, MASTERDOWN, READONLY): the
- *   command did not run, so it is always safe to send it again;
+ *   command did not run, so it is always safe to send it again. On a
+ *   cluster, redirects come first and count against max-redirects, not
+ *   the retries: MOVED (the map patched) and ASK (ASKING and the
+ *   command as one unit on the named node) are followed at once,
+ *   TRYAGAIN and CLUSTERDOWN after the backoff delay;
  * - connection failures: a command is sent again only if it cannot run
  *   twice: none of its bytes were written, or the command table says it
  *   is read-only or idempotent. A command that may have reached the
@@ -186,7 +190,7 @@ typedef struct
 {
   guint failures;
   GredisRetryDelay delay;
-  guint redirects;             /* MOVED followed */
+  guint redirects;             /* MOVED, ASK, TRYAGAIN and CLUSTERDOWN followed */
 } RetryState;
 
 void
@@ -451,15 +455,46 @@ on_failure (GredisConnection *connection,
       state = g_new0 (RetryState, 1);
       _gredis_call_set_data (call, state, g_free);
     }
-  /* A redirect is followed at once, up to max-redirects. */
-  if (state->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
-      _gredis_router_follow_moved (router, error))
+  /* Redirects, up to max-redirects: MOVED and ASK are followed at once,
+   * TRYAGAIN and CLUSTERDOWN after the backoff delay. The command did not
+   * run. The call is queued in the context of the connection it came
+   * from. */
+  if (state->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)))
     {
-      state->redirects++;
-      _gredis_router_retry_queue_call (router, call);
-      _gredis_call_unref (call);
-      return TRUE;
+      g_autoptr(GSocketConnectable) ask = NULL;
+      GMainContext *context = gredis_connection_get_context (connection);
+
+      if (_gredis_router_follow_moved (router, error))
+        {
+          state->redirects++;
+          g_main_context_push_thread_default (context);
+          _gredis_router_retry_queue_call (router, call);
+          g_main_context_pop_thread_default (context);
+          _gredis_call_unref (call);
+          return TRUE;
+        }
+      if ((ask = _gredis_router_follow_ask (router, error)) != NULL)
+        {
+          state->redirects++;
+          g_main_context_push_thread_default (context);
+          if (!_gredis_call_return_error_if_cancelled (call))
+            _gredis_router_queue_asking (router, ask, argc, argv, lengths, call);
+          g_main_context_pop_thread_default (context);
+          _gredis_call_unref (call);
+          return TRUE;
+        }
+      if (_gredis_router_is_cluster_busy (router, error))
+        {
+          state->redirects++;
+          retry = _gredis_router_ref_retry (router);
+          g_debug ("A %.*s command was refused (%s); it will be sent again",
+                   (int) MIN (lengths[0], 64), argv[0], error->message);
+          batch_add (router, retry, connection, call, &state->delay);
+          return TRUE;
+        }
     }
+  _gredis_router_check_readonly (router, connection, error);
+  _gredis_router_note_failure (router, error);
   retry = _gredis_router_ref_retry (router);
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))
     {

@@ -6,7 +6,9 @@
 #include "gredis-sync-private.h"
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
+#include "gredis-pool-cluster-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-router-fanout-private.h"
 
 /* A blocking call takes an exclusive connection from the router's pool
  * with gredis_pool_acquire(): the built-in pools hand out one made on a
@@ -33,17 +35,22 @@
 
 /* Takes an exclusive connection whose context the calling thread may run. */
 static GredisConnection *
-acquire_blocking (GredisRouter  *router,
-                  GredisPool    *pool,
-                  gint           slot,
-                  GCancellable  *cancellable,
-                  GError       **error)
+acquire_blocking (GredisRouter        *router,
+                  GredisPool          *pool,
+                  gint                 slot,
+                  GredisPoolIntent     intent,
+                  GSocketConnectable  *ask,
+                  GCancellable        *cancellable,
+                  GError             **error)
 {
   GredisPoolRequest request;
   GredisConnection *connection;
 
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
   request.slot = slot;
+  request.node = ask;
+  request.asking = ask != NULL;
+  request.intent = intent;
   connection = gredis_pool_acquire (pool, &request, cancellable, error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
@@ -77,7 +84,9 @@ backoff_sleep (guint64       delay_us,
 }
 
 /* One attempt: the reply, or NULL with an error; *@unsent tells whether
- * the command failed before any byte of it was written. */
+ * the command failed before any byte of it was written. With @ask (an
+ * ASK redirect), the command goes to that node after ASKING, both in
+ * one write. */
 static GredisReply *
 send_once (GredisRouter        *router,
            gpointer             source_object,
@@ -86,6 +95,7 @@ send_once (GredisRouter        *router,
            const char * const  *argv,
            const gsize         *argv_lengths,
            GBytes * const      *args,
+           GSocketConnectable  *ask,
            gboolean            *unsent,
            GCancellable        *cancellable,
            GError             **error)
@@ -94,21 +104,26 @@ send_once (GredisRouter        *router,
   GredisReply *reply;
   GredisCall *call;
   GredisSync sync;
+  GredisPoolIntent intent;
   gint slot;
 
   *unsent = TRUE;
-  if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &slot, error))
+  if (!_gredis_router_command_route (router, argc, argv, argv_lengths, args, &slot, &intent,
+                                     NULL, error))
     return NULL;
-  connection = acquire_blocking (router, pool, slot, cancellable, error);
+  connection = acquire_blocking (router, pool, slot, intent, ask, cancellable, error);
   if (connection == NULL)
     return NULL;
 
   /* The connection is ours alone: when it is ready and idle, talk to
    * its socket directly rather than through its main context. */
   reply = NULL;
-  if (_gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
+  if (ask == NULL &&
+      _gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
                                       &reply, unsent, error))
     {
+      if (reply == NULL)
+        _gredis_router_check_readonly (router, connection, *error);
       gredis_pool_release (pool, connection);
       return reply;
     }
@@ -116,7 +131,10 @@ send_once (GredisRouter        *router,
   gredis_sync_begin_on (&sync, gredis_connection_get_context (connection));
   call = _gredis_call_new (source_object, cancellable, gredis_sync_done, &sync,
                            _gredis_router_send_sync);
-  _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
+  if (ask != NULL)
+    _gredis_connection_queue_asking_call (connection, argc, argv, argv_lengths, args, call);
+  else
+    _gredis_connection_queue_call (connection, argc, argv, argv_lengths, args, call);
   /* Write now rather than in a main-loop iteration of its own: the
    * iteration below then only waits for the reply. */
   gredis_connection_flush (connection);
@@ -126,6 +144,8 @@ send_once (GredisRouter        *router,
   _gredis_call_unref (call);
   gredis_sync_end (&sync);
 
+  if (reply == NULL)
+    _gredis_router_check_readonly (router, connection, *error);
   gredis_pool_release (pool, connection);
   return reply;
 }
@@ -142,6 +162,7 @@ _gredis_router_send_sync (GredisRouter        *router,
 {
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisRetry) retry = NULL;
+  g_autoptr(GSocketConnectable) ask = NULL;
   GredisRetryDelay delay = { 0, };
   guint redirects = 0;
 
@@ -154,14 +175,34 @@ _gredis_router_send_sync (GredisRouter        *router,
   if (pool == NULL)
     return NULL;
 
+  /* On a cluster: keyless commands by their tips, SCAN, split commands. */
+  if (G_UNLIKELY (_gredis_pool_routes_by_slot (pool)))
+    {
+      const GredisCommandInfo *info = NULL;
+      GredisPoolIntent intent;
+      GredisFanout fanout;
+      GError *local_error = NULL;
+      gint slot;
+
+      _gredis_router_command_route (router, argc, argv, argv_lengths, args, &slot, &intent,
+                                    &info, &local_error);
+      fanout = _gredis_router_fanout_kind (router, info, slot);
+      g_clear_error (&local_error);
+      if (fanout != GREDIS_FANOUT_NONE)
+        return _gredis_router_fanout_sync (router, fanout, info, source_object, argc, argv,
+                                           argv_lengths, args, cancellable, error);
+    }
+
   for (guint failures = 0;; failures++)
     {
       GError *local_error = NULL;
       gboolean unsent;
       GredisReply *reply;
 
-      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, &unsent,
-                         cancellable, &local_error);
+      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, ask,
+                         &unsent, cancellable, &local_error);
+      /* An ASK is for one attempt. */
+      g_clear_object (&ask);
       if (reply != NULL)
         return reply;
       if (_gredis_router_is_closed (router))
@@ -169,16 +210,33 @@ _gredis_router_send_sync (GredisRouter        *router,
           g_propagate_error (error, local_error);
           return NULL;
         }
-      /* A redirect is followed at once, up to max-redirects: it is not
-       * a failure. */
-      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
-          _gredis_router_follow_moved (router, local_error))
+      /* Redirects, up to max-redirects, are not failures: MOVED and
+       * ASK are followed at once, TRYAGAIN and CLUSTERDOWN after the
+       * backoff delay. The command did not run. */
+      if (redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)))
         {
-          redirects++;
-          failures--;
-          g_error_free (local_error);
-          continue;
+          gboolean busy = FALSE;
+
+          if (_gredis_router_follow_moved (router, local_error) ||
+              (ask = _gredis_router_follow_ask (router, local_error)) != NULL ||
+              (busy = _gredis_router_is_cluster_busy (router, local_error)))
+            {
+              redirects++;
+              failures--;
+              if (busy)
+                {
+                  if (retry == NULL)
+                    retry = _gredis_router_ref_retry (router);
+                  g_debug ("Sending a command again after %s", local_error->message);
+                  backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
+                }
+              g_error_free (local_error);
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                return NULL;
+              continue;
+            }
         }
+      _gredis_router_note_failure (router, local_error);
       if (retry == NULL)
         retry = _gredis_router_ref_retry (router);
       switch (_gredis_retry_decide (retry, local_error, unsent, failures,

@@ -11,6 +11,8 @@
 #include "gredis-connection-private.h"
 #include "gredis-key-slot-private.h"
 #include "gredis-pool-cluster-private.h"
+#include "gredis-pool-sentinel-private.h"
+#include "gredis-router-fanout-private.h"
 
 /* Shared connections
  *
@@ -63,6 +65,10 @@ struct _GredisRouter
    * until the connection closes or the router does. */
   gint route;
   GHashTable *held;
+
+  /* Called when a cluster pool's topology changes (set once, before the
+   * pool is made). */
+  GredisRouterTopologyFunc topology_func;
 };
 
 enum {
@@ -145,6 +151,80 @@ _gredis_router_closed_error (void)
   return g_error_new_literal (GREDIS_ERROR, GREDIS_ERROR_CLOSED, _("The client is closed."));
 }
 
+/* What the pool's topology-changed handler holds: the owner, weakly
+ * (the pool may outlive it), and the function to call. */
+typedef struct
+{
+  GWeakRef owner;
+  GredisRouterTopologyFunc func;
+} TopologyWatch;
+
+static void
+topology_watch_free (gpointer  data,
+                     GClosure *closure)
+{
+  TopologyWatch *watch = data;
+
+  g_weak_ref_clear (&watch->owner);
+  g_free (watch);
+}
+
+/* On the pool's thread. */
+static void
+on_topology_changed (GObject  *pool,
+                     guint     changes,
+                     gpointer  data)
+{
+  TopologyWatch *watch = data;
+  g_autoptr(GObject) owner = g_weak_ref_get (&watch->owner);
+
+  if (owner != NULL)
+    watch->func (owner, changes);
+}
+
+/* Under the lock. */
+static void
+watch_topology (GredisRouter *router,
+                GObject      *pool)
+{
+  TopologyWatch *watch = g_new (TopologyWatch, 1);
+  g_autoptr(GObject) owner = g_weak_ref_get (&router->owner);
+
+  g_weak_ref_init (&watch->owner, owner);
+  watch->func = router->topology_func;
+  g_signal_connect_data (pool, "topology-changed", G_CALLBACK (on_topology_changed), watch,
+                         topology_watch_free, 0);
+}
+
+void
+_gredis_router_set_topology_func (GredisRouter             *router,
+                                  GredisRouterTopologyFunc  func)
+{
+  g_mutex_lock (&router->lock);
+  g_warn_if_fail (router->pool == NULL);
+  router->topology_func = func;
+  g_mutex_unlock (&router->lock);
+}
+
+gboolean
+_gredis_router_get_cluster_counters (GredisRouter *router,
+                                     guint64      *n_moved,
+                                     guint64      *n_ask,
+                                     guint64      *n_fetches)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  *n_moved = *n_ask = *n_fetches = 0;
+  g_mutex_lock (&router->lock);
+  if (router->pool != NULL && g_atomic_int_get (&router->route) == ROUTE_BY_SLOT)
+    pool = g_object_ref (router->pool);
+  g_mutex_unlock (&router->lock);
+  if (pool == NULL)
+    return FALSE;
+  _gredis_pool_cluster_get_counters (pool, n_moved, n_ask, n_fetches);
+  return TRUE;
+}
+
 GredisPool *
 _gredis_router_get_pool (GredisRouter  *router,
                          GError       **error)
@@ -162,6 +242,8 @@ _gredis_router_get_pool (GredisRouter  *router,
       if (made != NULL)
         {
           gredis_pool_configure (GREDIS_POOL (made), router->config);
+          if (router->topology_func != NULL && _gredis_pool_routes_by_slot (GREDIS_POOL (made)))
+            watch_topology (router, made);
           router->pool = GREDIS_POOL (g_steal_pointer (&made));
           g_atomic_int_set (&router->route, _gredis_pool_routes_by_slot (router->pool)
                                             ? ROUTE_BY_SLOT : ROUTE_SINGLE);
@@ -626,18 +708,21 @@ routes_by_slot (GredisRouter *router)
 
 /* The slot of a command's keys, GREDIS_POOL_NO_SLOT for none, or -2 with
  * GREDIS_ERROR_CROSSSLOT when its keys are in several slots: it is not
- * sent. */
+ * sent. *@info_out (if not NULL): its table entry, or NULL for a command the table does
+ * not know. */
 static gint
-command_slot (guint                argc,
-              const char * const  *argv,
-              const gsize         *argv_lengths,
-              GBytes * const      *args,
-              GError             **error)
+command_slot (guint                     argc,
+              const char * const       *argv,
+              const gsize              *argv_lengths,
+              GBytes * const           *args,
+              const GredisCommandInfo **info_out,
+              GError                  **error)
 {
   const char *stack_argv[16];
   gsize stack_lengths[16];
   g_autofree const char **heap_argv = NULL;
   g_autofree gsize *heap_lengths = NULL;
+  const GredisCommandInfo *info;
   gint slot;
 
   if (args != NULL)
@@ -659,14 +744,26 @@ command_slot (guint                argc,
       argv = a;
       argv_lengths = l;
     }
-  slot = _gredis_command_slot (NULL, argc, argv, argv_lengths);
+  info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
+  if (info_out != NULL)
+    *info_out = info;
+  slot = info != NULL ? _gredis_command_slot (info, argc, argv, argv_lengths) : GREDIS_KEY_SLOT_NONE;
   if (slot == GREDIS_KEY_SLOT_CROSS)
     {
       gredis_i18n_init ();
       g_set_error_literal (error, GREDIS_ERROR, GREDIS_ERROR_CROSSSLOT,
-                           _("The keys of the command are in different slots of the cluster, so it was not sent: give keys that must go together the same hash tag, such as {user1}:name and {user1}:email."));
+                           _("The keys of the command are in different slots of the cluster, so it was not sent: give keys that must go together the same hash tag, such as {user1}:name and {user1}:email (or set cluster-split to send one command per slot, which is not atomic)."));
     }
   return slot;
+}
+
+/* What the pool is asked for a command of @info: a read when the table
+ * flags it read-only. */
+static inline GredisPoolIntent
+command_intent (const GredisCommandInfo *info)
+{
+  return info != NULL && gredis_command_info_is_read_only (info) ? GREDIS_POOL_INTENT_READ
+                                                                 : GREDIS_POOL_INTENT_WRITE;
 }
 
 gboolean
@@ -678,11 +775,61 @@ _gredis_router_command_slot (GredisRouter        *router,
                              gint                *slot,
                              GError             **error)
 {
+  GredisPoolIntent intent;
+
+  return _gredis_router_command_route (router, argc, argv, argv_lengths, args, slot, &intent,
+                                       NULL, error);
+}
+
+gboolean
+_gredis_router_command_route (GredisRouter             *router,
+                              guint                     argc,
+                              const char * const       *argv,
+                              const gsize              *argv_lengths,
+                              GBytes * const           *args,
+                              gint                     *slot,
+                              GredisPoolIntent         *intent,
+                              const GredisCommandInfo **info,
+                              GError                  **error)
+{
+  const GredisCommandInfo *found = NULL;
+
   *slot = GREDIS_POOL_NO_SLOT;
+  *intent = GREDIS_POOL_INTENT_WRITE;
+  if (info != NULL)
+    *info = NULL;
   if (G_LIKELY (!routes_by_slot (router)))
     return TRUE;
-  *slot = command_slot (argc, argv, argv_lengths, args, error);
+  *slot = command_slot (argc, argv, argv_lengths, args, &found, error);
+  *intent = command_intent (found);
+  if (info != NULL)
+    *info = found;
   return *slot != GREDIS_KEY_SLOT_CROSS;
+}
+
+/* "<PREFIX> <slot> <host>:<port>", the text of a MOVED or ASK error; the
+ * host may be an IPv6 address. */
+static gboolean
+parse_redirect (const GError  *error,
+                const char    *prefix,
+                guint         *slot,
+                char         **host,
+                guint16       *port)
+{
+  g_auto(GStrv) words = g_strsplit (error->message, " ", 0);
+  guint64 slot_number = 0;
+  guint64 port_number = 0;
+  const char *colon;
+
+  if (g_strv_length (words) != 3 || !g_str_equal (words[0], prefix) ||
+      !g_ascii_string_to_unsigned (words[1], 10, 0, 16383, &slot_number, NULL) ||
+      (colon = strrchr (words[2], ':')) == NULL || colon == words[2] ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &port_number, NULL))
+    return FALSE;
+  *slot = (guint) slot_number;
+  *host = g_strndup (words[2], colon - words[2]);
+  *port = (guint16) port_number;
+  return TRUE;
 }
 
 gboolean
@@ -690,27 +837,205 @@ _gredis_router_follow_moved (GredisRouter *router,
                              const GError *error)
 {
   g_autoptr(GredisPool) pool = NULL;
-  g_auto(GStrv) words = NULL;
-  guint64 slot = 0;
-  guint64 port = 0;
-  const char *colon;
   g_autofree char *host = NULL;
+  guint slot = 0;
+  guint16 port = 0;
 
-  if (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_MOVED) || !routes_by_slot (router))
+  if (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_MOVED) || !routes_by_slot (router) ||
+      !parse_redirect (error, "MOVED", &slot, &host, &port))
     return FALSE;
-  /* MOVED <slot> <host>:<port>; the host may be an IPv6 address. */
-  words = g_strsplit (error->message, " ", 0);
-  if (g_strv_length (words) != 3 || !g_str_equal (words[0], "MOVED") ||
-      !g_ascii_string_to_unsigned (words[1], 10, 0, 16383, &slot, NULL) ||
-      (colon = strrchr (words[2], ':')) == NULL ||
-      !g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &port, NULL))
-    return FALSE;
-  host = g_strndup (words[2], colon - words[2]);
   pool = _gredis_router_get_pool (router, NULL);
   if (pool == NULL)
     return FALSE;
-  _gredis_pool_cluster_patch_moved (pool, (guint) slot, host, (guint16) port);
+  _gredis_pool_cluster_patch_moved (pool, slot, host, port);
   return TRUE;
+}
+
+GSocketConnectable *
+_gredis_router_follow_ask (GredisRouter *router,
+                           const GError *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+  g_autofree char *host = NULL;
+  guint slot = 0;
+  guint16 port = 0;
+
+  if (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_ASK) || !routes_by_slot (router) ||
+      !parse_redirect (error, "ASK", &slot, &host, &port))
+    return NULL;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool == NULL)
+    return NULL;
+  _gredis_pool_cluster_count_ask (pool);
+  return g_network_address_new (host, port);
+}
+
+gboolean
+_gredis_router_is_cluster_busy (GredisRouter *router,
+                                const GError *error)
+{
+  return (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TRYAGAIN) ||
+          g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CLUSTERDOWN)) &&
+         routes_by_slot (router);
+}
+
+void
+_gredis_router_note_failure (GredisRouter *router,
+                             const GError *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+  gboolean connection_failed;
+
+  if (error->domain == GREDIS_ERROR)
+    connection_failed = error->code == GREDIS_ERROR_CONNECTION || error->code == GREDIS_ERROR_CLOSED ||
+                        error->code == GREDIS_ERROR_TIMEOUT || error->code == GREDIS_ERROR_UNKNOWN_OUTCOME;
+  else
+    connection_failed = error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED;
+  if (!connection_failed || !routes_by_slot (router))
+    return;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool != NULL)
+    _gredis_pool_cluster_request_refresh (pool);
+}
+
+/* A connection the pool handed out for a slot or a node, held by the
+ * router (once) as the shared one of its node in this context: the
+ * caller's reference, or NULL with an error when the router closed. */
+static GredisConnection *
+hold_acquired (GredisRouter      *router,
+               GredisConnection  *connection,
+               GError           **error)
+{
+  g_autoptr(GObject) owner = g_weak_ref_get (&router->owner);
+  gboolean taken;
+
+  g_mutex_lock (&router->lock);
+  if (router->closed)
+    {
+      g_mutex_unlock (&router->lock);
+      release_to_pool (router, connection);
+      g_propagate_error (error, _gredis_router_closed_error ());
+      return NULL;
+    }
+  taken = hold_locked (router, connection, owner);
+  g_object_ref (connection);
+  g_mutex_unlock (&router->lock);
+  if (!taken)
+    release_to_pool (router, connection);
+  return connection;
+}
+
+/* An ASK redirect whose node's pool would wait. */
+typedef struct
+{
+  GredisRouter *router;
+  GredisCall *call;
+  GMainContext *context;
+} AskWait;
+
+static void
+on_ask_acquired (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AskWait *wait = user_data;
+  g_autofree const char **argv = NULL;
+  g_autofree gsize *lengths = NULL;
+  GredisConnection *connection;
+  GError *error = NULL;
+  guint argc;
+
+  connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+  if (connection != NULL)
+    connection = hold_acquired (wait->router, connection, &error);
+  if (connection != NULL && _gredis_call_get_command (wait->call, &argc, &argv, &lengths))
+    _gredis_connection_queue_asking_call (connection, argc, argv, lengths, NULL, wait->call);
+  else if (connection == NULL)
+    _gredis_call_return (wait->call, NULL, error);
+  g_clear_object (&connection);
+  _gredis_call_unref (wait->call);
+  g_main_context_unref (wait->context);
+  _gredis_router_unref (wait->router);
+  g_free (wait);
+}
+
+void
+_gredis_router_queue_asking (GredisRouter       *router,
+                             GSocketConnectable *node,
+                             guint               argc,
+                             const char * const *argv,
+                             const gsize        *argv_lengths,
+                             GredisCall         *call)
+{
+  g_autoptr(GredisPool) pool = NULL;
+  GredisConnection *connection;
+  GredisPoolRequest request;
+  GError *error = NULL;
+
+  pool = _gredis_router_get_pool (router, &error);
+  if (pool == NULL)
+    {
+      _gredis_call_return (call, NULL, error);
+      return;
+    }
+  gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
+  request.slot = MAX (command_slot (argc, argv, argv_lengths, NULL, NULL, NULL), GREDIS_POOL_NO_SLOT);
+  request.node = node;
+  request.asking = TRUE;
+  connection = gredis_pool_try_acquire (pool, &request, &error);
+  if (connection == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      AskWait *wait = g_new (AskWait, 1);
+
+      g_clear_error (&error);
+      wait->router = _gredis_router_ref (router);
+      wait->call = _gredis_call_ref (call);
+      wait->context = g_main_context_ref_thread_default ();
+      gredis_pool_acquire_async (pool, &request, _gredis_call_get_cancellable (call),
+                                 on_ask_acquired, wait);
+      return;
+    }
+  if (connection != NULL)
+    connection = hold_acquired (router, connection, &error);
+  if (connection == NULL)
+    {
+      _gredis_call_return (call, NULL, error);
+      return;
+    }
+  _gredis_connection_queue_asking_call (connection, argc, argv, argv_lengths, NULL, call);
+  g_object_unref (connection);
+}
+
+void
+_gredis_router_request_refresh (GredisRouter *router)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool != NULL)
+    _gredis_pool_cluster_request_refresh (pool);
+}
+
+gboolean
+_gredis_router_routes_by_slot (GredisRouter *router)
+{
+  return routes_by_slot (router);
+}
+
+gboolean
+_gredis_router_lookup_slot (GredisRouter  *router,
+                            guint          slot,
+                            char         **host,
+                            guint16       *port)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return FALSE;
+  pool = _gredis_router_get_pool (router, NULL);
+  return pool != NULL && _gredis_pool_cluster_lookup_slot (pool, slot, host, port);
 }
 
 /* lookup_connection() for a pool that routes by slot: the pool is asked
@@ -722,6 +1047,7 @@ lookup_by_slot (GredisRouter               *router,
                 GredisCall                 *call,
                 const GredisRouterCommand  *command,
                 gint                        slot,
+                GredisPoolIntent            intent,
                 GError                    **error)
 {
   GMainContext *context = g_main_context_get_thread_default ();
@@ -757,6 +1083,7 @@ lookup_by_slot (GredisRouter               *router,
     return NULL;
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
   request.slot = slot;
+  request.intent = intent;
   connection = gredis_pool_try_acquire (pool, &request, &local_error);
   if (connection == NULL)
     {
@@ -830,6 +1157,29 @@ _gredis_router_get_shared (GredisRouter  *router,
   return lookup_connection (router, NULL, NULL, error);
 }
 
+GredisConnection *
+_gredis_router_get_shared_for_slot (GredisRouter  *router,
+                                    gint           slot,
+                                    GError       **error)
+{
+  return lookup_by_slot (router, NULL, NULL, slot, GREDIS_POOL_INTENT_WRITE, error);
+}
+
+gboolean
+_gredis_router_map_slots (GredisRouter *router,
+                          const gint   *slots,
+                          guint         n_slots,
+                          guint        *nodes,
+                          guint        *n_nodes)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (!routes_by_slot (router))
+    return FALSE;
+  pool = _gredis_router_get_pool (router, NULL);
+  return pool != NULL && _gredis_pool_cluster_map_slots (pool, slots, n_slots, nodes, n_nodes);
+}
+
 void
 _gredis_router_send_shared (GredisRouter              *router,
                             const GredisRouterCommand *command)
@@ -839,10 +1189,20 @@ _gredis_router_send_shared (GredisRouter              *router,
 
   if (G_UNLIKELY (routes_by_slot (router)))
     {
+      const GredisCommandInfo *info = NULL;
       gint slot = command_slot (command->argc, command->argv, command->argv_lengths,
-                                command->args, &error);
+                                command->args, &info, &error);
+      GredisFanout fanout = _gredis_router_fanout_kind (router, info, slot);
 
-      connection = error == NULL ? lookup_by_slot (router, NULL, command, slot, &error) : NULL;
+      /* Keyless commands by their tips, SCAN, and split commands. */
+      if (G_UNLIKELY (fanout != GREDIS_FANOUT_NONE))
+        {
+          g_clear_error (&error);
+          _gredis_router_fanout_async (router, fanout, info, command);
+          return;
+        }
+      connection = error == NULL ? lookup_by_slot (router, NULL, command, slot,
+                                                   command_intent (info), &error) : NULL;
     }
   else
     connection = lookup_connection (router, NULL, command, &error);
@@ -880,9 +1240,11 @@ _gredis_router_queue_shared (GredisRouter       *router,
   /* The call keeps its command already. */
   if (G_UNLIKELY (routes_by_slot (router)))
     {
-      gint slot = command_slot (argc, argv, argv_lengths, NULL, &error);
+      const GredisCommandInfo *info = NULL;
+      gint slot = command_slot (argc, argv, argv_lengths, NULL, &info, &error);
 
-      connection = error == NULL ? lookup_by_slot (router, call, NULL, slot, &error) : NULL;
+      connection = error == NULL ? lookup_by_slot (router, call, NULL, slot,
+                                                   command_intent (info), &error) : NULL;
     }
   else
     connection = lookup_connection (router, call, NULL, &error);
@@ -1125,4 +1487,18 @@ _gredis_router_close (GredisRouter *router)
 
   if (pool != NULL)
     gredis_pool_close (pool);
+}
+
+void
+_gredis_router_check_readonly (GredisRouter     *router,
+                               GredisConnection *connection,
+                               const GError     *error)
+{
+  g_autoptr(GredisPool) pool = NULL;
+
+  if (G_LIKELY (!g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_READONLY)))
+    return;
+  pool = _gredis_router_get_pool (router, NULL);
+  if (pool != NULL)
+    _gredis_pool_sentinel_report_readonly (pool, connection);
 }

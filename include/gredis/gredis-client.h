@@ -43,6 +43,12 @@ GredisConnection *gredis_client_get_connection     (GredisClient         *client
                                                     GError              **error);
 GREDIS_AVAILABLE_IN_ALL
 void              gredis_client_close              (GredisClient         *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_moved_redirects    (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_ask_redirects      (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_topology_refreshes (GredisClient     *client);
 
 GREDIS_AVAILABLE_IN_ALL
 void              gredis_client_command_async      (GredisClient         *client,

@@ -280,6 +280,56 @@ guint         gredis_config_get_max_redirects            (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_max_redirects            (GredisConfig *config,
                                                           guint         max_redirects);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_sentinels                (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_sentinels                (GredisConfig *config,
+                                                          const char   *sentinels);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_master_name              (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_master_name              (GredisConfig *config,
+                                                          const char   *master_name);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_sentinel_username        (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_sentinel_username        (GredisConfig *config,
+                                                          const char   *sentinel_username);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_sentinel_password        (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_sentinel_password        (GredisConfig *config,
+                                                          const char   *sentinel_password);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_sentinel_password_credential (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_sentinel_password_credential (GredisConfig *config,
+                                                              const char   *sentinel_password_credential);
+GREDIS_AVAILABLE_IN_ALL
+gboolean      gredis_config_get_sentinel_events          (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_sentinel_events          (GredisConfig *config,
+                                                          gboolean      sentinel_events);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_cluster_refresh_interval_ms (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cluster_refresh_interval_ms (GredisConfig *config,
+                                                             guint         interval_ms);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_read_from                (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_read_from                (GredisConfig *config,
+                                                          const char   *read_from);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_address_map              (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_address_map              (GredisConfig *config,
+                                                          const char   *address_map);
+GREDIS_AVAILABLE_IN_ALL
+gboolean      gredis_config_get_cluster_split            (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cluster_split            (GredisConfig *config,
+                                                          gboolean      cluster_split);
 
 
 G_END_DECLS

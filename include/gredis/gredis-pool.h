@@ -52,6 +52,27 @@ typedef enum {
 } GredisPoolIntent;
 
 /**
+ * GredisTopologyChange:
+ * @GREDIS_TOPOLOGY_CHANGE_NONE: nothing that routing depends on changed.
+ * @GREDIS_TOPOLOGY_CHANGE_SLOTS: slots are served by another primary, or
+ *   by none, or by one again (resharding, failover, a shard lost).
+ * @GREDIS_TOPOLOGY_CHANGE_NODE_ADDED: a node joined the cluster.
+ * @GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED: a node left the cluster.
+ * @GREDIS_TOPOLOGY_CHANGE_FAILOVER: a node changed role: a replica was
+ *   promoted, or a primary became a replica.
+ *
+ * What changed between two slot maps of a Redis Cluster, as
+ * #GredisClient::topology-changed reports it.
+ */
+typedef enum {
+  GREDIS_TOPOLOGY_CHANGE_NONE         = 0,
+  GREDIS_TOPOLOGY_CHANGE_SLOTS        = 1 << 0,
+  GREDIS_TOPOLOGY_CHANGE_NODE_ADDED   = 1 << 1,
+  GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED = 1 << 2,
+  GREDIS_TOPOLOGY_CHANGE_FAILOVER     = 1 << 3,
+} GredisTopologyChange;
+
+/**
  * GREDIS_POOL_NO_SLOT:
  *
  * The slot field of a #GredisPoolRequest for a command that has no key, or of a
@@ -67,8 +88,10 @@ typedef enum {
  * @intent: read or write
  * @node: (nullable): the server the connection must go to (a redirect, a
  *   command sent to every node), or %NULL to let the pool choose
- * @asking: the connection is for a command redirected by an ASK reply,
- *   which the pool sends after an ASKING command
+ * @asking: the connection is for a command redirected by an ASK reply
+ *   to @node; the caller sends `ASKING` and the command together on it
+ *   (one unit of the connection's queue, so that no other command comes
+ *   between them)
  *
  * What a caller needs from the connection it acquires: the hint of
  * gredis_pool_acquire_async(). Pools that serve one server look at @mode

@@ -196,6 +196,22 @@ test_unknown_endpoint (void)
                   FALSE, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 1)->port, ==, 7443);
+
+  /* Both ports (tls-cluster with plain ports too): the one of the
+   * client's kind of connection. */
+  {
+    g_autoptr(GredisReply) both = reply_from ("[ { slots [ 0 1 ] nodes [ { id a port 7000 tls-port 7443 "
+                                              "ip 127.0.0.1 role master } ] } ]", FALSE);
+
+    g_clear_pointer (&shards, _gredis_cluster_topology_free);
+    shards = _gredis_cluster_topology_new_from_shards_full (both, NULL, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 0)->port, ==, 7443);
+    g_clear_pointer (&shards, _gredis_cluster_topology_free);
+    shards = _gredis_cluster_topology_new_from_shards_full (both, NULL, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (_gredis_cluster_topology_get_primary (shards, 0)->port, ==, 7000);
+  }
 }
 
 static const char * const bad_shards[] = {
@@ -383,6 +399,52 @@ test_patch_moved (void)
   g_assert_false (_gredis_cluster_topology_patch_moved (topology, 1, "127.0.0.1", 0));
 }
 
+/* What changed between two maps: nothing for a copy or the same map in
+ * the other protocol; slots, nodes added or removed, roles. */
+static void
+test_diff (void)
+{
+  g_autoptr(GredisClusterTopology) before = parse (shards_reply, FALSE, TRUE, NULL);
+  g_autoptr(GredisClusterTopology) copy = _gredis_cluster_topology_copy (before);
+  g_autoptr(GredisClusterTopology) resp3 = parse (shards_reply, TRUE, TRUE, NULL);
+  g_autoptr(GredisClusterTopology) moved = _gredis_cluster_topology_copy (before);
+  g_autoptr(GredisClusterTopology) added = _gredis_cluster_topology_copy (before);
+  g_autoptr(GredisClusterTopology) failover = NULL;
+  static const char failover_reply[] =
+    "[ { slots [ 0 5460 ] nodes [ "
+    NODE ("aaa", "7000", "replica", "online") " " NODE ("bbb", "7003", "master", "online")
+    " ] } "
+    "{ slots [ 5461 10922 ] nodes [ "
+    NODE ("ccc", "7004", "replica", "online") " " NODE ("ddd", "7001", "master", "online")
+    " ] } "
+    "{ slots [ 10923 16383 ] nodes [ "
+    NODE ("eee", "7002", "master", "online") " ] } ]";
+
+  g_assert_true (_gredis_cluster_topology_equal (before, copy));
+  g_assert_cmpuint (copy->nodes->len, ==, before->nodes->len);
+  g_assert_cmpstr (((GredisClusterNode *) g_ptr_array_index (copy->nodes, 0))->id, ==, "aaa");
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, copy), ==, GREDIS_TOPOLOGY_CHANGE_NONE);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, resp3), ==, GREDIS_TOPOLOGY_CHANGE_NONE);
+
+  /* A slot to another known primary; the copy is independent. */
+  _gredis_cluster_topology_patch_moved (moved, 42, "127.0.0.1", 7001);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, moved), ==, GREDIS_TOPOLOGY_CHANGE_SLOTS);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, copy), ==, GREDIS_TOPOLOGY_CHANGE_NONE);
+
+  /* A new node serving a slot; seen the other way, a node gone. */
+  _gredis_cluster_topology_patch_moved (added, 7, "127.0.0.9", 7009);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, added), ==,
+                    GREDIS_TOPOLOGY_CHANGE_SLOTS | GREDIS_TOPOLOGY_CHANGE_NODE_ADDED);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (added, before), ==,
+                    GREDIS_TOPOLOGY_CHANGE_SLOTS | GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED);
+
+  /* A replica promoted (its slots with it), another replica gone. */
+  failover = parse (failover_reply, FALSE, TRUE, NULL);
+  g_assert_cmpuint (_gredis_cluster_topology_diff (before, failover), ==,
+                    GREDIS_TOPOLOGY_CHANGE_SLOTS | GREDIS_TOPOLOGY_CHANGE_FAILOVER |
+                    GREDIS_TOPOLOGY_CHANGE_NODE_REMOVED);
+}
+
 static void
 test_majority (void)
 {
@@ -423,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/cluster-topology/mutations", test_mutations);
   g_test_add_func ("/cluster-topology/patch-moved", test_patch_moved);
   g_test_add_func ("/cluster-topology/majority", test_majority);
+  g_test_add_func ("/cluster-topology/diff", test_diff);
 
   return g_test_run ();
 }

@@ -750,6 +750,16 @@ const ConfigTestSample config_test_samples[] = {
   { "max-reply-bytes", "8388608" },
   { "seeds", "10.0.0.1:7000;[::1]:7001" },
   { "max-redirects", "9" },
+  { "sentinels", "10.0.0.1:26379;[::1]:26380" },
+  { "master-name", "mymaster" },
+  { "sentinel-username", "watcher" },
+  { "sentinel-password", "sentinel pass" },
+  { "sentinel-password-credential", "sentinel-password" },
+  { "sentinel-events", "false" },
+  { "cluster-refresh-interval-ms", "2500" },
+  { "read-from", "prefer-replica" },
+  { "address-map", "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1" },
+  { "cluster-split", "true" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -795,6 +805,16 @@ const ConfigTestSample config_test_defaults[] = {
   { "max-reply-bytes", "1073741824" },
   { "seeds", "" },
   { "max-redirects", "5" },
+  { "sentinels", "" },
+  { "master-name", "" },
+  { "sentinel-username", "" },
+  { "sentinel-password", "" },
+  { "sentinel-password-credential", "" },
+  { "sentinel-events", "true" },
+  { "cluster-refresh-interval-ms", "10000" },
+  { "read-from", "primary" },
+  { "address-map", "" },
+  { "cluster-split", "false" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

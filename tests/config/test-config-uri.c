@@ -37,7 +37,7 @@ test_basic (void)
 static void
 test_cluster (void)
 {
-  g_autoptr(GredisConfig) config = parse_ok ("redis+cluster://alice:s3cret@127.0.0.1:7000,node-b:7001,[::1]?max-redirects=3");
+  g_autoptr(GredisConfig) config = parse_ok ("redis+cluster://alice:s3cret@127.0.0.1:7000,node-b:7001,[::1]?max-redirects=3&cluster-refresh-interval-ms=0");
   g_autoptr(GredisConfig) tls = parse_ok ("rediss+cluster://10.0.0.1");
   g_autoptr(GredisConfig) plain = parse_ok ("redis://127.0.0.1:7000");
   g_autoptr(GError) error = NULL;
@@ -49,6 +49,7 @@ test_cluster (void)
   g_assert_cmpstr (gredis_config_get_username (config), ==, "alice");
   g_assert_cmpstr (gredis_config_get_password (config), ==, "s3cret");
   g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 3);
+  g_assert_cmpuint (gredis_config_get_cluster_refresh_interval_ms (config), ==, 0);
   g_assert_cmpstr (gredis_config_get_effective_transport (config), ==, "tcp");
 
   g_assert_cmpstr (gredis_config_get_pool (tls), ==, "cluster");
@@ -57,6 +58,19 @@ test_cluster (void)
 
   g_assert_null (gredis_config_get_seeds (plain));
   g_assert_null (gredis_config_get_pool (plain));
+
+  /* The cluster's own options, in a query. */
+  g_assert_true (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?read-from=replicas&cluster-split=true&address-map=10.0.0.1:7000=127.0.0.1:17000;10.0.0.2:7000=127.0.0.1:17001", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_read_from (tls), ==, "replicas");
+  g_assert_true (gredis_config_get_cluster_split (tls));
+  g_assert_cmpstr (gredis_config_get_address_map (tls), ==, "10.0.0.1:7000=127.0.0.1:17000;10.0.0.2:7000=127.0.0.1:17001");
+  g_assert_false (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?address-map=10.0.0.1:7000", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_false (gredis_config_set_uri (tls, "redis+cluster://10.0.0.1:7000?read-from=anywhere", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
 
   /* A plain URI applied after a cluster one leaves no seeds behind. */
   g_assert_true (gredis_config_set_uri (config, "redis://127.0.0.1:7005", &error));

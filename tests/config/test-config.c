@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "config-test-common.h"
+#include "gredis-address-map-private.h"
 
 static void
 test_defaults (void)
@@ -112,6 +113,25 @@ test_accessors (void)
   gredis_config_set_max_reply_bytes (config, 8388608);
   gredis_config_set_seeds (config, "10.0.0.1:7000;[::1]:7001");
   gredis_config_set_max_redirects (config, 9);
+  gredis_config_set_sentinels (config, "10.0.0.1:26379;[::1]:26380");
+  gredis_config_set_master_name (config, "mymaster");
+  gredis_config_set_sentinel_username (config, "watcher");
+  gredis_config_set_sentinel_password (config, "sentinel pass");
+  gredis_config_set_sentinel_password_credential (config, "sentinel-password");
+  gredis_config_set_sentinel_events (config, FALSE);
+  g_assert_cmpstr (gredis_config_get_sentinels (config), ==, "10.0.0.1:26379;[::1]:26380");
+  g_assert_cmpstr (gredis_config_get_master_name (config), ==, "mymaster");
+  g_assert_cmpstr (gredis_config_get_sentinel_username (config), ==, "watcher");
+  g_assert_cmpstr (gredis_config_get_sentinel_password (config), ==, "sentinel pass");
+  g_assert_cmpstr (gredis_config_get_sentinel_password_credential (config), ==, "sentinel-password");
+  g_assert_false (gredis_config_get_sentinel_events (config));
+  gredis_config_set_cluster_refresh_interval_ms (config, 2500);
+  g_assert_cmpuint (gredis_config_get_cluster_refresh_interval_ms (config), ==, 2500);
+  gredis_config_set_read_from (config, "prefer-replica");
+  gredis_config_set_address_map (config, "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1");
+  gredis_config_set_cluster_split (config, TRUE);
+  g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
+  g_assert_true (gredis_config_get_cluster_split (config));
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
   g_assert_cmpuint (gredis_config_get_max_redirects (config), ==, 9);
   g_assert_cmpstr (gredis_config_get_host (config), ==, "redis.example.org");
@@ -363,6 +383,81 @@ test_seeds (void)
     }
 }
 
+/* The cluster's read policy, address map and split option: as text,
+ * checked where they are set as text, and what the map maps. */
+static void
+test_cluster_options (void)
+{
+  static const char * const good_maps[] = {
+    "10.0.0.5:7000=127.0.0.1:17000",
+    " 10.0.0.5:7000 = 127.0.0.1:17000 ; node-b.example=192.0.2.7;",
+    "[fd00::5]:7000=[::1]:17000",
+    NULL,
+  };
+  static const char * const bad_maps[] = {
+    "10.0.0.5:7000", "=127.0.0.1:1", "10.0.0.5:7000=", "10.0.0.5:7000=127.0.0.1",
+    "10.0.0.5=127.0.0.1:7000", "a=b=c", "10.0.0.5:70000=127.0.0.1:1", "user@h:1=h:2", NULL,
+  };
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GredisAddressMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *host = NULL;
+  guint16 port = 0;
+
+  g_assert_cmpstr (gredis_config_get_read_from (config), ==, "primary");
+  g_assert_null (gredis_config_get_address_map (config));
+  g_assert_false (gredis_config_get_cluster_split (config));
+
+  g_assert_true (gredis_config_set_option (config, "read-from", "Nearest", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_read_from (config), ==, "nearest");
+  g_assert_false (gredis_config_set_option (config, "read-from", "replica", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "prefer-replica"));
+  g_clear_error (&error);
+  gredis_config_set_read_from (config, NULL);
+  g_assert_cmpstr (gredis_config_get_read_from (config), ==, "primary");
+
+  g_assert_true (gredis_config_set_option (config, "cluster-split", "yes", &error));
+  g_assert_no_error (error);
+  g_assert_true (gredis_config_get_cluster_split (config));
+
+  for (guint i = 0; good_maps[i] != NULL; i++)
+    {
+      g_assert_true (gredis_config_set_option (config, "address-map", good_maps[i], &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_config_get_address_map (config), ==, good_maps[i]);
+    }
+  for (guint i = 0; bad_maps[i] != NULL; i++)
+    {
+      g_test_message ("address-map=%s", bad_maps[i]);
+      g_assert_false (gredis_config_set_option (config, "address-map", bad_maps[i], &error));
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+      g_assert_nonnull (strstr (error->message, "announced=reachable"));
+      g_clear_error (&error);
+      g_assert_cmpstr (gredis_config_get_address_map (config), ==, good_maps[2]);
+    }
+
+  map = _gredis_address_map_new (good_maps[1], &error);
+  g_assert_no_error (error);
+  g_assert_true (_gredis_address_map_lookup (map, "10.0.0.5", 7000, &host, &port));
+  g_assert_cmpstr (host, ==, "127.0.0.1");
+  g_assert_cmpuint (port, ==, 17000);
+  g_assert_false (_gredis_address_map_lookup (map, "10.0.0.5", 7001, &host, &port));
+  /* A host alone maps every port, the port kept; names without case. */
+  g_assert_true (_gredis_address_map_lookup (map, "NODE-B.example", 7003, &host, &port));
+  g_assert_cmpstr (host, ==, "192.0.2.7");
+  g_assert_cmpuint (port, ==, 7003);
+  g_assert_false (_gredis_address_map_lookup (NULL, "10.0.0.5", 7000, &host, &port));
+  g_clear_pointer (&map, _gredis_address_map_free);
+
+  map = _gredis_address_map_new (good_maps[2], &error);
+  g_assert_no_error (error);
+  g_assert_true (_gredis_address_map_lookup (map, "fd00::5", 7000, &host, &port));
+  g_assert_cmpstr (host, ==, "::1");
+  g_assert_cmpuint (port, ==, 17000);
+}
+
 static void
 test_keyfile (void)
 {
@@ -576,7 +671,7 @@ test_to_string (void)
   g_autofree char *unset_text = NULL;
   g_autofree char *password = NULL;
   g_autofree char *key_password = NULL;
-  const char * const secrets[] = { "password", "tls-key-password", NULL };
+  const char * const secrets[] = { "password", "tls-key-password", "sentinel-password", NULL };
 
   for (gsize i = 0; i < config_test_n_samples; i++)
     g_assert_true (gredis_config_set_option (config, config_test_samples[i].key,
@@ -1162,6 +1257,7 @@ main (int    argc,
   g_test_add_func ("/config/set-option", test_set_option);
   g_test_add_func ("/config/set-option-errors", test_set_option_errors);
   g_test_add_func ("/config/seeds", test_seeds);
+  g_test_add_func ("/config/cluster-options", test_cluster_options);
   g_test_add_func ("/config/keyfile", test_keyfile);
   g_test_add_func ("/config/keyfile-uri-first", test_keyfile_uri_first);
   g_test_add_func ("/config/keyfile-errors", test_keyfile_errors);

@@ -305,11 +305,11 @@ test_groups_two_servers (gconstpointer data)
   results = _gredis_pipeline_results_new (_gredis_pipeline_batch_get_n_commands (batch));
   merge.results = results;
   _gredis_pipeline_results_begin_group (results);
-  _gredis_pipeline_group_run (client_a, NULL, FALSE, batch, even, G_N_ELEMENTS (even),
+  _gredis_pipeline_group_run (client_a, NULL, FALSE, GREDIS_POOL_NO_SLOT, batch, even, G_N_ELEMENTS (even),
                               GREDIS_PIPELINE_EXECUTOR_NONE, results, NULL,
                               merge_group_done, &merge);
   _gredis_pipeline_results_begin_group (results);
-  _gredis_pipeline_group_run (client_b, NULL, FALSE, batch, odd, G_N_ELEMENTS (odd),
+  _gredis_pipeline_group_run (client_b, NULL, FALSE, GREDIS_POOL_NO_SLOT, batch, odd, G_N_ELEMENTS (odd),
                               GREDIS_PIPELINE_EXECUTOR_NONE, results, NULL,
                               merge_group_done, &merge);
   merge_wait (&merge);
@@ -362,11 +362,11 @@ test_groups_one_unreachable (gconstpointer data)
   results = _gredis_pipeline_results_new (_gredis_pipeline_batch_get_n_commands (batch));
   merge.results = results;
   _gredis_pipeline_results_begin_group (results);
-  _gredis_pipeline_group_run (client_a, NULL, FALSE, batch, even, G_N_ELEMENTS (even),
+  _gredis_pipeline_group_run (client_a, NULL, FALSE, GREDIS_POOL_NO_SLOT, batch, even, G_N_ELEMENTS (even),
                               GREDIS_PIPELINE_EXECUTOR_NONE, results, NULL,
                               merge_group_done, &merge);
   _gredis_pipeline_results_begin_group (results);
-  _gredis_pipeline_group_run (client_b, NULL, TRUE, batch, odd, G_N_ELEMENTS (odd),
+  _gredis_pipeline_group_run (client_b, NULL, TRUE, GREDIS_POOL_NO_SLOT, batch, odd, G_N_ELEMENTS (odd),
                               GREDIS_PIPELINE_EXECUTOR_NONE, results, NULL,
                               merge_group_done, &merge);
   merge_wait (&merge);
@@ -424,7 +424,7 @@ test_group_cancel_retry_wait (gconstpointer data)
   /* No reply comes, then the connection is lost. */
   gredis_test_server_pause (server);
   _gredis_pipeline_results_begin_group (results);
-  _gredis_pipeline_group_run (client, NULL, FALSE, batch, NULL, 1, GREDIS_PIPELINE_EXECUTOR_NONE,
+  _gredis_pipeline_group_run (client, NULL, FALSE, GREDIS_POOL_NO_SLOT, batch, NULL, 1, GREDIS_PIPELINE_EXECUTOR_NONE,
                               results, cancellable, merge_group_done, &merge);
   gredis_test_server_kill (server);
   while (gredis_connection_get_state (connection) != GREDIS_CONNECTION_STATE_CLOSED)

@@ -10,6 +10,7 @@
 #include "gredis-test-cluster.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #define READY_TIMEOUT_US (60 * G_USEC_PER_SEC)
 #define POLL_INTERVAL_US (50 * 1000)
@@ -17,6 +18,9 @@
 struct _GredisTestCluster
 {
   GredisTestServer *nodes[GREDIS_TEST_CLUSTER_N_NODES];
+  guint16 tls_ports[GREDIS_TEST_CLUSTER_N_NODES];
+  char *directory;              /* of the certificates, with TLS */
+  GredisTestCerts *certs;
 };
 
 static guint16
@@ -130,7 +134,8 @@ node_ready (GredisTestCluster *cluster,
     return FALSE;
 
   shards = gredis_test_cluster_cli (cluster, node, NULL, "CLUSTER", "SHARDS", NULL);
-  if (shards == NULL || strstr (shards, "\nloading\n") != NULL || strstr (shards, "\nfailed\n") != NULL)
+  if (shards == NULL || strstr (shards, "\nloading\n") != NULL || strstr (shards, "\nfailed\n") != NULL ||
+      strstr (shards, "\nfail\n") != NULL)
     return FALSE;
 
   if (!myself_replica)
@@ -170,35 +175,106 @@ gredis_test_cluster_wait_ready (GredisTestCluster  *cluster,
     }
 }
 
+/* The TLS arguments of node @i: its own port, the certificates of the
+ * cluster's CA, TLS on the bus and for replication. Outgoing connections
+ * (bus, replication) present the client certificate, since a node's
+ * bus port asks its peers for one. */
+static void
+add_tls_args (GredisTestCluster      *cluster,
+              GredisTestClusterFlags  flags,
+              guint                   i,
+              GPtrArray              *args)
+{
+  gboolean wrong_host = (flags & GREDIS_TEST_CLUSTER_TLS_WRONG_HOST_LAST) &&
+                        i == GREDIS_TEST_CLUSTER_N_NODES - 1;
+  GredisTestCerts *certs = cluster->certs;
+
+  g_ptr_array_add (args, g_strdup ("--tls-port"));
+  g_ptr_array_add (args, g_strdup_printf ("%u", cluster->tls_ports[i]));
+  g_ptr_array_add (args, g_strdup ("--tls-cert-file"));
+  g_ptr_array_add (args, g_strdup (gredis_test_certs_get_file (certs, wrong_host ? GREDIS_TEST_TLS_WRONG_HOST_CERT
+                                                                                 : GREDIS_TEST_TLS_SERVER_CERT)));
+  g_ptr_array_add (args, g_strdup ("--tls-key-file"));
+  g_ptr_array_add (args, g_strdup (gredis_test_certs_get_file (certs, wrong_host ? GREDIS_TEST_TLS_WRONG_HOST_KEY
+                                                                                 : GREDIS_TEST_TLS_SERVER_KEY)));
+  g_ptr_array_add (args, g_strdup ("--tls-client-cert-file"));
+  g_ptr_array_add (args, g_strdup (gredis_test_certs_get_file (certs, GREDIS_TEST_TLS_CLIENT_CERT)));
+  g_ptr_array_add (args, g_strdup ("--tls-client-key-file"));
+  g_ptr_array_add (args, g_strdup (gredis_test_certs_get_file (certs, GREDIS_TEST_TLS_CLIENT_KEY)));
+  g_ptr_array_add (args, g_strdup ("--tls-ca-cert-file"));
+  g_ptr_array_add (args, g_strdup (gredis_test_certs_get_file (certs, GREDIS_TEST_TLS_CA_CERT)));
+  g_ptr_array_add (args, g_strdup ("--tls-auth-clients"));
+  g_ptr_array_add (args, g_strdup ("no"));
+  g_ptr_array_add (args, g_strdup ("--tls-cluster"));
+  g_ptr_array_add (args, g_strdup ("yes"));
+  g_ptr_array_add (args, g_strdup ("--tls-replication"));
+  g_ptr_array_add (args, g_strdup ("yes"));
+}
+
 GredisTestCluster *
 gredis_test_cluster_start (GError **error)
+{
+  return gredis_test_cluster_start_full (GREDIS_TEST_CLUSTER_NONE, error);
+}
+
+GredisTestCluster *
+gredis_test_cluster_start_full (GredisTestClusterFlags   flags,
+                                GError                 **error)
 {
   g_autoptr(GredisTestCluster) cluster = g_new0 (GredisTestCluster, 1);
   g_autoptr(GPtrArray) create = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *created = NULL;
 
+  if (flags & GREDIS_TEST_CLUSTER_TLS_WRONG_HOST_LAST)
+    flags |= GREDIS_TEST_CLUSTER_TLS;
+  if (flags & GREDIS_TEST_CLUSTER_TLS)
+    {
+#ifdef GREDIS_TEST_HAVE_OPENSSL
+      cluster->directory = g_dir_make_tmp ("gredis-test-cluster-XXXXXX", error);
+      if (cluster->directory == NULL)
+        return NULL;
+      cluster->certs = gredis_test_certs_new (cluster->directory, error);
+      if (cluster->certs == NULL)
+        return NULL;
+#else
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "The test support library was built without OpenSSL, "
+                           "so it cannot make TLS certificates.");
+      return NULL;
+#endif
+    }
+
   for (guint i = 0; i < GREDIS_TEST_CLUSTER_N_NODES; i++)
     {
-      g_autofree char *bus_port = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
       /* The bus port is chosen too: the default, port + 10000, may be
        * taken or out of range. */
       guint16 port = pick_free_port (error);
-
-      if (port == 0)
-        return NULL;
-      bus_port = g_strdup_printf ("%u", port);
-      const char *args[] = {
+      static const char * const fixed_args[] = {
         "--cluster-enabled", "yes",
         "--cluster-config-file", "nodes.conf",
         "--cluster-node-timeout", "1000",
-        "--cluster-port", bus_port,
         /* The primaries' pings move the replication offsets, without
          * which Redis 7.0 reports the replicas "loading" in CLUSTER
          * SHARDS until the first write. */
         "--repl-ping-replica-period", "1",
-        NULL,
       };
-      cluster->nodes[i] = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, args, error);
+
+      if (port == 0)
+        return NULL;
+      for (guint a = 0; a < G_N_ELEMENTS (fixed_args); a++)
+        g_ptr_array_add (args, g_strdup (fixed_args[a]));
+      g_ptr_array_add (args, g_strdup ("--cluster-port"));
+      g_ptr_array_add (args, g_strdup_printf ("%u", port));
+      if (flags & GREDIS_TEST_CLUSTER_TLS)
+        {
+          if ((cluster->tls_ports[i] = pick_free_port (error)) == 0)
+            return NULL;
+          add_tls_args (cluster, flags, i, args);
+        }
+      g_ptr_array_add (args, NULL);
+      cluster->nodes[i] = gredis_test_server_start (GREDIS_TEST_SERVER_TCP,
+                                                    (const char * const *) args->pdata, error);
       if (cluster->nodes[i] == NULL)
         return NULL;
     }
@@ -226,7 +302,30 @@ gredis_test_cluster_stop (GredisTestCluster *cluster)
     return;
   for (guint i = 0; i < GREDIS_TEST_CLUSTER_N_NODES; i++)
     gredis_test_server_stop (cluster->nodes[i]);
+#ifdef GREDIS_TEST_HAVE_OPENSSL
+  gredis_test_certs_free (cluster->certs);
+#endif
+  if (cluster->directory != NULL)
+    g_rmdir (cluster->directory);
+  g_free (cluster->directory);
   g_free (cluster);
+}
+
+/* The TLS port of @node, 0 without GREDIS_TEST_CLUSTER_TLS. */
+guint16
+gredis_test_cluster_get_tls_port (GredisTestCluster *cluster,
+                                  guint              node)
+{
+  g_return_val_if_fail (node < GREDIS_TEST_CLUSTER_N_NODES, 0);
+  return cluster->tls_ports[node];
+}
+
+/* The certificates every node uses (CA: GREDIS_TEST_TLS_CA_CERT), NULL
+ * without GREDIS_TEST_CLUSTER_TLS. */
+GredisTestCerts *
+gredis_test_cluster_get_certs (GredisTestCluster *cluster)
+{
+  return cluster->certs;
 }
 
 GredisTestServer *

@@ -17,7 +17,28 @@ G_BEGIN_DECLS
  * gredis_test_cluster_is_primary(). */
 typedef struct _GredisTestCluster GredisTestCluster;
 
+/*
+ * GredisTestClusterFlags:
+ * @GREDIS_TEST_CLUSTER_TLS: every node also listens with TLS on a port
+ *   of its own (gredis_test_cluster_get_tls_port()), with a certificate
+ *   of one test CA (gredis_test_cluster_get_certs()) valid for
+ *   localhost and 127.0.0.1; the cluster bus and replication use TLS
+ *   (tls-cluster, tls-replication), so the nodes announce their TLS
+ *   ports. The plain ports stay, for the fixture's redis-cli.
+ * @GREDIS_TEST_CLUSTER_TLS_WRONG_HOST_LAST: with TLS, the last node
+ *   (a replica when the cluster is made) presents a certificate of the
+ *   same CA for "wrong.example": the cluster works, a client that
+ *   checks host names must refuse that node.
+ */
+typedef enum {
+  GREDIS_TEST_CLUSTER_NONE                 = 0,
+  GREDIS_TEST_CLUSTER_TLS                  = 1 << 0,
+  GREDIS_TEST_CLUSTER_TLS_WRONG_HOST_LAST  = 1 << 1,
+} GredisTestClusterFlags;
+
 GredisTestCluster *gredis_test_cluster_start        (GError            **error);
+GredisTestCluster *gredis_test_cluster_start_full   (GredisTestClusterFlags   flags,
+                                                     GError                 **error);
 void               gredis_test_cluster_stop         (GredisTestCluster  *cluster);
 
 gboolean           gredis_test_cluster_wait_ready   (GredisTestCluster  *cluster,
@@ -37,6 +58,9 @@ char              *gredis_test_cluster_get_node_id  (GredisTestCluster  *cluster
                                                      guint               node);
 char              *gredis_test_cluster_get_uri      (GredisTestCluster  *cluster,
                                                      guint               node);
+guint16            gredis_test_cluster_get_tls_port (GredisTestCluster  *cluster,
+                                                     guint               node);
+GredisTestCerts   *gredis_test_cluster_get_certs    (GredisTestCluster  *cluster);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisTestCluster, gredis_test_cluster_stop)
 

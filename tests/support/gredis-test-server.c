@@ -30,6 +30,8 @@ struct _GredisTestServer
   GredisTestCerts *certs;
   gboolean paused;
   char *sentinel_config;  /* the sentinel.conf text, for a sentinel */
+  char **extra_args;      /* as given at start, for a restart */
+  gboolean reuse_ports;   /* a restart: the ports stay */
 };
 
 /* Servers still running, stopped at exit in case a test ends early. */
@@ -188,12 +190,15 @@ try_start (GredisTestServer    *server,
   gint64 deadline;
 
   *retry = FALSE;
-  server->port = 0;
-  server->tls_port = 0;
-  if (want_tcp && (server->port = pick_free_port (family, error)) == 0)
-    return FALSE;
-  if ((flags & GREDIS_TEST_SERVER_TLS) && (server->tls_port = pick_free_port (family, error)) == 0)
-    return FALSE;
+  if (!server->reuse_ports)
+    {
+      server->port = 0;
+      server->tls_port = 0;
+      if (want_tcp && (server->port = pick_free_port (family, error)) == 0)
+        return FALSE;
+      if ((flags & GREDIS_TEST_SERVER_TLS) && (server->tls_port = pick_free_port (family, error)) == 0)
+        return FALSE;
+    }
 
   if (flags & GREDIS_TEST_SERVER_TCP || !(flags & GREDIS_TEST_SERVER_TCP6))
     g_string_append (bind, "127.0.0.1");
@@ -284,6 +289,7 @@ start_server (GredisTestServerFlags   flags,
   gboolean retry = TRUE;
 
   server->sentinel_config = g_strdup (sentinel_config);
+  server->extra_args = g_strdupv ((char **) extra_args);
 
   if (flags & GREDIS_TEST_SERVER_TLS_CLIENT_AUTH || flags & GREDIS_TEST_SERVER_TLS_WRONG_HOST ||
       flags & GREDIS_TEST_SERVER_TLS_EXPIRED || flags & GREDIS_TEST_SERVER_TLS_SELF_SIGNED ||
@@ -419,6 +425,7 @@ gredis_test_server_stop (GredisTestServer *server)
   g_free (server->log_path);
   g_free (server->host);
   g_free (server->sentinel_config);
+  g_strfreev (server->extra_args);
   g_free (server);
 }
 
@@ -544,6 +551,24 @@ gredis_test_server_kill (GredisTestServer *server)
   g_subprocess_force_exit (server->process);
   g_subprocess_wait (server->process, NULL, NULL);
   g_clear_object (&server->process);
+}
+
+/* Starts a server that was killed (gredis_test_server_kill()) again, on
+ * the same ports, in the same directory, with the same arguments. */
+gboolean
+gredis_test_server_restart (GredisTestServer  *server,
+                            GError           **error)
+{
+  gboolean retry = FALSE;
+  gboolean started;
+
+  g_return_val_if_fail (server->process == NULL, FALSE);
+
+  server->reuse_ports = TRUE;
+  server->paused = FALSE;
+  started = try_start (server, (const char * const *) server->extra_args, &retry, error);
+  server->reuse_ports = FALSE;
+  return started;
 }
 
 void

@@ -101,6 +101,8 @@ GPid              gredis_test_server_get_pid         (GredisTestServer       *se
 void              gredis_test_server_pause           (GredisTestServer       *server);
 void              gredis_test_server_resume          (GredisTestServer       *server);
 void              gredis_test_server_kill            (GredisTestServer       *server);
+gboolean          gredis_test_server_restart         (GredisTestServer       *server,
+                                                      GError                **error);
 
 /* For g_test_add(): user_data is GUINT_TO_POINTER (flags). */
 typedef struct {
