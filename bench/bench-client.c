@@ -12,6 +12,8 @@
  *     pipeline and a raw socket writing preformatted commands (the limit)
  * (c) 100 000 independent async SETs from one main loop, no explicit
  *     pipeline, vs hiredis' async API on its GLib adapter, and vs (b)
+ * (d) the typed helpers against raw argv calls through the same client:
+ *     100 000 async ZADD and ZSCORE pairs, converted to C types
  * and the memory of an idle connection and of a queued command.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -272,6 +274,77 @@ hiredis_async (guint n)
   return start;
 }
 
+/* (d) */
+
+static void
+on_raw (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GredisReply *reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, NULL);
+
+  g_assert_nonnull (reply);
+  gredis_reply_unref (reply);
+  (*(guint *) user_data)++;
+}
+
+static void
+on_typed_zadd (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gredis_client_zadd_finish (GREDIS_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+  (*(guint *) user_data)++;
+}
+
+static void
+on_typed_zscore (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  double score;
+
+  g_assert_true (gredis_client_zscore_finish (GREDIS_CLIENT (source), result, &score, &error));
+  (*(guint *) user_data)++;
+}
+
+/* @n ZADD key score member and ZSCORE key member, typed or raw; the raw
+ * path formats the score itself, as a caller of the raw API would. */
+static double
+typed_or_raw (guint    n,
+              gboolean typed)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  g_autoptr(GredisConnection) connection = ready_connection (client);
+  double start = now_s ();
+  guint done = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (typed)
+      {
+        gredis_client_zadd_async (client, "bench:d", i % 100, "m", GREDIS_ZADD_NONE, NULL,
+                                  on_typed_zadd, &done);
+        gredis_client_zscore_async (client, "bench:d", "m", NULL, on_typed_zscore, &done);
+      }
+    else
+      {
+        char score[G_ASCII_DTOSTR_BUF_SIZE];
+        const char *zadd[] = { "ZADD", "bench:d", g_ascii_dtostr (score, sizeof score, i % 100),
+                               "m", NULL };
+        const char *zscore[] = { "ZSCORE", "bench:d", "m", NULL };
+
+        gredis_client_command_async (client, zadd, NULL, on_raw, &done);
+        gredis_client_command_async (client, zscore, NULL, on_raw, &done);
+      }
+  while (done < 2 * n)
+    g_main_context_iteration (NULL, TRUE);
+  return 2 * n / (now_s () - start);
+}
+
 /* Memory */
 
 static void
@@ -411,6 +484,7 @@ main (int    argc,
   double b_gh[2][MAX_REPEAT], b_gr[2][MAX_REPEAT];
   double c_api[MAX_REPEAT], c_full[MAX_REPEAT], c_h[MAX_REPEAT];
   double c_ratio[MAX_REPEAT], c_full_ratio[MAX_REPEAT], c_b[MAX_REPEAT];
+  double d_typed[MAX_REPEAT], d_raw[MAX_REPEAT], d_ratio[MAX_REPEAT];
   const guint depths[2] = { 100, 1000 };
   double sp, sp2, sp3;
 
@@ -458,6 +532,9 @@ main (int    argc,
       c_ratio[r] = c_api[r] / c_h[r];
       c_full_ratio[r] = c_full[r] / c_h[r];
       c_b[r] = c_api[r] / b_g[1][r];
+      d_typed[r] = typed_or_raw (100000, TRUE);
+      d_raw[r] = typed_or_raw (100000, FALSE);
+      d_ratio[r] = d_typed[r] / d_raw[r];
     }
 
   g_print ("medians of %d rounds; [spread max/min over the rounds]\n", repeat);
@@ -478,6 +555,9 @@ main (int    argc,
   g_print ("    client/hiredis %.2f [%.2f] (goal >= 1.5), ", median (c_ratio, repeat, &sp), sp);
   g_print ("callback/hiredis %.2f [%.2f], ", median (c_full_ratio, repeat, &sp), sp);
   g_print ("client/(b, 1000) %.2f [%.2f] (goal >= 0.6)\n", median (c_b, repeat, &sp), sp);
+  g_print ("(d) 100000 async ZADD + ZSCORE: typed helpers %.0f/s, raw argv %.0f/s, ",
+           median (d_typed, repeat, &sp), median (d_raw, repeat, &sp2));
+  g_print ("typed/raw %.2f [%.2f] (goal >= 0.90)\n", median (d_ratio, repeat, &sp), sp);
 
   memory ();
   memory_client ();

@@ -5,47 +5,48 @@
 #include "gredis-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-commands-private.h"
+#include "gredis-reply-types-private.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* Each typed helper (gredis-client-strings.c, -keys.c, -hashes.c,
- * -lists.c, -sets.c, -sorted-sets.c) comes in three forms, like the rest
- * of the client: `_async` and `_finish`, and a blocking form safe from any
- * thread. They build an argv, send it as gredis_client_command_argv_async()
- * would, and convert the reply to a C type. Server error replies become
- * errors. The helpers that take or return values also have a binary-safe
- * `_bytes` form, with values as GBytes, built by the same argv helpers: an
- * argv keeps the lengths of its arguments only once one is binary. */
+/* The typed helpers (gredis-client-commands-generated.c, written at build
+ * time by build-aux/gredis-gen-commands.py from
+ * build-aux/gredis-commands.decl) come in three forms, like the rest of
+ * the client: `_async` and `_finish`, and a blocking form safe from any
+ * thread. Each builds an argv on the stack with the functions here, sends
+ * it as gredis_client_command_argv_async() would, and converts the reply
+ * to a C type with the converters below. Server error replies become
+ * errors, and so do replies of the wrong kind. */
 
 /* Building an argv */
-
 
 void
 _gredis_cmd_init (Cmd        *c,
                   const char *name)
 {
-  c->argv = g_ptr_array_sized_new (8);
-  c->lengths = NULL;
+  c->argc = 0;
+  c->alloc = CMD_INLINE_ARGS;
+  c->argv = c->inline_argv;
+  c->lengths = c->inline_lengths;
+  c->n_numbers = 0;
   c->owned = NULL;
-  g_ptr_array_add (c->argv, (gpointer) name);
+  _gredis_cmd_add (c, name);
 }
 
-void
-_gredis_cmd_init_key (Cmd        *c,
-                      const char *name,
-                      const char *key)
+static void
+grow (Cmd *c)
 {
-  _gredis_cmd_init (c, name);
-  _gredis_cmd_add (c, key);
-}
+  guint alloc = c->alloc * 2;
 
-void
-_gredis_cmd_add (Cmd        *c,
-                 const char *arg)
-{
-  _gredis_cmd_add_len (c, arg, -1);
+  if (c->argv == c->inline_argv)
+    {
+      c->argv = g_memdup2 (c->inline_argv, sizeof (char *) * c->argc);
+      c->lengths = g_memdup2 (c->inline_lengths, sizeof (gsize) * c->argc);
+    }
+  c->argv = g_renew (const char *, c->argv, alloc);
+  c->lengths = g_renew (gsize, c->lengths, alloc);
+  c->alloc = alloc;
 }
 
 void
@@ -53,24 +54,18 @@ _gredis_cmd_add_len (Cmd         *c,
                      const char  *arg,
                      gssize       length)
 {
-  gsize n;
+  if (G_UNLIKELY (c->argc == c->alloc))
+    grow (c);
+  c->argv[c->argc] = arg;
+  c->lengths[c->argc] = length >= 0 ? (gsize) length : strlen (arg);
+  c->argc++;
+}
 
-  if (length >= 0 && c->lengths == NULL)
-    {
-      /* The first binary argument: the ones before it get their lengths. */
-      c->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), c->argv->len + 4);
-      for (guint i = 0; i < c->argv->len; i++)
-        {
-          n = strlen (g_ptr_array_index (c->argv, i));
-          g_array_append_val (c->lengths, n);
-        }
-    }
-  g_ptr_array_add (c->argv, (gpointer) arg);
-  if (c->lengths != NULL)
-    {
-      n = length >= 0 ? (gsize) length : strlen (arg);
-      g_array_append_val (c->lengths, n);
-    }
+void
+_gredis_cmd_add (Cmd        *c,
+                 const char *arg)
+{
+  _gredis_cmd_add_len (c, arg, -1);
 }
 
 void
@@ -84,40 +79,50 @@ _gredis_cmd_add_bytes (Cmd    *c,
   _gredis_cmd_add_len (c, data != NULL ? data : "", length);
 }
 
-void
-_gredis_cmd_add_owned (Cmd  *c,
-                       char *arg)
+/* A buffer for the text of a number: one of the argv's own, else one
+ * from the heap. */
+static char *
+number_buffer (Cmd *c)
 {
+  char *buffer;
+
+  if (G_LIKELY (c->n_numbers < CMD_INLINE_NUMBERS))
+    return c->numbers[c->n_numbers++];
   if (c->owned == NULL)
     c->owned = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (c->owned, arg);
-  _gredis_cmd_add (c, arg);
+  buffer = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+  g_ptr_array_add (c->owned, buffer);
+  return buffer;
 }
 
 void
 _gredis_cmd_add_int (Cmd    *c,
                      gint64  value)
 {
-  _gredis_cmd_add_owned (c, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  char *buffer = number_buffer (c);
+
+  _gredis_cmd_add_len (c, buffer, g_snprintf (buffer, G_ASCII_DTOSTR_BUF_SIZE,
+                                              "%" G_GINT64_FORMAT, value));
 }
 
 void
 _gredis_cmd_add_uint (Cmd     *c,
                       guint64  value)
 {
-  _gredis_cmd_add_owned (c, g_strdup_printf ("%" G_GUINT64_FORMAT, value));
+  char *buffer = number_buffer (c);
+
+  _gredis_cmd_add_len (c, buffer, g_snprintf (buffer, G_ASCII_DTOSTR_BUF_SIZE,
+                                              "%" G_GUINT64_FORMAT, value));
 }
 
 void
 _gredis_cmd_add_double (Cmd    *c,
                         double  value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (isinf (value))
     _gredis_cmd_add (c, value > 0 ? "+inf" : "-inf");
   else
-    _gredis_cmd_add_owned (c, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+    _gredis_cmd_add (c, g_ascii_dtostr (number_buffer (c), G_ASCII_DTOSTR_BUF_SIZE, value));
 }
 
 void
@@ -138,6 +143,45 @@ _gredis_cmd_add_bytesv (Cmd            *c,
 }
 
 void
+_gredis_cmd_add_pairs (Cmd                *c,
+                       const char * const *names,
+                       GBytes * const     *values,
+                       guint               n_values)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      _gredis_cmd_add (c, names[i]);
+      _gredis_cmd_add_bytes (c, values[i]);
+    }
+}
+
+void
+_gredis_cmd_add_scored (Cmd                *c,
+                        const double       *scores,
+                        const char * const *members,
+                        guint               n_members)
+{
+  for (guint i = 0; i < n_members; i++)
+    {
+      _gredis_cmd_add_double (c, scores[i]);
+      _gredis_cmd_add (c, members[i]);
+    }
+}
+
+void
+_gredis_cmd_add_scored_bytes (Cmd            *c,
+                              const double   *scores,
+                              GBytes * const *members,
+                              guint           n_members)
+{
+  for (guint i = 0; i < n_members; i++)
+    {
+      _gredis_cmd_add_double (c, scores[i]);
+      _gredis_cmd_add_bytes (c, members[i]);
+    }
+}
+
+void
 _gredis_cmd_add_flags (Cmd           *c,
                        guint          flags,
                        const CmdFlag *words,
@@ -151,8 +195,13 @@ _gredis_cmd_add_flags (Cmd           *c,
 void
 _gredis_cmd_clear (Cmd *c)
 {
-  g_ptr_array_unref (c->argv);
-  g_clear_pointer (&c->lengths, g_array_unref);
+  if (c->argv != c->inline_argv)
+    {
+      g_free (c->argv);
+      g_free (c->lengths);
+    }
+  c->argv = NULL;
+  c->lengths = NULL;
   g_clear_pointer (&c->owned, g_ptr_array_unref);
 }
 
@@ -164,9 +213,8 @@ _gredis_cmd_send_async (GredisClient        *client,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  _gredis_client_send_async (client, c->argv->len, (const char * const *) c->argv->pdata,
-                             c->lengths != NULL ? (const gsize *) c->lengths->data : NULL,
-                             NULL, source_tag, cancellable, callback, user_data);
+  _gredis_client_send_async (client, c->argc, c->argv, c->lengths, NULL, source_tag,
+                             cancellable, callback, user_data);
   _gredis_cmd_clear (c);
 }
 
@@ -176,312 +224,15 @@ _gredis_cmd_send_sync (GredisClient  *client,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  GredisReply *reply = _gredis_client_send_sync (client, c->argv->len,
-                                                 (const char * const *) c->argv->pdata,
-                                                 c->lengths != NULL ? (const gsize *) c->lengths->data : NULL,
-                                                 NULL, cancellable, error);
+  GredisReply *reply = _gredis_client_send_sync (client, c->argc, c->argv, c->lengths, NULL,
+                                                 cancellable, error);
+
   _gredis_cmd_clear (c);
   return reply;
 }
 
-/* The argv shapes most typed helpers share, built and sent in one call
- * by the `_async` and the blocking form alike. */
-
-/* NAME KEY [ARG], on the stack: @arg may be %NULL. A binary @value (not
- * %NULL) takes the place of @arg; the argv's lengths are then given. */
-typedef struct
-{
-  const char *argv[3];
-  gsize lengths[3];
-  guint argc;
-  gboolean binary;
-} KeyArgv;
-
-static void
-key_argv_init (KeyArgv    *k,
-               const char *name,
-               const char *key,
-               const char *arg,
-               GBytes     *value)
-{
-  k->argv[0] = name;
-  k->argv[1] = key;
-  k->argv[2] = arg;
-  k->argc = arg != NULL || value != NULL ? 3 : 2;
-  k->binary = value != NULL;
-  if (k->binary)
-    {
-      k->argv[2] = g_bytes_get_data (value, &k->lengths[2]);
-      if (k->argv[2] == NULL)
-        k->argv[2] = "";
-      k->lengths[0] = strlen (name);
-      k->lengths[1] = strlen (key);
-    }
-}
-
-static void
-send_key_async (GredisClient        *client,
-                const char          *name,
-                const char          *key,
-                const char          *arg,
-                GBytes              *value,
-                gpointer             source_tag,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  KeyArgv k;
-
-  key_argv_init (&k, name, key, arg, value);
-  _gredis_client_send_async (client, k.argc, k.argv, k.binary ? k.lengths : NULL, NULL,
-                             source_tag, cancellable, callback, user_data);
-}
-
-static GredisReply *
-send_key_sync (GredisClient  *client,
-               const char    *name,
-               const char    *key,
-               const char    *arg,
-               GBytes        *value,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  KeyArgv k;
-
-  key_argv_init (&k, name, key, arg, value);
-  return _gredis_client_send_sync (client, k.argc, k.argv, k.binary ? k.lengths : NULL, NULL,
-                                   cancellable, error);
-}
-
-void
-_gredis_cmd_send_key_async (GredisClient        *client,
-                            const char          *name,
-                            const char          *key,
-                            const char          *arg,
-                            gpointer             source_tag,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  send_key_async (client, name, key, arg, NULL, source_tag, cancellable, callback, user_data);
-}
-
-GredisReply *
-_gredis_cmd_send_key_sync (GredisClient  *client,
-                           const char    *name,
-                           const char    *key,
-                           const char    *arg,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  return send_key_sync (client, name, key, arg, NULL, cancellable, error);
-}
-
-/* NAME KEY VALUE, with a binary value. */
-void
-_gredis_cmd_send_key_bytes_async (GredisClient        *client,
-                                  const char          *name,
-                                  const char          *key,
-                                  GBytes              *value,
-                                  gpointer             source_tag,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  send_key_async (client, name, key, NULL, value, source_tag, cancellable, callback, user_data);
-}
-
-GredisReply *
-_gredis_cmd_send_key_bytes_sync (GredisClient  *client,
-                                 const char    *name,
-                                 const char    *key,
-                                 GBytes        *value,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
-{
-  return send_key_sync (client, name, key, NULL, value, cancellable, error);
-}
-
-/* NAME [KEY] followed by the arguments the caller adds: @key may be %NULL. */
-static void
-init_list (Cmd        *c,
-           const char *name,
-           const char *key)
-{
-  _gredis_cmd_init (c, name);
-  if (key != NULL)
-    _gredis_cmd_add (c, key);
-}
-
-/* NAME [KEY] STRV… */
-static void
-init_strv (Cmd                *c,
-           const char         *name,
-           const char         *key,
-           const char * const *strv)
-{
-  init_list (c, name, key);
-  _gredis_cmd_add_strv (c, strv);
-}
-
-void
-_gredis_cmd_send_strv_async (GredisClient        *client,
-                             const char          *name,
-                             const char          *key,
-                             const char * const  *strv,
-                             gpointer             source_tag,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  Cmd c;
-
-  init_strv (&c, name, key, strv);
-  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
-}
-
-GredisReply *
-_gredis_cmd_send_strv_sync (GredisClient        *client,
-                            const char          *name,
-                            const char          *key,
-                            const char * const  *strv,
-                            GCancellable        *cancellable,
-                            GError             **error)
-{
-  Cmd c;
-
-  init_strv (&c, name, key, strv);
-  return _gredis_cmd_send_sync (client, &c, cancellable, error);
-}
-
-/* NAME [KEY] VALUE…, with binary values. */
-void
-_gredis_cmd_send_bytesv_async (GredisClient        *client,
-                               const char          *name,
-                               const char          *key,
-                               GBytes * const      *values,
-                               guint                n_values,
-                               gpointer             source_tag,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  Cmd c;
-
-  init_list (&c, name, key);
-  _gredis_cmd_add_bytesv (&c, values, n_values);
-  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
-}
-
-GredisReply *
-_gredis_cmd_send_bytesv_sync (GredisClient    *client,
-                              const char      *name,
-                              const char      *key,
-                              GBytes * const  *values,
-                              guint            n_values,
-                              GCancellable    *cancellable,
-                              GError         **error)
-{
-  Cmd c;
-
-  init_list (&c, name, key);
-  _gredis_cmd_add_bytesv (&c, values, n_values);
-  return _gredis_cmd_send_sync (client, &c, cancellable, error);
-}
-
-/* NAME [KEY] NAME VALUE…: names (keys or fields) as text, binary values. */
-static void
-init_pairs (Cmd                *c,
-            const char         *name,
-            const char         *key,
-            const char * const *names,
-            GBytes * const     *values,
-            guint               n_values)
-{
-  init_list (c, name, key);
-  for (guint i = 0; i < n_values; i++)
-    {
-      _gredis_cmd_add (c, names[i]);
-      _gredis_cmd_add_bytes (c, values[i]);
-    }
-}
-
-void
-_gredis_cmd_send_pairs_async (GredisClient        *client,
-                              const char          *name,
-                              const char          *key,
-                              const char * const  *names,
-                              GBytes * const      *values,
-                              guint                n_values,
-                              gpointer             source_tag,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  Cmd c;
-
-  init_pairs (&c, name, key, names, values, n_values);
-  _gredis_cmd_send_async (client, &c, source_tag, cancellable, callback, user_data);
-}
-
-GredisReply *
-_gredis_cmd_send_pairs_sync (GredisClient        *client,
-                             const char          *name,
-                             const char          *key,
-                             const char * const  *names,
-                             GBytes * const      *values,
-                             guint                n_values,
-                             GCancellable        *cancellable,
-                             GError             **error)
-{
-  Cmd c;
-
-  init_pairs (&c, name, key, names, values, n_values);
-  return _gredis_cmd_send_sync (client, &c, cancellable, error);
-}
-
 /* Converting replies; each takes the reply (which may be NULL after an
  * error) and frees it. */
-
-static void
-unexpected (GredisReply  *reply,
-            GError      **error)
-{
-  GEnumClass *klass = g_type_class_ref (GREDIS_TYPE_REPLY_KIND);
-  GEnumValue *value = g_enum_get_value (klass, gredis_reply_get_kind (reply));
-
-  gredis_i18n_init ();
-  g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL,
-               /* Translators: %s is a kind of reply, such as "array". */
-               _("The server sent a reply of an unexpected kind (%s)."),
-               value != NULL ? value->value_nick : "?");
-  g_type_class_unref (klass);
-}
-
-static gboolean
-is_text (GredisReply *reply)
-{
-  switch (gredis_reply_get_kind (reply))
-    {
-    case GREDIS_REPLY_STRING:
-    case GREDIS_REPLY_SIMPLE_STRING:
-    case GREDIS_REPLY_VERBATIM:
-    case GREDIS_REPLY_DOUBLE:
-    case GREDIS_REPLY_BIG_NUMBER:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static char *
-dup_text (GredisReply *reply)
-{
-  gsize length = 0;
-  const char *s = gredis_reply_get_string (reply, &length);
-
-  return g_strndup (s, length);
-}
 
 gint64
 _gredis_reply_to_int (GredisReply  *reply,
@@ -494,7 +245,7 @@ _gredis_reply_to_int (GredisReply  *reply,
   if (gredis_reply_get_kind (reply) == GREDIS_REPLY_INTEGER)
     value = gredis_reply_get_integer (reply);
   else
-    unexpected (reply, error);
+    _gredis_reply_unexpected (reply, error);
   gredis_reply_unref (reply);
   return value;
 }
@@ -512,11 +263,12 @@ _gredis_reply_to_bool (GredisReply  *reply,
   else if (gredis_reply_get_kind (reply) == GREDIS_REPLY_BOOLEAN)
     value = gredis_reply_get_boolean (reply);
   else
-    unexpected (reply, error);
+    _gredis_reply_unexpected (reply, error);
   gredis_reply_unref (reply);
   return value;
 }
 
+/* A status reply is TRUE; nil (a condition not met) FALSE with no error. */
 gboolean
 _gredis_reply_to_ok (GredisReply  *reply,
                      GError      **error)
@@ -528,86 +280,9 @@ _gredis_reply_to_ok (GredisReply  *reply,
   if (gredis_reply_get_kind (reply) == GREDIS_REPLY_SIMPLE_STRING)
     value = TRUE;
   else if (!gredis_reply_is_nil (reply))
-    unexpected (reply, error);
+    _gredis_reply_unexpected (reply, error);
   gredis_reply_unref (reply);
   return value;
-}
-
-/* A string or nil: its text, or NULL with no error for nil. */
-static gpointer
-to_value (GredisReply  *reply,
-          gpointer    (*convert) (GredisReply *element),
-          GError      **error)
-{
-  gpointer value = NULL;
-
-  if (reply == NULL)
-    return NULL;
-  if (is_text (reply))
-    value = convert (reply);
-  else if (!gredis_reply_is_nil (reply))
-    unexpected (reply, error);
-  gredis_reply_unref (reply);
-  return value;
-}
-
-static gpointer
-dup_text_or_null (GredisReply *reply)
-{
-  return is_text (reply) ? dup_text (reply) : NULL;
-}
-
-static gpointer
-get_bytes_or_null (GredisReply *reply)
-{
-  return is_text (reply) ? gredis_reply_get_bytes (reply) : NULL;
-}
-
-char *
-_gredis_reply_to_str (GredisReply  *reply,
-                      GError      **error)
-{
-  return to_value (reply, dup_text_or_null, error);
-}
-
-GBytes *
-_gredis_reply_to_bytes (GredisReply  *reply,
-                        GError      **error)
-{
-  return to_value (reply, get_bytes_or_null, error);
-}
-
-static gboolean
-parse_double (GredisReply *reply,
-              double      *out)
-{
-  g_autofree char *text = NULL;
-  char *end = NULL;
-
-  switch (gredis_reply_get_kind (reply))
-    {
-    case GREDIS_REPLY_DOUBLE:
-      *out = gredis_reply_get_double (reply);
-      return TRUE;
-    case GREDIS_REPLY_INTEGER:
-      *out = (double) gredis_reply_get_integer (reply);
-      return TRUE;
-    case GREDIS_REPLY_STRING:
-    case GREDIS_REPLY_SIMPLE_STRING:
-      text = dup_text (reply);
-      if (g_ascii_strcasecmp (text, "inf") == 0 || g_ascii_strcasecmp (text, "+inf") == 0)
-        *out = INFINITY;
-      else if (g_ascii_strcasecmp (text, "-inf") == 0)
-        *out = -INFINITY;
-      else
-        {
-          *out = g_ascii_strtod (text, &end);
-          return end != text && *end == '\0';
-        }
-      return TRUE;
-    default:
-      return FALSE;
-    }
 }
 
 double
@@ -618,11 +293,7 @@ _gredis_reply_to_double (GredisReply  *reply,
 
   if (reply == NULL)
     return 0.0;
-  if (!parse_double (reply, &value))
-    {
-      value = 0.0;
-      unexpected (reply, error);
-    }
+  gredis_reply_to_double (reply, &value, error);
   gredis_reply_unref (reply);
   return value;
 }
@@ -635,139 +306,541 @@ _gredis_reply_to_score (GredisReply  *reply,
   double value = 0.0;
   gboolean found = FALSE;
 
-  if (reply == NULL)
-    return FALSE;
-  if (gredis_reply_is_nil (reply))
-    found = FALSE;
-  else if (parse_double (reply, &value))
-    found = TRUE;
-  else
-    unexpected (reply, error);
+  if (reply != NULL && !gredis_reply_is_nil (reply))
+    found = gredis_reply_to_double (reply, &value, error);
   if (score != NULL)
     *score = found ? value : 0.0;
+  g_clear_pointer (&reply, gredis_reply_unref);
+  return found;
+}
+
+gboolean
+_gredis_reply_to_opt_int (GredisReply  *reply,
+                          gint64       *value,
+                          GError      **error)
+{
+  gboolean found = FALSE;
+
+  if (value != NULL)
+    *value = 0;
+  if (reply == NULL)
+    return FALSE;
+  if (gredis_reply_get_kind (reply) == GREDIS_REPLY_INTEGER)
+    {
+      found = TRUE;
+      if (value != NULL)
+        *value = gredis_reply_get_integer (reply);
+    }
+  else if (!gredis_reply_is_nil (reply))
+    _gredis_reply_unexpected (reply, error);
   gredis_reply_unref (reply);
   return found;
 }
 
+/* Whether to convert @reply: FALSE when it is NULL (an error is set), or
+ * nil and @nullable (no error; it is freed then), or nil and not
+ * @nullable (an error). */
 static gboolean
-is_list (GredisReply *reply)
+check (GredisReply  *reply,
+       gboolean      nullable,
+       GError      **error)
 {
-  GredisReplyKind kind = gredis_reply_get_kind (reply);
+  if (reply == NULL)
+    return FALSE;
+  if (!gredis_reply_is_nil (reply))
+    return TRUE;
+  if (!nullable)
+    _gredis_reply_unexpected (reply, error);
+  gredis_reply_unref (reply);
+  return FALSE;
+}
 
-  return kind == GREDIS_REPLY_ARRAY || kind == GREDIS_REPLY_SET;
+/* Frees @reply and gives @value. */
+static gpointer
+done (GredisReply *reply,
+      gpointer     value)
+{
+  gredis_reply_unref (reply);
+  return value;
+}
+
+char *
+_gredis_reply_to_str (GredisReply  *reply,
+                      gboolean      nullable,
+                      GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  if (!_gredis_reply_is_text (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  return done (reply, _gredis_reply_dup_text (reply));
+}
+
+GBytes *
+_gredis_reply_to_bytes (GredisReply  *reply,
+                        gboolean      nullable,
+                        GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  if (!_gredis_reply_is_text (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  return done (reply, gredis_reply_get_bytes (reply));
 }
 
 char **
 _gredis_reply_to_strv (GredisReply  *reply,
+                       gboolean      nullable,
                        GError      **error)
 {
-  GStrvBuilder *builder;
-  char **value;
-
-  if (reply == NULL)
+  if (!check (reply, nullable, error))
     return NULL;
-  if (!is_list (reply))
-    {
-      unexpected (reply, error);
-      gredis_reply_unref (reply);
-      return NULL;
-    }
-  builder = g_strv_builder_new ();
-  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    {
-      GredisReply *element = gredis_reply_get_element (reply, i);
-
-      g_autofree char *text = NULL;
-
-      if (is_text (element))
-        text = dup_text (element);
-      else if (gredis_reply_get_kind (element) == GREDIS_REPLY_INTEGER)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, gredis_reply_get_integer (element));
-      g_strv_builder_add (builder, text != NULL ? text : "");
-    }
-  value = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  gredis_reply_unref (reply);
-  return value;
-}
-
-/* An array (or set, or with @map a map) of strings: each converted, NULL
- * for the others (nil). */
-static GPtrArray *
-to_array (GredisReply     *reply,
-          gboolean         map,
-          gpointer       (*convert) (GredisReply *element),
-          GDestroyNotify   free_element,
-          GError         **error)
-{
-  GPtrArray *value;
-
-  if (reply == NULL)
-    return NULL;
-  if (!is_list (reply) && !(map && gredis_reply_get_kind (reply) == GREDIS_REPLY_MAP))
-    {
-      unexpected (reply, error);
-      gredis_reply_unref (reply);
-      return NULL;
-    }
-  value = g_ptr_array_new_full (gredis_reply_get_n_elements (reply), free_element);
-  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    g_ptr_array_add (value, convert (gredis_reply_get_element (reply, i)));
-  gredis_reply_unref (reply);
-  return value;
-}
-
-GPtrArray *
-_gredis_reply_to_str_array (GredisReply  *reply,
-                            GError      **error)
-{
-  return to_array (reply, FALSE, dup_text_or_null, g_free, error);
+  return done (reply, gredis_reply_to_strv (reply, error));
 }
 
 GPtrArray *
 _gredis_reply_to_bytes_array (GredisReply  *reply,
+                              gboolean      nullable,
                               GError      **error)
 {
-  return to_array (reply, FALSE, get_bytes_or_null, (GDestroyNotify) g_bytes_unref, error);
+  if (!check (reply, nullable, error))
+    return NULL;
+  return done (reply, gredis_reply_to_bytes_array (reply, error));
 }
 
-/* Fields and their values as text; pairs that are not both strings are
- * left out. */
+/* An array of strings and nils (MGET), as text. */
+GPtrArray *
+_gredis_reply_to_str_array (GredisReply  *reply,
+                            gboolean      nullable,
+                            GError      **error)
+{
+  GPtrArray *values;
+
+  if (!check (reply, nullable, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  values = g_ptr_array_new_full (gredis_reply_get_n_elements (reply), g_free);
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GredisReply *element = gredis_reply_get_element (reply, i);
+
+      if (_gredis_reply_is_text (element))
+        g_ptr_array_add (values, _gredis_reply_dup_text (element));
+      else if (gredis_reply_is_nil (element))
+        g_ptr_array_add (values, NULL);
+      else
+        {
+          _gredis_reply_unexpected (element, error);
+          g_clear_pointer (&values, g_ptr_array_unref);
+          break;
+        }
+    }
+  return done (reply, values);
+}
+
 GHashTable *
 _gredis_reply_to_hash (GredisReply  *reply,
+                       gboolean      nullable,
                        GError      **error)
 {
-  GHashTable *value;
-  gsize n;
-
-  if (reply == NULL)
+  if (!check (reply, nullable, error))
     return NULL;
-  /* A map in RESP3, a flat array of fields and values in RESP2. */
-  if (gredis_reply_get_kind (reply) != GREDIS_REPLY_MAP && !is_list (reply))
-    {
-      unexpected (reply, error);
-      gredis_reply_unref (reply);
-      return NULL;
-    }
-  value = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  n = gredis_reply_get_n_elements (reply);
-  for (gsize i = 0; i + 1 < n; i += 2)
-    {
-      GredisReply *field = gredis_reply_get_element (reply, i);
-      GredisReply *v = gredis_reply_get_element (reply, i + 1);
-
-      if (is_text (field) && is_text (v))
-        g_hash_table_replace (value, dup_text (field), dup_text (v));
-    }
-  gredis_reply_unref (reply);
-  return value;
+  return done (reply, gredis_reply_to_hash_table (reply, error));
 }
 
-/* A map in RESP3, a flat array of fields and values in RESP2: both as
- * the flat array. */
+static gboolean
+add_bytes_pair (const GredisReply *field,
+                const GredisReply *value,
+                gpointer           data)
+{
+  if (!_gredis_reply_is_text (field) || !_gredis_reply_is_text (value))
+    return FALSE;
+  g_ptr_array_add (data, gredis_reply_get_bytes (field));
+  g_ptr_array_add (data, gredis_reply_get_bytes (value));
+  return TRUE;
+}
+
 GPtrArray *
 _gredis_reply_to_bytes_pairs (GredisReply  *reply,
+                              gboolean      nullable,
                               GError      **error)
 {
-  return to_array (reply, TRUE, get_bytes_or_null, (GDestroyNotify) g_bytes_unref, error);
+  GPtrArray *values;
+
+  if (!check (reply, nullable, error))
+    return NULL;
+  values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  if (!_gredis_reply_foreach_pair (reply, add_bytes_pair, values, error))
+    g_clear_pointer (&values, g_ptr_array_unref);
+  return done (reply, values);
+}
+
+GPtrArray *
+_gredis_reply_to_scored (GredisReply  *reply,
+                         gboolean      nullable,
+                         GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  return done (reply, gredis_reply_to_scored_members (reply, error));
+}
+
+GPtrArray *
+_gredis_reply_to_entries (GredisReply  *reply,
+                          gboolean      nullable,
+                          GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  return done (reply, _gredis_reply_stream_entries (reply, FALSE, error));
+}
+
+GPtrArray *
+_gredis_reply_to_stream_entries (GredisReply  *reply,
+                                 gboolean      nullable,
+                                 GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  return done (reply, _gredis_reply_stream_entries (reply, TRUE, error));
+}
+
+GArray *
+_gredis_reply_to_ints (GredisReply  *reply,
+                       gboolean      nullable,
+                       GError      **error)
+{
+  GArray *values;
+
+  if (!check (reply, nullable, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), gredis_reply_get_n_elements (reply));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GredisReply *element = gredis_reply_get_element (reply, i);
+      gint64 value;
+
+      if (gredis_reply_get_kind (element) == GREDIS_REPLY_INTEGER)
+        value = gredis_reply_get_integer (element);
+      else if (gredis_reply_get_kind (element) == GREDIS_REPLY_BOOLEAN)
+        value = gredis_reply_get_boolean (element);
+      else
+        {
+          _gredis_reply_unexpected (element, error);
+          g_clear_pointer (&values, g_array_unref);
+          break;
+        }
+      g_array_append_val (values, value);
+    }
+  return done (reply, values);
+}
+
+/* Numbers, NaN for nil; with @pairs, each element is a pair of numbers
+ * or nil (GEOPOS). */
+static GArray *
+to_doubles (GredisReply  *reply,
+            gboolean      pairs,
+            GError      **error)
+{
+  GArray *values;
+  const double nan = NAN;
+
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  values = g_array_new (FALSE, FALSE, sizeof (double));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GredisReply *element = gredis_reply_get_element (reply, i);
+      double value[2];
+      guint n = pairs ? 2 : 1;
+      gboolean ok = TRUE;
+
+      if (gredis_reply_is_nil (element))
+        value[0] = value[1] = nan;
+      else if (!pairs)
+        ok = _gredis_reply_parse_double (element, &value[0]);
+      else
+        ok = _gredis_reply_is_list (element) && gredis_reply_get_n_elements (element) == 2 &&
+             _gredis_reply_parse_double (gredis_reply_get_element (element, 0), &value[0]) &&
+             _gredis_reply_parse_double (gredis_reply_get_element (element, 1), &value[1]);
+      if (!ok)
+        {
+          _gredis_reply_unexpected (element, error);
+          g_clear_pointer (&values, g_array_unref);
+          break;
+        }
+      g_array_append_vals (values, value, n);
+    }
+  return done (reply, values);
+}
+
+GArray *
+_gredis_reply_to_doubles (GredisReply  *reply,
+                          gboolean      nullable,
+                          GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  return to_doubles (reply, FALSE, error);
+}
+
+GArray *
+_gredis_reply_to_positions (GredisReply  *reply,
+                            GError      **error)
+{
+  if (!check (reply, FALSE, error))
+    return NULL;
+  return to_doubles (reply, TRUE, error);
+}
+
+GVariant *
+_gredis_reply_to_dict (GredisReply  *reply,
+                       gboolean      nullable,
+                       GError      **error)
+{
+  if (!check (reply, nullable, error))
+    return NULL;
+  return done (reply, gredis_reply_to_dictionary (reply, error));
+}
+
+GVariant *
+_gredis_reply_to_dicts (GredisReply  *reply,
+                        GError      **error)
+{
+  GVariantBuilder builder;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GVariant *dict = gredis_reply_to_dictionary (gredis_reply_get_element (reply, i), error);
+
+      if (dict == NULL)
+        {
+          g_variant_builder_clear (&builder);
+          return done (reply, NULL);
+        }
+      g_variant_builder_add_value (&builder, dict);
+      g_variant_unref (dict);
+    }
+  return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
+}
+
+GredisReply *
+_gredis_reply_take (GredisReply  *reply,
+                    gboolean      nullable,
+                    GError      **error)
+{
+  return reply;
+}
+
+/* [text, list]: the text through @text, the list. */
+static GredisReply *
+split_pair (GredisReply  *reply,
+            char        **text,
+            GError      **error)
+{
+  GredisReply *head, *list;
+
+  if (text != NULL)
+    *text = NULL;
+  if (!_gredis_reply_is_list (reply) || gredis_reply_get_n_elements (reply) < 2 ||
+      !_gredis_reply_is_text (head = gredis_reply_get_element (reply, 0)) ||
+      !_gredis_reply_is_list (list = gredis_reply_get_element (reply, 1)))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return NULL;
+    }
+  if (text != NULL)
+    *text = _gredis_reply_dup_text (head);
+  return list;
+}
+
+char **
+_gredis_reply_to_scan (GredisReply  *reply,
+                       char        **cursor,
+                       GError      **error)
+{
+  GredisReply *list;
+  char **value = NULL;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  list = split_pair (reply, cursor, error);
+  if (list != NULL)
+    value = gredis_reply_to_strv (list, error);
+  if (value == NULL && cursor != NULL)
+    g_clear_pointer (cursor, g_free);
+  return done (reply, value);
+}
+
+GPtrArray *
+_gredis_reply_to_scan_bytes (GredisReply  *reply,
+                             char        **cursor,
+                             GError      **error)
+{
+  GredisReply *list;
+  GPtrArray *value = NULL;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  list = split_pair (reply, cursor, error);
+  if (list != NULL)
+    value = gredis_reply_to_bytes_array (list, error);
+  if (value == NULL && cursor != NULL)
+    g_clear_pointer (cursor, g_free);
+  return done (reply, value);
+}
+
+/* BLPOP's [key, element] is made the same as LMPOP's [key, [element]]. */
+static GredisReply *
+keyed_list (GredisReply  *reply,
+            char        **key,
+            gboolean     *flat,
+            GError      **error)
+{
+  *flat = _gredis_reply_is_list (reply) && gredis_reply_get_n_elements (reply) == 2 &&
+          _gredis_reply_is_text (gredis_reply_get_element (reply, 0)) &&
+          _gredis_reply_is_text (gredis_reply_get_element (reply, 1));
+  if (!*flat)
+    return split_pair (reply, key, error);
+  if (key != NULL)
+    *key = _gredis_reply_dup_text (gredis_reply_get_element (reply, 0));
+  return reply;
+}
+
+char **
+_gredis_reply_to_keyed (GredisReply  *reply,
+                        char        **key,
+                        GError      **error)
+{
+  GredisReply *list;
+  gboolean flat;
+  char **value = NULL;
+
+  if (key != NULL)
+    *key = NULL;
+  if (!check (reply, TRUE, error))
+    return NULL;
+  list = keyed_list (reply, key, &flat, error);
+  if (list != NULL && flat)
+    {
+      value = g_new0 (char *, 2);
+      value[0] = _gredis_reply_dup_text (gredis_reply_get_element (reply, 1));
+    }
+  else if (list != NULL)
+    value = gredis_reply_to_strv (list, error);
+  if (value == NULL && key != NULL)
+    g_clear_pointer (key, g_free);
+  return done (reply, value);
+}
+
+GPtrArray *
+_gredis_reply_to_keyed_bytes (GredisReply  *reply,
+                              char        **key,
+                              GError      **error)
+{
+  GredisReply *list;
+  gboolean flat;
+  GPtrArray *value = NULL;
+
+  if (key != NULL)
+    *key = NULL;
+  if (!check (reply, TRUE, error))
+    return NULL;
+  list = keyed_list (reply, key, &flat, error);
+  if (list != NULL && flat)
+    {
+      value = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      g_ptr_array_add (value, gredis_reply_get_bytes (gredis_reply_get_element (reply, 1)));
+    }
+  else if (list != NULL)
+    value = gredis_reply_to_bytes_array (list, error);
+  if (value == NULL && key != NULL)
+    g_clear_pointer (key, g_free);
+  return done (reply, value);
+}
+
+GPtrArray *
+_gredis_reply_to_keyed_scored (GredisReply  *reply,
+                               char        **key,
+                               GError      **error)
+{
+  GPtrArray *value = NULL;
+
+  if (key != NULL)
+    *key = NULL;
+  if (!check (reply, TRUE, error))
+    return NULL;
+  if (_gredis_reply_is_list (reply) && gredis_reply_get_n_elements (reply) == 3 &&
+      _gredis_reply_is_text (gredis_reply_get_element (reply, 0)))
+    {
+      /* BZPOPMIN: [key, member, score]. */
+      double score;
+
+      if (_gredis_reply_is_text (gredis_reply_get_element (reply, 1)) &&
+          _gredis_reply_parse_double (gredis_reply_get_element (reply, 2), &score))
+        {
+          GBytes *member = gredis_reply_get_bytes (gredis_reply_get_element (reply, 1));
+
+          value = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_scored_member_unref);
+          g_ptr_array_add (value, _gredis_scored_member_new_take (member, score));
+          if (key != NULL)
+            *key = _gredis_reply_dup_text (gredis_reply_get_element (reply, 0));
+        }
+      else
+        _gredis_reply_unexpected (reply, error);
+    }
+  else
+    {
+      GredisReply *list = split_pair (reply, key, error);
+
+      if (list != NULL)
+        value = gredis_reply_to_scored_members (list, error);
+      if (value == NULL && key != NULL)
+        g_clear_pointer (key, g_free);
+    }
+  return done (reply, value);
+}
+
+GPtrArray *
+_gredis_reply_to_autoclaim (GredisReply  *reply,
+                            char        **cursor,
+                            GError      **error)
+{
+  GredisReply *list;
+  GPtrArray *value = NULL;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  list = split_pair (reply, cursor, error);
+  if (list != NULL)
+    value = _gredis_reply_stream_entries (list, FALSE, error);
+  if (value == NULL && cursor != NULL)
+    g_clear_pointer (cursor, g_free);
+  return done (reply, value);
 }

@@ -461,26 +461,6 @@ gredis_pipeline_add_script (GredisPipeline     *pipeline,
 }
 
 /**
- * gredis_pipeline_add_get:
- * @pipeline: a #GredisPipeline
- * @key: a key
- *
- * Queues `GET key`; its reply is a string, or nil when the key does not
- * exist.
- *
- * Returns: the index of the command's result
- */
-guint
-gredis_pipeline_add_get (GredisPipeline *pipeline,
-                         const char     *key)
-{
-  const char *argv[] = { "GET", key, NULL };
-
-  g_return_val_if_fail (key != NULL, 0);
-  return gredis_pipeline_add_command (pipeline, argv);
-}
-
-/**
  * gredis_pipeline_add_set:
  * @pipeline: a #GredisPipeline
  * @key: a key
@@ -499,54 +479,6 @@ gredis_pipeline_add_set (GredisPipeline *pipeline,
 
   g_return_val_if_fail (key != NULL && value != NULL, 0);
   return gredis_pipeline_add_command (pipeline, argv);
-}
-
-/**
- * gredis_pipeline_add_incrby:
- * @pipeline: a #GredisPipeline
- * @key: a key
- * @increment: the amount to add
- *
- * Queues `INCRBY key increment`; its reply is the new value.
- *
- * Returns: the index of the command's result
- */
-guint
-gredis_pipeline_add_incrby (GredisPipeline *pipeline,
-                            const char     *key,
-                            gint64          increment)
-{
-  char number[32];
-  const char *argv[] = { "INCRBY", key, number, NULL };
-
-  g_return_val_if_fail (key != NULL, 0);
-  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, increment);
-  return gredis_pipeline_add_command (pipeline, argv);
-}
-
-/**
- * gredis_pipeline_add_del:
- * @pipeline: a #GredisPipeline
- * @keys: (array zero-terminated=1): the keys to delete, at least one
- *
- * Queues `DEL key…`; its reply is the number of keys deleted.
- *
- * Returns: the index of the command's result
- */
-guint
-gredis_pipeline_add_del (GredisPipeline     *pipeline,
-                         const char * const *keys)
-{
-  guint n_keys;
-  g_autofree const char **argv = NULL;
-
-  g_return_val_if_fail (keys != NULL && keys[0] != NULL, 0);
-
-  n_keys = g_strv_length ((char **) keys);
-  argv = g_new (const char *, n_keys + 1);
-  argv[0] = "DEL";
-  memcpy (argv + 1, keys, n_keys * sizeof (char *));
-  return gredis_pipeline_add_command_argv (pipeline, n_keys + 1, argv, NULL);
 }
 
 /* Results */

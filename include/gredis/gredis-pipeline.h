@@ -73,19 +73,9 @@ guint           gredis_pipeline_add_script        (GredisPipeline       *pipelin
                                                    const char * const   *keys,
                                                    const char * const   *args);
 GREDIS_AVAILABLE_IN_ALL
-guint           gredis_pipeline_add_get           (GredisPipeline       *pipeline,
-                                                   const char           *key);
-GREDIS_AVAILABLE_IN_ALL
 guint           gredis_pipeline_add_set           (GredisPipeline       *pipeline,
                                                    const char           *key,
                                                    const char           *value);
-GREDIS_AVAILABLE_IN_ALL
-guint           gredis_pipeline_add_incrby        (GredisPipeline       *pipeline,
-                                                   const char           *key,
-                                                   gint64                increment);
-GREDIS_AVAILABLE_IN_ALL
-guint           gredis_pipeline_add_del           (GredisPipeline       *pipeline,
-                                                   const char * const   *keys);
 
 GREDIS_AVAILABLE_IN_ALL
 void            gredis_pipeline_watch_async       (GredisPipeline       *pipeline,
@@ -154,3 +144,7 @@ GredisPipeline *gredis_client_transaction         (GredisClient          *client
                                                    GError               **error);
 
 G_END_DECLS
+
+/* One adder per typed helper of GredisClient, generated from
+ * build-aux/gredis-commands.decl. */
+#include <gredis/gredis-pipeline-commands.h>

@@ -12,6 +12,7 @@
 #include <gredis/gredis-error.h>
 #include <gredis/gredis-reply.h>
 #include <gredis/gredis-reply-builder.h>
+#include <gredis/gredis-reply-types.h>
 #include <gredis/gredis-encoder.h>
 #include <gredis/gredis-command-table.h>
 #include <gredis/gredis-plugin.h>
@@ -24,6 +25,7 @@
 #include <gredis/gredis-pool.h>
 #include <gredis/gredis-client.h>
 #include <gredis/gredis-commands.h>
+#include <gredis/gredis-lock.h>
 #include <gredis/gredis-script.h>
 #include <gredis/gredis-pipeline.h>
 #include <gredis/gredis-pubsub.h>

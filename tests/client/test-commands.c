@@ -1,0 +1,1063 @@
+/* test-commands.c: the generated typed helpers on a real redis-server, one
+ * test per command group, each run under RESP2 and RESP3 with the same
+ * assertions: a typed result means the same whatever the protocol
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gredis/gredis.h>
+
+#include "gredis-test-server.h"
+
+static GredisTestServer *server;
+
+/* A value with a NUL first, invalid UTF-8 and a NUL inside. */
+static const char binary[] = "\0\xff\r\nb\0in";
+#define BINARY_LEN (sizeof binary - 1)
+
+#define OK(call) G_STMT_START { \
+    g_autoptr(GError) ok_error = NULL; \
+    gboolean ok_value = (call); \
+    g_assert_no_error (ok_error); \
+    g_assert_true (ok_value); \
+  } G_STMT_END
+#define INT(expected, call) G_STMT_START { \
+    g_autoptr(GError) int_error = NULL; \
+    gint64 int_value = (call); \
+    g_assert_no_error (int_error); \
+    g_assert_cmpint (int_value, ==, (expected)); \
+  } G_STMT_END
+#define STR(expected, call) G_STMT_START { \
+    g_autoptr(GError) str_error = NULL; \
+    g_autofree char *str_value = (call); \
+    g_assert_no_error (str_error); \
+    g_assert_cmpstr (str_value, ==, (expected)); \
+  } G_STMT_END
+#define STRV(expected, call) G_STMT_START { \
+    g_autoptr(GError) strv_error = NULL; \
+    g_auto(GStrv) strv_value = (call); \
+    const char * const strv_expected[] = expected; \
+    g_assert_no_error (strv_error); \
+    g_assert_nonnull (strv_value); \
+    g_assert_cmpstrv (strv_value, strv_expected); \
+  } G_STMT_END
+/* The error of each macro is named after it; ERR is the one to pass. */
+#define E(kind) (&kind##_error)
+#define L(...) { __VA_ARGS__, NULL }
+
+static GredisClient *
+make_client (guint protocol)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "FLUSHALL", NULL };
+
+  gredis_config_set_path (config, gredis_test_server_get_socket_path (server));
+  gredis_config_set_protocol (config, protocol);
+  client = gredis_client_new (config);
+  reply = gredis_client_command (client, argv, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+static GBytes *
+binary_bytes (void)
+{
+  return g_bytes_new_static (binary, BINARY_LEN);
+}
+
+static void
+assert_binary (GBytes *bytes)
+{
+  g_assert_nonnull (bytes);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), binary, BINARY_LEN);
+}
+
+static void
+assert_scored (GPtrArray  *members,
+               const char *expected)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (members);
+  for (guint i = 0; i < members->len; i++)
+    {
+      GredisScoredMember *m = g_ptr_array_index (members, i);
+
+      g_string_append_printf (text, "%s%s=%g", i > 0 ? " " : "",
+                              gredis_scored_member_get_member (m),
+                              gredis_scored_member_get_score (m));
+    }
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+static void
+test_strings (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bin = binary_bytes ();
+  g_autoptr(GPtrArray) values = NULL;
+  const char *kv[] = { "a", "1", "b", "2", NULL };
+  const char *ab[] = { "a", "b", "none", NULL };
+  const char *nx[] = { "a", "9", "new", "1", NULL };
+  gint64 ttl;
+
+  OK (gredis_client_set (c, "k", "v", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  STR ("v", gredis_client_get (c, "k", NULL, E (str)));
+  STR (NULL, gredis_client_get (c, "none", NULL, E (str)));
+  g_assert_false (gredis_client_set (c, "k", "w", 0, GREDIS_SET_NX, NULL, &error));
+  g_assert_no_error (error);
+  STR ("v", gredis_client_set_get (c, "k", "w", 60000, GREDIS_SET_NONE, NULL, E (str)));
+  ttl = gredis_client_pttl (c, "k", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ttl, >, 0);
+  g_assert_cmpint (ttl, <=, 60000);
+  STR (NULL, gredis_client_set_get (c, "new", "x", 0, GREDIS_SET_NONE, NULL, E (str)));
+  OK (gredis_client_set_expire_at (c, "at", "x", (guint64) (g_get_real_time () / 1000 + 100000),
+                                   GREDIS_SET_NONE, NULL, E (ok)));
+  g_assert_cmpint (gredis_client_ttl (c, "at", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  OK (gredis_client_set (c, "at", "y", 0, GREDIS_SET_KEEPTTL, NULL, E (ok)));
+  g_assert_cmpint (gredis_client_ttl (c, "at", NULL, &error), >, 0);
+  OK (gredis_client_setex (c, "ex", 100, "1", NULL, E (ok)));
+  OK (gredis_client_psetex (c, "px", 100000, "1", NULL, E (ok)));
+  g_assert_cmpint (gredis_client_ttl (c, "px", NULL, &error), >, 0);
+  OK (gredis_client_setnx (c, "nx", "1", NULL, E (ok)));
+  g_assert_false (gredis_client_setnx (c, "nx", "2", NULL, &error));
+  g_assert_no_error (error);
+  STR ("1", gredis_client_getset (c, "nx", "3", NULL, E (str)));
+  STR ("3", gredis_client_getdel (c, "nx", NULL, E (str)));
+  STR (NULL, gredis_client_getdel (c, "nx", NULL, E (str)));
+  STR ("1", gredis_client_getex (c, "ex", 0, TRUE, NULL, E (str)));
+  INT (-1, gredis_client_ttl (c, "ex", NULL, E (int)));
+  STR ("1", gredis_client_getex (c, "ex", 50000, FALSE, NULL, E (str)));
+  g_assert_cmpint (gredis_client_ttl (c, "ex", NULL, &error), >, 0);
+  INT (11, gredis_client_setrange (c, "r", 6, "world", NULL, E (int)));
+  STR ("world", gredis_client_getrange (c, "r", 6, -1, NULL, E (str)));
+  STR ("wor", gredis_client_substr (c, "r", 6, 8, NULL, E (str)));
+  STR ("", gredis_client_getrange (c, "none", 0, 5, NULL, E (str)));
+  OK (gredis_client_mset (c, kv, NULL, E (ok)));
+  values = gredis_client_mget (c, ab, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (values, 0), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (values, 1), ==, "2");
+  g_assert_null (g_ptr_array_index (values, 2));
+  g_assert_false (gredis_client_msetnx (c, nx, NULL, &error));
+  g_assert_no_error (error);
+  INT (3, gredis_client_append (c, "ap", "abc", NULL, E (int)));
+  INT (3, gredis_client_strlen (c, "ap", NULL, E (int)));
+  INT (1, gredis_client_incr (c, "n", NULL, E (int)));
+  INT (11, gredis_client_incrby (c, "n", 10, NULL, E (int)));
+  INT (10, gredis_client_decr (c, "n", NULL, E (int)));
+  INT (5, gredis_client_decrby (c, "n", 5, NULL, E (int)));
+  g_assert_cmpfloat (gredis_client_incrbyfloat (c, "n", 0.5, NULL, &error), ==, 5.5);
+  g_assert_no_error (error);
+  OK (gredis_client_set (c, "l1", "ohmytext", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  OK (gredis_client_set (c, "l2", "mynewtext", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  STR ("mytext", gredis_client_lcs (c, "l1", "l2", NULL, E (str)));
+  INT (6, gredis_client_lcs_len (c, "l1", "l2", NULL, E (int)));
+
+  /* A wrong reply kind is an error, never a silent 0. */
+  g_assert_cmpint (gredis_client_strlen (c, "n", NULL, &error), ==, 3);
+  g_assert_no_error (error);
+  gredis_client_incr (c, "r", NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
+  g_clear_error (&error);
+
+  /* Binary values. */
+  OK (gredis_client_set_bytes (c, "bin", bin, 0, GREDIS_SET_NONE, NULL, E (ok)));
+  {
+    g_autoptr(GBytes) got = gredis_client_get_bytes (c, "bin", NULL, &error);
+    g_autoptr(GBytes) old = gredis_client_getset_bytes (c, "bin", bin, NULL, &error);
+    g_autoptr(GBytes) del = gredis_client_getdel_bytes (c, "bin", NULL, &error);
+
+    g_assert_no_error (error);
+    assert_binary (got);
+    assert_binary (old);
+    assert_binary (del);
+  }
+}
+
+static void
+test_bitmaps (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fields = NULL;
+  const char *get[] = { "GET", "u8", "0", "GET", "u4", "4", NULL };
+  const char *incr[] = { "INCRBY", "u8", "8", "5", NULL };
+  const char *srcs[] = { "b1", "b2", NULL };
+  g_autoptr(GredisReply) reply = NULL;
+
+  INT (0, gredis_client_setbit (c, "b1", 7, 1, NULL, E (int)));
+  INT (1, gredis_client_getbit (c, "b1", 7, NULL, E (int)));
+  INT (0, gredis_client_getbit (c, "b1", 100, NULL, E (int)));
+  INT (0, gredis_client_setbit (c, "b2", 6, 1, NULL, E (int)));
+  INT (1, gredis_client_bitcount (c, "b1", 0, 0, NULL, E (int)));
+  INT (1, gredis_client_bitcount (c, "b1", 0, -1, NULL, E (int)));
+  INT (7, gredis_client_bitpos (c, "b1", 1, 0, 0, NULL, E (int)));
+  INT (0, gredis_client_bitpos (c, "b1", 0, 0, 0, NULL, E (int)));
+  INT (1, gredis_client_bitop (c, "OR", "or", srcs, NULL, E (int)));
+  STR ("\x03", gredis_client_get (c, "or", NULL, E (str)));
+  fields = gredis_client_bitfield_ro (c, "or", get, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fields->len, ==, 2);
+  g_assert_cmpint (g_array_index (fields, gint64, 0), ==, 3);
+  g_assert_cmpint (g_array_index (fields, gint64, 1), ==, 3);
+  reply = gredis_client_bitfield (c, "or", incr, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_n_elements (reply), ==, 1);
+  g_assert_cmpint (gredis_reply_get_integer (gredis_reply_get_element (reply, 0)), ==, 5);
+}
+
+static void
+test_keys (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  const char *ab[] = { "a", "b", "none", NULL };
+  const char *list[] = { "3", "1", "2", NULL };
+  g_autofree char *cursor = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) dump = NULL;
+  g_autofree char *encoding = NULL;
+  gint64 t;
+
+  OK (gredis_client_set (c, "a", "1", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  OK (gredis_client_set (c, "b", "2", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  INT (2, gredis_client_exists (c, ab, NULL, E (int)));
+  INT (2, gredis_client_touch (c, ab, NULL, E (int)));
+  STR ("string", gredis_client_type (c, "a", NULL, E (str)));
+  STR ("none", gredis_client_type (c, "none", NULL, E (str)));
+  OK (gredis_client_expire (c, "a", 100, GREDIS_EXPIRE_NONE, NULL, E (ok)));
+  g_assert_false (gredis_client_expire (c, "a", 200, GREDIS_EXPIRE_NX, NULL, &error));
+  g_assert_no_error (error);
+  OK (gredis_client_expire (c, "a", 200, GREDIS_EXPIRE_GT, NULL, E (ok)));
+  INT (200, gredis_client_ttl (c, "a", NULL, E (int)));
+  OK (gredis_client_pexpire (c, "a", 150000, GREDIS_EXPIRE_LT, NULL, E (ok)));
+  t = g_get_real_time () / G_USEC_PER_SEC + 1000;
+  OK (gredis_client_expireat (c, "a", t, GREDIS_EXPIRE_NONE, NULL, E (ok)));
+  INT (t, gredis_client_expiretime (c, "a", NULL, E (int)));
+  OK (gredis_client_pexpireat (c, "a", t * 1000, GREDIS_EXPIRE_NONE, NULL, E (ok)));
+  INT (t * 1000, gredis_client_pexpiretime (c, "a", NULL, E (int)));
+  g_assert_cmpint (gredis_client_pttl (c, "a", NULL, &error), >, 0);
+  OK (gredis_client_persist (c, "a", NULL, E (ok)));
+  INT (-1, gredis_client_ttl (c, "a", NULL, E (int)));
+  INT (-2, gredis_client_ttl (c, "none", NULL, E (int)));
+  STRV (L ("a"), gredis_client_keys (c, "a*", NULL, E (strv)));
+
+  /* SCAN, to the end. */
+  cursor = g_strdup ("0");
+  do
+    {
+      g_auto(GStrv) keys = NULL;
+      char *next = NULL;
+
+      keys = gredis_client_scan (c, cursor, NULL, 1, "string", &next, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (next);
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_hash_table_add (seen, g_strdup (keys[i]));
+      g_free (cursor);
+      cursor = next;
+    }
+  while (strcmp (cursor, "0") != 0);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_true (g_hash_table_contains (seen, "a"));
+
+  OK (gredis_client_rename (c, "a", "c", NULL, E (ok)));
+  g_assert_false (gredis_client_renamenx (c, "c", "b", NULL, &error));
+  g_assert_no_error (error);
+  OK (gredis_client_copy (c, "c", "d", 0, GREDIS_COPY_NONE, NULL, E (ok)));
+  g_assert_false (gredis_client_copy (c, "c", "d", 0, GREDIS_COPY_NONE, NULL, &error));
+  OK (gredis_client_copy (c, "c", "d", 0, GREDIS_COPY_REPLACE, NULL, E (ok)));
+  OK (gredis_client_move (c, "d", 1, NULL, E (ok)));
+  dump = gredis_client_dump_bytes (c, "c", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dump);
+  OK (gredis_client_restore_bytes (c, "e", 0, dump, GREDIS_RESTORE_NONE, NULL, E (ok)));
+  OK (gredis_client_restore_bytes (c, "e", 0, dump, GREDIS_RESTORE_REPLACE, NULL, E (ok)));
+  STR ("1", gredis_client_get (c, "e", NULL, E (str)));
+  STR (NULL, gredis_client_dump (c, "none", NULL, E (str)));
+  encoding = gredis_client_object_encoding (c, "e", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "int");
+  STR (NULL, gredis_client_object_encoding (c, "none", NULL, E (str)));
+  g_assert_cmpint (gredis_client_object_refcount (c, "b", NULL, &error), >=, 1);
+  g_assert_cmpint (gredis_client_object_idletime (c, "b", NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  /* OBJECT FREQ needs an LFU policy: a server error, kept. */
+  gredis_client_object_freq (c, "b", NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_nonnull (gredis_client_randomkey (c, NULL, &error));
+  g_assert_no_error (error);
+
+  INT (3, gredis_client_rpush (c, "list", list, NULL, E (int)));
+  {
+    g_autoptr(GPtrArray) sorted = gredis_client_sort (c, "list", NULL, 0, 0, GREDIS_SORT_DESC,
+                                                      NULL, &error);
+    g_autoptr(GPtrArray) limited = gredis_client_sort_ro (c, "list", NULL, 1, 1,
+                                                          GREDIS_SORT_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sorted->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (sorted, 0), ==, "3");
+    g_assert_cmpuint (limited->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (limited, 0), ==, "2");
+  }
+  INT (3, gredis_client_sort_store (c, "list", NULL, 0, 0, GREDIS_SORT_ALPHA, "sorted", NULL, E (int)));
+  STRV (L ("1", "2", "3"), gredis_client_lrange (c, "sorted", 0, -1, NULL, E (strv)));
+  INT (0, gredis_client_wait (c, 0, 10, NULL, E (int)));
+  {
+    const char *del[] = { "b", "c", NULL };
+    const char *unlink[] = { "e", "none", NULL };
+
+    INT (2, gredis_client_del (c, del, NULL, E (int)));
+    INT (1, gredis_client_unlink (c, unlink, NULL, E (int)));
+  }
+}
+
+static void
+test_hashes (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) random = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GBytes) bin = binary_bytes ();
+  const char *fv[] = { "f1", "v1", "f2", "v2", NULL };
+  const char *more[] = { "f3", "3", NULL };
+  const char *fields[] = { "f1", "none", NULL };
+  const char *del[] = { "f3", NULL };
+  g_autofree char *next = NULL;
+
+  INT (2, gredis_client_hset (c, "h", fv, NULL, E (int)));
+  OK (gredis_client_hmset (c, "h", more, NULL, E (ok)));
+  OK (gredis_client_hsetnx (c, "h", "f4", "4", NULL, E (ok)));
+  g_assert_false (gredis_client_hsetnx (c, "h", "f4", "5", NULL, &error));
+  g_assert_no_error (error);
+  STR ("v1", gredis_client_hget (c, "h", "f1", NULL, E (str)));
+  STR (NULL, gredis_client_hget (c, "h", "none", NULL, E (str)));
+  values = gredis_client_hmget (c, "h", fields, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (values, 0), ==, "v1");
+  g_assert_null (g_ptr_array_index (values, 1));
+  all = gredis_client_hgetall (c, "h", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (all), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (all, "f2"), ==, "v2");
+  INT (4, gredis_client_hlen (c, "h", NULL, E (int)));
+  INT (2, gredis_client_hstrlen (c, "h", "f1", NULL, E (int)));
+  OK (gredis_client_hexists (c, "h", "f1", NULL, E (ok)));
+  INT (5, gredis_client_hincrby (c, "h", "f4", 1, NULL, E (int)));
+  g_assert_cmpfloat (gredis_client_hincrbyfloat (c, "h", "f4", 0.25, NULL, &error), ==, 5.25);
+  g_assert_no_error (error);
+  INT (1, gredis_client_hdel (c, "h", del, NULL, E (int)));
+  {
+    g_auto(GStrv) keys = gredis_client_hkeys (c, "h", NULL, &error);
+    g_auto(GStrv) vals = gredis_client_hvals (c, "h", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (keys), ==, 3);
+    g_assert_true (g_strv_contains ((const char * const *) keys, "f4"));
+    g_assert_true (g_strv_contains ((const char * const *) vals, "5.25"));
+  }
+  {
+    g_auto(GStrv) some = gredis_client_hrandfield (c, "h", 2, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (some), ==, 2);
+  }
+  /* A flat array in RESP2, pairs in RESP3: the same table. */
+  random = gredis_client_hrandfield_with_values (c, "h", 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (random), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (random, "f1"), ==, "v1");
+  {
+    g_auto(GStrv) step = gredis_client_hscan (c, "h", "0", "f1", 100, &next, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_assert_cmpstrv (step, ((const char * const[]) { "f1", "v1", NULL }));
+  }
+  {
+    const char *names[] = { "bin" };
+    GBytes *vals[] = { bin };
+    g_autoptr(GBytes) got = NULL;
+    g_autoptr(GPtrArray) pairs = NULL;
+
+    OK (gredis_client_hsetnx_bytes (c, "hb", "f", bin, NULL, E (ok)));
+    INT (1, gredis_client_hset_bytes (c, "hb", names, vals, 1, NULL, E (int)));
+    got = gredis_client_hget_bytes (c, "hb", "bin", NULL, &error);
+    assert_binary (got);
+    pairs = gredis_client_hvals_bytes (c, "hb", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pairs->len, ==, 2);
+    assert_binary (g_ptr_array_index (pairs, 1));
+  }
+}
+
+static void
+test_lists (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bin = binary_bytes ();
+  const char *abc[] = { "a", "b", "c", NULL };
+  const char *z[] = { "z", NULL };
+  const char *keys[] = { "none", "l", NULL };
+  gint64 index;
+  g_autofree char *key = NULL;
+
+  INT (3, gredis_client_rpush (c, "l", abc, NULL, E (int)));
+  INT (4, gredis_client_lpush (c, "l", z, NULL, E (int)));
+  INT (0, gredis_client_lpushx (c, "none", z, NULL, E (int)));
+  INT (5, gredis_client_rpushx (c, "l", z, NULL, E (int)));
+  STRV (L ("z", "a", "b", "c", "z"), gredis_client_lrange (c, "l", 0, -1, NULL, E (strv)));
+  INT (5, gredis_client_llen (c, "l", NULL, E (int)));
+  STR ("a", gredis_client_lindex (c, "l", 1, NULL, E (str)));
+  STR (NULL, gredis_client_lindex (c, "l", 100, NULL, E (str)));
+  OK (gredis_client_lset (c, "l", 1, "A", NULL, E (ok)));
+  INT (6, gredis_client_linsert (c, "l", "BEFORE", "b", "B", NULL, E (int)));
+  INT (-1, gredis_client_linsert (c, "l", "AFTER", "none", "x", NULL, E (int)));
+  INT (2, gredis_client_lrem (c, "l", 0, "z", NULL, E (int)));
+  STRV (L ("A", "B", "b", "c"), gredis_client_lrange (c, "l", 0, -1, NULL, E (strv)));
+  g_assert_true (gredis_client_lpos (c, "l", "b", 0, 0, &index, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, 2);
+  g_assert_false (gredis_client_lpos (c, "l", "none", 0, 0, &index, NULL, &error));
+  g_assert_no_error (error);
+  STR ("c", gredis_client_lmove (c, "l", "l2", "RIGHT", "LEFT", NULL, E (str)));
+  STR ("b", gredis_client_rpoplpush (c, "l", "l2", NULL, E (str)));
+  STR ("A", gredis_client_lpop (c, "l", NULL, E (str)));
+  STR ("B", gredis_client_rpop (c, "l", NULL, E (str)));
+  STR (NULL, gredis_client_lpop (c, "l", NULL, E (str)));
+  STRV (L ("b", "c"), gredis_client_lpop_count (c, "l2", 5, NULL, E (strv)));
+  /* An empty list: nil, not an error (RESP2 sends a null array). */
+  g_assert_null (gredis_client_rpop_count (c, "l2", 5, NULL, &error));
+  g_assert_no_error (error);
+  INT (3, gredis_client_rpush (c, "l", abc, NULL, E (int)));
+  OK (gredis_client_ltrim (c, "l", 0, 1, NULL, E (ok)));
+  STRV (L ("a", "b"), gredis_client_lmpop (c, keys, "LEFT", 5, &key, NULL, E (strv)));
+  g_assert_cmpstr (key, ==, "l");
+  g_clear_pointer (&key, g_free);
+  g_assert_null (gredis_client_lmpop (c, keys, "LEFT", 0, &key, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (key);
+
+  /* Blocking forms, on an exclusive connection with their own timeout. */
+  INT (3, gredis_client_rpush (c, "l", abc, NULL, E (int)));
+  STRV (L ("l", "a"), gredis_client_blpop (c, keys, 1, NULL, E (strv)));
+  STRV (L ("l", "c"), gredis_client_brpop (c, keys, 1, NULL, E (strv)));
+  STR ("b", gredis_client_blmove (c, "l", "l3", "LEFT", "RIGHT", 1, NULL, E (str)));
+  STR ("b", gredis_client_brpoplpush (c, "l3", "l", 1, NULL, E (str)));
+  STRV (L ("b"), gredis_client_blmpop (c, 1, keys, "RIGHT", 0, &key, NULL, E (strv)));
+  g_assert_cmpstr (key, ==, "l");
+  g_assert_null (gredis_client_blpop (c, keys, 0.05, NULL, &error));
+  g_assert_no_error (error);
+  STR (NULL, gredis_client_blmove (c, "l", "l3", "LEFT", "RIGHT", 0.05, NULL, E (str)));
+
+  /* Binary. */
+  {
+    GBytes *vals[] = { bin };
+    g_autoptr(GBytes) popped = NULL;
+    g_autoptr(GPtrArray) many = NULL;
+
+    INT (1, gredis_client_rpush_bytes (c, "lb", vals, 1, NULL, E (int)));
+    INT (2, gredis_client_linsert_bytes (c, "lb", "AFTER", bin, bin, NULL, E (int)));
+    g_assert_true (gredis_client_lpos_bytes (c, "lb", bin, 2, 0, &index, NULL, &error));
+    g_assert_cmpint (index, ==, 1);
+    popped = gredis_client_lindex_bytes (c, "lb", 0, NULL, &error);
+    assert_binary (popped);
+    many = gredis_client_lpop_count_bytes (c, "lb", 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (many->len, ==, 2);
+    assert_binary (g_ptr_array_index (many, 1));
+  }
+}
+
+static void
+test_sets (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *abc[] = { "a", "b", "c", NULL };
+  const char *bcd[] = { "b", "c", "d", NULL };
+  const char *ask[] = { "a", "z", NULL };
+  const char *both[] = { "s1", "s2", NULL };
+  g_autofree char *next = NULL;
+  g_auto(GStrv) members = NULL;
+
+  INT (3, gredis_client_sadd (c, "s1", abc, NULL, E (int)));
+  INT (3, gredis_client_sadd (c, "s2", bcd, NULL, E (int)));
+  INT (3, gredis_client_scard (c, "s1", NULL, E (int)));
+  OK (gredis_client_sismember (c, "s1", "a", NULL, E (ok)));
+  found = gredis_client_smismember (c, "s1", ask, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 1), ==, 0);
+  STRV (L ("a"), gredis_client_sdiff (c, both, NULL, E (strv)));
+  INT (1, gredis_client_sdiffstore (c, "d", both, NULL, E (int)));
+  members = gredis_client_sinter (c, both, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (members), ==, 2);
+  INT (2, gredis_client_sinterstore (c, "i", both, NULL, E (int)));
+  INT (2, gredis_client_sintercard (c, both, 0, NULL, E (int)));
+  INT (1, gredis_client_sintercard (c, both, 1, NULL, E (int)));
+  g_clear_pointer (&members, g_strfreev);
+  members = gredis_client_sunion (c, both, NULL, &error);
+  g_assert_cmpuint (g_strv_length (members), ==, 4);
+  INT (4, gredis_client_sunionstore (c, "u", both, NULL, E (int)));
+  OK (gredis_client_smove (c, "s1", "s3", "a", NULL, E (ok)));
+  STRV (L ("a"), gredis_client_smembers (c, "s3", NULL, E (strv)));
+  STR ("a", gredis_client_srandmember (c, "s3", NULL, E (str)));
+  STRV (L ("a"), gredis_client_srandmember_count (c, "s3", 5, NULL, E (strv)));
+  STR ("a", gredis_client_spop (c, "s3", NULL, E (str)));
+  STR (NULL, gredis_client_spop (c, "s3", NULL, E (str)));
+  g_clear_pointer (&members, g_strfreev);
+  members = gredis_client_spop_count (c, "u", 10, NULL, &error);
+  g_assert_cmpuint (g_strv_length (members), ==, 4);
+  INT (1, gredis_client_srem (c, "s2", (const char *[]) { "d", NULL }, NULL, E (int)));
+  {
+    g_auto(GStrv) step = gredis_client_sscan (c, "s2", "0", "b*", 100, &next, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_assert_cmpstrv (step, ((const char * const[]) { "b", NULL }));
+  }
+}
+
+static void
+test_sorted_sets (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  double scores[] = { 1, 2, 3 };
+  const char *members[] = { "a", "b", "c" };
+  const char *ask[] = { "a", "none", NULL };
+  const char *both[] = { "z", "z2", NULL };
+  g_autoptr(GArray) got = NULL;
+  g_autoptr(GPtrArray) scored = NULL;
+  g_autofree char *key = NULL;
+  double score;
+  gint64 rank;
+
+  INT (3, gredis_client_zadd_members (c, "z", scores, members, 3, GREDIS_ZADD_NONE, NULL, E (int)));
+  INT (1, gredis_client_zadd (c, "z", 4, "d", GREDIS_ZADD_NX, NULL, E (int)));
+  INT (1, gredis_client_zadd (c, "z", 5, "d", GREDIS_ZADD_GT | GREDIS_ZADD_CH, NULL, E (int)));
+  INT (0, gredis_client_zadd (c, "z", 1, "d", GREDIS_ZADD_GT | GREDIS_ZADD_CH, NULL, E (int)));
+  g_assert_true (gredis_client_zadd_incr (c, "z", 1, "d", GREDIS_ZADD_XX, &score, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (score, ==, 6);
+  g_assert_false (gredis_client_zadd_incr (c, "z", 1, "e", GREDIS_ZADD_XX, &score, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gredis_client_zincrby (c, "z", -1, "d", NULL, &error), ==, 5);
+  g_assert_true (gredis_client_zscore (c, "z", "b", &score, NULL, &error));
+  g_assert_cmpfloat (score, ==, 2);
+  g_assert_false (gredis_client_zscore (c, "z", "none", &score, NULL, &error));
+  g_assert_no_error (error);
+  got = gredis_client_zmscore (c, "z", ask, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (got, double, 0), ==, 1);
+  g_assert_true (isnan (g_array_index (got, double, 1)));
+  INT (4, gredis_client_zcard (c, "z", NULL, E (int)));
+  INT (2, gredis_client_zcount (c, "z", "(1", "3", NULL, E (int)));
+  g_assert_true (gredis_client_zrank (c, "z", "c", &rank, NULL, &error));
+  g_assert_cmpint (rank, ==, 2);
+  g_assert_true (gredis_client_zrevrank (c, "z", "c", &rank, NULL, &error));
+  g_assert_cmpint (rank, ==, 1);
+  g_assert_false (gredis_client_zrank (c, "z", "none", &rank, NULL, &error));
+  g_assert_no_error (error);
+
+  STRV (L ("a", "b", "c", "d"), gredis_client_zrange (c, "z", "0", "-1", GREDIS_ZRANGE_NONE, NULL, E (strv)));
+  STRV (L ("d", "c"), gredis_client_zrange (c, "z", "+inf", "(2", GREDIS_ZRANGE_BYSCORE | GREDIS_ZRANGE_REV, NULL, E (strv)));
+  scored = gredis_client_zrange_with_scores (c, "z", "0", "-1", GREDIS_ZRANGE_NONE, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_scored (scored, "a=1 b=2 c=3 d=5");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  scored = gredis_client_zrange_with_scores (c, "z", "-inf", "+inf", GREDIS_ZRANGE_BYSCORE, 1, 2, NULL, &error);
+  assert_scored (scored, "b=2 c=3");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  STRV (L ("b", "c"), gredis_client_zrangebyscore (c, "z", "2", "3", 0, 0, NULL, E (strv)));
+  STRV (L ("c"), gredis_client_zrevrangebyscore (c, "z", "+inf", "-inf", 1, 1, NULL, E (strv)));
+  STRV (L ("d", "c"), gredis_client_zrevrange (c, "z", 0, 1, NULL, E (strv)));
+  INT (2, gredis_client_zrangestore (c, "dst", "z", "0", "1", GREDIS_ZRANGE_NONE, 0, 0, NULL, E (int)));
+
+  /* Lexicographic, on equal scores. */
+  {
+    double zero[] = { 0, 0, 0 };
+    const char *words[] = { "x", "y", "w" };
+
+    INT (3, gredis_client_zadd_members (c, "lex", zero, words, 3, GREDIS_ZADD_NONE, NULL, E (int)));
+    INT (2, gredis_client_zlexcount (c, "lex", "[x", "+", NULL, E (int)));
+    STRV (L ("w", "x"), gredis_client_zrangebylex (c, "lex", "-", "[x", 0, 0, NULL, E (strv)));
+    STRV (L ("y"), gredis_client_zrevrangebylex (c, "lex", "+", "-", 0, 1, NULL, E (strv)));
+    INT (1, gredis_client_zremrangebylex (c, "lex", "[w", "[w", NULL, E (int)));
+  }
+
+  scored = gredis_client_zpopmin (c, "dst", 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_scored (scored, "a=1");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  scored = gredis_client_zpopmax (c, "dst", 5, NULL, &error);
+  assert_scored (scored, "b=2");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  scored = gredis_client_zpopmax (c, "dst", 5, NULL, &error);
+  assert_scored (scored, "");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+
+  INT (2, gredis_client_zadd_members (c, "z2", scores, members, 2, GREDIS_ZADD_NONE, NULL, E (int)));
+  STRV (L ("c", "d"), gredis_client_zdiff (c, both, NULL, E (strv)));
+  scored = gredis_client_zdiff_with_scores (c, both, NULL, &error);
+  assert_scored (scored, "c=3 d=5");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  INT (2, gredis_client_zdiffstore (c, "diff", both, NULL, E (int)));
+  STRV (L ("a", "b"), gredis_client_zinter (c, both, NULL, E (strv)));
+  scored = gredis_client_zinter_with_scores (c, both, "MAX", NULL, &error);
+  assert_scored (scored, "a=1 b=2");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  INT (2, gredis_client_zinterstore (c, "inter", both, NULL, NULL, E (int)));
+  INT (2, gredis_client_zintercard (c, both, 0, NULL, E (int)));
+  STRV (L ("a", "c", "b", "d"), gredis_client_zunion (c, both, NULL, E (strv)));
+  scored = gredis_client_zunion_with_scores (c, both, NULL, NULL, &error);
+  assert_scored (scored, "a=2 c=3 b=4 d=5");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  INT (4, gredis_client_zunionstore (c, "union", both, "MIN", NULL, E (int)));
+  {
+    g_auto(GStrv) some = gredis_client_zrandmember (c, "z2", 2, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (some), ==, 2);
+    scored = gredis_client_zrandmember_with_scores (c, "z2", -3, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (scored->len, ==, 3);
+    g_clear_pointer (&scored, g_ptr_array_unref);
+  }
+  {
+    g_autofree char *next = NULL;
+    g_auto(GStrv) step = gredis_client_zscan (c, "z2", "0", NULL, 100, &next, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_assert_cmpstrv (step, ((const char * const[]) { "a", "1", "b", "2", NULL }));
+  }
+  scored = gredis_client_zmpop (c, both, "MIN", 1, &key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, "z");
+  assert_scored (scored, "a=1");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  g_clear_pointer (&key, g_free);
+  scored = gredis_client_bzpopmax (c, both, 1, &key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, "z");
+  assert_scored (scored, "d=5");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  g_clear_pointer (&key, g_free);
+  scored = gredis_client_bzpopmin (c, both, 1, &key, NULL, &error);
+  assert_scored (scored, "b=2");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  g_clear_pointer (&key, g_free);
+  scored = gredis_client_bzmpop (c, 1, both, "MAX", 5, &key, NULL, &error);
+  g_assert_no_error (error);
+  assert_scored (scored, "c=3");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  g_clear_pointer (&key, g_free);
+  INT (1, gredis_client_zremrangebyrank (c, "z2", 0, 0, NULL, E (int)));
+  INT (1, gredis_client_zremrangebyscore (c, "z2", "-inf", "+inf", NULL, E (int)));
+  INT (1, gredis_client_zrem (c, "union", (const char *[]) { "a", NULL }, NULL, E (int)));
+  g_assert_null (gredis_client_bzpopmin (c, both, 0.05, &key, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (key);
+}
+
+static void
+test_streams (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  const char *e1[] = { "f", "1", "g", "x", NULL };
+  const char *e2[] = { "f", "2", NULL };
+  const char *keys[] = { "st", NULL };
+  const char *from_start[] = { "0", NULL };
+  const char *new_only[] = { ">", NULL };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr(GVariant) info = NULL;
+  GredisStreamEntry *e;
+  gint64 length = 0;
+
+  STR ("1-1", gredis_client_xadd (c, "st", GREDIS_XADD_NONE, 0, NULL, "1-1", e1, NULL, E (str)));
+  STR ("2-1", gredis_client_xadd (c, "st", GREDIS_XADD_NONE, 1000, NULL, "2-1", e2, NULL, E (str)));
+  STR (NULL, gredis_client_xadd (c, "none", GREDIS_XADD_NOMKSTREAM, 0, NULL, "*", e2, NULL, E (str)));
+  INT (2, gredis_client_xlen (c, "st", NULL, E (int)));
+  entries = gredis_client_xrange (c, "st", "-", "+", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  e = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (gredis_stream_entry_get_id (e), ==, "1-1");
+  g_assert_null (gredis_stream_entry_get_stream (e));
+  g_assert_cmpuint (gredis_stream_entry_get_n_fields (e), ==, 2);
+  g_assert_cmpstr (gredis_stream_entry_get_field (e, 1), ==, "g");
+  g_assert_cmpstr (gredis_stream_entry_get_value (e, 1), ==, "x");
+  g_assert_cmpstr (gredis_stream_entry_lookup (e, "f"), ==, "1");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = gredis_client_xrevrange (c, "st", "+", "-", 1, NULL, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (gredis_stream_entry_get_id (g_ptr_array_index (entries, 0)), ==, "2-1");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* XREAD: an array of [stream, entries] in RESP2, a map in RESP3. */
+  entries = gredis_client_xread (c, 10, -1, keys, from_start, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (gredis_stream_entry_get_stream (g_ptr_array_index (entries, 1)), ==, "st");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_null (gredis_client_xread (c, 0, 50, keys, (const char *[]) { "$", NULL }, NULL, &error));
+  g_assert_no_error (error);
+
+  OK (gredis_client_xgroup_create (c, "st", "g", "0", GREDIS_XGROUP_NONE, NULL, E (ok)));
+  OK (gredis_client_xgroup_create (c, "new", "g", "$", GREDIS_XGROUP_MKSTREAM, NULL, E (ok)));
+  OK (gredis_client_xgroup_createconsumer (c, "st", "g", "c2", NULL, E (ok)));
+  entries = gredis_client_xreadgroup (c, "g", "c1", 1, -1, GREDIS_XREAD_NONE, keys, new_only, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = gredis_client_xreadgroup (c, "g", "c1", 0, 1000, GREDIS_XREAD_NONE, keys, new_only, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (gredis_stream_entry_get_id (g_ptr_array_index (entries, 0)), ==, "2-1");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  {
+    g_autoptr(GredisReply) summary = gredis_client_xpending (c, "st", "g", NULL, &error);
+    g_autoptr(GredisReply) range = gredis_client_xpending_range (c, "st", "g", 0, "-", "+", 10, "c1", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gredis_reply_get_integer (gredis_reply_get_element (summary, 0)), ==, 2);
+    g_assert_cmpint (gredis_reply_get_n_elements (range), ==, 2);
+  }
+  entries = gredis_client_xclaim (c, "st", "g", "c2", 0, (const char *[]) { "1-1", NULL }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = gredis_client_xautoclaim (c, "st", "g", "c1", 0, "0-0", 10, &next, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (next, ==, "0-0");
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  INT (2, gredis_client_xack (c, "st", "g", (const char *[]) { "1-1", "2-1", NULL }, NULL, E (int)));
+
+  info = gredis_client_xinfo_stream (c, "st", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_lookup (info, "length", "x", &length));
+  g_assert_cmpint (length, ==, 2);
+  g_clear_pointer (&info, g_variant_unref);
+  info = gredis_client_xinfo_groups (c, "st", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_variant_get_type_string (info), ==, "aa{sv}");
+  g_assert_cmpuint (g_variant_n_children (info), ==, 1);
+  g_clear_pointer (&info, g_variant_unref);
+  info = gredis_client_xinfo_consumers (c, "st", "g", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_variant_n_children (info), ==, 2);
+
+  INT (0, gredis_client_xgroup_delconsumer (c, "st", "g", "c2", NULL, E (int)));
+  OK (gredis_client_xgroup_setid (c, "st", "g", "0", NULL, E (ok)));
+  OK (gredis_client_xgroup_destroy (c, "st", "g", NULL, E (ok)));
+  INT (1, gredis_client_xdel (c, "st", (const char *[]) { "1-1", NULL }, NULL, E (int)));
+  OK (gredis_client_xsetid (c, "st", "5-0", NULL, E (ok)));
+  INT (0, gredis_client_xtrim (c, "st", 10, NULL, E (int)));
+  INT (0, gredis_client_xtrim_minid (c, "st", "0-1", NULL, E (int)));
+
+  /* Binary values. */
+  {
+    const char *names[] = { "bin" };
+    g_autoptr(GBytes) bin = binary_bytes ();
+    GBytes *vals[] = { bin };
+    g_autoptr(GBytes) value = NULL;
+
+    g_autoptr(GBytes) id = gredis_client_xadd_bytes (c, "st", GREDIS_XADD_NONE, 0, NULL, "9-1",
+                                                      names, vals, 1, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (id, NULL), g_bytes_get_size (id), "9-1", 3);
+    entries = gredis_client_xrange (c, "st", "9-1", "+", 0, NULL, &error);
+    g_assert_no_error (error);
+    value = gredis_stream_entry_get_value_bytes (g_ptr_array_index (entries, 0), 0);
+    assert_binary (value);
+  }
+}
+
+static void
+test_geo_hll_scripts (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GPtrArray) hashes = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  const char *pair[] = { "Palermo", "none", NULL };
+  const char *keys[] = { "k", NULL };
+  const char *args[] = { "x", NULL };
+  const char *no_args[] = { NULL };
+  double distance;
+
+  INT (1, gredis_client_geoadd (c, "geo", GREDIS_GEOADD_NONE, 13.361389, 38.115556, "Palermo", NULL, E (int)));
+  INT (1, gredis_client_geoadd (c, "geo", GREDIS_GEOADD_NONE, 15.087269, 37.502669, "Catania", NULL, E (int)));
+  INT (0, gredis_client_geoadd (c, "geo", GREDIS_GEOADD_XX, 15.1, 37.5, "Catania", NULL, E (int)));
+  g_assert_true (gredis_client_geodist (c, "geo", "Palermo", "Catania", "km", &distance, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (distance, 167.4, 0.5);
+  g_assert_false (gredis_client_geodist (c, "geo", "Palermo", "none", NULL, &distance, NULL, &error));
+  g_assert_no_error (error);
+  hashes = gredis_client_geohash (c, "geo", pair, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (hashes, 0), ==, "sqc8b49rny0");
+  g_assert_null (g_ptr_array_index (hashes, 1));
+  positions = gredis_client_geopos (c, "geo", pair, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (positions->len, ==, 4);
+  g_assert_cmpfloat_with_epsilon (g_array_index (positions, double, 0), 13.361389, 0.001);
+  g_assert_true (isnan (g_array_index (positions, double, 3)));
+  STRV (L ("Palermo", "Catania"), gredis_client_geosearch (c, "geo", 15, 37, 200, "km", GREDIS_GEO_DESC, 0, NULL, E (strv)));
+  STRV (L ("Palermo"), gredis_client_geosearch_member (c, "geo", "Palermo", 100, "km", GREDIS_GEO_ASC, 1, NULL, E (strv)));
+  INT (2, gredis_client_geosearchstore (c, "near", "geo", 15, 37, 200, "km", 0, NULL, E (int)));
+  STRV (L ("Catania"), gredis_client_georadius (c, "geo", 15, 37, 100, "km", 0, NULL, E (strv)));
+  STRV (L ("Catania"), gredis_client_georadius_ro (c, "geo", 15, 37, 100, "km", 0, NULL, E (strv)));
+  STRV (L ("Palermo"), gredis_client_georadiusbymember (c, "geo", "Palermo", 10, "km", 0, NULL, E (strv)));
+  STRV (L ("Palermo"), gredis_client_georadiusbymember_ro (c, "geo", "Palermo", 10, "km", 0, NULL, E (strv)));
+
+  OK (gredis_client_pfadd (c, "hll", (const char *[]) { "a", "b", "c", NULL }, NULL, E (ok)));
+  OK (gredis_client_pfadd (c, "hll2", (const char *[]) { "c", "d", NULL }, NULL, E (ok)));
+  INT (4, gredis_client_pfcount (c, (const char *[]) { "hll", "hll2", NULL }, NULL, E (int)));
+  OK (gredis_client_pfmerge (c, "hll3", (const char *[]) { "hll", "hll2", NULL }, NULL, E (ok)));
+  INT (4, gredis_client_pfcount (c, (const char *[]) { "hll3", NULL }, NULL, E (int)));
+
+  INT (0, gredis_client_publish (c, "chan", "hello", NULL, E (int)));
+  INT (0, gredis_client_spublish (c, "chan", "hello", NULL, E (int)));
+  reply = gredis_client_eval (c, "return {KEYS[1], ARGV[1]}", keys, args, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_reply_get_text (gredis_reply_get_element (reply, 1)), ==, "x");
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = gredis_client_eval_ro (c, "return 7", keys, no_args, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), ==, 7);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  /* The SHA-1 of "return 7", cached by EVAL_RO above. */
+  reply = gredis_client_evalsha (c, "6f1ade24ddbe11b9a1e23d4e8e6d5a4e4f6d4c80", keys, no_args, NULL, &error);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_NOSCRIPT);
+  g_clear_error (&error);
+  {
+    const char *load[] = { "SCRIPT", "LOAD", "return 8", NULL };
+    g_autoptr(GredisReply) sha = gredis_client_command (c, load, NULL, &error);
+
+    g_assert_no_error (error);
+    reply = gredis_client_evalsha (c, gredis_reply_get_text (sha), keys, no_args, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gredis_reply_get_integer (reply), ==, 8);
+    g_clear_pointer (&reply, gredis_reply_unref);
+    reply = gredis_client_evalsha_ro (c, gredis_reply_get_text (sha), keys, no_args, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gredis_reply_get_integer (reply), ==, 8);
+    g_clear_pointer (&reply, gredis_reply_unref);
+  }
+  STR ("lib", gredis_client_function_load (c, GREDIS_FUNCTION_REPLACE,
+                                           "#!lua name=lib\n"
+                                           "redis.register_function{function_name='f', callback=function(k, a) return a[1] end,"
+                                           " flags={'no-writes'}}", NULL, E (str)));
+  reply = gredis_client_fcall (c, "f", keys, args, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_reply_get_text (reply), ==, "x");
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = gredis_client_fcall_ro (c, "f", keys, args, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_reply_get_text (reply), ==, "x");
+}
+
+static void
+test_server (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) config = NULL;
+  g_auto(GStrv) time = NULL;
+  g_autoptr(GBytes) bin = binary_bytes ();
+  g_autoptr(GBytes) echoed = NULL;
+  gint64 usage;
+
+  STR ("PONG", gredis_client_ping (c, NULL, E (str)));
+  STR ("hi", gredis_client_echo (c, "hi", NULL, E (str)));
+  echoed = gredis_client_echo_bytes (c, bin, NULL, &error);
+  assert_binary (echoed);
+  g_assert_cmpint (gredis_client_client_id (c, NULL, &error), >, 0);
+  INT (0, gredis_client_dbsize (c, NULL, E (int)));
+  g_assert_cmpint (gredis_client_lastsave (c, NULL, &error), >, 0);
+  time = gredis_client_time (c, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (time), ==, 2);
+  OK (gredis_client_config_set (c, "maxmemory-policy", "noeviction", NULL, E (ok)));
+  config = gredis_client_config_get (c, "maxmemory-*", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (config, "maxmemory-policy"), ==, "noeviction");
+  OK (gredis_client_set (c, "k", "v", 0, GREDIS_SET_NONE, NULL, E (ok)));
+  g_assert_true (gredis_client_memory_usage (c, "k", &usage, NULL, &error));
+  g_assert_cmpint (usage, >, 0);
+  g_assert_false (gredis_client_memory_usage (c, "none", &usage, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The `_async` forms and the pipeline adders share the argv builders
+ * and the converters with the blocking forms; check a few end to end. */
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_async_and_pipeline (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisPipeline) p = gredis_pipeline_new (c, FALSE);
+  g_autoptr(GPtrArray) scored = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) hash = NULL;
+  GAsyncResult *result = NULL;
+  double scores[] = { 1.5, 2.5 };
+  const char *members[] = { "a", "b" };
+  const char *fv[] = { "f", "v", NULL };
+  guint i_zadd, i_range, i_hset, i_hgetall, i_xadd, i_xrange, i_get;
+
+  gredis_client_zadd_members_async (c, "z", scores, members, 2, GREDIS_ZADD_NONE, NULL, on_result, &result);
+  g_assert_cmpint (gredis_client_zadd_members_finish (c, wait_for (&result), &error), ==, 2);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  gredis_client_zrange_with_scores_async (c, "z", "0", "-1", GREDIS_ZRANGE_REV, 0, 0, NULL, on_result, &result);
+  scored = gredis_client_zrange_with_scores_finish (c, wait_for (&result), &error);
+  g_assert_no_error (error);
+  assert_scored (scored, "b=2.5 a=1.5");
+  g_clear_pointer (&scored, g_ptr_array_unref);
+  g_clear_object (&result);
+  gredis_client_blpop_async (c, (const char *[]) { "none", NULL }, 0.05, NULL, on_result, &result);
+  g_assert_null (gredis_client_blpop_finish (c, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  i_zadd = gredis_pipeline_add_zadd (p, "pz", 3, "c", GREDIS_ZADD_NONE);
+  i_range = gredis_pipeline_add_zrange_with_scores (p, "pz", "0", "-1", GREDIS_ZRANGE_NONE, 0, 0);
+  i_hset = gredis_pipeline_add_hset (p, "ph", fv);
+  i_hgetall = gredis_pipeline_add_hgetall (p, "ph");
+  i_xadd = gredis_pipeline_add_xadd (p, "ps", GREDIS_XADD_NONE, 0, NULL, "1-1", fv);
+  i_xrange = gredis_pipeline_add_xrange (p, "ps", "-", "+", 0);
+  i_get = gredis_pipeline_add_get (p, "ph");
+  OK (gredis_pipeline_execute (p, NULL, E (ok)));
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_zadd, &error);
+
+    g_assert_cmpint (gredis_reply_get_integer (r), ==, 1);
+  }
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_range, &error);
+
+    scored = gredis_reply_to_scored_members (r, &error);
+    g_assert_no_error (error);
+    assert_scored (scored, "c=3");
+  }
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_hset, &error);
+
+    g_assert_cmpint (gredis_reply_get_integer (r), ==, 1);
+  }
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_hgetall, &error);
+
+    hash = gredis_reply_to_hash_table (r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (hash, "f"), ==, "v");
+  }
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_xadd, &error);
+
+    g_assert_cmpstr (gredis_reply_get_text (r), ==, "1-1");
+  }
+  {
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_xrange, &error);
+
+    entries = gredis_reply_to_stream_entries (r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    g_assert_cmpstr (gredis_stream_entry_lookup (g_ptr_array_index (entries, 0), "f"), ==, "v");
+  }
+  {
+    /* A wrong type: the server's error, then the converter's. */
+    g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_get, &error);
+    g_autoptr(GHashTable) none = NULL;
+
+    g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
+    g_clear_error (&error);
+    none = gredis_reply_to_hash_table (gredis_reply_new_integer (1), &error);
+    g_assert_null (none);
+    g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+  struct { const char *name; GTestDataFunc func; } tests[] = {
+    { "strings", test_strings },
+    { "bitmaps", test_bitmaps },
+    { "keys", test_keys },
+    { "hashes", test_hashes },
+    { "lists", test_lists },
+    { "sets", test_sets },
+    { "sorted-sets", test_sorted_sets },
+    { "streams", test_streams },
+    { "geo-hll-scripts", test_geo_hll_scripts },
+    { "server", test_server },
+    { "async-and-pipeline", test_async_and_pipeline },
+  };
+
+  g_test_init (&argc, &argv, NULL);
+
+  server = gredis_test_server_start (GREDIS_TEST_SERVER_UNIX, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint protocol = 2; protocol <= 3; protocol++)
+    for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/commands/resp%u/%s", protocol, tests[i].name);
+
+        g_test_add_data_func (path, GUINT_TO_POINTER (protocol), tests[i].func);
+      }
+
+  status = g_test_run ();
+
+  gredis_test_server_stop (server);
+  return status;
+}
