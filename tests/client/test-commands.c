@@ -993,6 +993,384 @@ test_server (gconstpointer data)
   g_assert_cmpint (usage, >, 0);
   g_assert_false (gredis_client_memory_usage (c, K ("none"), &usage, NULL, &error));
   g_assert_no_error (error);
+
+  /* Keyless commands over keys of several slots (on a cluster, of every
+   * primary): DBSIZE summed, KEYS joined, SCAN node by node, RANDOMKEY
+   * from any node that has a key. */
+  {
+    static const char * const names[] = { "d1", "d2", "d3", "d4", "d5", "d6" };
+    g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *cursor = g_strdup ("0");
+    g_autofree char *random_key = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_hash_table_add (expected, (gpointer) K ("k"));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        OK (gredis_client_set (c, KS (names[i]), "1", 0, GREDIS_SET_NONE, NULL, E (ok)));
+        g_hash_table_add (expected, (gpointer) KS (names[i]));
+      }
+#ifdef GREDIS_TEST_COMMANDS_CLUSTER
+    {
+      gboolean owners[GREDIS_TEST_CLUSTER_N_NODES] = { FALSE };
+      guint n_owners = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          const char *name = KS (names[i]);
+          guint owner = cluster_test_slot_owner (cluster, gredis_key_slot ((const guint8 *) name,
+                                                                           strlen (name)));
+
+          n_owners += !owners[owner];
+          owners[owner] = TRUE;
+        }
+      g_assert_cmpuint (n_owners, ==, 3);
+    }
+#endif
+    INT (1 + G_N_ELEMENTS (names), gredis_client_dbsize (c, NULL, E (int)));
+    keys = gredis_client_keys (c, "*", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (keys), ==, 1 + G_N_ELEMENTS (names));
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_assert_true (g_hash_table_contains (expected, keys[i]));
+    do
+      {
+        g_auto(GStrv) step = NULL;
+        char *after = NULL;
+
+        step = gredis_client_scan (c, cursor, NULL, 2, NULL, &after, NULL, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; step[i] != NULL; i++)
+          {
+            g_assert_true (g_hash_table_contains (expected, step[i]));
+            g_hash_table_add (seen, g_strdup (step[i]));
+          }
+        g_free (cursor);
+        cursor = after;
+      }
+    while (strcmp (cursor, "0") != 0);
+    g_assert_cmpuint (g_hash_table_size (seen), ==, 1 + G_N_ELEMENTS (names));
+    random_key = gredis_client_randomkey (c, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_hash_table_contains (expected, random_key));
+  }
+}
+
+/* Another binary value: it sorts after the first (bytes 0x01 > 0x00). */
+static const char binary2[] = "\x01\0two";
+#define BINARY2_LEN (sizeof binary2 - 1)
+
+static void
+assert_data (GBytes     *bytes,
+             const char *data,
+             gsize       length)
+{
+  g_assert_nonnull (bytes);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), data, length);
+}
+
+#define ASSERT_BIN2(bytes) assert_data ((bytes), binary2, BINARY2_LEN)
+#define ASSERT_KEY(bytes, name) assert_data ((bytes), K (name), strlen (K (name)))
+
+/* The binary-safe forms the tests above do not call (more of them are in
+ * tests/client/test-typed-bytes.c), with values that hold NUL bytes and
+ * invalid UTF-8. */
+static void
+test_bytes (gconstpointer data)
+{
+  g_autoptr(GredisClient) c = make_client (GPOINTER_TO_UINT (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bin = binary_bytes ();
+  g_autoptr(GBytes) two = g_bytes_new_static (binary2, BINARY2_LEN);
+  g_autoptr(GBytes) missing = g_bytes_new_static ("\0none", 5);
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) numbers = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *next = NULL;
+  GBytes *one[] = { bin };
+  GBytes *second[] = { two };
+  GBytes *pair[] = { bin, two };
+  GBytes *ask[] = { bin, missing };
+  const char *pops[] = { K ("none"), K ("l"), NULL };
+  double score = 0;
+  gint64 rank = -1;
+
+  /* Strings */
+  OK (gredis_client_setex_bytes (c, K ("s"), 100, bin, NULL, E (ok)));
+  g_assert_cmpint (gredis_client_ttl (c, K ("s"), NULL, &error), >, 0);
+  OK (gredis_client_psetex_bytes (c, K ("p"), 100000, two, NULL, E (ok)));
+  g_assert_cmpint (gredis_client_pttl (c, K ("p"), NULL, &error), >, 0);
+  got = gredis_client_set_get_bytes (c, K ("s"), two, 0, GREDIS_SET_NONE, NULL, &error);
+  g_assert_no_error (error);
+  assert_binary (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  OK (gredis_client_set_expire_at_bytes (c, K ("at"), bin, (guint64) (g_get_real_time () / 1000 + 100000),
+                                         GREDIS_SET_NONE, NULL, E (ok)));
+  g_assert_cmpint (gredis_client_ttl (c, K ("at"), NULL, &error), >, 0);
+  OK (gredis_client_setnx_bytes (c, K ("nx"), bin, NULL, E (ok)));
+  g_assert_false (gredis_client_setnx_bytes (c, K ("nx"), two, NULL, &error));
+  g_assert_no_error (error);
+  got = gredis_client_getex_bytes (c, K ("nx"), 50000, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  assert_binary (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  g_assert_cmpint (gredis_client_ttl (c, K ("nx"), NULL, &error), >, 0);
+  got = gredis_client_getrange_bytes (c, K ("nx"), 0, 1, NULL, &error);
+  g_assert_no_error (error);
+  assert_data (got, binary, 2);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = gredis_client_substr_bytes (c, K ("nx"), 2, 3, NULL, &error);
+  g_assert_no_error (error);
+  assert_data (got, "\r\n", 2);
+  g_clear_pointer (&got, g_bytes_unref);
+  INT (2 + BINARY_LEN, gredis_client_setrange_bytes (c, K ("r"), 2, bin, NULL, E (int)));
+  {
+    const char *keys[] = { K ("m1"), K ("m2"), NULL };
+    const char *again[] = { K ("m3"), K ("m1"), NULL };
+
+    OK (gredis_client_msetnx_bytes (c, keys, pair, 2, NULL, E (ok)));
+    g_assert_false (gredis_client_msetnx_bytes (c, again, pair, 2, NULL, &error));
+    g_assert_no_error (error);
+    got = gredis_client_get_bytes (c, K ("m2"), NULL, &error);
+    ASSERT_BIN2 (got);
+    g_clear_pointer (&got, g_bytes_unref);
+  }
+  /* RESTORE's text form cannot carry a real DUMP payload (which holds
+   * NUL bytes): one the server refuses, its error kept. */
+  g_assert_false (gredis_client_restore (c, K ("re"), 0, "not a dump", GREDIS_RESTORE_NONE, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
+  g_clear_error (&error);
+
+  /* Hashes */
+  {
+    const char *fields[] = { "a", "b", NULL };
+    const char *ask_fields[] = { "a", "none", "b", NULL };
+
+    OK (gredis_client_hmset_bytes (c, K ("h"), fields, pair, 2, NULL, E (ok)));
+    list = gredis_client_hmget_bytes (c, K ("h"), ask_fields, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 3);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_assert_null (g_ptr_array_index (list, 1));
+    ASSERT_BIN2 (g_ptr_array_index (list, 2));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_hscan_bytes (c, K ("h"), "0", NULL, 100, &next, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_clear_pointer (&next, g_free);
+    g_assert_cmpuint (list->len, ==, 4);
+    assert_data (g_ptr_array_index (list, 0), "a", 1);
+    assert_binary (g_ptr_array_index (list, 1));
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
+  /* Lists */
+  INT (0, gredis_client_lpushx_bytes (c, K ("none"), one, 1, NULL, E (int)));
+  INT (2, gredis_client_rpush_bytes (c, K ("l"), pair, 2, NULL, E (int)));
+  INT (3, gredis_client_rpushx_bytes (c, K ("l"), one, 1, NULL, E (int)));
+  OK (gredis_client_lset_bytes (c, K ("l"), 0, two, NULL, E (ok)));
+  INT (2, gredis_client_lrem_bytes (c, K ("l"), 0, two, NULL, E (int)));
+  INT (2, gredis_client_rpushx_bytes (c, K ("l"), second, 1, NULL, E (int)));
+  got = gredis_client_lmove_bytes (c, K ("l"), K ("l2"), "RIGHT", "LEFT", NULL, &error);
+  g_assert_no_error (error);
+  ASSERT_BIN2 (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = gredis_client_rpoplpush_bytes (c, K ("l"), K ("l2"), NULL, &error);
+  g_assert_no_error (error);
+  assert_binary (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  list = gredis_client_rpop_count_bytes (c, K ("l2"), 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  ASSERT_BIN2 (g_ptr_array_index (list, 0));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  {
+    const char *keys[] = { K ("none"), K ("l2"), NULL };
+
+    list = gredis_client_lmpop_bytes (c, keys, "LEFT", 5, &key, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (key, ==, K ("l2"));
+    g_clear_pointer (&key, g_free);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+  /* Blocking forms. */
+  INT (2, gredis_client_rpush_bytes (c, K ("l"), pair, 2, NULL, E (int)));
+  list = gredis_client_blpop_bytes (c, pops, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  ASSERT_KEY (g_ptr_array_index (list, 0), "l");
+  assert_binary (g_ptr_array_index (list, 1));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = gredis_client_brpop_bytes (c, pops, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  ASSERT_KEY (g_ptr_array_index (list, 0), "l");
+  ASSERT_BIN2 (g_ptr_array_index (list, 1));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_null (gredis_client_brpop_bytes (c, pops, 0.05, NULL, &error));
+  g_assert_no_error (error);
+  INT (2, gredis_client_rpush_bytes (c, K ("l"), pair, 2, NULL, E (int)));
+  got = gredis_client_blmove_bytes (c, K ("l"), K ("l3"), "LEFT", "RIGHT", 1, NULL, &error);
+  g_assert_no_error (error);
+  assert_binary (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  got = gredis_client_brpoplpush_bytes (c, K ("l3"), K ("l"), 1, NULL, &error);
+  g_assert_no_error (error);
+  assert_binary (got);
+  g_clear_pointer (&got, g_bytes_unref);
+  list = gredis_client_blmpop_bytes (c, 1, pops, "RIGHT", 5, &key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, K ("l"));
+  g_clear_pointer (&key, g_free);
+  g_assert_cmpuint (list->len, ==, 2);
+  ASSERT_BIN2 (g_ptr_array_index (list, 0));
+  assert_binary (g_ptr_array_index (list, 1));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Sets */
+  {
+    const char *sets[] = { K ("s1"), K ("s2"), NULL };
+
+    INT (2, gredis_client_sadd_bytes (c, K ("s1"), pair, 2, NULL, E (int)));
+    INT (1, gredis_client_sadd_bytes (c, K ("s2"), one, 1, NULL, E (int)));
+    numbers = gredis_client_smismember_bytes (c, K ("s1"), ask, 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (numbers->len, ==, 2);
+    g_assert_cmpint (g_array_index (numbers, gint64, 0), ==, 1);
+    g_assert_cmpint (g_array_index (numbers, gint64, 1), ==, 0);
+    g_clear_pointer (&numbers, g_array_unref);
+    list = gredis_client_sinter_bytes (c, sets, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_sdiff_bytes (c, sets, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    ASSERT_BIN2 (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_sunion_bytes (c, sets, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_sscan_bytes (c, K ("s1"), "0", NULL, 100, &next, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_clear_pointer (&next, g_free);
+    g_assert_cmpuint (list->len, ==, 2);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    got = gredis_client_srandmember_bytes (c, K ("s2"), NULL, &error);
+    g_assert_no_error (error);
+    assert_binary (got);
+    g_clear_pointer (&got, g_bytes_unref);
+    list = gredis_client_srandmember_count_bytes (c, K ("s2"), 5, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    OK (gredis_client_smove_bytes (c, K ("s1"), K ("s3"), two, NULL, E (ok)));
+    got = gredis_client_spop_bytes (c, K ("s3"), NULL, &error);
+    g_assert_no_error (error);
+    ASSERT_BIN2 (got);
+    g_clear_pointer (&got, g_bytes_unref);
+    list = gredis_client_spop_count_bytes (c, K ("s1"), 5, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
+  /* Sorted sets: bin scores 1 then 3, two 2. */
+  {
+    double scores[] = { 1, 2 };
+    double zero[] = { 0, 0 };
+    const char *both[] = { K ("z"), K ("z2"), NULL };
+
+    INT (2, gredis_client_zadd_members_bytes (c, K ("z"), scores, pair, 2, GREDIS_ZADD_NONE, NULL, E (int)));
+    g_assert_true (gredis_client_zadd_incr_bytes (c, K ("z"), 2, bin, GREDIS_ZADD_XX, &score, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (score, ==, 3);
+    numbers = gredis_client_zmscore_bytes (c, K ("z"), ask, 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (numbers->len, ==, 2);
+    g_assert_cmpfloat (g_array_index (numbers, double, 0), ==, 3);
+    g_assert_true (isnan (g_array_index (numbers, double, 1)));
+    g_clear_pointer (&numbers, g_array_unref);
+    g_assert_true (gredis_client_zrank_bytes (c, K ("z"), bin, &rank, NULL, &error));
+    g_assert_cmpint (rank, ==, 1);
+    g_assert_true (gredis_client_zrevrank_bytes (c, K ("z"), bin, &rank, NULL, &error));
+    g_assert_cmpint (rank, ==, 0);
+    g_assert_false (gredis_client_zrank_bytes (c, K ("z"), missing, &rank, NULL, &error));
+    g_assert_no_error (error);
+    list = gredis_client_zrangebyscore_bytes (c, K ("z"), "-inf", "+inf", 0, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    ASSERT_BIN2 (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zrevrangebyscore_bytes (c, K ("z"), "+inf", "-inf", 0, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zrevrange_bytes (c, K ("z"), 0, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zrandmember_bytes (c, K ("z"), 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    INT (2, gredis_client_zadd_members_bytes (c, K ("lex"), zero, pair, 2, GREDIS_ZADD_NONE, NULL, E (int)));
+    list = gredis_client_zrangebylex_bytes (c, K ("lex"), "-", "+", 0, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zrevrangebylex_bytes (c, K ("lex"), "+", "-", 0, 1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    ASSERT_BIN2 (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+
+    INT (1, gredis_client_zadd_bytes (c, K ("z2"), 1, bin, GREDIS_ZADD_NONE, NULL, E (int)));
+    list = gredis_client_zdiff_bytes (c, both, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    ASSERT_BIN2 (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zinter_bytes (c, both, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    assert_binary (g_ptr_array_index (list, 0));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zunion_bytes (c, both, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 2);
+    ASSERT_BIN2 (g_ptr_array_index (list, 0));
+    assert_binary (g_ptr_array_index (list, 1));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = gredis_client_zscan_bytes (c, K ("z2"), "0", NULL, 100, &next, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "0");
+    g_assert_cmpuint (list->len, ==, 2);
+    assert_binary (g_ptr_array_index (list, 0));
+    assert_data (g_ptr_array_index (list, 1), "1", 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+  }
+
+  /* Geo, HyperLogLog, publishing. */
+  INT (1, gredis_client_geoadd_bytes (c, K ("geo"), GREDIS_GEOADD_NONE, 13.361389, 38.115556, bin, NULL, E (int)));
+  INT (1, gredis_client_zcard (c, K ("geo"), NULL, E (int)));
+  OK (gredis_client_pfadd_bytes (c, K ("hll"), pair, 2, NULL, E (ok)));
+  INT (2, gredis_client_pfcount (c, (const char *[]) { K ("hll"), NULL }, NULL, E (int)));
+  INT (0, gredis_client_publish_bytes (c, "chan", bin, NULL, E (int)));
+  INT (0, gredis_client_spublish_bytes (c, K ("chan"), bin, NULL, E (int)));
 }
 
 /* The `_async` forms and the pipeline adders share the argv builders
@@ -1105,7 +1483,8 @@ test_async_and_pipeline (gconstpointer data)
 /* Each test's commands went to the primary that owns its hash tag's
  * slot, and to no other node: for each test, a command only it sends
  * (and only to its tagged keys), counted by INFO commandstats of every
- * node. The tags of the tests reach every primary. */
+ * node. The tags of the tests reach every primary. (The bytes and
+ * async-and-pipeline tests send no command of their own.) */
 static void
 test_routed (void)
 {
@@ -1115,8 +1494,8 @@ test_routed (void)
     { "keys", "expiretime" },
     { "hashes", "hrandfield" },
     { "lists", "lpos" },
-    { "sets", "smismember" },
-    { "sorted-sets", "zmscore" },
+    { "sets", "sintercard" },
+    { "sorted-sets", "zintercard" },
     { "streams", "xinfo|stream" },
     { "geo-hll-scripts", "geosearch" },
     { "server", "memory|usage" },
@@ -1184,6 +1563,7 @@ main (int    argc,
     { "streams", test_streams },
     { "geo-hll-scripts", test_geo_hll_scripts },
     { "server", test_server },
+    { "bytes", test_bytes },
     { "async-and-pipeline", test_async_and_pipeline },
   };
 
