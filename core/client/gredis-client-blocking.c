@@ -171,6 +171,8 @@ typedef struct
   gint64 timeout_ms;
   GredisConnection *connection;
   guint saved_timeout_ms;
+  gint slot;                   /* on a cluster, of the command's keys */
+  guint redirects;             /* MOVED followed */
 } BlockingData;
 
 static void
@@ -206,6 +208,10 @@ connection_reusable (const GError *error)
     }
 }
 
+static void blocking_acquired (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data);
+
 static void
 blocking_done (GObject      *source,
                GAsyncResult *result,
@@ -213,6 +219,7 @@ blocking_done (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GredisClient *client = g_task_get_source_object (task);
+  GredisRouter *router = _gredis_client_get_router (client);
   BlockingData *data = g_task_get_task_data (task);
   GredisConnection *connection = g_steal_pointer (&data->connection);
   GError *error = NULL;
@@ -220,9 +227,21 @@ blocking_done (GObject      *source,
 
   reply = _gredis_call_propagate_reply (result, &error);
   gredis_connection_set_command_timeout_ms (connection, data->saved_timeout_ms);
-  _gredis_router_release_exclusive (_gredis_client_get_router (client), connection,
-                                    connection_reusable (error));
+  _gredis_router_release_exclusive (router, connection, connection_reusable (error));
 
+  /* On a cluster, a slot that moved: the map is patched, and the
+   * command, which did not run, goes to the new node. */
+  if (reply == NULL &&
+      data->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
+      _gredis_router_follow_moved (router, error))
+    {
+      data->redirects++;
+      g_clear_error (&error);
+      _gredis_router_acquire_exclusive_at_async (router, data->slot, NULL,
+                                                 g_task_get_cancellable (task),
+                                                 blocking_acquired, g_steal_pointer (&task));
+      return;
+    }
   if (reply != NULL)
     g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
   else
@@ -282,7 +301,9 @@ _gredis_client_send_blocking_async (GredisClient        *client,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
+  GredisRouter *router = _gredis_client_get_router (client);
   BlockingData *data = g_new0 (BlockingData, 1);
+  GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
   data->timeout_ms = timeout_ms;
@@ -297,8 +318,15 @@ _gredis_client_send_blocking_async (GredisClient        *client,
     }
   g_task_set_task_data (task, data, (GDestroyNotify) blocking_data_free);
 
-  _gredis_router_acquire_exclusive_async (_gredis_client_get_router (client), cancellable,
-                                          blocking_acquired, g_object_ref (task));
+  /* On a cluster, a connection to the node that serves the keys' slot
+   * (keys in several slots: refused before anything is sent). */
+  if (!_gredis_router_command_slot (router, argc, argv, argv_lengths, args, &data->slot, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _gredis_router_acquire_exclusive_at_async (router, data->slot, NULL, cancellable,
+                                             blocking_acquired, g_object_ref (task));
 }
 
 GredisReply *

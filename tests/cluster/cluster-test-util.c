@@ -101,3 +101,35 @@ cluster_test_command_calls (GredisTestCluster *cluster,
 
   return p != NULL ? g_ascii_strtoull (p + strlen (field), NULL, 10) : 0;
 }
+
+guint
+cluster_test_slot_owner (GredisTestCluster *cluster,
+                         guint              slot)
+{
+  g_autofree char *nodes = cluster_test_cli (cluster, 0, "CLUSTER", "NODES", NULL);
+  g_auto(GStrv) lines = g_strsplit (nodes, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", -1);
+      guint n_fields = g_strv_length (fields);
+
+      for (guint f = 8; f < n_fields; f++)
+        {
+          char *end;
+          guint64 first, last, port;
+
+          if (fields[f][0] == '[')
+            continue;
+          first = g_ascii_strtoull (fields[f], &end, 10);
+          last = *end == '-' ? g_ascii_strtoull (end + 1, NULL, 10) : first;
+          if (slot < first || slot > last)
+            continue;
+          port = g_ascii_strtoull (strchr (fields[1], ':') + 1, NULL, 10);
+          for (guint n = 0; n < GREDIS_TEST_CLUSTER_N_NODES; n++)
+            if (gredis_test_cluster_get_port (cluster, n) == port)
+              return n;
+        }
+    }
+  g_error ("No node of the cluster owns slot %u", slot);
+}

@@ -36,4 +36,9 @@ guint64      cluster_test_command_calls  (GredisTestCluster *cluster,
                                           guint              node,
                                           const char        *command);
 
+/* The node (0 to 5) of the primary that owns @slot now, by CLUSTER NODES
+ * of node 0. */
+guint        cluster_test_slot_owner     (GredisTestCluster *cluster,
+                                          guint              slot);
+
 G_END_DECLS

@@ -1,26 +1,25 @@
-/* test-cluster-typed.c: every typed helper of gredis-commands*.h on a
- * cluster client, with keys in slots of every primary
+/* test-cluster-typed.c: typed helpers on a cluster client, with keys in
+ * slots of every primary, and the check that every generated helper is
+ * tried on a cluster
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The helpers are called in their blocking form (which runs the async
- * one), plain and _bytes; a few in the async form too. The list of
- * helpers is read from the installed headers' source (every
- * include/gredis/gredis-commands*.h): a helper declared there that this
- * test does not call fails the test, so that a new one is routed and
- * checked here too.
+ * one), plain and _bytes; a few in the async form too, issued together.
+ * Every helper build-aux/gredis-commands.decl declares (and its _bytes
+ * form) is called on a cluster by tests/client/test-commands.c, built
+ * again as the `cluster-commands` test, or by this file: one called by
+ * neither fails this test, so that a new one is routed and checked on a
+ * cluster too.
  */
 #include <gredis/gredis.h>
 #include <string.h>
 
-#include "gredis-test-cluster.h"
+#include "cluster-test-util.h"
 
 static GredisTestCluster *cluster;
 static GredisClient *client;
-static GHashTable *called;      /* helper names, without gredis_client_ */
 static GPtrArray *written;      /* keys that must exist on their owner */
-
-#define CALLED(name) g_hash_table_add (called, (gpointer) (name))
 
 static const char *
 key_for (const char *name)
@@ -64,7 +63,6 @@ test_strings (void)
   g_autoptr(GBytes) got = NULL;
   g_autoptr(GPtrArray) values = NULL;
 
-  CALLED ("set"); CALLED ("get"); CALLED ("type");
   g_assert_true (gredis_client_set (client, k, "v", 0, GREDIS_SET_NONE, NULL, &error));
   g_assert_no_error (error);
   value = gredis_client_get (client, k, NULL, &error);
@@ -76,7 +74,6 @@ test_strings (void)
   g_assert_cmpstr (value, ==, "string");
   g_clear_pointer (&value, g_free);
 
-  CALLED ("set_bytes"); CALLED ("get_bytes");
   g_assert_true (gredis_client_set_bytes (client, kb, bin, 0, GREDIS_SET_NONE, NULL, &error));
   g_assert_no_error (error);
   got = gredis_client_get_bytes (client, kb, NULL, &error);
@@ -85,7 +82,6 @@ test_strings (void)
   g_clear_pointer (&got, g_bytes_unref);
 
   /* Multi-key helpers: keys of one hash tag, so one slot. */
-  CALLED ("mset"); CALLED ("mget");
   {
     const char *kv[] = { "typed:{m}a", "1", "typed:{m}b", "2", NULL };
     const char *keys[] = { "typed:{m}a", "typed:{m}b", "typed:{m}none", NULL };
@@ -101,7 +97,6 @@ test_strings (void)
     g_assert_null (values->pdata[2]);
     g_clear_pointer (&values, g_ptr_array_unref);
   }
-  CALLED ("mset_bytes"); CALLED ("mget_bytes");
   {
     const char *keys[] = { "typed:{mb}a", "typed:{mb}b", NULL };
     const char *get_keys[] = { "typed:{mb}a", "typed:{mb}b", "typed:{mb}none", NULL };
@@ -128,7 +123,6 @@ test_strings (void)
     g_clear_error (&error);
   }
 
-  CALLED ("append"); CALLED ("strlen"); CALLED ("append_bytes");
   {
     const char *ka = key_for ("append");
     const char *kab = key_for ("append_bytes");
@@ -140,7 +134,6 @@ test_strings (void)
     g_assert_no_error (error);
   }
 
-  CALLED ("incr"); CALLED ("decr"); CALLED ("incrby"); CALLED ("decrby"); CALLED ("incrbyfloat");
   {
     const char *kc = key_for ("incr");
     const char *kf = key_for ("incrbyfloat");
@@ -160,7 +153,6 @@ test_keys (void)
   g_autoptr(GError) error = NULL;
   const char *k = key_for ("expire");
 
-  CALLED ("del"); CALLED ("exists");
   {
     const char *kv[] = { "typed:{d}a", "1", "typed:{d}b", "2", "typed:{d}c", "3", NULL };
     const char *del_keys[] = { "typed:{d}a", "typed:{d}b", "typed:{d}none", NULL };
@@ -173,7 +165,6 @@ test_keys (void)
     g_assert_no_error (error);
   }
 
-  CALLED ("expire"); CALLED ("ttl"); CALLED ("pexpire"); CALLED ("pttl"); CALLED ("persist");
   g_assert_true (gredis_client_set (client, k, "v", 0, GREDIS_SET_NONE, NULL, &error));
   g_assert_true (gredis_client_expire (client, k, 1000, GREDIS_EXPIRE_NONE, NULL, &error));
   {
@@ -203,8 +194,6 @@ test_hashes (void)
   g_autoptr(GBytes) got = NULL;
   g_autoptr(GPtrArray) all_bytes = NULL;
 
-  CALLED ("hset"); CALLED ("hget"); CALLED ("hgetall"); CALLED ("hdel");
-  CALLED ("hincrby"); CALLED ("hexists"); CALLED ("hlen");
   g_assert_cmpint (gredis_client_hset (client, k, fv, NULL, &error), ==, 2);
   value = gredis_client_hget (client, k, "f1", NULL, &error);
   g_assert_cmpstr (value, ==, "v1");
@@ -218,7 +207,6 @@ test_hashes (void)
   g_assert_cmpint (gredis_client_hlen (client, k, NULL, &error), ==, 2);
   g_assert_no_error (error);
 
-  CALLED ("hset_bytes"); CALLED ("hget_bytes"); CALLED ("hgetall_bytes");
   {
     const char *fields[] = { "a", NULL };
     GBytes *vals[] = { bin };
@@ -249,7 +237,6 @@ test_lists (void)
   g_autoptr(GBytes) got = NULL;
   g_autoptr(GPtrArray) range_bytes = NULL;
 
-  CALLED ("lpush"); CALLED ("rpush"); CALLED ("lrange"); CALLED ("llen"); CALLED ("lpop"); CALLED ("rpop");
   g_assert_cmpint (gredis_client_lpush (client, k, left, NULL, &error), ==, 2);
   g_assert_cmpint (gredis_client_rpush (client, k, right, NULL, &error), ==, 4);
   range = gredis_client_lrange (client, k, 0, -1, NULL, &error);
@@ -263,8 +250,6 @@ test_lists (void)
   g_assert_cmpstr (value, ==, "d");
   g_assert_no_error (error);
 
-  CALLED ("lpush_bytes"); CALLED ("rpush_bytes"); CALLED ("lrange_bytes");
-  CALLED ("lpop_bytes"); CALLED ("rpop_bytes");
   {
     GBytes *l[] = { bin }, *r[] = { bin2, bin };
 
@@ -296,7 +281,6 @@ test_sets (void)
   g_autoptr(GBytes) bin2 = bytes (BIN2, BIN2_LEN);
   g_autoptr(GPtrArray) all_bytes = NULL;
 
-  CALLED ("sadd"); CALLED ("srem"); CALLED ("smembers"); CALLED ("sismember"); CALLED ("scard");
   g_assert_cmpint (gredis_client_sadd (client, k, members, NULL, &error), ==, 2);
   g_assert_cmpint (gredis_client_srem (client, k, gone, NULL, &error), ==, 1);
   all = gredis_client_smembers (client, k, NULL, &error);
@@ -307,7 +291,6 @@ test_sets (void)
   g_assert_cmpint (gredis_client_scard (client, k, NULL, &error), ==, 1);
   g_assert_no_error (error);
 
-  CALLED ("sadd_bytes"); CALLED ("srem_bytes"); CALLED ("smembers_bytes"); CALLED ("sismember_bytes");
   {
     GBytes *add[] = { bin, bin2 }, *rem[] = { bin };
 
@@ -335,7 +318,6 @@ test_sorted_sets (void)
   g_autoptr(GBytes) bin2 = bytes (BIN2, BIN2_LEN);
   g_autoptr(GPtrArray) range_bytes = NULL;
 
-  CALLED ("zadd"); CALLED ("zscore"); CALLED ("zincrby"); CALLED ("zrange"); CALLED ("zrem"); CALLED ("zcard");
   g_assert_cmpint (gredis_client_zadd (client, k, 1, "a", GREDIS_ZADD_NONE, NULL, &error), ==, 1);
   g_assert_cmpint (gredis_client_zadd (client, k, 2, "b", GREDIS_ZADD_NONE, NULL, &error), ==, 1);
   g_assert_true (gredis_client_zscore (client, k, "a", &score, NULL, &error));
@@ -348,8 +330,6 @@ test_sorted_sets (void)
   g_assert_cmpint (gredis_client_zcard (client, k, NULL, &error), ==, 1);
   g_assert_no_error (error);
 
-  CALLED ("zadd_bytes"); CALLED ("zscore_bytes"); CALLED ("zincrby_bytes");
-  CALLED ("zrange_bytes"); CALLED ("zrem_bytes");
   {
     GBytes *rem[] = { bin2 };
 
@@ -421,38 +401,11 @@ test_async (void)
     }
 }
 
-/* The primary that owns @key now, from CLUSTER NODES. */
+/* The primary that owns @key now. */
 static guint
 key_owner (const char *key)
 {
-  guint slot = gredis_key_slot ((const guint8 *) key, strlen (key));
-  g_autofree char *nodes = gredis_test_cluster_cli (cluster, 0, NULL, "CLUSTER", "NODES", NULL);
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_nonnull (nodes);
-  lines = g_strsplit (nodes, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit (lines[i], " ", -1);
-
-      for (guint f = 8; f < g_strv_length (fields); f++)
-        {
-          char *end;
-          guint64 first, last, port;
-
-          if (fields[f][0] == '[')
-            continue;
-          first = g_ascii_strtoull (fields[f], &end, 10);
-          last = *end == '-' ? g_ascii_strtoull (end + 1, NULL, 10) : first;
-          if (slot < first || slot > last)
-            continue;
-          port = g_ascii_strtoull (strchr (fields[1], ':') + 1, NULL, 10);
-          for (guint n = 0; n < GREDIS_TEST_CLUSTER_N_NODES; n++)
-            if (gredis_test_cluster_get_port (cluster, n) == port)
-              return n;
-        }
-    }
-  g_assert_not_reached ();
+  return cluster_test_slot_owner (cluster, gredis_key_slot ((const guint8 *) key, strlen (key)));
 }
 
 /* Each key written is on the primary that owns its slot, and the keys
@@ -483,52 +436,74 @@ test_placement (void)
   g_assert_cmpuint (n_seen, ==, n_primaries);
 }
 
-/* Every gredis_client_*() declared in include/gredis/gredis-commands*.h
- * (the blocking forms: their async and finish forms go with them). */
+/* Every helper build-aux/gredis-commands.decl declares: "name: ARGV ->
+ * REPLY [options]" at the start of a line gives gredis_client_NAME(),
+ * and gredis_client_NAME_bytes() with the option `bytes` (the blocking
+ * forms: the async and finish forms go with them). */
 static GPtrArray *
 declared_helpers (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (GREDIS_TEST_INCLUDE_DIR, 0, &error);
-  g_autoptr(GRegex) regex = g_regex_new ("^[A-Za-z].*\\bgredis_client_([a-z0-9_]+)\\s*\\(",
+  g_autoptr(GRegex) regex = g_regex_new ("^([a-z0-9_]+):\\s*.*?\\s*->\\s*\\S+\\s*(.*)$",
                                          G_REGEX_MULTILINE, 0, &error);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *contents = NULL;
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  const char *file;
 
   g_assert_no_error (error);
-  while ((file = g_dir_read_name (dir)) != NULL)
+  g_assert_true (g_file_get_contents (GREDIS_TEST_COMMANDS_DECL, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_regex_match (regex, contents, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
-      g_autofree char *path = NULL;
-      g_autofree char *contents = NULL;
-      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *options = g_match_info_fetch (match, 2);
+      g_auto(GStrv) words = g_strsplit_set (options, " \t", -1);
 
-      if (!g_str_has_prefix (file, "gredis-commands") || !g_str_has_suffix (file, ".h"))
-        continue;
-      path = g_build_filename (GREDIS_TEST_INCLUDE_DIR, file, NULL);
-      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-      g_regex_match (regex, contents, 0, &match);
-      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 1);
-
-          if (!g_str_has_suffix (name, "_async") && !g_str_has_suffix (name, "_finish"))
-            g_ptr_array_add (names, g_steal_pointer (&name));
-        }
+      if (g_strv_contains ((const char * const *) words, "bytes"))
+        g_ptr_array_add (names, g_strconcat (name, "_bytes", NULL));
+      g_ptr_array_add (names, g_steal_pointer (&name));
     }
   return names;
+}
+
+/* The test sources that run on a cluster, one after the other. */
+static char *
+cluster_test_sources (void)
+{
+  g_auto(GStrv) paths = g_strsplit (GREDIS_TEST_COMMANDS_SOURCES, ";", -1);
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (paths[i], &contents, NULL, &error));
+      g_assert_no_error (error);
+      g_string_append (all, contents);
+    }
+  return g_string_free (all, FALSE);
 }
 
 static void
 test_every_helper_called (void)
 {
   g_autoptr(GPtrArray) declared = declared_helpers ();
+  g_autofree char *sources = cluster_test_sources ();
   g_autoptr(GString) missing = g_string_new (NULL);
 
-  /* The header has the helpers this test was written for, at least. */
-  g_assert_cmpuint (declared->len, >=, 65);
+  /* The declarations have the helpers these tests were written for, at
+   * least. */
+  g_assert_cmpuint (declared->len, >=, 300);
   for (guint i = 0; i < declared->len; i++)
-    if (!g_hash_table_contains (called, declared->pdata[i]))
-      g_string_append_printf (missing, " gredis_client_%s", (char *) declared->pdata[i]);
+    {
+      g_autofree char *pattern = g_strdup_printf ("\\bgredis_client_%s(_async)?\\s*\\(",
+                                                  (char *) declared->pdata[i]);
+
+      if (!g_regex_match_simple (pattern, sources, 0, 0))
+        g_string_append_printf (missing, " gredis_client_%s", (char *) declared->pdata[i]);
+    }
   if (missing->len > 0)
     g_error ("typed helpers not tested on a cluster client:%s", missing->str);
 }
@@ -562,7 +537,6 @@ main (int   argc,
                          gredis_test_cluster_get_port (cluster, 1));
   client = gredis_client_new_for_uri (uri, &error);
   g_assert_no_error (error);
-  called = g_hash_table_new (g_str_hash, g_str_equal);
   written = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/cluster/typed/strings", test_strings);
@@ -579,7 +553,6 @@ main (int   argc,
   status = g_test_run ();
   gredis_client_close (client);
   g_clear_object (&client);
-  g_hash_table_unref (called);
   g_ptr_array_unref (written);
   gredis_test_cluster_stop (cluster);
   return status;
