@@ -172,7 +172,8 @@ typedef struct
   GredisConnection *connection;
   guint saved_timeout_ms;
   gint slot;                   /* on a cluster, of the command's keys */
-  guint redirects;             /* MOVED followed */
+  guint redirects;             /* MOVED and ASK followed */
+  gboolean asking;             /* ASKING goes first, in the same write */
 } BlockingData;
 
 static void
@@ -230,17 +231,25 @@ blocking_done (GObject      *source,
   _gredis_router_release_exclusive (router, connection, connection_reusable (error));
 
   /* On a cluster, a slot that moved: the map is patched, and the
-   * command, which did not run, goes to the new node. */
+   * command, which did not run, goes to the new node. A slot being
+   * migrated (ASK): the command goes once to the node named, after
+   * ASKING, the map untouched. */
   if (reply == NULL &&
-      data->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)) &&
-      _gredis_router_follow_moved (router, error))
+      data->redirects < gredis_config_get_max_redirects (_gredis_router_get_config (router)))
     {
-      data->redirects++;
-      g_clear_error (&error);
-      _gredis_router_acquire_exclusive_at_async (router, data->slot, NULL,
-                                                 g_task_get_cancellable (task),
-                                                 blocking_acquired, g_steal_pointer (&task));
-      return;
+      g_autoptr(GSocketConnectable) ask_node = _gredis_router_follow_ask (router, error);
+
+      if (ask_node != NULL || _gredis_router_follow_moved (router, error))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          data->redirects++;
+          data->asking = ask_node != NULL;
+          g_clear_error (&error);
+          _gredis_router_acquire_exclusive_at_async (router, data->slot, ask_node, cancellable,
+                                                     blocking_acquired, g_steal_pointer (&task));
+          return;
+        }
     }
   if (reply != NULL)
     g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
@@ -284,8 +293,15 @@ blocking_acquired (GObject      *source,
 
   inner = _gredis_call_new (client, cancellable, blocking_done, g_object_ref (task),
                             blocking_acquired);
-  _gredis_connection_queue_call (data->connection, data->args->len, NULL, NULL,
-                                 (GBytes * const *) data->args->pdata, inner);
+  if (data->asking)
+    {
+      data->asking = FALSE;
+      _gredis_connection_queue_asking_call (data->connection, data->args->len, NULL, NULL,
+                                            (GBytes * const *) data->args->pdata, inner);
+    }
+  else
+    _gredis_connection_queue_call (data->connection, data->args->len, NULL, NULL,
+                                   (GBytes * const *) data->args->pdata, inner);
 }
 
 void

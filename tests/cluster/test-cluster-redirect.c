@@ -323,6 +323,65 @@ test_tryagain_waited_out (void)
   g_assert_cmpuint (tryagain_count (move->owner), >=, tryagain.tryagain_before + 4);
 }
 
+/* A blocking command whose key was migrated while its slot is still
+ * MIGRATING: the owner answers ASK, and the command goes once to the
+ * importing node after ASKING, on an exclusive connection; async and
+ * blocking. The map is left alone (no MOVED is counted). */
+static gpointer
+blpop_blocking (gpointer data)
+{
+  const char * const argv[] = { "BLPOP", "{blask}:list", "5", NULL };
+
+  return gredis_client_command (data, argv, NULL, NULL);
+}
+
+static void
+test_blocking_command_ask (void)
+{
+  g_autoptr(GredisClient) client = cluster_test_client_new (NO_PERIODIC);
+  static const char * const push[] = { "RPUSH", "{blask}:list", "one", "two", NULL };
+  const char * const blpop[] = { "BLPOP", "{blask}:list", "5", NULL };
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GredisReply) blocking_reply = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Move) move = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint64 ask_before, moved_before;
+  GThread *thread;
+
+  reply = gredis_client_command (client, push, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  move = move_new ("blask");
+  cluster_test_run_aside (move_begin, move);
+  g_assert_cmpuint (move->keys->len, ==, 1);
+  /* The list is on the importing node now; the slot is still migrating. */
+  move_keys (move, 1);
+  g_assert_cmpuint (move->keys->len, ==, 0);
+  ask_before = gredis_client_get_ask_redirects (client);
+  moved_before = gredis_client_get_moved_redirects (client);
+
+  gredis_client_command_async (client, blpop, NULL, on_result, &result);
+  cluster_test_iterate_until (has_result, &result, 30, "the asynchronous BLPOP");
+  reply = gredis_client_command_finish (client, result, &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("blpop", blpop_blocking, client);
+  blocking_reply = g_thread_join (thread);
+  g_assert_nonnull (blocking_reply);
+
+  g_assert_cmpuint (gredis_reply_get_n_elements (reply), ==, 2);
+  g_assert_cmpuint (gredis_reply_get_n_elements (blocking_reply), ==, 2);
+  first = g_strdup (gredis_reply_get_text (gredis_reply_get_element (reply, 1)));
+  second = g_strdup (gredis_reply_get_text (gredis_reply_get_element (blocking_reply, 1)));
+  g_assert_cmpstr (first, ==, "one");
+  g_assert_cmpstr (second, ==, "two");
+  g_assert_cmpuint (gredis_client_get_ask_redirects (client), ==, ask_before + 2);
+  g_assert_cmpuint (gredis_client_get_moved_redirects (client), ==, moved_before);
+  cluster_test_run_aside (move_end, move);
+}
+
 /* A burst of MOVED */
 
 typedef struct
@@ -461,6 +520,7 @@ main (int   argc,
 
   g_test_add_func ("/cluster/redirect/resharding-under-load", test_resharding_under_load);
   g_test_add_func ("/cluster/redirect/tryagain-waited-out", test_tryagain_waited_out);
+  g_test_add_func ("/cluster/redirect/blocking-command-ask", test_blocking_command_ask);
   g_test_add_func ("/cluster/redirect/moved-burst-one-refresh", test_moved_burst_one_refresh);
 
   status = g_test_run ();
