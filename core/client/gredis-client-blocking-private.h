@@ -19,6 +19,18 @@ gboolean     _gredis_command_is_blocking              (guint                argc
                                                        GBytes * const      *args,
                                                        gint64              *timeout_ms);
 
+/* WAIT and WAITAOF go on the shared connection, whose command timeout
+ * would cut them short: one whose timeout is 0 (for ever) or not shorter
+ * than @command_timeout_ms (0: none) fails with
+ * GREDIS_ERROR_CONNECTION_STATE before it is sent. TRUE for every other
+ * command. */
+gboolean     _gredis_command_check_wait               (guint                argc,
+                                                       const char * const  *argv,
+                                                       const gsize         *argv_lengths,
+                                                       GBytes * const      *args,
+                                                       guint                command_timeout_ms,
+                                                       GError             **error);
+
 /* Sends a blocking command on an exclusive connection whose command
  * timeout is @timeout_ms plus the configured command timeout (none when
  * either is 0); the task is tagged @source_tag and has @client as source,

@@ -1,4 +1,5 @@
-/* gredis-client-blocking.c: blocking commands (BLPOP, XREAD BLOCK, WAIT …)
+/* gredis-client-blocking.c: blocking commands (BLPOP, XREAD BLOCK …) on
+ * exclusive connections, and the timeout check of WAIT
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -96,18 +97,11 @@ _gredis_command_is_blocking (guint                argc,
     return FALSE;
 
   *timeout_ms = -1;
-  if (arg_is (0, argv, argv_lengths, args, "WAIT"))
-    {
-      if (argc == 3)
-        *timeout_ms = parse_timeout (2, argv, argv_lengths, args, FALSE);
-      return TRUE;
-    }
-  if (arg_is (0, argv, argv_lengths, args, "WAITAOF"))
-    {
-      if (argc == 4)
-        *timeout_ms = parse_timeout (3, argv, argv_lengths, args, FALSE);
-      return TRUE;
-    }
+  /* WAIT and WAITAOF count the writes of the connection they run on: they
+   * go on the shared connection like any command
+   * (_gredis_command_check_wait()). */
+  if (first == 'W')
+    return FALSE;
 
   if (args != NULL)
     {
@@ -367,4 +361,39 @@ _gredis_client_send_blocking_sync (GredisClient        *client,
   /* Lets the released connection close. */
   gredis_sync_end (&sync);
   return reply;
+}
+
+gboolean
+_gredis_command_check_wait (guint                argc,
+                            const char * const  *argv,
+                            const gsize         *argv_lengths,
+                            GBytes * const      *args,
+                            guint                command_timeout_ms,
+                            GError             **error)
+{
+  gsize name_length;
+  const char *name = arg_data (0, argv, argv_lengths, args, &name_length);
+  gint64 timeout_ms;
+  guint index;
+
+  if (G_LIKELY (name == NULL || name_length < 4 || g_ascii_toupper (name[0]) != 'W' ||
+                command_timeout_ms == 0))
+    return TRUE;
+  if (argc == 3 && arg_is (0, argv, argv_lengths, args, "WAIT"))
+    index = 2;
+  else if (argc == 4 && arg_is (0, argv, argv_lengths, args, "WAITAOF"))
+    index = 3;
+  else
+    return TRUE;
+  /* Not a number: the server says so. */
+  timeout_ms = parse_timeout (index, argv, argv_lengths, args, FALSE);
+  if (timeout_ms < 0 || (timeout_ms > 0 && timeout_ms < command_timeout_ms))
+    return TRUE;
+  gredis_i18n_init ();
+  g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE,
+               /* Translators: %.*s is WAIT or WAITAOF, %u a number of
+                * milliseconds. */
+               _("%.*s runs on the shared connection that carried the client’s writes, so its timeout must be shorter than the command timeout (%u ms): give a timeout from 1 to %u milliseconds, or raise command-timeout-ms. It was not sent."),
+               (int) name_length, name, command_timeout_ms, command_timeout_ms - 1);
+  return FALSE;
 }

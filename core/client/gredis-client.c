@@ -404,7 +404,10 @@ refuse_state_change (GredisClient        *self,
   GError *error = NULL;
   GredisCall *call;
 
-  if (G_LIKELY (_gredis_command_check_state (argc, argv, argv_lengths, args, &error)))
+  if (G_LIKELY (_gredis_command_check_state (argc, argv, argv_lengths, args, &error) &&
+                _gredis_command_check_wait (argc, argv, argv_lengths, args,
+                                            gredis_config_get_command_timeout_ms (self->config),
+                                            &error)))
     return FALSE;
   call = _gredis_call_new (self, cancellable, callback, user_data, source_tag);
   _gredis_call_return_error_later (call, error, NULL);
@@ -589,6 +592,12 @@ _gredis_client_send_sync (GredisClient        *client,
                           GCancellable        *cancellable,
                           GError             **error)
 {
+  /* WAIT with a timeout the command timeout would cut short
+   * (gredis-client-blocking.c). */
+  if (G_UNLIKELY (!_gredis_command_check_wait (argc, argv, argv_lengths, args,
+                                               gredis_config_get_command_timeout_ms (client->config),
+                                               error)))
+    return NULL;
   return _gredis_router_send_sync (client->router, client, argc, argv, argv_lengths, args,
                                    cancellable, error);
 }

@@ -546,6 +546,83 @@ test_pipeline_transaction (gconstpointer data)
   gredis_reply_unref (reply);
 }
 
+/* WAIT and WAITAOF go on the shared connection: a timeout the command
+ * timeout (3 s here) would cut short is refused before anything is sent,
+ * async, blocking and typed; a shorter one runs. */
+static void
+on_wait_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GredisReply *
+run_async (GredisClient        *client,
+           const char * const  *argv,
+           GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gredis_client_command_async (client, argv, NULL, on_wait_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return gredis_client_command_finish (client, result, error);
+}
+
+static void
+test_wait_timeout (gconstpointer data)
+{
+  g_autoptr(GredisClient) client = make_client (GPOINTER_TO_UINT (data), 4);
+  const char *refused[][5] = {
+    { "WAIT", "0", "0", NULL },
+    { "WAIT", "0", "3000", NULL },
+    { "wait", "1", "60000", NULL },
+    { "WAITAOF", "0", "0", "0", NULL },
+  };
+  const char *allowed[] = { "WAIT", "0", "2999", NULL };
+  const char *forever[] = { "WAIT", "0", "0", NULL };
+  g_autoptr(GredisConfig) no_timeout = NULL;
+  g_autoptr(GredisClient) patient = NULL;
+  g_autoptr(GError) error = NULL;
+  GredisReply *reply;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      reply = run_async (client, refused[i], &error);
+      g_assert_null (reply);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+      g_assert_nonnull (strstr (error->message, "3000 ms"));
+      g_clear_error (&error);
+      reply = gredis_client_command (client, refused[i], NULL, &error);
+      g_assert_null (reply);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (gredis_client_wait (client, 0, 0, NULL, &error), ==, 0);
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION_STATE);
+  g_clear_error (&error);
+
+  /* Nothing of the refused ones reached the server; the shorter one runs
+   * (no replica asked for: at once). */
+  reply = run_async (client, allowed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), ==, 0);
+  gredis_reply_unref (reply);
+  g_assert_cmpint (gredis_client_wait (client, 0, 2999, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* Without a command timeout, WAIT may wait for ever. */
+  no_timeout = gredis_config_dup (gredis_client_get_config (client));
+  gredis_config_set_option (no_timeout, "command-timeout-ms", "0", &error);
+  g_assert_no_error (error);
+  patient = gredis_client_new (no_timeout);
+  reply = run_async (patient, forever, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), ==, 0);
+  gredis_reply_unref (reply);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -590,6 +667,9 @@ main (int    argc,
             }
         }
       g_test_add_data_func (allowed, GUINT_TO_POINTER (protocol), test_allowed);
+      if (protocol == 2)
+        g_test_add_data_func ("/shared-safety/wait-timeout", GUINT_TO_POINTER (protocol),
+                              test_wait_timeout);
       g_test_add_data_func (transaction, GUINT_TO_POINTER (protocol), test_pipeline_transaction);
     }
 

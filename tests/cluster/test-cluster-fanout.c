@@ -324,6 +324,59 @@ test_split_follows_moved (void)
   g_assert_cmpuint (cluster_test_command_calls (cluster, target, "mget"), >=, 2);
 }
 
+/* WAIT goes to every primary on the connections that carried the
+ * client's writes, and the least count comes back: with every replica
+ * frozen, a write is acknowledged by none (a WAIT on a connection that
+ * wrote nothing would count every replica at once); with the replicas
+ * back, by one. Async and blocking. */
+static void
+pause_replicas (const gboolean *replica,
+                gboolean        pause)
+{
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    if (replica[node])
+      {
+        GredisTestServer *server = gredis_test_cluster_get_server (cluster, node);
+
+        if (pause)
+          gredis_test_server_pause (server);
+        else
+          gredis_test_server_resume (server);
+      }
+}
+
+static void
+test_fanout_wait (void)
+{
+  gboolean replica[GREDIS_TEST_CLUSTER_N_NODES];
+
+  /* Asked before any is frozen: a frozen node answers nothing. */
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    replica[node] = !gredis_test_cluster_is_primary (cluster, node);
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GredisClient) client = cluster_test_client_new (cluster, async, NULL);
+      g_autoptr(GredisReply) set = NULL;
+      g_autoptr(GredisReply) frozen = NULL;
+      g_autoptr(GredisReply) back = NULL;
+      g_autoptr(GError) error = NULL;
+
+      set = cluster_test_run (client, async, &error, "SET", "{wait}:k", "before", NULL);
+      g_assert_no_error (error);
+      g_clear_pointer (&set, gredis_reply_unref);
+      pause_replicas (replica, TRUE);
+      set = cluster_test_run (client, async, &error, "SET", "{wait}:k", "frozen", NULL);
+      g_assert_no_error (error);
+      frozen = cluster_test_run (client, async, &error, "WAIT", "1", "300", NULL);
+      pause_replicas (replica, FALSE);
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_reply_get_integer (frozen), ==, 0);
+      back = cluster_test_run (client, async, &error, "WAIT", "1", "4000", NULL);
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_reply_get_integer (back), ==, 1);
+    }
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -350,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/cluster/fanout/flushall-dbsize-keys", test_fanout_flushall_dbsize_keys);
   g_test_add_func ("/cluster/fanout/scripts", test_fanout_scripts);
   g_test_add_func ("/cluster/fanout/scan", test_fanout_scan);
+  g_test_add_func ("/cluster/fanout/wait", test_fanout_wait);
   g_test_add_func ("/cluster/split/mget-mset-del-exists", test_split);
   g_test_add_func ("/cluster/split/follows-moved", test_split_follows_moved);
 
