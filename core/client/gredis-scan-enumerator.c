@@ -6,7 +6,6 @@
 #include "gredis-client-private.h"
 #include "gredis-client-commands-private.h"
 #include "gredis-reply-types-private.h"
-#include "gredis-sync-private.h"
 
 #include <string.h>
 
@@ -608,6 +607,67 @@ read_step (GredisScanEnumerator  *self,
   return elements;
 }
 
+/* Reads the reply of a step and moves the cursor on. On success, @batch
+ * is what the step found, or NULL when it found nothing. */
+static gboolean
+take_step (GredisScanEnumerator  *self,
+           gboolean               scored,
+           GredisReply           *reply,
+           GPtrArray            **batch,
+           GError               **error)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autofree char *cursor = NULL;
+
+  *batch = NULL;
+  elements = read_step (self, scored, reply, &cursor, error);
+  if (elements == NULL)
+    return FALSE;
+
+  g_free (self->cursor);
+  self->cursor = g_steal_pointer (&cursor);
+  if (g_str_equal (self->cursor, "0"))
+    {
+      self->finished = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+    }
+  if (elements->len > 0)
+    *batch = g_steal_pointer (&elements);
+  return TRUE;
+}
+
+/* The argv of the next step. */
+static void
+build_step (GredisScanEnumerator *self,
+            Cmd                  *c)
+{
+  gsize key_length = 0;
+  const char *key;
+
+  _gredis_cmd_init (c, command_names[self->kind]);
+  if (self->key != NULL)
+    {
+      key = g_bytes_get_data (self->key, &key_length);
+      _gredis_cmd_add_len (c, key != NULL ? key : "", key_length);
+    }
+  _gredis_cmd_add (c, self->cursor);
+  if (self->pattern != NULL)
+    {
+      _gredis_cmd_add (c, "MATCH");
+      _gredis_cmd_add (c, self->pattern);
+    }
+  if (self->count > 0)
+    {
+      _gredis_cmd_add (c, "COUNT");
+      _gredis_cmd_add_uint (c, self->count);
+    }
+  if (self->type != NULL)
+    {
+      _gredis_cmd_add (c, "TYPE");
+      _gredis_cmd_add (c, self->type);
+    }
+}
+
 static void send_step (GTask *task);
 
 static void
@@ -619,30 +679,19 @@ on_step (GObject      *source,
   GredisScanEnumerator *self = g_task_get_source_object (task);
   gboolean scored = GPOINTER_TO_INT (g_task_get_task_data (task));
   g_autoptr(GredisReply) reply = NULL;
-  g_autoptr(GPtrArray) elements = NULL;
-  g_autofree char *cursor = NULL;
+  GPtrArray *batch = NULL;
   GError *error = NULL;
 
   reply = _gredis_client_send_finish (GREDIS_CLIENT (source), result,
                                       gredis_scan_enumerator_next_async, &error);
-  if (reply != NULL)
-    elements = read_step (self, scored, reply, &cursor, &error);
-  if (elements == NULL)
+  if (reply == NULL || !take_step (self, scored, reply, &batch, &error))
     {
       self->pending = FALSE;
       g_task_return_error (task, error);
       return;
     }
 
-  g_free (self->cursor);
-  self->cursor = g_steal_pointer (&cursor);
-  if (g_str_equal (self->cursor, "0"))
-    {
-      self->finished = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
-    }
-
-  if (elements->len == 0 && !self->finished)
+  if (batch == NULL && !self->finished)
     {
       /* MATCH or TYPE left nothing of this step: take the next one. */
       if (g_task_return_error_if_cancelled (task))
@@ -653,44 +702,52 @@ on_step (GObject      *source,
     }
 
   self->pending = FALSE;
-  if (elements->len == 0)
-    g_task_return_pointer (task, NULL, NULL);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&elements), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, batch, batch != NULL ? (GDestroyNotify) g_ptr_array_unref : NULL);
 }
 
 static void
 send_step (GTask *task)
 {
   GredisScanEnumerator *self = g_task_get_source_object (task);
-  gsize key_length = 0;
-  const char *key;
   Cmd c;
 
-  _gredis_cmd_init (&c, command_names[self->kind]);
-  if (self->key != NULL)
-    {
-      key = g_bytes_get_data (self->key, &key_length);
-      _gredis_cmd_add_len (&c, key != NULL ? key : "", key_length);
-    }
-  _gredis_cmd_add (&c, self->cursor);
-  if (self->pattern != NULL)
-    {
-      _gredis_cmd_add (&c, "MATCH");
-      _gredis_cmd_add (&c, self->pattern);
-    }
-  if (self->count > 0)
-    {
-      _gredis_cmd_add (&c, "COUNT");
-      _gredis_cmd_add_uint (&c, self->count);
-    }
-  if (self->type != NULL)
-    {
-      _gredis_cmd_add (&c, "TYPE");
-      _gredis_cmd_add (&c, self->type);
-    }
+  build_step (self, &c);
   _gredis_cmd_send_async (self->client, &c, gredis_scan_enumerator_next_async,
                           g_task_get_cancellable (task), on_step, task);
+}
+
+/* The blocking form: the client's blocking path, step by step. */
+static GPtrArray *
+next_sync (GredisScanEnumerator  *self,
+           gboolean               scored,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  GPtrArray *batch = NULL;
+
+  if (self->pending)
+    {
+      gredis_i18n_init ();
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The enumerator already has a call under way."));
+      return NULL;
+    }
+
+  self->pending = TRUE;
+  while (!self->finished && batch == NULL)
+    {
+      g_autoptr(GredisReply) reply = NULL;
+      Cmd c;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      build_step (self, &c);
+      reply = _gredis_cmd_send_sync (self->client, &c, cancellable, error);
+      if (reply == NULL || !take_step (self, scored, reply, &batch, error))
+        break;
+    }
+  self->pending = FALSE;
+  return batch;
 }
 
 static void
@@ -803,17 +860,9 @@ gredis_scan_enumerator_next (GredisScanEnumerator  *enumerator,
                              GCancellable          *cancellable,
                              GError               **error)
 {
-  GredisSync sync;
-  GPtrArray *batch;
-
   g_return_val_if_fail (GREDIS_IS_SCAN_ENUMERATOR (enumerator), NULL);
 
-  gredis_sync_begin (&sync);
-  gredis_scan_enumerator_next_async (enumerator, cancellable, gredis_sync_done, &sync);
-  gredis_sync_wait (&sync);
-  batch = gredis_scan_enumerator_next_finish (enumerator, sync.result, error);
-  gredis_sync_end (&sync);
-  return batch;
+  return next_sync (enumerator, FALSE, cancellable, error);
 }
 
 /**
@@ -880,16 +929,8 @@ gredis_scan_enumerator_next_scored (GredisScanEnumerator  *enumerator,
                                     GCancellable          *cancellable,
                                     GError               **error)
 {
-  GredisSync sync;
-  GPtrArray *batch;
-
   g_return_val_if_fail (GREDIS_IS_SCAN_ENUMERATOR (enumerator), NULL);
   g_return_val_if_fail (enumerator->kind == GREDIS_SCAN_SORTED_SET, NULL);
 
-  gredis_sync_begin (&sync);
-  gredis_scan_enumerator_next_scored_async (enumerator, cancellable, gredis_sync_done, &sync);
-  gredis_sync_wait (&sync);
-  batch = gredis_scan_enumerator_next_scored_finish (enumerator, sync.result, error);
-  gredis_sync_end (&sync);
-  return batch;
+  return next_sync (enumerator, TRUE, cancellable, error);
 }
