@@ -565,11 +565,22 @@ read_elements (GredisScanKind  kind,
                GredisReply    *list,
                GError        **error)
 {
+  GPtrArray *elements;
+
   if (scored)
     return gredis_reply_to_scored_members (list, error);
   if (kind == GREDIS_SCAN_HASH || kind == GREDIS_SCAN_SORTED_SET)
     return _gredis_reply_to_bytes_pairs (gredis_reply_ref (list), FALSE, error);
-  return gredis_reply_to_bytes_array (list, error);
+
+  /* Keys and members are never nil. */
+  elements = gredis_reply_to_bytes_array (list, error);
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    if (g_ptr_array_index (elements, i) == NULL)
+      {
+        _gredis_reply_unexpected (gredis_reply_get_element (list, i), error);
+        g_clear_pointer (&elements, g_ptr_array_unref);
+      }
+  return elements;
 }
 
 /* [cursor, [elements]]: the elements, the cursor through @cursor. */
@@ -603,7 +614,7 @@ read_step (GredisScanEnumerator  *self,
     }
   elements = read_elements (self->kind, scored, list, error);
   if (elements != NULL)
-    *cursor = g_steal_pointer (&text);
+    *cursor = number == 0 ? g_strdup ("0") : g_steal_pointer (&text);
   return elements;
 }
 

@@ -804,6 +804,65 @@ test_protocols (void)
     }
 }
 
+/* Replies no server sends: errors, never a crash. A fake server plays the
+ * handshake of a RESP2 connection, then the reply. */
+#define GREDIS_VERSION_LENGTH 5
+G_STATIC_ASSERT (sizeof (GREDIS_VERSION_S) - 1 == GREDIS_VERSION_LENGTH);
+
+static void
+test_hostile (void)
+{
+  struct { GredisScanKind kind; const char *reply; } cases[] = {
+    { GREDIS_SCAN_KEYS, ":5\r\n" },
+    { GREDIS_SCAN_KEYS, "*1\r\n$1\r\n0\r\n" },
+    { GREDIS_SCAN_KEYS, "*2\r\n$3\r\nabc\r\n*0\r\n" },
+    { GREDIS_SCAN_KEYS, "*2\r\n$1\r\n0\r\n$1\r\nk\r\n" },
+    { GREDIS_SCAN_KEYS, "*2\r\n$1\r\n0\r\n*1\r\n$-1\r\n" },
+    { GREDIS_SCAN_SET, "*2\r\n$1\r\n0\r\n*1\r\n:5\r\n" },
+    { GREDIS_SCAN_HASH, "*2\r\n$1\r\n0\r\n*1\r\n$1\r\na\r\n" },
+    { GREDIS_SCAN_SORTED_SET, "*2\r\n$1\r\n0\r\n*2\r\n$1\r\na\r\n$3\r\nabc\r\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GredisFakeServer) fs = gredis_fake_server_new (&error);
+      g_autoptr(GredisConfig) config = gredis_config_new ();
+      g_autoptr(GredisClient) client = NULL;
+      g_autoptr(GredisScanEnumerator) enumerator = NULL;
+      g_autoptr(GBytes) key = text ("k");
+      g_autoptr(GPtrArray) batch = NULL;
+
+      g_test_message ("%s", cases[i].reply);
+      g_assert_no_error (error);
+      gredis_fake_server_add_expect (fs, "LIB-VER\r\n$" G_STRINGIFY (GREDIS_VERSION_LENGTH) "\r\n"
+                                         GREDIS_VERSION_S "\r\n");
+      gredis_fake_server_add_send (fs, "-ERR unknown subcommand 'SETINFO'\r\n"
+                                       "-ERR unknown subcommand 'SETINFO'\r\n", -1);
+      gredis_fake_server_add_expect (fs, "\r\n$1\r\n0\r\n");
+      gredis_fake_server_add_send (fs, cases[i].reply, -1);
+      gredis_fake_server_add_stall (fs, 0);
+
+      gredis_config_set_host (config, "127.0.0.1");
+      gredis_config_set_port (config, gredis_fake_server_get_port (fs));
+      gredis_config_set_protocol (config, 2);
+      gredis_config_set_command_timeout_ms (config, 5000);
+      gredis_config_set_retries (config, 0);
+      client = gredis_client_new (config);
+      enumerator = gredis_scan_enumerator_new (client, cases[i].kind,
+                                               cases[i].kind == GREDIS_SCAN_KEYS ? NULL : key,
+                                               NULL, 0, NULL);
+      if (cases[i].kind == GREDIS_SCAN_SORTED_SET && i % 2 == 1)
+        batch = gredis_scan_enumerator_next_scored (enumerator, NULL, &error);
+      else
+        batch = gredis_scan_enumerator_next (enumerator, NULL, &error);
+      g_assert_null (batch);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
+      g_assert_false (gredis_scan_enumerator_is_finished (enumerator));
+      gredis_client_close (client);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -833,6 +892,7 @@ main (int    argc,
         g_test_add_data_func (path, GUINT_TO_POINTER (protocol), tests[i].func);
       }
   g_test_add_func ("/scan/resp2-resp3-identical", test_protocols);
+  g_test_add_func ("/scan/hostile-replies", test_hostile);
 
   status = g_test_run ();
 
