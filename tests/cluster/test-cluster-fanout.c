@@ -1,6 +1,7 @@
 /* test-cluster-fanout.c: commands a cluster client sends to several nodes
- * (command tips), SCAN over the whole cluster, and multi-key commands
- * split by slot, against a real local cluster
+ * (command tips), SCAN over the whole cluster (raw and through
+ * GredisScanEnumerator), and multi-key commands split by slot, against a
+ * real local cluster
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -194,6 +195,138 @@ test_fanout_scan (void)
   /* A cursor this client never gave. */
   g_assert_null (cluster_test_run (client, FALSE, &error, "SCAN", "65535", NULL));
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_FAILED);
+}
+
+/* GredisScanEnumerator on a cluster client: its keys enumerator walks
+ * the primaries one after the other, and every key of each comes at least
+ * once; a hash enumerator goes to the node of its key. */
+static void
+collect_batch (GHashTable *seen,
+               GPtrArray  *batch)
+{
+  g_assert_cmpuint (batch->len, >, 0);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (g_ptr_array_index (batch, i), &size);
+
+      g_hash_table_add (seen, g_strndup (data, size));
+    }
+}
+
+typedef struct
+{
+  GHashTable *seen;
+  GError *error;
+  gboolean done;
+} EnumWalk;
+
+static void
+on_enum_next (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  EnumWalk *walk = user_data;
+  g_autoptr(GPtrArray) batch = NULL;
+
+  batch = gredis_scan_enumerator_next_finish (GREDIS_SCAN_ENUMERATOR (source), result, &walk->error);
+  if (batch == NULL)
+    {
+      walk->done = TRUE;
+      return;
+    }
+  collect_batch (walk->seen, batch);
+  gredis_scan_enumerator_next_async (GREDIS_SCAN_ENUMERATOR (source), NULL, on_enum_next, walk);
+}
+
+static void
+test_fanout_scan_enumerator (void)
+{
+  g_autoptr(GredisClient) client = cluster_test_client_new (cluster, 1, NULL);
+  g_autoptr(GredisReply) flushed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_primaries = 0;
+
+  flushed = cluster_test_run (client, FALSE, &error, "FLUSHALL", NULL);
+  g_assert_no_error (error);
+  set_keys (client, "enum:", N_SCAN_KEYS);
+
+  /* What each primary holds, asked of it directly: every primary has
+   * some. */
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    if (gredis_test_cluster_is_primary (cluster, node))
+      {
+        g_autofree char *keys = cluster_test_cli (cluster, node, "KEYS", "enum:*", NULL);
+        g_auto(GStrv) lines = g_strsplit (keys, "\n", -1);
+        guint n = 0;
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (g_str_has_prefix (g_strstrip (lines[i]), "enum:"))
+            {
+              g_hash_table_add (expected, g_strdup (lines[i]));
+              n++;
+            }
+        g_assert_cmpuint (n, >, 0);
+        n_primaries++;
+      }
+  g_assert_cmpuint (n_primaries, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (expected), ==, N_SCAN_KEYS);
+
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GredisScanEnumerator) enumerator = gredis_client_enumerate_keys (client, "enum:*", 25, NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer key;
+
+      g_test_message ("%s", async ? "async" : "blocking");
+      if (async)
+        {
+          EnumWalk walk = { seen, NULL, FALSE };
+
+          gredis_scan_enumerator_next_async (enumerator, NULL, on_enum_next, &walk);
+          while (!walk.done)
+            g_main_context_iteration (NULL, TRUE);
+          g_assert_no_error (walk.error);
+        }
+      else
+        {
+          GPtrArray *batch;
+
+          while ((batch = gredis_scan_enumerator_next (enumerator, NULL, &error)) != NULL)
+            {
+              collect_batch (seen, batch);
+              g_ptr_array_unref (batch);
+            }
+          g_assert_no_error (error);
+        }
+      g_assert_true (gredis_scan_enumerator_is_finished (enumerator));
+      g_assert_cmpuint (g_hash_table_size (seen), ==, N_SCAN_KEYS);
+      g_hash_table_iter_init (&iter, expected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_assert_true (g_hash_table_contains (seen, key));
+    }
+
+  /* HSCAN on a cluster: to the node of the key. */
+  {
+    g_autoptr(GredisReply) set = NULL;
+    g_autoptr(GredisScanEnumerator) hash = NULL;
+    g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *batch;
+
+    set = cluster_test_run (client, FALSE, &error, "HSET", "{enum}hash", "a", "1", "b", "2", NULL);
+    g_assert_no_error (error);
+    hash = gredis_client_enumerate_hash (client, "{enum}hash", NULL, 0);
+    while ((batch = gredis_scan_enumerator_next (hash, NULL, &error)) != NULL)
+      {
+        collect_batch (fields, batch);
+        g_ptr_array_unref (batch);
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (fields), ==, 4);   /* a 1 b 2 */
+    g_assert_true (g_hash_table_contains (fields, "a") && g_hash_table_contains (fields, "b"));
+  }
 }
 
 /* Keys in several slots: CROSSSLOT by default, before anything is sent;
@@ -404,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/cluster/fanout/scripts", test_fanout_scripts);
   g_test_add_func ("/cluster/fanout/scan", test_fanout_scan);
   g_test_add_func ("/cluster/fanout/wait", test_fanout_wait);
+  g_test_add_func ("/cluster/fanout/scan-enumerator", test_fanout_scan_enumerator);
   g_test_add_func ("/cluster/split/mget-mset-del-exists", test_split);
   g_test_add_func ("/cluster/split/follows-moved", test_split_follows_moved);
 
