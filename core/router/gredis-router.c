@@ -289,6 +289,9 @@ typedef struct
   GMainContext *context;
   GCancellable *cancellable;   /* cancelled when the router closes */
   GQueue calls;                /* GredisCall, made from GredisRouterCommand */
+  gboolean hold;               /* for a command routed by slot or intent: the
+                                * connection is held, not installed as the
+                                * context's */
 } SharedWait;
 
 static void
@@ -488,7 +491,7 @@ on_shared_acquired (GObject      *source,
     g_hash_table_steal (router->waiting, wait->context);
   if (connection != NULL && current && !router->closed)
     {
-      if (g_atomic_int_get (&router->route) != ROUTE_SINGLE)
+      if (wait->hold)
         {
           if (hold_locked (router, connection, owner))
             connection = NULL;
@@ -635,6 +638,7 @@ lookup_connection (GredisRouter               *router,
           wait->context = g_main_context_ref (context);
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
+          wait->hold = g_atomic_int_get (&router->route) == ROUTE_BY_SLOT;
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);
@@ -1139,6 +1143,7 @@ lookup_by_slot (GredisRouter               *router,
           wait->context = g_main_context_ref (context);
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
+          wait->hold = TRUE;
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);
