@@ -507,8 +507,8 @@ static const GredisOptionInfo options[N_PROPS] = {
 /**
  * GredisConfig:read-from:
  *
- * Where a `cluster` pool sends commands that only read (those the
- * command table flags `readonly`, such as `GET`):
+ * Where a `cluster` or `sentinel` pool sends commands that only read
+ * (those the command table flags `readonly`, such as `GET`):
  *
  * - `primary` (the default): the primary of the key's slot, as writes;
  * - `prefer-replica`: one replica of the slot, always the same while it
@@ -526,6 +526,11 @@ static const GredisOptionInfo options[N_PROPS] = {
  * so that it is sent again on every reconnection. A replica may lag
  * behind its primary: a read from it may miss the latest writes. See
  * the Redis Cluster page of this documentation.
+ *
+ * A `sentinel` pool takes the same values, with the master as the
+ * primary and the replicas that `SENTINEL REPLICAS` reports neither
+ * down nor disconnected, with their link to the master up, as the
+ * healthy ones; it sends no `READONLY`. See the Redis Sentinel page.
  */
 /**
  * GredisConfig:address-map:

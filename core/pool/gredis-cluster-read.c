@@ -1,37 +1,39 @@
 /* gredis-cluster-read.c: which node of a slot serves a read
- * (GredisConfig:read-from), and the round-trip times `nearest` uses
+ * (GredisConfig:read-from)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-cluster-read-private.h"
-#include "gredis-sync-private.h"
 
-#include <string.h>
+/* The candidates are the whole node table, those that serve reads of
+ * the slot picked by a filter (gredis-read-policy.c): no allocation, a
+ * table holds a few nodes per shard. */
 
-/* The replicas of a shard are found by a walk of the node table, with no
- * allocation: a table holds a few nodes per shard, and the walk stops at
- * its end. */
-
-GredisReadFrom
-_gredis_read_from_parse (const char *text)
-{
-  if (text == NULL)
-    return GREDIS_READ_FROM_PRIMARY;
-  if (g_ascii_strcasecmp (text, "prefer-replica") == 0)
-    return GREDIS_READ_FROM_PREFER_REPLICA;
-  if (g_ascii_strcasecmp (text, "replicas") == 0)
-    return GREDIS_READ_FROM_REPLICAS;
-  if (g_ascii_strcasecmp (text, "nearest") == 0)
-    return GREDIS_READ_FROM_NEAREST;
-  return GREDIS_READ_FROM_PRIMARY;
-}
+typedef struct {
+  GPtrArray *nodes;
+  guint primary;
+  GredisNodeLatencyFunc latency;
+  gpointer user_data;
+} Candidates;
 
 static gboolean
-serves_reads (const GredisClusterNode *node,
-              guint                    primary)
+serves_reads (guint    index,
+              gpointer data)
 {
-  return node->role == GREDIS_CLUSTER_ROLE_REPLICA && node->primary == primary &&
+  const Candidates *candidates = data;
+  const GredisClusterNode *node = g_ptr_array_index (candidates->nodes, index);
+
+  return node->role == GREDIS_CLUSTER_ROLE_REPLICA && node->primary == candidates->primary &&
          node->health == GREDIS_CLUSTER_HEALTH_ONLINE;
+}
+
+static gint64
+node_latency (guint    index,
+              gpointer data)
+{
+  const Candidates *candidates = data;
+
+  return candidates->latency (g_ptr_array_index (candidates->nodes, index), candidates->user_data);
 }
 
 const GredisClusterNode *
@@ -42,168 +44,23 @@ _gredis_cluster_choose_reader (GredisClusterTopology  *topology,
                                GredisNodeLatencyFunc   latency,
                                gpointer                user_data)
 {
-  GPtrArray *nodes = topology->nodes;
   const GredisClusterNode *primary_node;
-  const GredisClusterNode *best;
-  guint primary, n_healthy = 0, chosen;
-  gint64 best_rtt;
+  Candidates candidates;
+  gint chosen;
 
   g_return_val_if_fail (slot < GREDIS_CLUSTER_N_SLOTS, NULL);
 
-  primary = topology->slots[slot];
-  if (primary == GREDIS_CLUSTER_NO_NODE)
+  if (topology->slots[slot] == GREDIS_CLUSTER_NO_NODE)
     return NULL;
-  primary_node = g_ptr_array_index (nodes, primary);
+  candidates.nodes = topology->nodes;
+  candidates.primary = topology->slots[slot];
+  candidates.latency = latency;
+  candidates.user_data = user_data;
+  primary_node = g_ptr_array_index (topology->nodes, candidates.primary);
 
-  switch (policy)
-    {
-    case GREDIS_READ_FROM_PREFER_REPLICA:
-      for (guint i = 0; i < nodes->len; i++)
-        if (serves_reads (g_ptr_array_index (nodes, i), primary))
-          return g_ptr_array_index (nodes, i);
-      return primary_node;
-
-    case GREDIS_READ_FROM_REPLICAS:
-      for (guint i = 0; i < nodes->len; i++)
-        if (serves_reads (g_ptr_array_index (nodes, i), primary))
-          n_healthy++;
-      if (n_healthy == 0)
-        return primary_node;
-      chosen = (guint) g_atomic_int_add ((gint *) turn, 1) % n_healthy;
-      for (guint i = 0; i < nodes->len; i++)
-        if (serves_reads (g_ptr_array_index (nodes, i), primary) && chosen-- == 0)
-          return g_ptr_array_index (nodes, i);
-      return primary_node;
-
-    case GREDIS_READ_FROM_NEAREST:
-      /* Unknown times lose, so that the primary serves until measured. */
-      best = primary_node;
-      best_rtt = latency != NULL ? latency (primary_node, user_data) : -1;
-      if (best_rtt < 0)
-        best_rtt = G_MAXINT64;
-      for (guint i = 0; latency != NULL && i < nodes->len; i++)
-        {
-          const GredisClusterNode *node = g_ptr_array_index (nodes, i);
-          gint64 rtt;
-
-          if (!serves_reads (node, primary))
-            continue;
-          rtt = latency (node, user_data);
-          if (rtt >= 0 && rtt < best_rtt)
-            {
-              best = node;
-              best_rtt = rtt;
-            }
-        }
-      return best;
-
-    case GREDIS_READ_FROM_PRIMARY:
-    default:
-      return primary_node;
-    }
-}
-
-/* Latency probes */
-
-void
-_gredis_latency_probe_free (gpointer data)
-{
-  GredisLatencyProbe *probe = data;
-
-  g_free (probe->host);
-  g_free (probe->reach_host);
-  g_free (probe);
-}
-
-typedef struct {
-  GredisConfig *config;
-  GPtrArray *probes;
-  GFunc done;
-  gpointer user_data;
-} ProbeRun;
-
-/* One PING on @connection, on the thread-default context: its time in
- * µs, or -1. */
-static gint64
-ping_once (GredisConnection *connection)
-{
-  static const char * const argv[] = { "PING" };
-  g_autoptr(GredisReply) reply = NULL;
-  GredisSync sync;
-  gint64 start = g_get_monotonic_time ();
-  gint64 rtt;
-
-  gredis_sync_begin_on (&sync, gredis_connection_get_context (connection));
-  gredis_connection_send_command_async (connection, 1, argv, NULL, NULL, gredis_sync_done, &sync);
-  gredis_connection_flush (connection);
-  gredis_sync_wait (&sync);
-  reply = gredis_connection_send_command_finish (connection, sync.result, NULL);
-  rtt = g_get_monotonic_time () - start;
-  gredis_sync_end (&sync);
-  return reply != NULL ? rtt : -1;
-}
-
-static void
-measure (GredisConfig       *config,
-         GredisLatencyProbe *probe)
-{
-  g_autoptr(GSocketConnectable) endpoint = g_network_address_new (probe->reach_host,
-                                                                  probe->reach_port);
-  g_autoptr(GredisConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  GMainContext *context = g_main_context_new ();
-
-  probe->rtt_us = -1;
-  g_main_context_push_thread_default (context);
-  connection = gredis_connection_new_for_config (config, endpoint, &error);
-  /* The first PING waits for the connection to be ready; the best of
-   * the next three is its time. */
-  if (connection != NULL && ping_once (connection) >= 0)
-    for (guint i = 0; i < 3; i++)
-      {
-        gint64 rtt = ping_once (connection);
-
-        if (rtt < 0)
-          break;
-        if (probe->rtt_us < 0 || rtt < probe->rtt_us)
-          probe->rtt_us = rtt;
-      }
-  if (connection != NULL)
-    gredis_connection_close (connection);
-  g_clear_object (&connection);
-  while (g_main_context_pending (context))
-    g_main_context_iteration (context, FALSE);
-  g_main_context_pop_thread_default (context);
-  g_main_context_unref (context);
-  if (error != NULL)
-    g_debug ("No latency measured for a cluster node: %s", error->message);
-}
-
-static gpointer
-probe_thread (gpointer data)
-{
-  ProbeRun *run = data;
-
-  for (guint i = 0; i < run->probes->len; i++)
-    measure (run->config, g_ptr_array_index (run->probes, i));
-  run->done (run->probes, run->user_data);
-  g_ptr_array_unref (run->probes);
-  g_object_unref (run->config);
-  g_free (run);
-  return NULL;
-}
-
-void
-_gredis_latency_probe_run (GredisConfig  *config,
-                           GPtrArray     *probes,
-                           GFunc          done,
-                           gpointer       user_data)
-{
-  ProbeRun *run = g_new (ProbeRun, 1);
-
-  run->config = g_object_ref (config);
-  run->probes = probes;
-  run->done = done;
-  run->user_data = user_data;
-  g_thread_unref (g_thread_new ("gredis-latency", probe_thread, run));
+  chosen = _gredis_read_policy_choose (policy, topology->nodes->len, serves_reads,
+                                       latency != NULL ? node_latency : NULL,
+                                       latency != NULL ? latency (primary_node, user_data) : -1,
+                                       turn, &candidates);
+  return chosen >= 0 ? g_ptr_array_index (topology->nodes, chosen) : primary_node;
 }

@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (GredisPoolSentinel, gredis_pool_sentinel, GREDIS, POOL_SEN
 gboolean _gredis_pool_sentinel_report_readonly (GredisPool       *pool,
                                                 GredisConnection *connection);
 
+/* Whether @pool is a sentinel pool that sends reads to replicas
+ * (GredisConfig:read-from other than `primary`): the router then asks it
+ * for a connection for each command, with the command's intent. */
+gboolean _gredis_pool_sentinel_routes_reads   (GredisPool       *pool);
+
 /* For tests: how many times the master changed, and the current one
  * ("host:port", NULL before the first resolution; transfer full). */
 guint    _gredis_pool_sentinel_get_switches   (GredisPoolSentinel *pool);

@@ -416,6 +416,182 @@ _gredis_sentinel_discovery_resolve_finish (GredisSentinelDiscovery  *discovery,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Replicas */
+
+gboolean
+_gredis_sentinel_replica_serves_reads (GredisReply *entry)
+{
+  const char *flags = map_lookup (entry, "flags");
+  const char *link = map_lookup (entry, "master-link-status");
+  g_auto(GStrv) each = NULL;
+
+  if (flags == NULL || link == NULL || strcmp (link, "ok") != 0)
+    return FALSE;
+  each = g_strsplit (flags, ",", -1);
+  for (guint i = 0; each[i] != NULL; i++)
+    if (strcmp (each[i], "s_down") == 0 || strcmp (each[i], "o_down") == 0 ||
+        strcmp (each[i], "disconnected") == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Holds copies of what it needs of the discovery, which may be replaced
+ * while it runs. */
+typedef struct {
+  char *master_name;
+  char *username;
+  char *password;
+  GredisConfig *config;
+  GStrv sentinels;
+  guint index;
+  GredisConnection *connection;
+} Replicas;
+
+static void
+replicas_free (gpointer data)
+{
+  Replicas *replicas = data;
+
+  if (replicas->connection != NULL)
+    gredis_connection_close (replicas->connection);
+  g_clear_object (&replicas->connection);
+  g_clear_object (&replicas->config);
+  g_strfreev (replicas->sentinels);
+  g_free (replicas->master_name);
+  g_free (replicas->username);
+  if (replicas->password != NULL)
+    memset (replicas->password, 0, strlen (replicas->password));
+  g_free (replicas->password);
+  g_free (replicas);
+}
+
+static gint
+compare_addresses (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void ask_replicas (GTask *task);
+
+static void
+on_replicas (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GTask *task = data;
+  Replicas *replicas = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_connection_send_command_finish (GREDIS_CONNECTION (source),
+                                                                        result, &error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  if (reply == NULL || !gredis_reply_is_aggregate (reply))
+    {
+      g_debug ("Sentinel %s gave no replicas: %s", replicas->sentinels[replicas->index],
+               error != NULL ? error->message : "unexpected reply");
+      if (replicas->connection != NULL)
+        gredis_connection_close (replicas->connection);
+      g_clear_object (&replicas->connection);
+      replicas->index++;
+      ask_replicas (task);
+      return;
+    }
+
+  found = g_ptr_array_new_with_free_func (g_free);
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GredisReply *entry = gredis_reply_get_element (reply, i);
+      const char *ip = map_lookup (entry, "ip");
+      const char *port = map_lookup (entry, "port");
+
+      if (ip == NULL || port == NULL || !_gredis_sentinel_replica_serves_reads (entry))
+        continue;
+      g_ptr_array_add (found, strchr (ip, ':') != NULL ? g_strdup_printf ("[%s]:%s", ip, port)
+                                                       : g_strdup_printf ("%s:%s", ip, port));
+    }
+  g_ptr_array_sort (found, compare_addresses);
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+static void
+ask_replicas (GTask *task)
+{
+  Replicas *replicas = g_task_get_task_data (task);
+  g_autoptr(GSocketConnectable) endpoint = NULL;
+  g_autoptr(GredisConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "SENTINEL", "REPLICAS", replicas->master_name };
+
+  if (replicas->sentinels[replicas->index] == NULL)
+    {
+      g_task_return_new_error (task, GREDIS_ERROR, GREDIS_ERROR_NO_SENTINEL,
+                               _("None of the %u sentinels could be reached."),
+                               g_strv_length (replicas->sentinels));
+      g_object_unref (task);
+      return;
+    }
+  endpoint = g_network_address_parse (replicas->sentinels[replicas->index], SENTINEL_PORT, &error);
+  config = gredis_config_dup (replicas->config);
+  gredis_config_set_username (config, replicas->username);
+  gredis_config_set_password (config, replicas->password);
+  gredis_config_set_password_file (config, NULL);
+  gredis_config_set_password_credential (config, NULL);
+  gredis_config_set_db (config, 0);
+  gredis_config_set_connect_timeout_ms (config, SENTINEL_TIMEOUT_MS);
+  gredis_config_set_command_timeout_ms (config, SENTINEL_TIMEOUT_MS);
+  if (endpoint != NULL)
+    replicas->connection = gredis_connection_new_for_config (config, endpoint, &error);
+  if (replicas->connection == NULL)
+    {
+      g_debug ("Sentinel address %s is not usable: %s", replicas->sentinels[replicas->index], error->message);
+      replicas->index++;
+      ask_replicas (task);
+      return;
+    }
+  gredis_connection_send_command_async (replicas->connection, G_N_ELEMENTS (argv), argv, NULL,
+                                        g_task_get_cancellable (task), on_replicas, task);
+}
+
+void
+_gredis_sentinel_discovery_replicas_async (GredisSentinelDiscovery *discovery,
+                                           GredisConfig            *config,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Replicas *replicas = g_new0 (Replicas, 1);
+
+  g_task_set_source_tag (task, _gredis_sentinel_discovery_replicas_async);
+  replicas->master_name = g_strdup (discovery->master_name);
+  replicas->username = g_strdup (discovery->username);
+  replicas->password = g_strdup (discovery->password);
+  replicas->config = g_object_ref (config);
+  replicas->sentinels = g_new0 (char *, discovery->sentinels->len + 1);
+  for (guint i = 0; i < discovery->sentinels->len; i++)
+    replicas->sentinels[i] = g_strdup (g_ptr_array_index (discovery->sentinels, i));
+  g_task_set_task_data (task, replicas, replicas_free);
+  ask_replicas (task);
+}
+
+/* Returns: (transfer full) (element-type utf8): the replicas' addresses. */
+GPtrArray *
+_gredis_sentinel_discovery_replicas_finish (GredisSentinelDiscovery  *discovery,
+                                            GAsyncResult             *result,
+                                            GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GSocketConnectable *
 _gredis_sentinel_discovery_resolve (GredisSentinelDiscovery  *discovery,
                                     GredisConfig             *config,

@@ -60,7 +60,9 @@ struct _GredisRouter
 
   /* Atomic: how the pool hands out shared connections, known once it is
    * made. With ROUTE_BY_SLOT the pool is asked for each command, with
-   * the command's slot, and the router holds each connection it gets
+   * the command's slot (ROUTE_BY_INTENT: with whether it only reads, for
+   * a sentinel pool that sends reads to replicas), and the router holds
+   * each connection it gets
    * once, in @held (GredisConnection, the reference that is the hold),
    * until the connection closes or the router does. */
   gint route;
@@ -75,6 +77,7 @@ enum {
   ROUTE_UNKNOWN,
   ROUTE_SINGLE,
   ROUTE_BY_SLOT,
+  ROUTE_BY_INTENT,
 };
 
 /* Marks the connections whose push frames go to a router's owner. */
@@ -245,8 +248,9 @@ _gredis_router_get_pool (GredisRouter  *router,
           if (router->topology_func != NULL && _gredis_pool_routes_by_slot (GREDIS_POOL (made)))
             watch_topology (router, made);
           router->pool = GREDIS_POOL (g_steal_pointer (&made));
-          g_atomic_int_set (&router->route, _gredis_pool_routes_by_slot (router->pool)
-                                            ? ROUTE_BY_SLOT : ROUTE_SINGLE);
+          g_atomic_int_set (&router->route, _gredis_pool_routes_by_slot (router->pool) ? ROUTE_BY_SLOT
+                                            : _gredis_pool_sentinel_routes_reads (router->pool) ? ROUTE_BY_INTENT
+                                            : ROUTE_SINGLE);
         }
     }
   else if (router->closed)
@@ -285,6 +289,9 @@ typedef struct
   GMainContext *context;
   GCancellable *cancellable;   /* cancelled when the router closes */
   GQueue calls;                /* GredisCall, made from GredisRouterCommand */
+  gboolean hold;               /* for a command routed by slot or intent: the
+                                * connection is held, not installed as the
+                                * context's */
 } SharedWait;
 
 static void
@@ -484,7 +491,7 @@ on_shared_acquired (GObject      *source,
     g_hash_table_steal (router->waiting, wait->context);
   if (connection != NULL && current && !router->closed)
     {
-      if (g_atomic_int_get (&router->route) == ROUTE_BY_SLOT)
+      if (wait->hold)
         {
           if (hold_locked (router, connection, owner))
             connection = NULL;
@@ -631,6 +638,7 @@ lookup_connection (GredisRouter               *router,
           wait->context = g_main_context_ref (context);
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
+          wait->hold = g_atomic_int_get (&router->route) == ROUTE_BY_SLOT;
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);
@@ -687,15 +695,16 @@ lookup_connection (GredisRouter               *router,
   return connection;
 }
 
-/* Whether the pool routes by slot; makes the pool the first time. One
- * atomic read and a predictable branch after that. */
-static inline gboolean
-routes_by_slot (GredisRouter *router)
+/* How the pool routes; makes the pool the first time (ROUTE_UNKNOWN
+ * when it cannot be made). One atomic read and a predictable branch
+ * after that. */
+static inline gint
+current_route (GredisRouter *router)
 {
   gint route = g_atomic_int_get (&router->route);
 
   if (G_LIKELY (route == ROUTE_SINGLE))
-    return FALSE;
+    return route;
   if (route == ROUTE_UNKNOWN)
     {
       /* An error comes back again on the ordinary path. */
@@ -703,7 +712,13 @@ routes_by_slot (GredisRouter *router)
 
       route = g_atomic_int_get (&router->route);
     }
-  return route == ROUTE_BY_SLOT;
+  return route;
+}
+
+static inline gboolean
+routes_by_slot (GredisRouter *router)
+{
+  return current_route (router) == ROUTE_BY_SLOT;
 }
 
 /* The slot of a command's keys, GREDIS_POOL_NO_SLOT for none, or -2 with
@@ -793,13 +808,24 @@ _gredis_router_command_route (GredisRouter             *router,
                               GError                  **error)
 {
   const GredisCommandInfo *found = NULL;
+  gint route;
 
   *slot = GREDIS_POOL_NO_SLOT;
   *intent = GREDIS_POOL_INTENT_WRITE;
   if (info != NULL)
     *info = NULL;
-  if (G_LIKELY (!routes_by_slot (router)))
+  route = current_route (router);
+  if (G_LIKELY (route != ROUTE_BY_SLOT && route != ROUTE_BY_INTENT))
     return TRUE;
+  if (route == ROUTE_BY_INTENT)
+    {
+      /* No slot: a sentinel pool serves every key. */
+      command_slot (argc, argv, argv_lengths, args, &found, NULL);
+      *intent = command_intent (found);
+      if (info != NULL)
+        *info = found;
+      return TRUE;
+    }
   *slot = command_slot (argc, argv, argv_lengths, args, &found, error);
   *intent = command_intent (found);
   if (info != NULL)
@@ -1117,6 +1143,7 @@ lookup_by_slot (GredisRouter               *router,
           wait->context = g_main_context_ref (context);
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
+          wait->hold = TRUE;
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);
@@ -1204,6 +1231,14 @@ _gredis_router_send_shared (GredisRouter              *router,
       connection = error == NULL ? lookup_by_slot (router, NULL, command, slot,
                                                    command_intent (info), &error) : NULL;
     }
+  else if (G_UNLIKELY (current_route (router) == ROUTE_BY_INTENT))
+    {
+      const GredisCommandInfo *info = NULL;
+
+      command_slot (command->argc, command->argv, command->argv_lengths, command->args, &info, NULL);
+      connection = lookup_by_slot (router, NULL, command, GREDIS_POOL_NO_SLOT, command_intent (info),
+                                   &error);
+    }
   else
     connection = lookup_connection (router, NULL, command, &error);
   if (G_LIKELY (connection != NULL))
@@ -1245,6 +1280,14 @@ _gredis_router_queue_shared (GredisRouter       *router,
 
       connection = error == NULL ? lookup_by_slot (router, call, NULL, slot,
                                                    command_intent (info), &error) : NULL;
+    }
+  else if (G_UNLIKELY (current_route (router) == ROUTE_BY_INTENT))
+    {
+      const GredisCommandInfo *info = NULL;
+
+      command_slot (argc, argv, argv_lengths, NULL, &info, NULL);
+      connection = lookup_by_slot (router, call, NULL, GREDIS_POOL_NO_SLOT, command_intent (info),
+                                   &error);
     }
   else
     connection = lookup_connection (router, call, NULL, &error);

@@ -92,6 +92,32 @@ def commands_on_the_master():
     assert node_port(client) == SETUP['nodes'][0]
 
 
+def get_calls(port):
+    """The GET calls @port served so far."""
+    for line in cli(port, 'INFO', 'commandstats').splitlines():
+        if line.startswith('cmdstat_get:calls='):
+            return int(line.split('=')[1].split(',')[0])
+    return 0
+
+
+@test
+def reads_from_the_replica():
+    client = new_client('?read-from=prefer-replica')
+    master, replica = SETUP['nodes']
+    wait_until(replica_ready, 'the replica')
+    assert client.command(['SET', 'py:reads', 'r'], None).get_text() == 'OK'
+
+    def reads_on_replica():
+        before = (get_calls(master), get_calls(replica))
+        for _ in range(10):
+            client.command(['GET', 'py:reads'], None)
+        return get_calls(master) == before[0] and get_calls(replica) == before[1] + 10
+    # The pool reads the replicas from the sentinel on its first use.
+    wait_until(reads_on_replica, 'reads on the replica')
+    # Writes still on the master (a replica would refuse them).
+    assert client.command(['INCR', 'py:reads:count'], None).get_integer() >= 1
+
+
 @test
 def failover_followed():
     client = new_client('?retries=40&backoff-cap-ms=250&pool-timeout-ms=20000')

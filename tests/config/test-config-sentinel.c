@@ -115,6 +115,37 @@ test_bad_list (void)
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
 }
 
+/* The read policy of the replicas, as for a cluster: in the URI's query
+ * and as a key; a value it does not know is refused. */
+static void
+test_read_from (void)
+{
+  g_autoptr(GredisConfig) config =
+    parse_ok ("redis+sentinel://127.0.0.1:26380,127.0.0.1:26381/mymaster?read-from=prefer-replica");
+  g_autoptr(GredisConfig) keyed = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (gredis_config_get_pool (config), ==, "sentinel");
+  g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
+  g_assert_cmpstr (gredis_config_get_sentinels (config), ==, "127.0.0.1:26380;127.0.0.1:26381");
+
+  g_assert_true (g_key_file_load_from_data (key_file,
+                                            "[gredis]\n"
+                                            "pool=sentinel\n"
+                                            "sentinels=10.0.0.1:26379\n"
+                                            "master-name=mymaster\n"
+                                            "read-from=replicas\n",
+                                            -1, G_KEY_FILE_NONE, &error));
+  keyed = gredis_config_new_from_keyfile (key_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_read_from (keyed), ==, "replicas");
+
+  g_assert_false (gredis_config_set_uri (config, "redis+sentinel://127.0.0.1/mymaster?read-from=anywhere",
+                                         &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+}
+
 /* The sentinels' password is a secret like the master's. */
 static void
 test_no_password_leak (void)
@@ -137,6 +168,7 @@ main (int    argc,
   g_test_add_func ("/config/sentinel/uri-errors", test_uri_errors);
   g_test_add_func ("/config/sentinel/keyfile", test_keyfile);
   g_test_add_func ("/config/sentinel/bad-list", test_bad_list);
+  g_test_add_func ("/config/sentinel/read-from", test_read_from);
   g_test_add_func ("/config/sentinel/no-password-leak", test_no_password_leak);
   return g_test_run ();
 }

@@ -204,6 +204,126 @@ test_named_master_is_replica (void)
   g_assert_cmpuint (gredis_fake_server_get_n_accepted (sentinel), >, 1);
 }
 
+/* The replicas as SENTINEL REPLICAS lists them */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GPtrArray *
+replicas_of (GredisSentinelDiscovery *discovery,
+             GredisConfig            *config,
+             GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  _gredis_sentinel_discovery_replicas_async (discovery, config, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return _gredis_sentinel_discovery_replicas_finish (discovery, result, error);
+}
+
+/* The real setup: the node that is not master, linked. */
+static void
+test_replicas (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GredisSentinelDiscovery) discovery = discovery_for ("mymaster");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) replicas = NULL;
+  g_autofree char *expected = g_strdup_printf ("127.0.0.1:%u",
+                                               gredis_test_sentinel_get_node_port (setup,
+                                                                                   1 - gredis_test_sentinel_get_master_node (setup)));
+
+  replicas = replicas_of (discovery, config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (replicas->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (replicas, 0), ==, expected);
+}
+
+static void
+append_bulk (GString    *resp,
+             const char *text)
+{
+  g_string_append_printf (resp, "$%zu\r\n%s\r\n", strlen (text), text);
+}
+
+static void
+append_replica (GString    *resp,
+                const char *ip,
+                const char *port,
+                const char *flags,
+                const char *link)
+{
+  g_string_append (resp, "*8\r\n");
+  append_bulk (resp, "ip");
+  append_bulk (resp, ip);
+  append_bulk (resp, "port");
+  append_bulk (resp, port);
+  append_bulk (resp, "flags");
+  append_bulk (resp, flags);
+  append_bulk (resp, "master-link-status");
+  append_bulk (resp, link);
+}
+
+/* Those down (subjectively or objectively), disconnected or with their
+ * link to the master down are left out; the others come sorted. */
+static void
+test_replicas_filtered (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisFakeServer) sentinel = gredis_fake_server_new (&error);
+  g_autoptr(GString) reply = g_string_new ("*7\r\n");
+  g_autofree char *address = NULL;
+  g_autoptr(GredisSentinelDiscovery) discovery = NULL;
+  g_autoptr(GPtrArray) replicas = NULL;
+  const char *addresses[] = { NULL, NULL };
+
+  g_assert_no_error (error);
+  append_replica (reply, "10.0.0.2", "6380", "slave", "ok");
+  append_replica (reply, "10.0.0.3", "6380", "s_down,slave", "ok");
+  append_replica (reply, "10.0.0.4", "6380", "o_down,s_down,slave", "ok");
+  append_replica (reply, "10.0.0.5", "6380", "slave,disconnected", "ok");
+  append_replica (reply, "10.0.0.6", "6380", "slave", "err");
+  append_replica (reply, "::1", "6381", "slave", "ok");
+  append_replica (reply, "10.0.0.1", "6380", "slave", "ok");
+  gredis_fake_server_add_expect (sentinel, "LIB-VER");
+  gredis_fake_server_add_send (sentinel, "+OK\r\n+OK\r\n", -1);
+  gredis_fake_server_add_expect (sentinel, "REPLICAS");
+  gredis_fake_server_add_send (sentinel, reply->str, -1);
+
+  address = g_strdup_printf ("127.0.0.1:%u", gredis_fake_server_get_port (sentinel));
+  addresses[0] = address;
+  discovery = _gredis_sentinel_discovery_new (addresses, "mymaster", NULL, NULL);
+  gredis_config_set_protocol (config, 2);
+  replicas = replicas_of (discovery, config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (replicas->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (replicas, 0), ==, "10.0.0.1:6380");
+  g_assert_cmpstr (g_ptr_array_index (replicas, 1), ==, "10.0.0.2:6380");
+  g_assert_cmpstr (g_ptr_array_index (replicas, 2), ==, "[::1]:6381");
+}
+
+/* No sentinel answers: NO_SENTINEL. */
+static void
+test_replicas_no_sentinel (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  const char *addresses[] = { "127.0.0.1:1", NULL };
+  g_autoptr(GredisSentinelDiscovery) discovery = _gredis_sentinel_discovery_new (addresses, "mymaster",
+                                                                                  NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) replicas = replicas_of (discovery, config, &error);
+
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_NO_SENTINEL);
+  g_assert_null (replicas);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,6 +336,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sentinel/discovery/master-found-async", test_master_found_async);
   g_test_add_func ("/sentinel/discovery/unknown-master", test_unknown_master);
   g_test_add_func ("/sentinel/discovery/named-master-is-replica", test_named_master_is_replica);
+  g_test_add_func ("/sentinel/discovery/replicas", test_replicas);
+  g_test_add_func ("/sentinel/discovery/replicas-filtered", test_replicas_filtered);
+  g_test_add_func ("/sentinel/discovery/replicas-no-sentinel", test_replicas_no_sentinel);
   g_test_add_func ("/sentinel/discovery/after-failover", test_after_failover);
   g_test_add_func ("/sentinel/discovery/one-sentinel-down", test_one_sentinel_down);
 
