@@ -26,6 +26,7 @@
 #include <gredis/gredis-client.h>
 #include <gredis/gredis-commands.h>
 #include <gredis/gredis-lock.h>
+#include <gredis/gredis-stream-consumer.h>
 #include <gredis/gredis-script.h>
 #include <gredis/gredis-pipeline.h>
 #include <gredis/gredis-pubsub.h>
