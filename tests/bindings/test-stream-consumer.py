@@ -103,8 +103,12 @@ def entries_handled_and_acknowledged():
     assert all(stream == 'jobs' for stream, _ in seen)
     assert payloads == [BINARY], payloads
     assert consumer.props.entries_failed == 6
-    summary = admin.xpending('jobs', 'g', None)
-    assert summary.get_element(0).get_integer() == 6
+    summary = admin.xpending('jobs', 'g', None).unpack()
+    assert summary['pending'] == 6, summary
+    assert summary['consumers'] == {'py': 6}, summary
+    pending = admin.xpending_range('jobs', 'g', 0, '-', '+', 100, 'py', None).unpack()
+    assert [e['id'] for e in pending] == ids[1::2], pending
+    assert all(e['deliveries'] == 1 and e['consumer'] == 'py' for e in pending), pending
 
 
 @test

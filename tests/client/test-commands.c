@@ -740,12 +740,39 @@ test_streams (gconstpointer data)
   g_assert_cmpstr (gredis_stream_entry_get_id (g_ptr_array_index (entries, 0)), ==, "2-1");
   g_clear_pointer (&entries, g_ptr_array_unref);
   {
-    g_autoptr(GredisReply) summary = gredis_client_xpending (c, "st", "g", NULL, &error);
-    g_autoptr(GredisReply) range = gredis_client_xpending_range (c, "st", "g", 0, "-", "+", 10, "c1", NULL, &error);
+    g_autoptr(GVariant) summary = gredis_client_xpending (c, "st", "g", NULL, &error);
+    g_autoptr(GVariant) consumers = NULL;
+    g_autoptr(GVariant) range = NULL;
+    g_autoptr(GVariant) first = NULL;
+    gint64 pending = 0, deliveries = 0, idle = -1, of_c1 = 0;
+    const char *text = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (gredis_reply_get_integer (gredis_reply_get_element (summary, 0)), ==, 2);
-    g_assert_cmpint (gredis_reply_get_n_elements (range), ==, 2);
+    g_assert_cmpstr (g_variant_get_type_string (summary), ==, "a{sv}");
+    g_assert_true (g_variant_lookup (summary, "pending", "x", &pending));
+    g_assert_cmpint (pending, ==, 2);
+    g_assert_true (g_variant_lookup (summary, "min", "&s", &text));
+    g_assert_cmpstr (text, ==, "1-1");
+    g_assert_true (g_variant_lookup (summary, "max", "&s", &text));
+    g_assert_cmpstr (text, ==, "2-1");
+    consumers = g_variant_lookup_value (summary, "consumers", G_VARIANT_TYPE ("a{sx}"));
+    g_assert_nonnull (consumers);
+    g_assert_true (g_variant_lookup (consumers, "c1", "x", &of_c1));
+    g_assert_cmpint (of_c1, ==, 2);
+
+    range = gredis_client_xpending_range (c, "st", "g", 0, "-", "+", 10, "c1", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (range), ==, "aa{sv}");
+    g_assert_cmpuint (g_variant_n_children (range), ==, 2);
+    first = g_variant_get_child_value (range, 0);
+    g_assert_true (g_variant_lookup (first, "id", "&s", &text));
+    g_assert_cmpstr (text, ==, "1-1");
+    g_assert_true (g_variant_lookup (first, "consumer", "&s", &text));
+    g_assert_cmpstr (text, ==, "c1");
+    g_assert_true (g_variant_lookup (first, "idle", "x", &idle));
+    g_assert_cmpint (idle, >=, 0);
+    g_assert_true (g_variant_lookup (first, "deliveries", "x", &deliveries));
+    g_assert_cmpint (deliveries, ==, 1);
   }
   entries = gredis_client_xclaim (c, "st", "g", "c2", 0, (const char *[]) { "1-1", NULL }, NULL, &error);
   g_assert_no_error (error);
@@ -757,6 +784,17 @@ test_streams (gconstpointer data)
   g_assert_cmpuint (entries->len, ==, 2);
   g_clear_pointer (&entries, g_ptr_array_unref);
   INT (2, gredis_client_xack (c, "st", "g", (const char *[]) { "1-1", "2-1", NULL }, NULL, E (int)));
+  {
+    g_autoptr(GVariant) summary = gredis_client_xpending (c, "st", "g", NULL, &error);
+    g_autoptr(GVariant) range = gredis_client_xpending_range (c, "st", "g", 0, "-", "+", 10, NULL, NULL, &error);
+    gint64 pending = -1;
+
+    g_assert_no_error (error);
+    g_assert_true (g_variant_lookup (summary, "pending", "x", &pending));
+    g_assert_cmpint (pending, ==, 0);
+    g_assert_false (g_variant_lookup (summary, "min", "&s", NULL));
+    g_assert_cmpuint (g_variant_n_children (range), ==, 0);
+  }
 
   info = gredis_client_xinfo_stream (c, "st", NULL, &error);
   g_assert_no_error (error);

@@ -61,10 +61,12 @@ n_pending (GredisClient *admin,
            const char   *group)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GredisReply) summary = gredis_client_xpending (admin, stream, group, NULL, &error);
+  g_autoptr(GVariant) summary = gredis_client_xpending (admin, stream, group, NULL, &error);
+  gint64 pending = -1;
 
   g_assert_no_error (error);
-  return gredis_reply_get_integer (gredis_reply_get_element (summary, 0));
+  g_assert_true (g_variant_lookup (summary, "pending", "x", &pending));
+  return pending;
 }
 
 static gboolean
