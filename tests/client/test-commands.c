@@ -296,8 +296,12 @@ test_keys (gconstpointer data)
   gredis_client_object_freq (c, "b", NULL, &error);
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
   g_clear_error (&error);
-  g_assert_nonnull (gredis_client_randomkey (c, NULL, &error));
-  g_assert_no_error (error);
+  {
+    g_autofree char *random_key = gredis_client_randomkey (c, NULL, &error);
+
+    g_assert_nonnull (random_key);
+    g_assert_no_error (error);
+  }
 
   INT (3, gredis_client_rpush (c, "list", list, NULL, E (int)));
   {
@@ -1051,11 +1055,12 @@ test_async_and_pipeline (gconstpointer data)
   {
     /* A wrong type: the server's error, then the converter's. */
     g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_get, &error);
+    g_autoptr(GredisReply) one = gredis_reply_new_integer (1);
     g_autoptr(GHashTable) none = NULL;
 
     g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
     g_clear_error (&error);
-    none = gredis_reply_to_hash_table (gredis_reply_new_integer (1), &error);
+    none = gredis_reply_to_hash_table (one, &error);
     g_assert_null (none);
     g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
   }
