@@ -556,6 +556,40 @@ test_create_group (void)
   seen_clear (&lost_seen);
 }
 
+static void
+on_error_time (GredisStreamConsumer *consumer,
+               const GError         *error,
+               gpointer              user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_array_append_val ((GArray *) user_data, now);
+}
+
+/* With a backoff policy that never waits, a failing loop still pauses
+ * between attempts: a lower bound, which a slow machine cannot break. */
+static void
+test_no_busy_loop (void)
+{
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GredisClient) admin = make_admin ();
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisStreamConsumer) consumer = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gredis_config_set_path (config, gredis_test_server_get_socket_path (server));
+  gredis_config_set_backoff (config, "none");
+  client = gredis_client_new (config);
+  consumer = gredis_stream_consumer_new (client, "nowhere", "g", "c1");
+  g_signal_connect (consumer, "error", G_CALLBACK (on_error_time), times);
+  gredis_stream_consumer_start (consumer);
+  RUN_UNTIL (times->len >= 4);
+  gredis_stream_consumer_stop (consumer);
+  for (guint i = 1; i < times->len; i++)
+    g_assert_cmpint (g_array_index (times, gint64, i) - g_array_index (times, gint64, i - 1),
+                     >=, 50 * 1000);
+}
+
 /* Values with NUL and high bytes reach the handler whole. */
 static void
 test_binary_values (void)
@@ -672,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/stream-consumer/connection-killed", test_connection_killed);
   g_test_add_func ("/stream-consumer/stop-while-blocked", test_stop_while_blocked);
   g_test_add_func ("/stream-consumer/create-group", test_create_group);
+  g_test_add_func ("/stream-consumer/no-busy-loop", test_no_busy_loop);
   g_test_add_func ("/stream-consumer/binary-values", test_binary_values);
   g_test_add_func ("/stream-consumer/claim-stale", test_claim_stale);
   g_test_add_func ("/stream-consumer/stop-in-handler", test_stop_in_handler);
