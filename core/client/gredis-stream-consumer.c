@@ -779,9 +779,10 @@ gredis_stream_consumer_set_claim_min_idle_ms (GredisStreamConsumer *self,
 {
   g_return_if_fail (GREDIS_IS_STREAM_CONSUMER (self));
 
+  min_idle_ms = MIN (min_idle_ms, (guint64) G_MAXINT64 / 1000);
   if (self->claim_min_idle_ms == min_idle_ms)
     return;
-  self->claim_min_idle_ms = MIN (min_idle_ms, (guint64) G_MAXINT64 / 1000);
+  self->claim_min_idle_ms = min_idle_ms;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM_MIN_IDLE_MS]);
 }
 
