@@ -66,6 +66,9 @@ REPLIES = {
                   '(transfer full) (element-type gdouble)'),
     'dict': ('GVariant *', None, '_gredis_reply_to_dict', 'NULL', '(transfer full)'),
     'dicts': ('GVariant *', None, '_gredis_reply_to_dicts', 'NULL', '(transfer full)'),
+    'pending': ('GVariant *', None, '_gredis_reply_to_pending', 'NULL', '(transfer full)'),
+    'pending_entries': ('GVariant *', None, '_gredis_reply_to_pending_entries', 'NULL',
+                        '(transfer full)'),
     'xread': ('GPtrArray *', None, '_gredis_reply_to_stream_entries', 'NULL',
               '(transfer container) (element-type GredisStreamEntry)'),
     'reply': ('GredisReply *', None, '_gredis_reply_take', 'NULL', '(transfer full)'),
@@ -481,6 +484,14 @@ def returns_doc(decl, binary):
         'positions': 'longitude and latitude of each member, NaN for missing members',
         'dict': 'a dictionary (`a{sv}`) of what the server replied',
         'dicts': 'an array of dictionaries (`aa{sv}`), one per element',
+        'pending': 'a dictionary (`a{sv}`): `pending` (int64) the number of pending '
+                   'entries, `min` and `max` (strings, when some are pending) their '
+                   'smallest and greatest ids, `consumers` (`a{sx}`) the number each '
+                   'consumer has pending',
+        'pending_entries': 'an array of dictionaries (`aa{sv}`), one per entry: `id` and '
+                           '`consumer` (strings), `idle` (int64) the milliseconds since it '
+                           'was last delivered, `deliveries` (int64) how many times it was '
+                           'delivered',
         'xread': 'the entries of every stream, each knowing its stream',
         'scan': 'the elements of this step',
         'keyed': 'the elements popped',

@@ -33,6 +33,10 @@ GPtrArray *_gredis_reply_stream_entries  (const GredisReply  *reply,
                                           gboolean            per_stream,
                                           GError            **error);
 
+/* Sets the stream of @entry, which must not be shared yet (a fresh entry
+ * of a reply to a command on one stream: XAUTOCLAIM, XCLAIM, XRANGE). */
+void       _gredis_stream_entry_set_stream (GredisStreamEntry *entry,
+                                            const char        *stream);
 /* Takes @member, whose data must be NUL-terminated (a reply's). */
 GredisScoredMember *_gredis_scored_member_new_take (GBytes *member,
                                                     double  score);

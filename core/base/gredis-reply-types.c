@@ -278,6 +278,17 @@ gredis_stream_entry_unref (GredisStreamEntry *entry)
     }
 }
 
+void
+_gredis_stream_entry_set_stream (GredisStreamEntry *entry,
+                                 const char        *stream)
+{
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (g_atomic_ref_count_compare (&entry->ref_count, 1));
+
+  g_free (entry->stream);
+  entry->stream = g_strdup (stream);
+}
+
 /**
  * gredis_stream_entry_get_id:
  * @entry: a #GredisStreamEntry

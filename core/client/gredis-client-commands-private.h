@@ -83,6 +83,8 @@ GArray * _gredis_reply_to_doubles (GredisReply *reply, gboolean nullable, GError
 GArray * _gredis_reply_to_positions (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_dict (GredisReply *reply, gboolean nullable, GError **error);
 GVariant * _gredis_reply_to_dicts (GredisReply *reply, GError **error);
+GVariant * _gredis_reply_to_pending (GredisReply *reply, GError **error);
+GVariant * _gredis_reply_to_pending_entries (GredisReply *reply, GError **error);
 GredisReply * _gredis_reply_take (GredisReply *reply, gboolean nullable, GError **error);
 /* [cursor, [elements]]: the elements, the cursor through @cursor. */
 char ** _gredis_reply_to_scan (GredisReply *reply, char **cursor, GError **error);

@@ -650,6 +650,146 @@ _gredis_reply_to_dicts (GredisReply  *reply,
   return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
 }
 
+/* An integer, or a string holding one (XPENDING's counts of consumers
+ * are strings). */
+static gboolean
+parse_int (const GredisReply *reply,
+           gint64            *value)
+{
+  g_autofree char *text = NULL;
+
+  if (gredis_reply_get_kind (reply) == GREDIS_REPLY_INTEGER)
+    {
+      *value = gredis_reply_get_integer (reply);
+      return TRUE;
+    }
+  if (!_gredis_reply_is_text (reply))
+    return FALSE;
+  text = _gredis_reply_dup_text (reply);
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL);
+}
+
+/* XPENDING key group: [count, smallest id, greatest id, [[consumer,
+ * count], ...]], the ids and the list nil when nothing is pending. */
+GVariant *
+_gredis_reply_to_pending (GredisReply  *reply,
+                          GError      **error)
+{
+  GVariantBuilder builder, consumers;
+  GredisReply *list;
+  gint64 count;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply) || gredis_reply_get_n_elements (reply) != 4 ||
+      !parse_int (gredis_reply_get_element (reply, 0), &count))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  g_variant_builder_init (&consumers, G_VARIANT_TYPE ("a{sx}"));
+  list = gredis_reply_get_element (reply, 3);
+  if (!gredis_reply_is_nil (list))
+    {
+      if (!_gredis_reply_is_list (list))
+        goto unexpected;
+      for (gsize i = 0; i < gredis_reply_get_n_elements (list); i++)
+        {
+          GredisReply *pair = gredis_reply_get_element (list, i);
+          g_autofree char *name = NULL;
+          gint64 n;
+
+          if (!_gredis_reply_is_list (pair) || gredis_reply_get_n_elements (pair) != 2 ||
+              !_gredis_reply_is_text (gredis_reply_get_element (pair, 0)) ||
+              !parse_int (gredis_reply_get_element (pair, 1), &n))
+            goto unexpected;
+          name = _gredis_reply_dup_text (gredis_reply_get_element (pair, 0));
+          if (!g_utf8_validate (name, -1, NULL))
+            goto unexpected;
+          g_variant_builder_add (&consumers, "{sx}", name, n);
+        }
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "pending", g_variant_new_int64 (count));
+  for (guint i = 1; i <= 2; i++)
+    {
+      GredisReply *id = gredis_reply_get_element (reply, i);
+      g_autofree char *text = NULL;
+
+      if (gredis_reply_is_nil (id))
+        continue;
+      if (!_gredis_reply_is_text (id))
+        {
+          g_variant_builder_clear (&builder);
+          goto unexpected;
+        }
+      text = _gredis_reply_dup_text (id);
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          g_variant_builder_clear (&builder);
+          goto unexpected;
+        }
+      g_variant_builder_add (&builder, "{sv}", i == 1 ? "min" : "max", g_variant_new_string (text));
+    }
+  g_variant_builder_add (&builder, "{sv}", "consumers", g_variant_builder_end (&consumers));
+  return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
+
+unexpected:
+  g_variant_builder_clear (&consumers);
+  _gredis_reply_unexpected (reply, error);
+  return done (reply, NULL);
+}
+
+/* XPENDING key group [IDLE t] start end count [consumer]: [[id, consumer,
+ * idle ms, deliveries], ...]. */
+GVariant *
+_gredis_reply_to_pending_entries (GredisReply  *reply,
+                                  GError      **error)
+{
+  GVariantBuilder builder;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GredisReply *e = gredis_reply_get_element (reply, i);
+      g_autofree char *id = NULL;
+      g_autofree char *consumer = NULL;
+      gint64 idle, deliveries;
+      GVariantBuilder entry;
+
+      if (!_gredis_reply_is_list (e) || gredis_reply_get_n_elements (e) != 4 ||
+          !_gredis_reply_is_text (gredis_reply_get_element (e, 0)) ||
+          !_gredis_reply_is_text (gredis_reply_get_element (e, 1)) ||
+          !parse_int (gredis_reply_get_element (e, 2), &idle) ||
+          !parse_int (gredis_reply_get_element (e, 3), &deliveries))
+        goto unexpected;
+      id = _gredis_reply_dup_text (gredis_reply_get_element (e, 0));
+      consumer = _gredis_reply_dup_text (gredis_reply_get_element (e, 1));
+      if (!g_utf8_validate (id, -1, NULL) || !g_utf8_validate (consumer, -1, NULL))
+        goto unexpected;
+      g_variant_builder_init (&entry, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&entry, "{sv}", "id", g_variant_new_string (id));
+      g_variant_builder_add (&entry, "{sv}", "consumer", g_variant_new_string (consumer));
+      g_variant_builder_add (&entry, "{sv}", "idle", g_variant_new_int64 (idle));
+      g_variant_builder_add (&entry, "{sv}", "deliveries", g_variant_new_int64 (deliveries));
+      g_variant_builder_add_value (&builder, g_variant_builder_end (&entry));
+    }
+  return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
+
+unexpected:
+  g_variant_builder_clear (&builder);
+  _gredis_reply_unexpected (reply, error);
+  return done (reply, NULL);
+}
+
 GredisReply *
 _gredis_reply_take (GredisReply  *reply,
                     gboolean      nullable,

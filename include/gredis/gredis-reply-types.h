@@ -47,8 +47,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisScoredMember, gredis_scored_member_unref)
  * GredisStreamEntry:
  *
  * An entry of a stream: its id, its fields and values in the order they
- * were added, and, from `XREAD` and `XREADGROUP`, the stream it belongs
- * to. An immutable, reference-counted boxed type.
+ * were added, and, from `XREAD`, `XREADGROUP` and
+ * [class@Gredis.StreamConsumer], the stream it belongs to. An immutable,
+ * reference-counted boxed type.
  */
 typedef struct _GredisStreamEntry GredisStreamEntry;
 

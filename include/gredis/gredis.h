@@ -27,6 +27,7 @@
 #include <gredis/gredis-commands.h>
 #include <gredis/gredis-lock.h>
 #include <gredis/gredis-scan-enumerator.h>
+#include <gredis/gredis-stream-consumer.h>
 #include <gredis/gredis-script.h>
 #include <gredis/gredis-pipeline.h>
 #include <gredis/gredis-pubsub.h>

@@ -2,8 +2,8 @@
 // redis-server of its own: each kind of result (string lists, lists with
 // holes, hash tables, scored members, stream entries, number arrays,
 // dictionaries, out arguments) under RESP2 and RESP3, which must agree,
-// and the lock. A wrong transfer annotation aborts, a wrong element type
-// fails the call. Run with `gjs -m`; prints TAP.
+// the lock and the stream consumer. A wrong transfer annotation aborts, a
+// wrong element type fails the call. Run with `gjs -m`; prints TAP.
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -179,6 +179,53 @@ test('pipeline results and the lock', () => {
     assert(a.release_finish(result), 'release');
     assert(b.acquire(0, null), 'acquire released');
 });
+test('stream consumer and pending entries', () => {
+    const admin = newClient();
+    command(admin, 'FLUSHALL');
+    admin.xgroup_create('jobs', 'g', '0', Gredis.XgroupFlags.MKSTREAM, null);
+    const ids = [0, 1, 2, 3].map(n =>
+        admin.xadd('jobs', Gredis.XaddFlags.NONE, 0, null, '*', ['n', `${n}`], null));
+    const consumer = new Gredis.StreamConsumer({
+        client: newClient(2), stream: 'jobs', group: 'g', consumer: 'js', block_ms: 100,
+    });
+    const seen = [];
+    consumer.connect('entry', (self, entry) => {
+        seen.push([entry.get_stream(), entry.get_id()]);
+        // Odd numbers fail: they stay pending.
+        return Number(entry.lookup('n')) % 2 === 0;
+    });
+
+    const loop = GLib.MainLoop.new(null, false);
+    let timedOut = false;
+    consumer.start();
+    assert(consumer.running, 'running');
+    const check = GLib.timeout_add(GLib.PRIORITY_DEFAULT, 10, () => {
+        if (consumer.entries_processed < 4 || consumer.entries_acknowledged < 2)
+            return GLib.SOURCE_CONTINUE;
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+    const guard = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 60, () => {
+        timedOut = true;
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+    loop.run();
+    GLib.source_remove(timedOut ? check : guard);
+    consumer.stop();
+    assert(!timedOut, 'timed out');
+    assert(!consumer.running, 'stopped');
+
+    assertEqual(seen, ids.map(id => ['jobs', id]), 'entries');
+    assertEqual(consumer.entries_failed, 2, 'entries-failed');
+    const summary = admin.xpending('jobs', 'g', null).recursiveUnpack();
+    assertEqual([summary.pending, summary.min, summary.max, summary.consumers],
+        [2, ids[1], ids[3], {js: 2}], 'xpending');
+    const pending = admin.xpending_range('jobs', 'g', 0, '-', '+', 10, null, null).recursiveUnpack();
+    assertEqual(pending.map(e => [e.id, e.consumer, e.deliveries]),
+        [[ids[1], 'js', 1], [ids[3], 'js', 1]], 'xpending_range');
+});
+
 function startServer(directory) {
     socketPath = GLib.build_filenamev([directory, 'redis.sock']);
     const server = Gio.Subprocess.new(['redis-server', '--port', '0', '--unixsocket', socketPath,

@@ -316,6 +316,8 @@ RETURNS = {
     'positions': (T.ARRAY, A.ARRAY, T.DOUBLE, X.EVERYTHING),
     'dict': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'dicts': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'pending': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'pending_entries': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'reply': (T.INTERFACE, None, 'Reply', X.EVERYTHING),
 }
 BYTES_RETURNS = {

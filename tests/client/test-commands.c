@@ -374,8 +374,12 @@ test_keys (gconstpointer data)
   gredis_client_object_freq (c, K ("b"), NULL, &error);
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
   g_clear_error (&error);
-  g_assert_nonnull (gredis_client_randomkey (c, NULL, &error));
-  g_assert_no_error (error);
+  {
+    g_autofree char *random_key = gredis_client_randomkey (c, NULL, &error);
+
+    g_assert_nonnull (random_key);
+    g_assert_no_error (error);
+  }
 
   INT (3, gredis_client_rpush (c, K ("list"), list, NULL, E (int)));
   {
@@ -818,12 +822,39 @@ test_streams (gconstpointer data)
   g_assert_cmpstr (gredis_stream_entry_get_id (g_ptr_array_index (entries, 0)), ==, "2-1");
   g_clear_pointer (&entries, g_ptr_array_unref);
   {
-    g_autoptr(GredisReply) summary = gredis_client_xpending (c, K ("st"), "g", NULL, &error);
-    g_autoptr(GredisReply) range = gredis_client_xpending_range (c, K ("st"), "g", 0, "-", "+", 10, "c1", NULL, &error);
+    g_autoptr(GVariant) summary = gredis_client_xpending (c, K ("st"), "g", NULL, &error);
+    g_autoptr(GVariant) consumers = NULL;
+    g_autoptr(GVariant) range = NULL;
+    g_autoptr(GVariant) first = NULL;
+    gint64 pending = 0, deliveries = 0, idle = -1, of_c1 = 0;
+    const char *text = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (gredis_reply_get_integer (gredis_reply_get_element (summary, 0)), ==, 2);
-    g_assert_cmpint (gredis_reply_get_n_elements (range), ==, 2);
+    g_assert_cmpstr (g_variant_get_type_string (summary), ==, "a{sv}");
+    g_assert_true (g_variant_lookup (summary, "pending", "x", &pending));
+    g_assert_cmpint (pending, ==, 2);
+    g_assert_true (g_variant_lookup (summary, "min", "&s", &text));
+    g_assert_cmpstr (text, ==, "1-1");
+    g_assert_true (g_variant_lookup (summary, "max", "&s", &text));
+    g_assert_cmpstr (text, ==, "2-1");
+    consumers = g_variant_lookup_value (summary, "consumers", G_VARIANT_TYPE ("a{sx}"));
+    g_assert_nonnull (consumers);
+    g_assert_true (g_variant_lookup (consumers, "c1", "x", &of_c1));
+    g_assert_cmpint (of_c1, ==, 2);
+
+    range = gredis_client_xpending_range (c, K ("st"), "g", 0, "-", "+", 10, "c1", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (range), ==, "aa{sv}");
+    g_assert_cmpuint (g_variant_n_children (range), ==, 2);
+    first = g_variant_get_child_value (range, 0);
+    g_assert_true (g_variant_lookup (first, "id", "&s", &text));
+    g_assert_cmpstr (text, ==, "1-1");
+    g_assert_true (g_variant_lookup (first, "consumer", "&s", &text));
+    g_assert_cmpstr (text, ==, "c1");
+    g_assert_true (g_variant_lookup (first, "idle", "x", &idle));
+    g_assert_cmpint (idle, >=, 0);
+    g_assert_true (g_variant_lookup (first, "deliveries", "x", &deliveries));
+    g_assert_cmpint (deliveries, ==, 1);
   }
   entries = gredis_client_xclaim (c, K ("st"), "g", "c2", 0, (const char *[]) { "1-1", NULL }, NULL, &error);
   g_assert_no_error (error);
@@ -835,6 +866,17 @@ test_streams (gconstpointer data)
   g_assert_cmpuint (entries->len, ==, 2);
   g_clear_pointer (&entries, g_ptr_array_unref);
   INT (2, gredis_client_xack (c, K ("st"), "g", (const char *[]) { "1-1", "2-1", NULL }, NULL, E (int)));
+  {
+    g_autoptr(GVariant) summary = gredis_client_xpending (c, K ("st"), "g", NULL, &error);
+    g_autoptr(GVariant) range = gredis_client_xpending_range (c, K ("st"), "g", 0, "-", "+", 10, NULL, NULL, &error);
+    gint64 pending = -1;
+
+    g_assert_no_error (error);
+    g_assert_true (g_variant_lookup (summary, "pending", "x", &pending));
+    g_assert_cmpint (pending, ==, 0);
+    g_assert_false (g_variant_lookup (summary, "min", "&s", NULL));
+    g_assert_cmpuint (g_variant_n_children (range), ==, 0);
+  }
 
   info = gredis_client_xinfo_stream (c, K ("st"), NULL, &error);
   g_assert_no_error (error);
@@ -1469,11 +1511,12 @@ test_async_and_pipeline (gconstpointer data)
   {
     /* A wrong type: the server's error, then the converter's. */
     g_autoptr(GredisReply) r = gredis_pipeline_get_reply (p, i_get, &error);
+    g_autoptr(GredisReply) one = gredis_reply_new_integer (1);
     g_autoptr(GHashTable) none = NULL;
 
     g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
     g_clear_error (&error);
-    none = gredis_reply_to_hash_table (gredis_reply_new_integer (1), &error);
+    none = gredis_reply_to_hash_table (one, &error);
     g_assert_null (none);
     g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_PROTOCOL);
   }
