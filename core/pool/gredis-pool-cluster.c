@@ -208,19 +208,24 @@ connectable_host_port (GSocketConnectable  *node,
   return FALSE;
 }
 
-/* Under the lock: the pool of the node @host:@port, made on first use. */
+/* Under the lock: the pool of the node @host:@port, made on first use.
+ * Every command asks for one: the key is built on the stack (a host name
+ * is at most 255 bytes; a longer one is cut, which only merges the pools
+ * of names no resolver accepts). */
 static GredisPool *
 node_pool_locked (GredisPoolCluster  *self,
                   const char         *host,
                   guint16             port,
                   GError            **error)
 {
-  g_autofree char *key = g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
+  char key[320];
   g_autoptr(GredisConfig) config = NULL;
-  GredisPool *pool = g_hash_table_lookup (self->node_pools, key);
+  GredisPool *pool;
   const char *reach_host = host;
   guint16 reach_port = port;
 
+  g_snprintf (key, sizeof key, strchr (host, ':') != NULL ? "[%s]:%u" : "%s:%u", host, port);
+  pool = g_hash_table_lookup (self->node_pools, key);
   if (pool != NULL)
     return g_object_ref (pool);
 
@@ -246,7 +251,7 @@ node_pool_locked (GredisPoolCluster  *self,
   gredis_config_set_seeds (config, NULL);
   gredis_config_set_pool (config, NULL);
   gredis_pool_configure (pool, config);
-  g_hash_table_insert (self->node_pools, g_steal_pointer (&key), g_object_ref (pool));
+  g_hash_table_insert (self->node_pools, g_strdup (key), g_object_ref (pool));
   return pool;
 }
 
