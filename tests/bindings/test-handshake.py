@@ -8,14 +8,9 @@
 #
 # Prints TAP.
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-import traceback
 
+import gredis_tap
 import gi
 
 gi.require_version('GLib', '2.0')
@@ -120,41 +115,13 @@ def check_function():
         raise AssertionError('the open did not fail')
 
 
-def start_server(directory):
+def set_socket(path):
     global SOCKET
-    SOCKET = os.path.join(directory, 'redis.sock')
-    server = subprocess.Popen(['redis-server', '--port', '0', '--unixsocket', SOCKET,
-                               '--save', '', '--appendonly', 'no', '--dir', directory],
-                              stdout=subprocess.DEVNULL)
-    for _ in range(500):
-        if os.path.exists(SOCKET):
-            break
-        time.sleep(0.01)
-    return server
+    SOCKET = path
 
 
 def main():
-    directory = tempfile.mkdtemp(prefix='gredis-py-')
-    server = start_server(directory)
-    print('1..%d' % len(TESTS))
-    failed = 0
-    try:
-        for n, func in enumerate(TESTS, 1):
-            try:
-                func()
-            except Exception:
-                failed += 1
-                print('not ok %d - %s' % (n, func.__name__))
-                for line in traceback.format_exc().splitlines():
-                    print('# ' + line)
-            else:
-                print('ok %d - %s' % (n, func.__name__))
-            sys.stdout.flush()
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(directory, ignore_errors=True)
-    return 1 if failed else 0
+    return gredis_tap.run(TESTS, 'gredis-py-', set_socket)
 
 
 if __name__ == '__main__':
