@@ -28,6 +28,13 @@ void _gredis_pool_cluster_patch_moved     (GredisPool *pool,
                                            const char *host,
                                            guint16     port);
 /* An ASK reply was followed (counted; the map stays as it is). */
+/* A number that changes whenever a slot's commands may start going to
+ * another node (a new slot map, a MOVED patch, a new configuration), so
+ * that a router may keep, while it stays the same, which connection a
+ * slot's commands went to. *@reads_follow_writes: whether reads go where
+ * writes go (read-from=primary). */
+guint _gredis_pool_cluster_get_epoch      (GredisPool *pool,
+                                           gboolean   *reads_follow_writes);
 void _gredis_pool_cluster_count_ask       (GredisPool *pool);
 /* Asks for the map to be fetched again in the background (a connection
  * to a node failed): at most one fetch in flight and one started per

@@ -82,6 +82,9 @@ struct _GredisPoolCluster
   gboolean closed;
 
   GredisReadFrom read_from;
+  /* Atomic, changed under the lock: one more each time where a slot's
+   * commands go may change (a new map, a MOVED patch, a configuration). */
+  guint epoch;
   guint turn;                      /* atomic: round-robin of `replicas` */
   GredisAddressMap *address_map;   /* NULL for none */
   GHashTable *latencies;           /* NodeTime (by announced address) */
@@ -572,6 +575,7 @@ on_fetched (GObject      *source,
       g_clear_pointer (&self->fetched, _gredis_cluster_topology_free);
       self->topology = _gredis_cluster_topology_copy (topology);
       self->fetched = g_steal_pointer (&topology);
+      g_atomic_int_inc (&self->epoch);
       if (first && gredis_config_get_cluster_refresh_interval_ms (self->config) > 0)
         self->periodic = timer_new (self, gredis_config_get_cluster_refresh_interval_ms (self->config),
                                     on_periodic);
@@ -807,8 +811,20 @@ _gredis_pool_cluster_patch_moved (GredisPool *pool,
   g_mutex_lock (&self->lock);
   if (self->topology != NULL && slot < GREDIS_CLUSTER_N_SLOTS)
     _gredis_cluster_topology_patch_moved (self->topology, slot, host, port);
+  g_atomic_int_inc (&self->epoch);
   request_refresh_locked (self);
   g_mutex_unlock (&self->lock);
+}
+
+guint
+_gredis_pool_cluster_get_epoch (GredisPool *pool,
+                                gboolean   *reads_follow_writes)
+{
+  GredisPoolCluster *self = GREDIS_POOL_CLUSTER (pool);
+
+  /* read_from changes (under the lock) only with a new epoch. */
+  *reads_follow_writes = g_atomic_int_get ((gint *) &self->read_from) == GREDIS_READ_FROM_PRIMARY;
+  return (guint) g_atomic_int_get (&self->epoch);
 }
 
 void
@@ -974,9 +990,11 @@ gredis_pool_cluster_configure (GredisPool   *pool,
   g_set_object (&self->config, config);
   g_clear_pointer (&self->seeds, g_ptr_array_unref);
   self->seeds = g_steal_pointer (&parsed);
-  self->read_from = _gredis_read_from_parse (gredis_config_get_read_from (config));
+  g_atomic_int_set ((gint *) &self->read_from,
+                    _gredis_read_from_parse (gredis_config_get_read_from (config)));
   g_clear_pointer (&self->address_map, _gredis_address_map_free);
   self->address_map = g_steal_pointer (&map);
+  g_atomic_int_inc (&self->epoch);
   g_mutex_unlock (&self->lock);
 }
 

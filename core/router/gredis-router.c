@@ -11,6 +11,7 @@
 #include "gredis-connection-private.h"
 #include "gredis-key-slot-private.h"
 #include "gredis-pool-cluster-private.h"
+#include "gredis-cluster-topology-private.h"
 #include "gredis-pool-sentinel-private.h"
 #include "gredis-router-fanout-private.h"
 
@@ -29,6 +30,9 @@
  *
  * The async hot path costs the lock, a look at the context found last
  * and, for another context, one hash lookup: no allocation. */
+
+/* The connections the slot cache knows at most (nodes of one cluster). */
+#define SLOT_CACHE_MAX_CONNECTIONS 64
 
 struct _GredisRouter
 {
@@ -67,6 +71,18 @@ struct _GredisRouter
    * until the connection closes or the router does. */
   gint route;
   GHashTable *held;
+
+  /* Under the lock, by-slot routing: for one context, which held
+   * connection each slot's commands got, while the cluster pool's epoch
+   * stays @slot_epoch, so that a command skips the pool.
+   * @slot_index[slot] is 0 (not known) or 1 + an index in
+   * @slot_connections (borrowed: each is in @held, and the cache is
+   * emptied whenever a connection leaves it). */
+  GMainContext *slot_context;
+  guint slot_epoch;
+  guint8 *slot_index;
+  GredisConnection *slot_connections[SLOT_CACHE_MAX_CONNECTIONS];
+  guint n_slot_connections;
 
   /* Called when a cluster pool's topology changes (set once, before the
    * pool is made). */
@@ -122,6 +138,7 @@ _gredis_router_unref (GredisRouter *router)
   g_hash_table_unref (router->connections);
   g_hash_table_unref (router->waiting);
   g_hash_table_unref (router->held);
+  g_free (router->slot_index);
   g_clear_object (&router->pool);
   g_clear_object (&router->retry);
   g_weak_ref_clear (&router->owner);
@@ -369,6 +386,51 @@ forget_last_locked (GredisRouter *router)
   router->last_connection = NULL;
 }
 
+/* Under the lock: the slot cache forgets everything. */
+static void
+forget_slots_locked (GredisRouter *router)
+{
+  if (router->slot_context == NULL)
+    return;
+  router->slot_context = NULL;
+  router->n_slot_connections = 0;
+  memset (router->slot_index, 0, GREDIS_CLUSTER_N_SLOTS);
+}
+
+/* Under the lock: @connection, held, serves @slot for @context while
+ * the pool's epoch is @epoch. */
+static void
+learn_slot_locked (GredisRouter     *router,
+                   GMainContext     *context,
+                   guint             epoch,
+                   gint              slot,
+                   GredisConnection *connection)
+{
+  guint i;
+
+  if (slot < 0 || slot >= GREDIS_CLUSTER_N_SLOTS || router->closed ||
+      !g_hash_table_contains (router->held, connection))
+    return;
+  if (router->slot_context != context || router->slot_epoch != epoch)
+    {
+      forget_slots_locked (router);
+      if (router->slot_index == NULL)
+        router->slot_index = g_new0 (guint8, GREDIS_CLUSTER_N_SLOTS);
+      router->slot_context = context;
+      router->slot_epoch = epoch;
+    }
+  for (i = 0; i < router->n_slot_connections; i++)
+    if (router->slot_connections[i] == connection)
+      break;
+  if (i == router->n_slot_connections)
+    {
+      if (i == SLOT_CACHE_MAX_CONNECTIONS)
+        return;
+      router->slot_connections[router->n_slot_connections++] = connection;
+    }
+  router->slot_index[slot] = (guint8) (i + 1);
+}
+
 static void
 on_shared_state (GredisConnection *connection,
                  GParamSpec       *pspec,
@@ -440,6 +502,8 @@ on_held_state (GredisConnection *connection,
     return;
   g_mutex_lock (&router->lock);
   remove = g_hash_table_steal (router->held, connection);
+  if (remove)
+    forget_slots_locked (router);
   g_mutex_unlock (&router->lock);
   if (remove)
     {
@@ -1084,6 +1148,9 @@ lookup_by_slot (GredisRouter               *router,
   GError *local_error = NULL;
   SharedWait *wait;
   gboolean taken;
+  gboolean reads_follow_writes = FALSE;
+  gboolean cacheable;
+  guint epoch = 0;
 
   if (context == NULL)
     context = g_main_context_default ();
@@ -1102,11 +1169,32 @@ lookup_by_slot (GredisRouter               *router,
       g_mutex_unlock (&router->lock);
       return NULL;
     }
+  /* The connection this slot's commands got last, while the map is the
+   * same: what the pool would hand out again. */
+  if (G_LIKELY (context == router->slot_context && slot >= 0 && slot < GREDIS_CLUSTER_N_SLOTS))
+    {
+      guint8 index = router->slot_index[slot];
+
+      if (index != 0 &&
+          _gredis_pool_cluster_get_epoch (router->pool, &reads_follow_writes) == router->slot_epoch &&
+          (intent == GREDIS_POOL_INTENT_WRITE || reads_follow_writes))
+        {
+          connection = g_object_ref (router->slot_connections[index - 1]);
+          g_mutex_unlock (&router->lock);
+          return connection;
+        }
+    }
   g_mutex_unlock (&router->lock);
 
   pool = _gredis_router_get_pool (router, error);
   if (pool == NULL)
     return NULL;
+  cacheable = _gredis_pool_routes_by_slot (pool) && slot >= 0;
+  if (cacheable)
+    {
+      epoch = _gredis_pool_cluster_get_epoch (pool, &reads_follow_writes);
+      cacheable = intent == GREDIS_POOL_INTENT_WRITE || reads_follow_writes;
+    }
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_SHARED);
   request.slot = slot;
   request.intent = intent;
@@ -1169,6 +1257,8 @@ lookup_by_slot (GredisRouter               *router,
       return NULL;
     }
   taken = hold_locked (router, connection, owner);
+  if (cacheable)
+    learn_slot_locked (router, context, epoch, slot, connection);
   g_object_ref (connection);
   g_mutex_unlock (&router->lock);
   if (!taken)
@@ -1455,6 +1545,7 @@ _gredis_router_close (GredisRouter *router)
   router->waiting = g_hash_table_new (NULL, NULL);
   held = g_steal_pointer (&router->held);
   router->held = g_hash_table_new (NULL, NULL);
+  forget_slots_locked (router);
   /* Commands waiting for the pool, taken while under the lock: once a
    * wait is out of the table, its acquisition may end in its own thread
    * (on_shared_acquired()), which then frees it. */
