@@ -98,31 +98,48 @@ gredis_sync_wait (GredisSync *sync)
     g_main_context_iteration (sync->context, TRUE);
 }
 
+/* Takes @sync out of the runs of this thread, innermost or not (runs
+ * usually end in the reverse order of their beginnings). */
+static void
+unlink_run (GredisSync *sync)
+{
+  GredisSync *inner = g_private_get (&current_sync);
+
+  if (inner == sync)
+    {
+      g_private_set (&current_sync, sync->outer);
+      return;
+    }
+  for (; inner != NULL; inner = inner->outer)
+    if (inner->outer == sync)
+      {
+        inner->outer = sync->outer;
+        return;
+      }
+}
+
 void
 gredis_sync_end (GredisSync *sync)
 {
-  /* Watches may add watches (not to this run, which no longer matches). */
-  while (sync->watches != NULL)
+  GSList *watches = g_slist_reverse (g_steal_pointer (&sync->watches));
+
+  /* Nothing more is watched for this run: what the watches give back
+   * is not taken again for it. */
+  sync->own = FALSE;
+  for (GSList *l = watches; l != NULL; l = l->next)
     {
-      GSList *watches = g_slist_reverse (g_steal_pointer (&sync->watches));
+      SyncWatch *watch = l->data;
 
-      sync->own = FALSE;
-      for (GSList *l = watches; l != NULL; l = l->next)
-        {
-          SyncWatch *watch = l->data;
-
-          watch->func (sync->context, watch->data);
-          if (watch->destroy != NULL)
-            watch->destroy (watch->data);
-          g_free (watch);
-        }
-      g_slist_free (watches);
+      watch->func (sync->context, watch->data);
+      if (watch->destroy != NULL)
+        watch->destroy (watch->data);
+      g_free (watch);
     }
+  g_slist_free (watches);
   while (g_main_context_pending (sync->context))
     g_main_context_iteration (sync->context, FALSE);
   g_main_context_pop_thread_default (sync->context);
-  if (g_private_get (&current_sync) == sync)
-    g_private_set (&current_sync, sync->outer);
+  unlink_run (sync);
   g_clear_object (&sync->result);
   g_clear_pointer (&sync->context, g_main_context_unref);
 }
