@@ -28,12 +28,28 @@ G_BEGIN_DECLS
  *
  * gredis_sync_begin_on() runs on @context instead of a new one, for
  * blocking calls that must share a context: a pipeline's blocking WATCH
- * and its blocking EXEC use the same connection, bound to one context. */
-typedef struct
+ * and its blocking EXEC use the same connection, bound to one context.
+ *
+ * What the operation took for the private context of gredis_sync_begin()
+ * (a router's shared connection of that context) is given back when the
+ * run ends: gredis_sync_watch_end() asks for a call from
+ * gredis_sync_end(), before the queued work runs, with the context still
+ * thread-default. Nothing is called for gredis_sync_begin_on(). */
+typedef void (*GredisSyncEndFunc) (GMainContext *context,
+                                   gpointer      data);
+
+typedef struct _GredisSync GredisSync;
+
+struct _GredisSync
 {
   GMainContext *context;
   GAsyncResult *result;
-} GredisSync;
+
+  /*< private >*/
+  GredisSync *outer;           /* the run this one is nested in, on this thread */
+  GSList *watches;             /* SyncWatch */
+  gboolean own;                /* made by gredis_sync_begin() */
+};
 
 void gredis_sync_begin    (GredisSync   *sync);
 void gredis_sync_begin_on (GredisSync   *sync,
@@ -43,5 +59,10 @@ void gredis_sync_done  (GObject      *source,
                         gpointer      sync);
 void gredis_sync_wait  (GredisSync   *sync);
 void gredis_sync_end   (GredisSync   *sync);
+
+gboolean gredis_sync_watch_end (GMainContext      *context,
+                                GredisSyncEndFunc  func,
+                                gpointer           data,
+                                GDestroyNotify     destroy);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "gredis-cluster-topology-private.h"
 #include "gredis-pool-sentinel-private.h"
 #include "gredis-router-fanout-private.h"
+#include "gredis-sync-private.h"
 
 /* Shared connections
  *
@@ -29,7 +30,14 @@
  * (GREDIS_ERROR_POOL_EXHAUSTED from the simple pool).
  *
  * The async hot path costs the lock, a look at the context found last
- * and, for another context, one hash lookup: no allocation. */
+ * and, for another context, one hash lookup: no allocation.
+ *
+ * A blocking call of the API that runs the asynchronous code on a
+ * private main context of its own (GredisSync) would leave the shared
+ * connection of that context held for ever, the context being gone: the
+ * router asks GredisSync, when it takes a connection for such a context,
+ * to call it back when the run ends (gredis_sync_watch_end()), and then
+ * closes that connection and gives it back to the pool (sync_ended()). */
 
 /* The connections the slot cache knows at most (nodes of one cluster). */
 #define SLOT_CACHE_MAX_CONNECTIONS 64
@@ -469,6 +477,69 @@ unref_router (gpointer  data,
   _gredis_router_unref (data);
 }
 
+static void on_held_state (GredisConnection *connection,
+                           GParamSpec       *pspec,
+                           gpointer          data);
+
+/* A blocking call's run on its private @context ends (on its thread,
+ * with @context thread-default): the connections of @context, which
+ * nothing will use again, are closed and given back. */
+static void
+sync_ended (GMainContext *context,
+            gpointer      data)
+{
+  GredisRouter *router = data;
+  g_autoptr(GPtrArray) held = g_ptr_array_new ();
+  GredisConnection *shared = NULL;
+  GMainContext *key = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&router->lock);
+  if (g_hash_table_steal_extended (router->connections, context, (gpointer *) &key,
+                                   (gpointer *) &shared))
+    forget_last_locked (router);
+  g_hash_table_iter_init (&iter, router->held);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    if (gredis_connection_get_context (value) == context)
+      {
+        g_ptr_array_add (held, value);
+        g_hash_table_iter_steal (&iter);
+      }
+  g_mutex_unlock (&router->lock);
+
+  if (shared != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (shared, on_shared_state, router);
+      gredis_connection_close (shared);
+      g_main_context_unref (key);
+      release_to_pool (router, shared);
+    }
+  for (guint i = 0; i < held->len; i++)
+    {
+      GredisConnection *connection = g_ptr_array_index (held, i);
+
+      g_signal_handlers_disconnect_by_func (connection, on_held_state, router);
+      gredis_connection_close (connection);
+      release_to_pool (router, connection);
+    }
+}
+
+/* Under the lock: when @context is the private one of a blocking call's
+ * run, its connections are given back when the run ends. */
+static inline void
+watch_sync_locked (GredisRouter *router,
+                   GMainContext *context)
+{
+  /* The watch's reference (dropped at once when it watches already,
+   * which cannot be the last one: the caller holds one). */
+  if (gredis_sync_watch_end (context, sync_ended, _gredis_router_ref (router),
+                             (GDestroyNotify) _gredis_router_unref))
+    return;
+  /* Not a private context: the reference cannot be the last one either. */
+  g_atomic_ref_count_dec (&router->ref_count);
+}
+
 /* Under the lock: makes @connection (reference taken) the shared one of
  * @context. @owner is the router's, taken before the lock (dropping the
  * last reference to it under the lock would close the router), or NULL
@@ -488,6 +559,7 @@ install_locked (GredisRouter     *router,
   g_hash_table_replace (router->connections, g_main_context_ref (context), connection);
   router->last_context = context;
   router->last_connection = connection;
+  watch_sync_locked (router, context);
 }
 
 static void
@@ -531,6 +603,7 @@ hold_locked (GredisRouter     *router,
   g_signal_connect_data (connection, "notify::state", G_CALLBACK (on_held_state),
                          _gredis_router_ref (router), unref_router, 0);
   g_hash_table_add (router->held, connection);
+  watch_sync_locked (router, gredis_connection_get_context (connection));
   return TRUE;
 }
 

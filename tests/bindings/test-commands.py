@@ -284,6 +284,21 @@ def lock():
     assert b.release(None)
 
 
+@test
+def lock_loop():
+    """Blocking calls give their connections back: a small pool serves
+    any number of them."""
+    config = Gredis.Config.new()
+    config.set_path(SOCKET)
+    config.set_option('max-connections', '2')
+    config.set_option('pool-timeout-ms', '2000')
+    client = Gredis.Client.new(config)
+    lock = Gredis.Lock.new(client, 'lock:loop', 60000)
+    for _ in range(50):
+        assert lock.acquire(0, None)
+        assert lock.release(None)
+
+
 # What the typelib must say of the return value of each kind of reply:
 # (type tag, array type or None, element type name or tag, transfer).
 T = GIRepository.TypeTag

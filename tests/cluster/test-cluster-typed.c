@@ -514,6 +514,28 @@ skip_without_redis_cli (void)
   g_test_skip ("redis-cli is needed to create the cluster (Debian: redis-tools).");
 }
 
+/* Blocking calls that run the asynchronous code on a main context of
+ * their own give the connections held for it back when they end: a
+ * small pool serves any number of them, on every node. */
+static void
+test_lock_loop (void)
+{
+  g_autoptr(GredisClient) small = cluster_test_client_new (cluster, 0,
+                                                           "max-connections=2&pool-timeout-ms=2000");
+  const char *names[] = { "typed:lock:a", "typed:lock:b", "typed:lock:c", "typed:lock:d" };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GredisLock) lock = gredis_lock_new (small, names[i % G_N_ELEMENTS (names)], 60000);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gredis_lock_acquire (lock, 0, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gredis_lock_release (lock, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/cluster/typed/sets", test_sets);
   g_test_add_func ("/cluster/typed/sorted-sets", test_sorted_sets);
   g_test_add_func ("/cluster/typed/async", test_async);
+  g_test_add_func ("/cluster/typed/lock-loop", test_lock_loop);
   /* After the others: what they wrote and called. */
   g_test_add_func ("/cluster/typed/placement", test_placement);
   g_test_add_func ("/cluster/typed/every-helper-called", test_every_helper_called);
