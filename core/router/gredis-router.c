@@ -506,6 +506,8 @@ sync_ended (GMainContext *context,
         g_ptr_array_add (held, value);
         g_hash_table_iter_steal (&iter);
       }
+  if (held->len > 0)
+    forget_slots_locked (router);
   g_mutex_unlock (&router->lock);
 
   if (shared != NULL)
