@@ -458,6 +458,15 @@ test_moved_burst_one_refresh (void)
   refreshes = gredis_client_get_topology_refreshes (client);
   g_assert_cmpuint (refreshes, ==, 1);
 
+  /* An asynchronous GET first: the client now knows the slot's
+   * connection, which the move makes the wrong one. */
+  gredis_client_command_async (client, get, NULL, on_result, &results[0]);
+  cluster_test_iterate_until (has_result, &results[0], 30, "the first GET");
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = gredis_client_command_finish (client, results[0], &error);
+  g_assert_no_error (error);
+  g_clear_object (&results[0]);
+
   move = move_new ("burst");
   cluster_test_run_aside (move_all, move);
 
@@ -471,6 +480,20 @@ test_moved_burst_one_refresh (void)
       g_assert_no_error (error);
       g_assert_cmpstr (gredis_reply_get_string (value, NULL), ==, "v");
       g_object_unref (results[i]);
+    }
+  g_assert_cmpuint (gredis_client_get_moved_redirects (client) - moved, ==, BURST);
+  /* The map was patched at the first MOVED: what follows goes to the new
+   * owner at once, one command after the other. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GredisReply) value = NULL;
+
+      gredis_client_command_async (client, get, NULL, on_result, &result);
+      cluster_test_iterate_until (has_result, &result, 30, "a GET after the move");
+      value = gredis_client_command_finish (client, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_reply_get_string (value, NULL), ==, "v");
     }
   g_assert_cmpuint (gredis_client_get_moved_redirects (client) - moved, ==, BURST);
 
