@@ -67,6 +67,9 @@ REPLIES = {
     'dict': ('GVariant *', None, '_gredis_reply_to_dict', 'NULL', '(transfer full)'),
     'dicts': ('GVariant *', None, '_gredis_reply_to_dicts', 'NULL', '(transfer full)'),
     'pending': ('GVariant *', None, '_gredis_reply_to_pending', 'NULL', '(transfer full)'),
+    'info': ('GVariant *', None, '_gredis_reply_to_info', 'NULL', '(transfer full)'),
+    'client_info': ('GVariant *', None, '_gredis_reply_to_client_info', 'NULL', '(transfer full)'),
+    'client_list': ('GVariant *', None, '_gredis_reply_to_client_list', 'NULL', '(transfer full)'),
     'pending_entries': ('GVariant *', None, '_gredis_reply_to_pending_entries', 'NULL',
                         '(transfer full)'),
     'xread': ('GPtrArray *', None, '_gredis_reply_to_stream_entries', 'NULL',
@@ -488,6 +491,11 @@ def returns_doc(decl, binary):
                    'entries, `min` and `max` (strings, when some are pending) their '
                    'smallest and greatest ids, `consumers` (`a{sx}`) the number each '
                    'consumer has pending',
+        'info': 'the sections (`a{sa{ss}}`): each section\'s name (`Server`, `Memory` …; '
+                'on a cluster `host:port/Server` …, of every node asked) and its fields',
+        'client_info': 'the connection\'s fields (`a{ss}`: `id`, `addr`, `name`, `db` …)',
+        'client_list': 'an array of dictionaries (`aa{ss}`), one per connection, with the '
+                       'fields of CLIENT INFO',
         'pending_entries': 'an array of dictionaries (`aa{sv}`), one per entry: `id` and '
                            '`consumer` (strings), `idle` (int64) the milliseconds since it '
                            'was last delivered, `deliveries` (int64) how many times it was '

@@ -84,6 +84,12 @@ GArray * _gredis_reply_to_positions (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_dict (GredisReply *reply, gboolean nullable, GError **error);
 GVariant * _gredis_reply_to_dicts (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_pending (GredisReply *reply, GError **error);
+/* gredis-reply-text.c: INFO's sections (`a{sa{ss}}`; a cluster's map of
+ * nodes' INFO, each section named after its node), CLIENT INFO's fields
+ * (`a{ss}`) and CLIENT LIST's (`aa{ss}`). */
+GVariant * _gredis_reply_to_info (GredisReply *reply, GError **error);
+GVariant * _gredis_reply_to_client_info (GredisReply *reply, GError **error);
+GVariant * _gredis_reply_to_client_list (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_pending_entries (GredisReply *reply, GError **error);
 GredisReply * _gredis_reply_take (GredisReply *reply, gboolean nullable, GError **error);
 /* [cursor, [elements]]: the elements, the cursor through @cursor. */

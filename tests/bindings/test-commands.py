@@ -329,6 +329,9 @@ RETURNS = {
     'dicts': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'pending': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'pending_entries': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'info': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'client_info': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'client_list': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'reply': (T.INTERFACE, None, 'Reply', X.EVERYTHING),
 }
 BYTES_RETURNS = {

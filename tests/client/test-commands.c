@@ -1036,6 +1036,87 @@ test_server (gconstpointer data)
   g_assert_false (gredis_client_memory_usage (c, K ("none"), &usage, NULL, &error));
   g_assert_no_error (error);
 
+  /* INFO in sections, CLIENT INFO and LIST in fields, FUNCTION LIST in
+   * dictionaries: the same under RESP2 and RESP3. */
+  {
+    g_autoptr(GVariant) info = gredis_client_info (c, "server", NULL, &error);
+    g_autoptr(GVariant) all = NULL;
+    g_autoptr(GVariant) me = NULL;
+    g_autoptr(GVariant) clients = NULL;
+    g_autoptr(GVariant) libraries = NULL;
+    g_autoptr(GVariant) library = NULL;
+    g_autoptr(GVariant) functions = NULL;
+    g_autofree char *loaded = NULL;
+    const char *version = NULL, *id = NULL, *name = NULL;
+    guint n_server = 0, n_sections = 0;
+    GVariantIter iter;
+    const char *section;
+    GVariant *fields;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (info), ==, "a{sa{ss}}");
+    g_variant_iter_init (&iter, info);
+    while (g_variant_iter_next (&iter, "{&s@a{ss}}", &section, &fields))
+      {
+        if (g_str_has_suffix (section, "Server"))
+          {
+            n_server++;
+            g_assert_true (g_variant_lookup (fields, "redis_version", "&s", &version));
+            g_assert_true (g_str_has_prefix (version, "7."));
+            g_assert_true (g_variant_lookup (fields, "tcp_port", "&s", NULL));
+          }
+        g_variant_unref (fields);
+      }
+#ifdef GREDIS_TEST_COMMANDS_CLUSTER
+    /* Every primary answers, each section named after its node. */
+    g_assert_cmpuint (n_server, ==, 3);
+#else
+    g_assert_cmpuint (n_server, ==, 1);
+    g_assert_nonnull (g_variant_lookup_value (info, "Server", G_VARIANT_TYPE ("a{ss}")));
+#endif
+    all = gredis_client_info (c, NULL, NULL, &error);
+    g_assert_no_error (error);
+    n_sections = g_variant_n_children (all);
+    g_assert_cmpuint (n_sections, >, g_variant_n_children (info));
+
+    me = gredis_client_client_info (c, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (me), ==, "a{ss}");
+    g_assert_true (g_variant_lookup (me, "id", "&s", &id));
+    g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), >, 0);
+    g_assert_true (g_variant_lookup (me, "addr", "&s", NULL));
+    g_assert_true (g_variant_lookup (me, "cmd", "&s", &name));
+    g_assert_cmpstr (name, ==, "client|info");
+    clients = gredis_client_client_list (c, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (clients), ==, "aa{ss}");
+    g_assert_cmpuint (g_variant_n_children (clients), >=, 1);
+    for (gsize i = 0; i < g_variant_n_children (clients); i++)
+      {
+        g_autoptr(GVariant) one = g_variant_get_child_value (clients, i);
+
+        g_assert_true (g_variant_lookup (one, "id", "&s", NULL));
+        g_assert_true (g_variant_lookup (one, "db", "&s", NULL));
+      }
+
+    loaded = gredis_client_function_load (c, GREDIS_FUNCTION_REPLACE,
+                                          "#!lua name=typedlib\n"
+                                          "redis.register_function('typed_echo', function(keys, args) return args[1] end)",
+                                          NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (loaded, ==, "typedlib");
+    libraries = gredis_client_function_list (c, "typed*", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_variant_get_type_string (libraries), ==, "aa{sv}");
+    g_assert_cmpuint (g_variant_n_children (libraries), ==, 1);
+    library = g_variant_get_child_value (libraries, 0);
+    g_assert_true (g_variant_lookup (library, "library_name", "&s", &name));
+    g_assert_cmpstr (name, ==, "typedlib");
+    functions = g_variant_lookup_value (library, "functions", NULL);
+    g_assert_nonnull (functions);
+    g_assert_cmpuint (g_variant_n_children (functions), ==, 1);
+  }
+
   /* Keyless commands over keys of several slots (on a cluster, of every
    * primary): DBSIZE summed, KEYS joined, SCAN node by node, RANDOMKEY
    * from any node that has a key. */
