@@ -68,6 +68,7 @@ REPLIES = {
     'dicts': ('GVariant *', None, '_gredis_reply_to_dicts', 'NULL', '(transfer full)'),
     'pending': ('GVariant *', None, '_gredis_reply_to_pending', 'NULL', '(transfer full)'),
     'info': ('GVariant *', None, '_gredis_reply_to_info', 'NULL', '(transfer full)'),
+    'libraries': ('GVariant *', None, '_gredis_reply_to_libraries', 'NULL', '(transfer full)'),
     'client_info': ('GVariant *', None, '_gredis_reply_to_client_info', 'NULL', '(transfer full)'),
     'client_list': ('GVariant *', None, '_gredis_reply_to_client_list', 'NULL', '(transfer full)'),
     'pending_entries': ('GVariant *', None, '_gredis_reply_to_pending_entries', 'NULL',
@@ -493,6 +494,9 @@ def returns_doc(decl, binary):
                    'consumer has pending',
         'info': 'the sections (`a{sa{ss}}`): each section\'s name (`Server`, `Memory` …; '
                 'on a cluster `host:port/Server` …, of every node asked) and its fields',
+        'libraries': 'one dictionary (`a{sv}`) per library: `library_name`, `engine`, '
+                     '`functions` (`aa{sv}`, one per function: `name`, `description`, '
+                     '`flags`)',
         'client_info': 'the connection\'s fields (`a{ss}`: `id`, `addr`, `name`, `db` …)',
         'client_list': 'an array of dictionaries (`aa{ss}`), one per connection, with the '
                        'fields of CLIENT INFO',

@@ -83,6 +83,8 @@ GArray * _gredis_reply_to_doubles (GredisReply *reply, gboolean nullable, GError
 GArray * _gredis_reply_to_positions (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_dict (GredisReply *reply, gboolean nullable, GError **error);
 GVariant * _gredis_reply_to_dicts (GredisReply *reply, GError **error);
+/* FUNCTION LIST: one `a{sv}` per library, its `functions` an `aa{sv}`. */
+GVariant * _gredis_reply_to_libraries (GredisReply *reply, GError **error);
 GVariant * _gredis_reply_to_pending (GredisReply *reply, GError **error);
 /* gredis-reply-text.c: INFO's sections (`a{sa{ss}}`; a cluster's map of
  * nodes' INFO, each section named after its node), CLIENT INFO's fields

@@ -650,6 +650,88 @@ _gredis_reply_to_dicts (GredisReply  *reply,
   return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
 }
 
+typedef struct
+{
+  GVariantBuilder *builder;
+  GError **error;
+} Library;
+
+/* One field of a library of FUNCTION LIST: its functions as dictionaries
+ * (a map or a flat array each, by the protocol), the rest as they are. */
+static gboolean
+add_library_field (const GredisReply *key,
+                   const GredisReply *value,
+                   gpointer           data)
+{
+  Library *library = data;
+  g_autofree char *name = NULL;
+  GVariant *variant;
+
+  if (!_gredis_reply_is_text (key))
+    {
+      _gredis_reply_unexpected (key, library->error);
+      return FALSE;
+    }
+  name = _gredis_reply_dup_text (key);
+  if (strcmp (name, "functions") == 0 && _gredis_reply_is_list (value))
+    {
+      GVariantBuilder functions;
+
+      g_variant_builder_init (&functions, G_VARIANT_TYPE ("aa{sv}"));
+      for (gsize i = 0; i < gredis_reply_get_n_elements (value); i++)
+        {
+          GVariant *function = gredis_reply_to_dictionary (gredis_reply_get_element (value, i),
+                                                           library->error);
+
+          if (function == NULL)
+            {
+              g_variant_builder_clear (&functions);
+              return FALSE;
+            }
+          g_variant_builder_add_value (&functions, function);
+          g_variant_unref (function);
+        }
+      variant = g_variant_ref_sink (g_variant_builder_end (&functions));
+    }
+  else
+    variant = gredis_reply_to_variant (value);
+  g_variant_builder_add (library->builder, "{sv}", name, variant);
+  g_variant_unref (variant);
+  return TRUE;
+}
+
+GVariant *
+_gredis_reply_to_libraries (GredisReply  *reply,
+                            GError      **error)
+{
+  GVariantBuilder builder;
+
+  if (!check (reply, FALSE, error))
+    return NULL;
+  if (!_gredis_reply_is_list (reply))
+    {
+      _gredis_reply_unexpected (reply, error);
+      return done (reply, NULL);
+    }
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
+    {
+      GVariantBuilder fields;
+      Library library = { &fields, error };
+
+      g_variant_builder_init (&fields, G_VARIANT_TYPE_VARDICT);
+      if (!_gredis_reply_foreach_pair (gredis_reply_get_element (reply, i), add_library_field,
+                                       &library, error))
+        {
+          g_variant_builder_clear (&fields);
+          g_variant_builder_clear (&builder);
+          return done (reply, NULL);
+        }
+      g_variant_builder_add_value (&builder, g_variant_builder_end (&fields));
+    }
+  return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
+}
+
 /* An integer, or a string holding one (XPENDING's counts of consumers
  * are strings). */
 static gboolean

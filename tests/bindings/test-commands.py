@@ -169,6 +169,29 @@ def sorted_sets():
 
 
 @test
+def server_text_replies():
+    def run(c):
+        info = c.info('server', None).unpack()
+        me = c.client_info(None).unpack()
+        clients = c.client_list(None).unpack()
+        c.function_load(Gredis.FunctionFlags.REPLACE,
+                        "#!lua name=pylib\nredis.register_function('py_f', function() return 1 end)",
+                        None)
+        libraries = c.function_list('py*', None).unpack()
+        return {
+            'major': info['Server']['redis_version'].split('.')[0],
+            'cmd': me['cmd'],
+            'me_listed': any(client['id'] == me['id'] for client in clients),
+            'libraries': [lib['library_name'] for lib in libraries],
+            'functions': [f['name'] for f in libraries[0]['functions']],
+        }
+
+    out = both(run)
+    assert out == {'major': '7', 'cmd': 'client|info', 'me_listed': True,
+                   'libraries': ['pylib'], 'functions': ['py_f']}, out
+
+
+@test
 def streams():
     def run(c):
         c.xadd('s', Gredis.XaddFlags.NONE, 0, None, '1-1', ['f', 'v', 'g', 'w'], None)
@@ -330,6 +353,7 @@ RETURNS = {
     'pending': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'pending_entries': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'info': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
+    'libraries': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'client_info': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'client_list': (T.INTERFACE, None, 'Variant', X.EVERYTHING),
     'reply': (T.INTERFACE, None, 'Reply', X.EVERYTHING),
