@@ -1488,8 +1488,10 @@ retry_from_config (GredisConfig *config)
 
   if (backoff == NULL)
     none = gredis_backoff_policy_new_for_name ("none", NULL);
+  /* No backoff plugin at all (an installation without its plugins): a
+   * policy that retries without delay, with a warning, rather than none. */
   if (backoff == NULL && none == NULL)
-    return gredis_retry_new (NULL, retries, NULL);
+    return g_object_new (GREDIS_TYPE_RETRY, "retries", retries, NULL);
   return gredis_retry_new (backoff != NULL ? backoff : none, retries, NULL);
 }
 
