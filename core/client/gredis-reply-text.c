@@ -20,6 +20,44 @@ text_variant (const char *text,
   return g_variant_new_string (valid);
 }
 
+/* The next line of the text from *@text to @end, without its line end;
+ * FALSE when none is left. Empty lines are lines too. */
+static gboolean
+next_line (const char **text,
+           const char  *end,
+           const char **line,
+           gsize       *length)
+{
+  const char *line_end;
+
+  if (*text >= end)
+    return FALSE;
+  line_end = memchr (*text, '\n', (gsize) (end - *text));
+  *line = *text;
+  *length = (gsize) ((line_end != NULL ? line_end : end) - *text);
+  if (*length > 0 && (*line)[*length - 1] == '\r')
+    (*length)--;
+  *text = line_end != NULL ? line_end + 1 : end;
+  return TRUE;
+}
+
+/* Opens the section @name (`{sa{ss}}`) in @builder, closing the one open. */
+static void
+open_section (GVariantBuilder *builder,
+              gboolean        *open,
+              const char      *name)
+{
+  if (*open)
+    {
+      g_variant_builder_close (builder);
+      g_variant_builder_close (builder);
+    }
+  g_variant_builder_open (builder, G_VARIANT_TYPE ("{sa{ss}}"));
+  g_variant_builder_add_value (builder, text_variant (name, strlen (name)));
+  g_variant_builder_open (builder, G_VARIANT_TYPE ("a{ss}"));
+  *open = TRUE;
+}
+
 /* The lines of INFO's @text into sections of @builder (`a{sa{ss}}`),
  * named "@prefix/Name" when @prefix is set. Lines with no colon outside
  * a heading are skipped, as redis-cli does. */
@@ -31,58 +69,35 @@ add_info_text (GVariantBuilder *builder,
 {
   const char *end = text + length;
   gboolean open = FALSE;
+  const char *line;
+  gsize n;
 
-  while (text < end)
+  while (next_line (&text, end, &line, &n))
     {
-      const char *line_end = memchr (text, '\n', (gsize) (end - text));
-      const char *next = line_end != NULL ? line_end + 1 : end;
-      gsize n = (gsize) ((line_end != NULL ? line_end : end) - text);
+      const char *colon = n > 0 ? memchr (line, ':', n) : NULL;
 
-      if (n > 0 && text[n - 1] == '\r')
-        n--;
-      if (n > 0 && text[0] == '#')
+      if (n > 0 && line[0] == '#')
         {
           g_autofree char *name = NULL;
-          const char *start = text + 1;
+          const char *start = line + 1;
           gsize name_length = n - 1;
 
           while (name_length > 0 && *start == ' ')
             start++, name_length--;
           name = prefix != NULL ? g_strdup_printf ("%s/%.*s", prefix, (int) name_length, start)
                                 : g_strndup (start, name_length);
-          if (open)
-            {
-              g_variant_builder_close (builder);
-              g_variant_builder_close (builder);
-            }
-          g_variant_builder_open (builder, G_VARIANT_TYPE ("{sa{ss}}"));
-          g_variant_builder_add_value (builder, text_variant (name, strlen (name)));
-          g_variant_builder_open (builder, G_VARIANT_TYPE ("a{ss}"));
-          open = TRUE;
+          open_section (builder, &open, name);
         }
-      else if (n > 0)
+      else if (colon != NULL)
         {
-          const char *colon = memchr (text, ':', n);
-
-          if (colon != NULL)
-            {
-              if (!open)
-                {
-                  g_variant_builder_open (builder, G_VARIANT_TYPE ("{sa{ss}}"));
-                  g_variant_builder_add_value (builder,
-                                               text_variant (prefix != NULL ? prefix : "",
-                                                             prefix != NULL ? strlen (prefix) : 0));
-                  g_variant_builder_open (builder, G_VARIANT_TYPE ("a{ss}"));
-                  open = TRUE;
-                }
-              g_variant_builder_open (builder, G_VARIANT_TYPE ("{ss}"));
-              g_variant_builder_add_value (builder, text_variant (text, (gsize) (colon - text)));
-              g_variant_builder_add_value (builder, text_variant (colon + 1,
-                                                                  (gsize) (text + n - colon - 1)));
-              g_variant_builder_close (builder);
-            }
+          if (!open)
+            open_section (builder, &open, prefix != NULL ? prefix : "");
+          g_variant_builder_open (builder, G_VARIANT_TYPE ("{ss}"));
+          g_variant_builder_add_value (builder, text_variant (line, (gsize) (colon - line)));
+          g_variant_builder_add_value (builder, text_variant (colon + 1,
+                                                              (gsize) (line + n - colon - 1)));
+          g_variant_builder_close (builder);
         }
-      text = next;
     }
   if (open)
     {
@@ -192,8 +207,8 @@ parse_clients (GredisReply  *reply,
                GError      **error)
 {
   GVariantBuilder builder;
-  const char *text, *end;
-  gsize length = 0;
+  const char *text, *end, *line;
+  gsize length = 0, line_length;
   GVariant *value;
   guint n = 0;
 
@@ -208,21 +223,12 @@ parse_clients (GredisReply  *reply,
   text = gredis_reply_get_string (reply, &length);
   end = text + length;
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{ss}"));
-  while (text < end)
-    {
-      const char *line_end = memchr (text, '\n', (gsize) (end - text));
-      const char *next = line_end != NULL ? line_end + 1 : end;
-      gsize line_length = (gsize) ((line_end != NULL ? line_end : end) - text);
-
-      if (line_length > 0 && text[line_length - 1] == '\r')
-        line_length--;
-      if (line_length > 0)
-        {
-          add_client_line (&builder, text, line_length);
-          n++;
-        }
-      text = next;
-    }
+  while (next_line (&text, end, &line, &line_length))
+    if (line_length > 0)
+      {
+        add_client_line (&builder, line, line_length);
+        n++;
+      }
   value = g_variant_ref_sink (g_variant_builder_end (&builder));
   gredis_reply_unref (reply);
   if (!list)
