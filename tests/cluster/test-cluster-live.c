@@ -8,7 +8,7 @@
 
 #include "gredis-cluster-topology-private.h"
 #include "gredis-key-slot-private.h"
-#include "gredis-test-cluster.h"
+#include "cluster-test-util.h"
 
 #define N_RANDOM_KEYS 3000
 
@@ -691,32 +691,6 @@ test_client_cross_slot (void)
   g_assert_null (unset);
 }
 
-static char *
-cli_ok (guint node,
-        ...)
-{
-  g_autoptr(GError) error = NULL;
-  const char *args[12];
-  guint n = 0;
-  const char *arg;
-  va_list ap;
-  char *answer;
-
-  va_start (ap, node);
-  while ((arg = va_arg (ap, const char *)) != NULL && n < G_N_ELEMENTS (args))
-    args[n++] = arg;
-  va_end (ap);
-  g_assert_cmpuint (n, <=, 10);
-  answer = gredis_test_cluster_cli (cluster, node, &error,
-                                    n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
-                                    n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL,
-                                    n > 4 ? args[4] : NULL, n > 5 ? args[5] : NULL,
-                                    n > 6 ? args[6] : NULL, n > 7 ? args[7] : NULL,
-                                    n > 8 ? args[8] : NULL, n > 9 ? args[9] : NULL, NULL);
-  g_assert_no_error (error);
-  return answer;
-}
-
 /* A slot moved with MIGRATE and CLUSTER SETSLOT … NODE behind the
  * clients' backs: their next commands get MOVED and follow it, async
  * and blocking. */
@@ -752,7 +726,7 @@ test_client_follows_moved (void)
 
       if (!gredis_test_cluster_is_primary (cluster, node))
         continue;
-      count = cli_ok (node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
+      count = cluster_test_cli (cluster, node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
       if (g_ascii_strtoull (count, NULL, 10) > 0)
         owner = node;
       else if (target == GREDIS_TEST_CLUSTER_N_NODES)
@@ -764,11 +738,11 @@ test_client_follows_moved (void)
   target_id = gredis_test_cluster_get_node_id (cluster, target);
   target_port = g_strdup_printf ("%u", gredis_test_cluster_get_port (cluster, target));
 
-  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
-  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
-  g_free (cli_ok (owner, "MIGRATE", "127.0.0.1", target_port, "", "0", "5000", "KEYS", key, NULL));
-  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
-  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "MIGRATE", "127.0.0.1", target_port, "", "0", "5000", "KEYS", key, NULL));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
 
   gredis_client_get_async (async_client, key, NULL, on_result, &result);
   value = gredis_client_get_finish (async_client, wait_result (&result), &error);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gredis-key-slot-private.h"
-#include "gredis-test-cluster.h"
+#include "cluster-test-util.h"
 
 static GredisTestCluster *cluster;
 
@@ -64,32 +64,6 @@ node_client_new (guint node)
   return client;
 }
 
-static char *
-cli_ok (guint node,
-        ...)
-{
-  g_autoptr(GError) error = NULL;
-  const char *args[12];
-  guint n = 0;
-  const char *arg;
-  va_list ap;
-  char *answer;
-
-  va_start (ap, node);
-  while ((arg = va_arg (ap, const char *)) != NULL && n < G_N_ELEMENTS (args))
-    args[n++] = arg;
-  va_end (ap);
-  g_assert_cmpuint (n, <=, 10);
-  answer = gredis_test_cluster_cli (cluster, node, &error,
-                                    n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
-                                    n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL,
-                                    n > 4 ? args[4] : NULL, n > 5 ? args[5] : NULL,
-                                    n > 6 ? args[6] : NULL, n > 7 ? args[7] : NULL,
-                                    n > 8 ? args[8] : NULL, n > 9 ? args[9] : NULL, NULL);
-  g_assert_no_error (error);
-  return answer;
-}
-
 /* The primary that holds keys of @slot, and another primary. */
 static void
 find_owner (guint  slot,
@@ -105,7 +79,7 @@ find_owner (guint  slot,
 
       if (!gredis_test_cluster_is_primary (cluster, node))
         continue;
-      count = cli_ok (node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
+      count = cluster_test_cli (cluster, node, "CLUSTER", "COUNTKEYSINSLOT", slot_text, NULL);
       if (g_ascii_strtoull (count, NULL, 10) > 0)
         *owner = node;
       else if (*other == GREDIS_TEST_CLUSTER_N_NODES)
@@ -200,12 +174,12 @@ move_slot (guint               slot,
   target_id = gredis_test_cluster_get_node_id (cluster, target);
   target_port = g_strdup_printf ("%u", gredis_test_cluster_get_port (cluster, target));
 
-  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
-  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "IMPORTING", owner_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "MIGRATING", target_id, NULL));
   for (guint i = 0; keys[i] != NULL; i++)
-    g_free (cli_ok (owner, "MIGRATE", "127.0.0.1", target_port, keys[i], "0", "5000", NULL));
-  g_free (cli_ok (target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
-  g_free (cli_ok (owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+    g_free (cluster_test_cli (cluster, owner, "MIGRATE", "127.0.0.1", target_port, keys[i], "0", "5000", NULL));
+  g_free (cluster_test_cli (cluster, target, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
+  g_free (cluster_test_cli (cluster, owner, "CLUSTER", "SETSLOT", slot_text, "NODE", target_id, NULL));
 }
 
 /* A thousand commands */
@@ -511,7 +485,7 @@ test_pipeline_resharding (void)
 static guint64
 multi_calls_on (guint node)
 {
-  g_autofree char *stats = cli_ok (node, "INFO", "commandstats", NULL);
+  g_autofree char *stats = cluster_test_cli (cluster, node, "INFO", "commandstats", NULL);
   const char *line = strstr (stats, "cmdstat_multi:calls=");
 
   return line != NULL ? g_ascii_strtoull (line + strlen ("cmdstat_multi:calls="), NULL, 10) : 0;
@@ -522,7 +496,7 @@ static guint64
 errors_on (guint       node,
            const char *prefix)
 {
-  g_autofree char *stats = cli_ok (node, "INFO", "errorstats", NULL);
+  g_autofree char *stats = cluster_test_cli (cluster, node, "INFO", "errorstats", NULL);
   g_autofree char *field = g_strdup_printf ("errorstat_%s:count=", prefix);
   const char *line = strstr (stats, field);
 
