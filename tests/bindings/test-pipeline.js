@@ -7,25 +7,10 @@
 // Run with `gjs -m`; prints TAP. Also an example of the API from GJS.
 
 import GLib from 'gi://GLib?version=2.0';
-import Gio from 'gi://Gio?version=2.0';
 import Gredis from 'gi://Gredis?version=1.0';
-import System from 'system';
+import * as Tap from './gredis-tap.js';
 
-const tests = [];
-function test(name, func) {
-    tests.push([name, func]);
-}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        throw new Error(message);
-}
-
-function assertEqual(actual, expected, what = '') {
-    const a = JSON.stringify(actual), e = JSON.stringify(expected);
-    if (a !== e)
-        throw new Error(`${what}: expected ${e}, got ${a}`);
-}
+const {test, assert, assertEqual, runAsync} = Tap;
 
 let socketPath = null;
 
@@ -39,26 +24,6 @@ function newClient(protocol = 3, timeoutMs = 5000) {
 
 function command(client, ...argv) {
     return client.command(argv, null);
-}
-
-// Calls start(callback) and runs a main loop until callback ran; returns
-// the result it got.
-function runAsync(start) {
-    const loop = GLib.MainLoop.new(null, false);
-    let got = null;
-    start((source, result) => {
-        got = result;
-        loop.quit();
-    });
-    const timeout = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 20, () => {
-        loop.quit();
-        return GLib.SOURCE_REMOVE;
-    });
-    loop.run();
-    if (got !== null)
-        GLib.source_remove(timeout);
-    assert(got !== null, 'timed out');
-    return got;
 }
 
 test('pipeline gives each command its result', () => {
@@ -156,34 +121,6 @@ test('BLPOP waits beside other commands', () => {
     assertEqual(pingsBefore, 200, 'PINGs done while BLPOP waited');
 });
 
-function startServer(directory) {
-    socketPath = GLib.build_filenamev([directory, 'redis.sock']);
-    const server = Gio.Subprocess.new(['redis-server', '--port', '0', '--unixsocket', socketPath,
-        '--save', '', '--appendonly', 'no', '--dir', directory],
-    Gio.SubprocessFlags.STDOUT_SILENCE);
-    for (let i = 0; i < 500 && !GLib.file_test(socketPath, GLib.FileTest.EXISTS); i++)
-        GLib.usleep(10000);
-    return server;
-}
-
-const directory = GLib.dir_make_tmp('gredis-gjs-XXXXXX');
-const server = startServer(directory);
-print(`1..${tests.length}`);
-let failed = 0;
-tests.forEach(([name, func], i) => {
-    try {
-        func();
-        print(`ok ${i + 1} - ${name}`);
-    } catch (e) {
-        failed++;
-        print(`not ok ${i + 1} - ${name}`);
-        for (const line of `${e}\n${e.stack ?? ''}`.split('\n'))
-            print(`# ${line}`);
-    }
+Tap.run('gredis-gjs-', path => {
+    socketPath = path;
 });
-server.send_signal(15);
-server.wait(null);
-for (const name of ['redis.sock'])
-    GLib.unlink(GLib.build_filenamev([directory, name]));
-GLib.rmdir(directory);
-System.exit(failed > 0 ? 1 : 0);
