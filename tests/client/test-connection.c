@@ -490,7 +490,7 @@ test_handshake (void)
 
       if (parser == NULL)
         {
-          g_test_skip ("the resp3 parser is missing");
+          g_test_skip ("the resp3 parser plugin was not found (GREDIS_PLUGIN_PATH unset, or not built)");
           return;
         }
       connection = new_connection ("127.0.0.1", gredis_test_server_get_port (server));
