@@ -22,6 +22,9 @@
 // `command_bytes_async` end with `command_finish`), and it must take a
 // GAsyncResult. An asynchronous method without one is listed in
 // `unpaired` instead, which the tests require to be empty.
+//
+// It also lets `argv_lengths` be null (text arguments) wherever it comes
+// with `argv`, which GJS alone turns into a call without arguments.
 
 import GIRepository from 'gi://GIRepository?version=2.0';
 import Gio from 'gi://Gio?version=2.0';
@@ -89,6 +92,65 @@ function finishFor(asyncName, finishers) {
     return null;
 }
 
+// The position among the JavaScript arguments of each C argument of a
+// callable, or -1 for those GJS fills in itself (array lengths, user data,
+// destroy notifies) and for out arguments.
+function jsPositions(info) {
+    const n = GIRepository.callable_info_get_n_args(info);
+    const hidden = new Set();
+    for (let i = 0; i < n; i++) {
+        const arg = GIRepository.callable_info_get_arg(info, i);
+        const type = GIRepository.arg_info_get_type(arg);
+        if (GIRepository.type_info_get_tag(type) === GIRepository.TypeTag.ARRAY)
+            hidden.add(GIRepository.type_info_get_array_length(type));
+        hidden.add(GIRepository.arg_info_get_closure(arg));
+        hidden.add(GIRepository.arg_info_get_destroy(arg));
+    }
+    const positions = [];
+    let position = 0;
+    for (let i = 0; i < n; i++) {
+        const arg = GIRepository.callable_info_get_arg(info, i);
+        const visible = !hidden.has(i) &&
+            GIRepository.arg_info_get_direction(arg) !== GIRepository.Direction.OUT;
+        positions.push(visible ? position++ : -1);
+    }
+    return positions;
+}
+
+const encoder = new TextEncoder();
+
+// `argv` and `argv_lengths` share their count, `argc`, and GJS takes it
+// from the array it marshals last: a null `argv_lengths` (text arguments)
+// would send no argument at all. Callables taking both get a wrapper that
+// fills the byte length of each argument in when `argv_lengths` is null.
+function fillArgvLengths(target, name, info) {
+    const names = [];
+    for (let i = 0; i < GIRepository.callable_info_get_n_args(info); i++)
+        names.push(GIRepository.callable_info_get_arg(info, i).get_name());
+    const positions = jsPositions(info);
+    const argv = positions[names.indexOf('argv')];
+    const lengths = positions[names.indexOf('argv_lengths')];
+    if (argv === undefined || lengths === undefined || argv < 0 || lengths < 0)
+        return false;
+
+    const original = target[name];
+    const wrapper = function (...args) {
+        if (args[lengths] === null && Array.isArray(args[argv]))
+            args[lengths] = args[argv].map(a => encoder.encode(a).length);
+        return original.apply(this, args);
+    };
+    // Gio._promisify() tells a callback call by the number of arguments.
+    Object.defineProperty(wrapper, 'length', {value: original.length});
+    target[name] = wrapper;
+    return true;
+}
+
+/**
+ * The callables whose null `argv_lengths` this module fills in, as
+ * `owner.method` strings.
+ */
+export const argvLengthsFilled = [];
+
 /**
  * Every Promise form this module registered, as objects
  * `{owner, method, finish}` (`owner` is null for a namespace function).
@@ -112,11 +174,17 @@ function promisifyAll() {
 
     for (const [owner, methods] of byOwner) {
         const target = owner === null ? Gredis : Gredis[owner]?.prototype;
+        if (target === undefined)
+            continue;
+        for (const [name, info] of methods) {
+            if (fillArgvLengths(target, name, info))
+                argvLengthsFilled.push(`${owner ?? NAMESPACE}.${name}`);
+        }
         for (const name of methods.keys()) {
             if (!name.endsWith('_async'))
                 continue;
             const finish = finishFor(name, methods);
-            if (finish === null || target === undefined) {
+            if (finish === null) {
                 unpaired.push(`${owner ?? NAMESPACE}.${name}`);
                 continue;
             }

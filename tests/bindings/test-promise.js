@@ -2,15 +2,15 @@
 // on a redis-server of its own: every `*_async` function of the public
 // headers has one, and they resolve to what the finish function returns
 // or reject with its GLib.Error, for the client, pipelines, connections,
-// locks, scripts, scan enumerators and pub/sub. Run with `gjs -m`; prints
-// TAP.
+// locks, scripts, scan enumerators and pub/sub; and a null argv_lengths
+// sends every argument. Run with `gjs -m`; prints TAP.
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
 import GLib from 'gi://GLib?version=2.0';
 import Gio from 'gi://Gio?version=2.0';
 import GIRepository from 'gi://GIRepository?version=2.0';
-import Gredis, {promiseForms, unpaired} from '../../bindings/gjs/Gredis.js';
+import Gredis, {argvLengthsFilled, promiseForms, unpaired} from '../../bindings/gjs/Gredis.js';
 import * as Tap from './gredis-tap.js';
 
 const {test, assert, assertEqual, runAsync, runPromise} = Tap;
@@ -150,6 +150,23 @@ test('the callback form still works', () => {
     const result = runAsync(cb => client.command_async(['PING'], null, cb));
     assertEqual(client.command_finish(result).get_text(), 'PONG', 'PING');
 });
+
+test('a null argv_lengths sends every argument', () => runPromise(async () => {
+    for (const name of ['Client.command_argv', 'Client.command_argv_async',
+        'Connection.send_command_async', 'Pipeline.add_command_argv'])
+        assert(argvLengthsFilled.includes(name), `${name} not wrapped`);
+    const client = newClient();
+    assertEqual(client.command_argv(['SET', 'text', 'é'], null, null).get_text(), 'OK', 'SET');
+    assertEqual((await client.command_argv_async(['STRLEN', 'text'], null, null)).get_integer(), 2,
+        'STRLEN counts the UTF-8 bytes');
+    const pipeline = Gredis.Pipeline.new(client, false);
+    const i = pipeline.add_command_argv(['GET', 'text'], null);
+    await pipeline.execute_async(null);
+    assertEqual(pipeline.get_reply(i).get_text(), 'é', 'GET in a pipeline');
+    const connection = Gredis.Connection.new_for_config(newConfig(), null);
+    assertEqual((await connection.send_command_async(['ECHO', 'x'], null, null)).get_text(), 'x', 'ECHO');
+    connection.close();
+}));
 
 test('pipelines and transactions', () => runPromise(async () => {
     const client = newClient();
