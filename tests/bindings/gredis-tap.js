@@ -81,3 +81,30 @@ export function run(prefix, onSocket) {
     GLib.rmdir(directory);
     System.exit(failed ? 1 : 0);
 }
+
+// Runs a main loop until the promise that start() returns settles; returns
+// its value or throws its reason (for tests of the Promise forms).
+export function runPromise(start) {
+    const loop = GLib.MainLoop.new(null, false);
+    let settled = false, value, reason = null;
+    start().then(v => {
+        value = v;
+    }, e => {
+        reason = e ?? new Error('rejected without a reason');
+    }).finally(() => {
+        settled = true;
+        loop.quit();
+    });
+    const timeout = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 20, () => {
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+    if (!settled)
+        loop.run();
+    if (settled)
+        GLib.source_remove(timeout);
+    assert(settled, 'timed out');
+    if (reason !== null)
+        throw reason;
+    return value;
+}
