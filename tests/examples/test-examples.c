@@ -7,11 +7,15 @@
  *   configuration, and a client chosen with `backoff=fibonacci` uses it
  *   and talks to a server;
  * - examples/getting-started.c (docs/getting-started.md): its output
- *   against a fresh server is the one the guide prints.
+ *   against a fresh server is the one the guide prints;
+ * - docs/configuration.md has a row for every configuration option, with
+ *   its default, and lists every GREDIS_USE_* variable.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <gredis/gredis.h>
 
@@ -143,6 +147,85 @@ test_getting_started (GredisTestServerFixture *fixture,
   g_assert_true (g_str_has_suffix (out, "INCR counter: 2\n"));
 }
 
+/* The text of the Default column of the option's row, or NULL. */
+static char *
+guide_default (const char *guide,
+               const char *name)
+{
+  g_autofree char *row_start = g_strdup_printf ("\n| `%s` | ", name);
+  const char *row = strstr (guide, row_start);
+  g_auto(GStrv) cells = NULL;
+  g_autofree char *line = NULL;
+
+  if (row == NULL)
+    return NULL;
+  row++;
+  line = g_strndup (row, strcspn (row, "\n"));
+  cells = g_strsplit (line, " | ", -1);
+  if (g_strv_length (cells) < 4)
+    return NULL;
+  return g_strdup (cells[2]);
+}
+
+static void
+test_configuration_guide (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (GREDIS_TEST_SRCDIR, "..", "docs", "configuration.md",
+                                            NULL);
+  g_autofree char *guide = NULL;
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  const char * const *names = gredis_config_get_option_names ();
+
+  g_assert_true (g_file_get_contents (path, &guide, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *documented = guide_default (guide, names[i]);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (config), names[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *expected = NULL;
+
+      if (documented == NULL)
+        g_error ("docs/configuration.md has no row for the option “%s”", names[i]);
+      if (g_str_equal (names[i], "uri"))
+        continue;
+      g_assert_nonnull (pspec);
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_param_value_set_default (pspec, &value);
+      if (G_VALUE_HOLDS_STRING (&value))
+        expected = g_value_get_string (&value) != NULL
+                   ? g_strdup_printf ("`%s`", g_value_get_string (&value))
+                   : g_strdup ("*none*");
+      else if (G_VALUE_HOLDS_BOOLEAN (&value))
+        expected = g_strdup_printf ("`%s`", g_value_get_boolean (&value) ? "true" : "false");
+      else if (G_VALUE_HOLDS_UINT (&value))
+        expected = g_strdup_printf ("`%u`", g_value_get_uint (&value));
+      else if (G_VALUE_HOLDS_UINT64 (&value))
+        expected = g_strdup_printf ("`%" G_GUINT64_FORMAT "`", g_value_get_uint64 (&value));
+      else
+        g_error ("The option “%s” has a type this test does not know", names[i]);
+
+      /* "`536870912` (512 MiB)": the value comes first. */
+      if (!g_str_has_prefix (documented, expected))
+        g_error ("docs/configuration.md gives “%s” as the default of “%s”, not %s",
+                 documented, names[i], expected);
+    }
+
+  g_assert_nonnull (strstr (guide, "GREDIS_PLUGIN_PATH"));
+  g_assert_nonnull (strstr (guide, "CREDENTIALS_DIRECTORY"));
+  for (guint kind = GREDIS_PLUGIN_TRANSPORT; kind <= GREDIS_PLUGIN_POOL; kind++)
+    {
+      g_autofree char *variable =
+        g_ascii_strup (gredis_plugin_kind_to_string (kind), -1);
+      g_autofree char *spelled = g_strdup_printf ("GREDIS_USE_%s", variable);
+
+      g_assert_nonnull (strstr (guide, spelled));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +248,7 @@ main (int   argc,
               GUINT_TO_POINTER (GREDIS_TEST_SERVER_TCP),
               gredis_test_server_fixture_setup, test_plugin_client,
               gredis_test_server_fixture_teardown);
+  g_test_add_func ("/examples/configuration-guide", test_configuration_guide);
   g_test_add ("/examples/getting-started", GredisTestServerFixture,
               GUINT_TO_POINTER (GREDIS_TEST_SERVER_TCP),
               gredis_test_server_fixture_setup, test_getting_started,
