@@ -1050,78 +1050,83 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:address-map:
    *
-   * The option `address-map` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:address-map] on
+   * The option `address-map` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:address-map] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:backoff:
    *
-   * The option `backoff` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:backoff] on
+   * The option `backoff` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:backoff] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:backoff-base-ms:
    *
-   * The option `backoff-base-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:backoff-base-ms] on
+   * The option `backoff-base-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:backoff-base-ms] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:backoff-cap-ms:
    *
-   * The option `backoff-cap-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:backoff-cap-ms] on
+   * The option `backoff-cap-ms` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:backoff-cap-ms] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:client-name:
    *
-   * The option `client-name` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:client-name] on
+   * The option `client-name` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:client-name] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:cluster-refresh-interval-ms:
    *
-   * The option `cluster-refresh-interval-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:cluster-refresh-interval-ms] on
+   * The option `cluster-refresh-interval-ms` of the client's
+   * configuration: reading and writing it reads and writes
+   * [property@Gredis.Config:cluster-refresh-interval-ms] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:cluster-split:
    *
-   * The option `cluster-split` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:cluster-split] on
+   * The option `cluster-split` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cluster-split] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:command-timeout-ms:
    *
-   * The option `command-timeout-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:command-timeout-ms] on
+   * The option `command-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:command-timeout-ms] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:connect-timeout-ms:
    *
-   * The option `connect-timeout-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:connect-timeout-ms] on
+   * The option `connect-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:connect-timeout-ms] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:db:
    *
-   * The option `db` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:db] on
+   * The option `db` of the client's configuration: reading and writing it
+   * reads and writes [property@Gredis.Config:db] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:health-check-interval-s:
    *
-   * The option `health-check-interval-s` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:health-check-interval-s] on
+   * The option `health-check-interval-s` of the client's configuration:
+   * reading and writing it reads and writes
+   * [property@Gredis.Config:health-check-interval-s] on
    * [property@Gredis.Client:config].
    */
   /**
@@ -1134,78 +1139,80 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:idle-timeout-s:
    *
-   * The option `idle-timeout-s` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:idle-timeout-s] on
+   * The option `idle-timeout-s` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:idle-timeout-s] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:keepalive:
    *
-   * The option `keepalive` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:keepalive] on
+   * The option `keepalive` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:keepalive] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:master-name:
    *
-   * The option `master-name` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:master-name] on
+   * The option `master-name` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:master-name] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-bulk-bytes:
    *
-   * The option `max-bulk-bytes` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-bulk-bytes] on
+   * The option `max-bulk-bytes` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-bulk-bytes] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-connections:
    *
-   * The option `max-connections` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-connections] on
+   * The option `max-connections` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:max-connections] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-depth:
    *
-   * The option `max-depth` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-depth] on
+   * The option `max-depth` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-depth] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-elements:
    *
-   * The option `max-elements` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-elements] on
+   * The option `max-elements` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-elements] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-lifetime-s:
    *
-   * The option `max-lifetime-s` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-lifetime-s] on
+   * The option `max-lifetime-s` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-lifetime-s] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-redirects:
    *
-   * The option `max-redirects` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-redirects] on
+   * The option `max-redirects` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-redirects] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:max-reply-bytes:
    *
-   * The option `max-reply-bytes` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:max-reply-bytes] on
+   * The option `max-reply-bytes` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:max-reply-bytes] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:min-idle:
    *
-   * The option `min-idle` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:min-idle] on
+   * The option `min-idle` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:min-idle] on
    * [property@Gredis.Client:config].
    */
   /**
@@ -1218,22 +1225,23 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:password:
    *
-   * The option `password` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:password] on
+   * The option `password` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:password] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:password-credential:
    *
-   * The option `password-credential` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:password-credential] on
+   * The option `password-credential` of the client's configuration:
+   * reading and writing it reads and writes
+   * [property@Gredis.Config:password-credential] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:password-file:
    *
-   * The option `password-file` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:password-file] on
+   * The option `password-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:password-file] on
    * [property@Gredis.Client:config].
    */
   /**
@@ -1253,8 +1261,9 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:pool-timeout-ms:
    *
-   * The option `pool-timeout-ms` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:pool-timeout-ms] on
+   * The option `pool-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:pool-timeout-ms] on
    * [property@Gredis.Client:config].
    */
   /**
@@ -1267,22 +1276,22 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:protocol:
    *
-   * The option `protocol` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:protocol] on
+   * The option `protocol` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:protocol] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:read-from:
    *
-   * The option `read-from` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:read-from] on
+   * The option `read-from` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:read-from] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:retries:
    *
-   * The option `retries` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:retries] on
+   * The option `retries` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:retries] on
    * [property@Gredis.Client:config].
    */
   /**
@@ -1295,120 +1304,127 @@ gredis_client_class_init (GredisClientClass *klass)
   /**
    * GredisClient:sentinel-events:
    *
-   * The option `sentinel-events` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:sentinel-events] on
+   * The option `sentinel-events` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-events] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:sentinel-password:
    *
-   * The option `sentinel-password` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:sentinel-password] on
+   * The option `sentinel-password` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-password] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:sentinel-password-credential:
    *
-   * The option `sentinel-password-credential` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:sentinel-password-credential] on
+   * The option `sentinel-password-credential` of the client's
+   * configuration: reading and writing it reads and writes
+   * [property@Gredis.Config:sentinel-password-credential] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:sentinel-username:
    *
-   * The option `sentinel-username` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:sentinel-username] on
+   * The option `sentinel-username` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-username] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:sentinels:
    *
-   * The option `sentinels` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:sentinels] on
+   * The option `sentinels` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:sentinels] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-ca-dir:
    *
-   * The option `tls-ca-dir` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-ca-dir] on
+   * The option `tls-ca-dir` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ca-dir] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-ca-file:
    *
-   * The option `tls-ca-file` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-ca-file] on
+   * The option `tls-ca-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ca-file] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-cert-file:
    *
-   * The option `tls-cert-file` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-cert-file] on
+   * The option `tls-cert-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-cert-file] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-ciphers:
    *
-   * The option `tls-ciphers` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-ciphers] on
+   * The option `tls-ciphers` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ciphers] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-key-file:
    *
-   * The option `tls-key-file` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-key-file] on
+   * The option `tls-key-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-key-file] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-key-password:
    *
-   * The option `tls-key-password` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-key-password] on
+   * The option `tls-key-password` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-key-password] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-min-version:
    *
-   * The option `tls-min-version` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-min-version] on
+   * The option `tls-min-version` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-min-version] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-server-name:
    *
-   * The option `tls-server-name` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-server-name] on
+   * The option `tls-server-name` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-server-name] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:tls-verify:
    *
-   * The option `tls-verify` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:tls-verify] on
+   * The option `tls-verify` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-verify] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:transport:
    *
-   * The option `transport` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:transport] on
+   * The option `transport` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:transport] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:uri:
    *
-   * The option `uri` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:uri] on
+   * The option `uri` of the client's configuration: reading and writing it
+   * reads and writes [property@Gredis.Config:uri] on
    * [property@Gredis.Client:config].
    */
   /**
    * GredisClient:username:
    *
-   * The option `username` of the client's configuration: reading and writing
-   * it reads and writes [property@Gredis.Config:username] on
+   * The option `username` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:username] on
    * [property@Gredis.Client:config].
    */
   pspecs = g_object_class_list_properties (config_class, &n_pspecs);
