@@ -112,6 +112,9 @@ arg_length (const char * const *argv,
  * @argv_lengths: (array length=argc) (nullable): their lengths, or %NULL if
  *   every argument is NUL-terminated
  *
+ * Computes the size of the RESP encoding of a command, to size a buffer
+ * for gredis_encode_command().
+ *
  * Returns: the number of bytes gredis_encode_command() writes for this
  *   command
  */

@@ -9,6 +9,8 @@
 /**
  * gredis_error_quark:
  *
+ * Gets the quark of the Gredis error domain; use %GREDIS_ERROR instead.
+ *
  * Returns: the quark of the %GREDIS_ERROR domain
  */
 G_DEFINE_QUARK (gredis-error-quark, gredis_error)

@@ -60,6 +60,8 @@ gredis_reply_unref (GredisReply *reply)
  * gredis_reply_get_kind:
  * @reply: a #GredisReply
  *
+ * Gets the kind of @reply, which says which getters apply.
+ *
  * Returns: the kind of @reply
  */
 GredisReplyKind
@@ -88,6 +90,8 @@ kind_has_text (guint kind)
  * gredis_reply_is_aggregate:
  * @reply: a #GredisReply
  *
+ * Checks whether @reply has elements.
+ *
  * Returns: whether @reply is an array, a set, a map or a push frame
  */
 gboolean
@@ -101,6 +105,8 @@ gredis_reply_is_aggregate (const GredisReply *reply)
  * gredis_reply_is_error:
  * @reply: a #GredisReply
  *
+ * Checks whether @reply is an error reply, %GREDIS_REPLY_ERROR.
+ *
  * Returns: whether @reply is an error reply
  */
 gboolean
@@ -113,6 +119,8 @@ gredis_reply_is_error (const GredisReply *reply)
 /**
  * gredis_reply_is_nil:
  * @reply: a #GredisReply
+ *
+ * Checks whether @reply is the null reply, %GREDIS_REPLY_NIL.
  *
  * Returns: whether @reply is the null reply
  */
@@ -293,6 +301,8 @@ gredis_reply_get_boolean (const GredisReply *reply)
  * gredis_reply_get_verbatim_format:
  * @reply: a #GredisReply
  *
+ * Gets the format of a verbatim string reply.
+ *
  * Returns: (nullable): the three-letter format of a verbatim string
  *   (`txt`, `mkd`, …), or %NULL for other kinds
  */
@@ -327,6 +337,9 @@ gredis_reply_get_n_elements (const GredisReply *reply)
  * gredis_reply_get_element:
  * @reply: a #GredisReply
  * @index_: the index of an element, less than gredis_reply_get_n_elements()
+ *
+ * Gets an element of an aggregate reply; for a map the keys and values
+ * alternate.
  *
  * Returns: (transfer none): the element, which lives as long as @reply
  */
@@ -573,6 +586,8 @@ gredis_reply_new_bytes (GredisReplyKind  kind,
  * gredis_reply_new_integer:
  * @value: the integer
  *
+ * Makes an integer reply.
+ *
  * Returns: (transfer full): a new integer reply
  */
 GredisReply *
@@ -611,6 +626,8 @@ gredis_reply_new_double (double value)
  * gredis_reply_new_boolean:
  * @value: the boolean
  *
+ * Makes a RESP3 boolean reply.
+ *
  * Returns: (transfer full): a new boolean reply
  */
 GredisReply *
@@ -642,6 +659,8 @@ gredis_reply_new_nil (void)
  * @format: the three-letter format, such as `txt`
  * @data: (array length=length) (element-type guint8): the text
  * @length: the length of @data, or -1 if it is NUL-terminated
+ *
+ * Makes a RESP3 verbatim string reply.
  *
  * Returns: (transfer full): a new verbatim string reply
  */

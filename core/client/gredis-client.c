@@ -228,6 +228,8 @@ on_topology_changed (GObject *owner,
  * gredis_client_get_moved_redirects: (get-property moved-redirects)
  * @client: a #GredisClient
  *
+ * Gets the number of `MOVED` redirects the client followed.
+ *
  * Returns: the number of `MOVED` redirects the client followed so far
  *   (0 unless its pool is `cluster`)
  */
@@ -246,6 +248,8 @@ gredis_client_get_moved_redirects (GredisClient *client)
  * gredis_client_get_ask_redirects: (get-property ask-redirects)
  * @client: a #GredisClient
  *
+ * Gets the number of `ASK` redirects the client followed.
+ *
  * Returns: the number of `ASK` redirects the client followed so far
  *   (0 unless its pool is `cluster`)
  */
@@ -263,6 +267,8 @@ gredis_client_get_ask_redirects (GredisClient *client)
 /**
  * gredis_client_get_topology_refreshes: (get-property topology-refreshes)
  * @client: a #GredisClient
+ *
+ * Gets the number of times the client fetched the slot map of its cluster.
  *
  * Returns: the number of times the client fetched the cluster's slot
  *   map so far, the first time included (0 unless its pool is `cluster`)
@@ -783,6 +789,9 @@ gredis_client_new_from_keyfile (GKeyFile    *key_file,
  * gredis_client_get_config:
  * @client: a #GredisClient
  *
+ * Gets the configuration of @client, the object its #GredisConfig
+ * properties mirror.
+ *
  * Returns: (transfer none): the configuration of the client; changes
  *   apply to connections made afterwards
  */
@@ -1036,6 +1045,388 @@ gredis_client_class_init (GredisClientClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
 
+  /* Each property of GredisConfig is mirrored on the client, under the
+   * same name; their documentation follows. */
+  /**
+   * GredisClient:address-map:
+   *
+   * The option `address-map` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:address-map] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:backoff:
+   *
+   * The option `backoff` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:backoff] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:backoff-base-ms:
+   *
+   * The option `backoff-base-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:backoff-base-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:backoff-cap-ms:
+   *
+   * The option `backoff-cap-ms` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:backoff-cap-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:client-name:
+   *
+   * The option `client-name` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:client-name] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cluster-refresh-interval-ms:
+   *
+   * The option `cluster-refresh-interval-ms` of the client's
+   * configuration: reading and writing it reads and writes
+   * [property@Gredis.Config:cluster-refresh-interval-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cluster-split:
+   *
+   * The option `cluster-split` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cluster-split] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:command-timeout-ms:
+   *
+   * The option `command-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:command-timeout-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:connect-timeout-ms:
+   *
+   * The option `connect-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:connect-timeout-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:db:
+   *
+   * The option `db` of the client's configuration: reading and writing it
+   * reads and writes [property@Gredis.Config:db] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:health-check-interval-s:
+   *
+   * The option `health-check-interval-s` of the client's configuration:
+   * reading and writing it reads and writes
+   * [property@Gredis.Config:health-check-interval-s] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:host:
+   *
+   * The option `host` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:host] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:idle-timeout-s:
+   *
+   * The option `idle-timeout-s` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:idle-timeout-s] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:keepalive:
+   *
+   * The option `keepalive` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:keepalive] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:master-name:
+   *
+   * The option `master-name` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:master-name] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-bulk-bytes:
+   *
+   * The option `max-bulk-bytes` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-bulk-bytes] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-connections:
+   *
+   * The option `max-connections` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:max-connections] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-depth:
+   *
+   * The option `max-depth` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-depth] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-elements:
+   *
+   * The option `max-elements` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-elements] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-lifetime-s:
+   *
+   * The option `max-lifetime-s` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-lifetime-s] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-redirects:
+   *
+   * The option `max-redirects` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:max-redirects] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:max-reply-bytes:
+   *
+   * The option `max-reply-bytes` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:max-reply-bytes] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:min-idle:
+   *
+   * The option `min-idle` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:min-idle] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:parser:
+   *
+   * The option `parser` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:parser] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:password:
+   *
+   * The option `password` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:password] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:password-credential:
+   *
+   * The option `password-credential` of the client's configuration:
+   * reading and writing it reads and writes
+   * [property@Gredis.Config:password-credential] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:password-file:
+   *
+   * The option `password-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:password-file] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:path:
+   *
+   * The option `path` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:path] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:pool:
+   *
+   * The option `pool` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:pool] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:pool-timeout-ms:
+   *
+   * The option `pool-timeout-ms` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:pool-timeout-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:port:
+   *
+   * The option `port` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:port] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:protocol:
+   *
+   * The option `protocol` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:protocol] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:read-from:
+   *
+   * The option `read-from` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:read-from] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:retries:
+   *
+   * The option `retries` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:retries] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:seeds:
+   *
+   * The option `seeds` of the client's configuration: reading and writing
+   * it reads and writes [property@Gredis.Config:seeds] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:sentinel-events:
+   *
+   * The option `sentinel-events` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-events] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:sentinel-password:
+   *
+   * The option `sentinel-password` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-password] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:sentinel-password-credential:
+   *
+   * The option `sentinel-password-credential` of the client's
+   * configuration: reading and writing it reads and writes
+   * [property@Gredis.Config:sentinel-password-credential] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:sentinel-username:
+   *
+   * The option `sentinel-username` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:sentinel-username] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:sentinels:
+   *
+   * The option `sentinels` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:sentinels] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-ca-dir:
+   *
+   * The option `tls-ca-dir` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ca-dir] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-ca-file:
+   *
+   * The option `tls-ca-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ca-file] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-cert-file:
+   *
+   * The option `tls-cert-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-cert-file] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-ciphers:
+   *
+   * The option `tls-ciphers` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-ciphers] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-key-file:
+   *
+   * The option `tls-key-file` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-key-file] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-key-password:
+   *
+   * The option `tls-key-password` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-key-password] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-min-version:
+   *
+   * The option `tls-min-version` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-min-version] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-server-name:
+   *
+   * The option `tls-server-name` of the client's configuration: reading
+   * and writing it reads and writes
+   * [property@Gredis.Config:tls-server-name] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:tls-verify:
+   *
+   * The option `tls-verify` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:tls-verify] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:transport:
+   *
+   * The option `transport` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:transport] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:uri:
+   *
+   * The option `uri` of the client's configuration: reading and writing it
+   * reads and writes [property@Gredis.Config:uri] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:username:
+   *
+   * The option `username` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:username] on
+   * [property@Gredis.Client:config].
+   */
   pspecs = g_object_class_list_properties (config_class, &n_pspecs);
   config_pspecs = g_new0 (GParamSpec *, n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)

@@ -84,6 +84,8 @@ gredis_lock_new (GredisClient *client,
  * gredis_lock_get_client:
  * @lock: a #GredisLock
  *
+ * Gets the client the lock sends its commands through.
+ *
  * Returns: (transfer none): the client of @lock
  */
 GredisClient *
@@ -98,6 +100,8 @@ gredis_lock_get_client (GredisLock *lock)
  * gredis_lock_get_name:
  * @lock: a #GredisLock
  *
+ * Gets the key that holds the lock on the server.
+ *
  * Returns: the key of @lock
  */
 const char *
@@ -111,6 +115,8 @@ gredis_lock_get_name (GredisLock *lock)
 /**
  * gredis_lock_get_ttl_ms:
  * @lock: a #GredisLock
+ *
+ * Gets the time to live the lock is acquired and extended with.
  *
  * Returns: the time to live @lock is acquired with, in milliseconds
  */

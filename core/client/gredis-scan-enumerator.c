@@ -441,6 +441,8 @@ gredis_client_enumerate_sorted_set (GredisClient *client,
  * gredis_scan_enumerator_get_client:
  * @enumerator: a #GredisScanEnumerator
  *
+ * Gets the client the enumerator sends its `SCAN` commands through.
+ *
  * Returns: (transfer none): the client of @enumerator
  */
 GredisClient *
@@ -455,6 +457,8 @@ gredis_scan_enumerator_get_client (GredisScanEnumerator *enumerator)
  * gredis_scan_enumerator_get_kind:
  * @enumerator: a #GredisScanEnumerator
  *
+ * Gets which of `SCAN`, `HSCAN`, `SSCAN` or `ZSCAN` the enumerator sends.
+ *
  * Returns: what @enumerator walks through
  */
 GredisScanKind
@@ -468,6 +472,8 @@ gredis_scan_enumerator_get_kind (GredisScanEnumerator *enumerator)
 /**
  * gredis_scan_enumerator_get_key:
  * @enumerator: a #GredisScanEnumerator
+ *
+ * Gets the key of the collection the enumerator walks through.
  *
  * Returns: (transfer none) (nullable): the key of the hash, set or sorted
  *   set @enumerator walks through, %NULL for the keys of the database
@@ -484,6 +490,8 @@ gredis_scan_enumerator_get_key (GredisScanEnumerator *enumerator)
  * gredis_scan_enumerator_get_pattern:
  * @enumerator: a #GredisScanEnumerator
  *
+ * Gets the `MATCH` pattern of the scan.
+ *
  * Returns: (nullable): the pattern elements must match, or %NULL
  */
 const char *
@@ -498,6 +506,8 @@ gredis_scan_enumerator_get_pattern (GredisScanEnumerator *enumerator)
  * gredis_scan_enumerator_get_count:
  * @enumerator: a #GredisScanEnumerator
  *
+ * Gets the `COUNT` hint sent with each step of the scan.
+ *
  * Returns: the `COUNT` of each step, or 0 for the server's default
  */
 guint
@@ -511,6 +521,8 @@ gredis_scan_enumerator_get_count (GredisScanEnumerator *enumerator)
 /**
  * gredis_scan_enumerator_get_key_type:
  * @enumerator: a #GredisScanEnumerator
+ *
+ * Gets the type that the keys of a `SCAN` must have.
  *
  * Returns: (nullable): the type keys must have (`TYPE`), or %NULL
  */
@@ -543,6 +555,9 @@ gredis_scan_enumerator_is_finished (GredisScanEnumerator *enumerator)
 /**
  * gredis_scan_enumerator_has_pending:
  * @enumerator: a #GredisScanEnumerator
+ *
+ * Gets whether a call on the enumerator is under way; a second call
+ * meanwhile fails with %G_IO_ERROR_PENDING.
  *
  * Returns: %TRUE while a call of @enumerator is under way
  */

@@ -592,6 +592,8 @@ gredis_stream_consumer_stop (GredisStreamConsumer *self)
  * gredis_stream_consumer_get_client:
  * @self: a #GredisStreamConsumer
  *
+ * Gets the client the consumer reads through.
+ *
  * Returns: (transfer none): the client of @self
  */
 GredisClient *
@@ -605,6 +607,8 @@ gredis_stream_consumer_get_client (GredisStreamConsumer *self)
 /**
  * gredis_stream_consumer_get_stream:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the key of the stream.
  *
  * Returns: the key of the stream @self reads
  */
@@ -620,6 +624,8 @@ gredis_stream_consumer_get_stream (GredisStreamConsumer *self)
  * gredis_stream_consumer_get_group:
  * @self: a #GredisStreamConsumer
  *
+ * Gets the name of the consumer group.
+ *
  * Returns: the consumer group @self reads
  */
 const char *
@@ -634,6 +640,8 @@ gredis_stream_consumer_get_group (GredisStreamConsumer *self)
  * gredis_stream_consumer_get_consumer:
  * @self: a #GredisStreamConsumer
  *
+ * Gets the consumer name the consumer reads as.
+ *
  * Returns: the name of @self in its group
  */
 const char *
@@ -647,6 +655,8 @@ gredis_stream_consumer_get_consumer (GredisStreamConsumer *self)
 /**
  * gredis_stream_consumer_get_count:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the `COUNT` of each `XREADGROUP`.
  *
  * Returns: the most entries one read asks for
  */
@@ -682,6 +692,8 @@ gredis_stream_consumer_set_count (GredisStreamConsumer *self,
 /**
  * gredis_stream_consumer_get_block_ms:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the `BLOCK` time of each `XREADGROUP`.
  *
  * Returns: how long one read waits in the server for new entries, in
  *   milliseconds
@@ -720,6 +732,9 @@ gredis_stream_consumer_set_block_ms (GredisStreamConsumer *self,
  * gredis_stream_consumer_get_create_group:
  * @self: a #GredisStreamConsumer
  *
+ * Gets whether the consumer creates its group with `XGROUP CREATE …
+ * MKSTREAM` when it does not exist.
+ *
  * Returns: whether @self creates its group (and the stream) when missing
  */
 gboolean
@@ -754,6 +769,9 @@ gredis_stream_consumer_set_create_group (GredisStreamConsumer *self,
 /**
  * gredis_stream_consumer_get_claim_min_idle_ms:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the idle time after which the consumer claims entries left pending
+ * by others.
  *
  * Returns: how long an entry must have been pending before @self claims
  *   it, in milliseconds, or 0 when @self claims nothing
@@ -790,6 +808,8 @@ gredis_stream_consumer_set_claim_min_idle_ms (GredisStreamConsumer *self,
  * gredis_stream_consumer_get_running:
  * @self: a #GredisStreamConsumer
  *
+ * Gets whether the read loop of the consumer is running.
+ *
  * Returns: whether the loop of @self runs
  */
 gboolean
@@ -803,6 +823,8 @@ gredis_stream_consumer_get_running (GredisStreamConsumer *self)
 /**
  * gredis_stream_consumer_get_entries_processed:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the number of entries the consumer emitted.
  *
  * Returns: the number of entries emitted so far
  */
@@ -818,6 +840,8 @@ gredis_stream_consumer_get_entries_processed (GredisStreamConsumer *self)
  * gredis_stream_consumer_get_entries_acknowledged:
  * @self: a #GredisStreamConsumer
  *
+ * Gets the number of entries acknowledged with `XACK`.
+ *
  * Returns: the number of entries the server confirmed acknowledged so far
  */
 guint64
@@ -831,6 +855,8 @@ gredis_stream_consumer_get_entries_acknowledged (GredisStreamConsumer *self)
 /**
  * gredis_stream_consumer_get_entries_failed:
  * @self: a #GredisStreamConsumer
+ *
+ * Gets the number of entries that no handler marked as processed.
  *
  * Returns: the number of entries no handler processed so far
  */

@@ -300,6 +300,9 @@ gredis_command_info_get_flags (const GredisCommandInfo *info)
  * gredis_command_info_is_read_only:
  * @info: a #GredisCommandInfo
  *
+ * Checks whether the command only reads data: it may be retried and sent
+ * to a replica.
+ *
  * Returns: %TRUE if the command has %GREDIS_COMMAND_FLAG_READONLY
  */
 gboolean
@@ -313,6 +316,8 @@ gredis_command_info_is_read_only (const GredisCommandInfo *info)
 /**
  * gredis_command_info_is_write:
  * @info: a #GredisCommandInfo
+ *
+ * Checks whether the command may change data.
  *
  * Returns: %TRUE if the command has %GREDIS_COMMAND_FLAG_WRITE
  */
@@ -328,6 +333,9 @@ gredis_command_info_is_write (const GredisCommandInfo *info)
  * gredis_command_info_is_blocking:
  * @info: a #GredisCommandInfo
  *
+ * Checks whether the command may block the connection it runs on, such as
+ * `BLPOP`.
+ *
  * Returns: %TRUE if the command has %GREDIS_COMMAND_FLAG_BLOCKING
  */
 gboolean
@@ -341,6 +349,8 @@ gredis_command_info_is_blocking (const GredisCommandInfo *info)
 /**
  * gredis_command_info_is_pubsub:
  * @info: a #GredisCommandInfo
+ *
+ * Checks whether the command belongs to pub/sub, such as `SUBSCRIBE`.
  *
  * Returns: %TRUE if the command has %GREDIS_COMMAND_FLAG_PUBSUB
  */

@@ -2352,6 +2352,8 @@ gredis_connection_open_async (GredisConnection    *connection,
  * @result: the #GAsyncResult
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gredis_connection_open_async().
+ *
  * Returns: %TRUE when the connection is ready, %FALSE with an error
  */
 gboolean
@@ -2416,6 +2418,9 @@ gredis_connection_new (GredisTransport    *transport,
  * gredis_connection_get_state:
  * @connection: a #GredisConnection
  *
+ * Gets the state of the connection: disconnected, connecting, ready or
+ * closed.
+ *
  * Returns: the state of the connection
  */
 GredisConnectionState
@@ -2428,6 +2433,8 @@ gredis_connection_get_state (GredisConnection *connection)
 /**
  * gredis_connection_get_n_pending:
  * @connection: a #GredisConnection
+ *
+ * Gets the number of replies the connection still waits for.
  *
  * Returns: the number of replies the connection waits for, tombstones of
  *   cancelled commands and the handshake included
@@ -2443,6 +2450,8 @@ gredis_connection_get_n_pending (GredisConnection *connection)
  * gredis_connection_get_transport:
  * @connection: a #GredisConnection
  *
+ * Gets the transport the connection opens its stream with.
+ *
  * Returns: (transfer none): the transport
  */
 GredisTransport *
@@ -2455,6 +2464,8 @@ gredis_connection_get_transport (GredisConnection *connection)
 /**
  * gredis_connection_get_parser:
  * @connection: a #GredisConnection
+ *
+ * Gets the parser that reads the replies of the connection.
  *
  * Returns: (transfer none): the parser
  */
@@ -2469,6 +2480,8 @@ gredis_connection_get_parser (GredisConnection *connection)
  * gredis_connection_get_endpoint:
  * @connection: a #GredisConnection
  *
+ * Gets the address of the server the connection is made to.
+ *
  * Returns: (transfer none): the endpoint
  */
 GSocketConnectable *
@@ -2481,6 +2494,9 @@ gredis_connection_get_endpoint (GredisConnection *connection)
 /**
  * gredis_connection_get_context:
  * @connection: a #GredisConnection
+ *
+ * Gets the main context the I/O sources and timers of the connection are
+ * attached to.
  *
  * Returns: (transfer none): the main context the connection's sources
  *   run in: the thread-default one when it was created
@@ -2495,6 +2511,8 @@ gredis_connection_get_context (GredisConnection *connection)
 /**
  * gredis_connection_get_username:
  * @connection: a #GredisConnection
+ *
+ * Gets the ACL user name the handshake authenticates as.
  *
  * Returns: (nullable): the ACL user name, or %NULL for the default user
  */
@@ -2550,6 +2568,8 @@ gredis_connection_set_password (GredisConnection *connection,
  * gredis_connection_get_client_name:
  * @connection: a #GredisConnection
  *
+ * Gets the name the handshake gives the connection with `CLIENT SETNAME`.
+ *
  * Returns: (nullable): the name the handshake gives the connection
  */
 const char *
@@ -2578,6 +2598,8 @@ gredis_connection_set_client_name (GredisConnection *connection,
 /**
  * gredis_connection_get_database:
  * @connection: a #GredisConnection
+ *
+ * Gets the database number the handshake selects with `SELECT`.
  *
  * Returns: the database the handshake selects
  */
@@ -2610,6 +2632,8 @@ gredis_connection_set_database (GredisConnection *connection,
  * gredis_connection_get_protocol:
  * @connection: a #GredisConnection
  *
+ * Gets the RESP version the connection speaks.
+ *
  * Returns: the protocol version, 2 or 3
  */
 guint
@@ -2641,6 +2665,9 @@ gredis_connection_set_protocol (GredisConnection *connection,
 /**
  * gredis_connection_get_command_timeout_ms:
  * @connection: a #GredisConnection
+ *
+ * Gets how long a command may wait for its reply before it fails with
+ * %GREDIS_ERROR_TIMEOUT.
  *
  * Returns: the command timeout in milliseconds, 0 for none
  */
@@ -2678,6 +2705,8 @@ gredis_connection_set_command_timeout_ms (GredisConnection *connection,
  * gredis_connection_get_retries:
  * @connection: a #GredisConnection
  *
+ * Gets how many times a failed connect is tried again.
+ *
  * Returns: how many times a failed connect is tried again
  */
 guint
@@ -2710,6 +2739,9 @@ gredis_connection_set_retries (GredisConnection *connection,
  * gredis_connection_get_backoff_policy:
  * @connection: a #GredisConnection
  *
+ * Gets the backoff policy the connection waits by between connect
+ * attempts.
+ *
  * Returns: (transfer none) (nullable): the backoff policy between connect
  *   attempts
  */
@@ -2740,6 +2772,8 @@ gredis_connection_set_backoff_policy (GredisConnection    *connection,
 /**
  * gredis_connection_get_server_info:
  * @connection: a #GredisConnection
+ *
+ * Gets what the server said about itself in its reply to `HELLO`.
  *
  * Returns: (transfer none) (nullable): the server's answer to `HELLO`
  *   (a map with `server`, `version`, `proto`, `id`, `mode`, `role`,

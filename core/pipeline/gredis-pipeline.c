@@ -283,6 +283,8 @@ gredis_pipeline_new (GredisClient *client,
  * gredis_pipeline_get_client:
  * @pipeline: a #GredisPipeline
  *
+ * Gets the client the pipeline sends its commands through.
+ *
  * Returns: (transfer none): the client of @pipeline
  */
 GredisClient *
@@ -295,6 +297,8 @@ gredis_pipeline_get_client (GredisPipeline *pipeline)
 /**
  * gredis_pipeline_get_transaction:
  * @pipeline: a #GredisPipeline
+ *
+ * Gets whether the pipeline wraps its batch in `MULTI` and `EXEC`.
  *
  * Returns: whether the batch runs as a transaction
  */
@@ -329,6 +333,9 @@ gredis_pipeline_set_transaction (GredisPipeline *pipeline,
  * gredis_pipeline_get_watching:
  * @pipeline: a #GredisPipeline
  *
+ * Gets whether the pipeline holds a connection on which keys are watched
+ * with `WATCH`.
+ *
  * Returns: whether @pipeline holds a connection with watched keys
  */
 gboolean
@@ -341,6 +348,8 @@ gredis_pipeline_get_watching (GredisPipeline *pipeline)
 /**
  * gredis_pipeline_get_n_commands:
  * @pipeline: a #GredisPipeline
+ *
+ * Gets the number of commands queued and not yet executed.
  *
  * Returns: the number of commands queued for the next execution
  */
@@ -486,6 +495,8 @@ gredis_pipeline_add_set (GredisPipeline *pipeline,
 /**
  * gredis_pipeline_get_n_results:
  * @pipeline: a #GredisPipeline
+ *
+ * Gets the number of results the last execution of the pipeline gave.
  *
  * Returns: the number of results of the last execution
  */

@@ -196,6 +196,8 @@ gredis_script_new_from_bytes (GBytes *source)
  * gredis_script_get_source:
  * @script: a #GredisScript
  *
+ * Gets the Lua source of the script.
+ *
  * Returns: (transfer none): the Lua source of @script
  */
 GBytes *
@@ -208,6 +210,8 @@ gredis_script_get_source (GredisScript *script)
 /**
  * gredis_script_get_sha1:
  * @script: a #GredisScript
+ *
+ * Gets the digest `EVALSHA` runs the script by.
  *
  * Returns: the SHA1 digest of the source, 40 lowercase hexadecimal digits
  */

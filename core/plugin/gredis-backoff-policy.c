@@ -45,6 +45,9 @@ gredis_backoff_policy_new_for_name (const char  *name,
  * @policy: a #GredisBackoffPolicy
  * @failures: the number of consecutive failures so far, from 1
  *
+ * Computes how long to wait before the next attempt, after @failures
+ * consecutive failures.
+ *
  * Returns: the delay before the next attempt, in microseconds
  */
 guint64

@@ -254,6 +254,8 @@ gredis_parser_set_protocol (GredisParser  *parser,
  * gredis_parser_get_protocol:
  * @parser: a #GredisParser
  *
+ * Gets the RESP version the parser reads.
+ *
  * Returns: the protocol version spoken, 2 or 3
  */
 guint

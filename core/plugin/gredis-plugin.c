@@ -51,6 +51,8 @@ static const struct {
  * gredis_plugin_info_ref:
  * @info: a #GredisPluginInfo
  *
+ * Takes a reference on @info.
+ *
  * Returns: (transfer full): @info
  */
 GredisPluginInfo *
@@ -83,6 +85,8 @@ gredis_plugin_info_unref (GredisPluginInfo *info)
  * gredis_plugin_info_get_kind:
  * @info: a #GredisPluginInfo
  *
+ * Gets the interface the plugin implements.
+ *
  * Returns: the kind of plugin
  */
 GredisPluginKind
@@ -95,6 +99,8 @@ gredis_plugin_info_get_kind (GredisPluginInfo *info)
 /**
  * gredis_plugin_info_get_name:
  * @info: a #GredisPluginInfo
+ *
+ * Gets the name of the implementation.
  *
  * Returns: the name the implementation is chosen by, such as `tcp`
  */
@@ -109,6 +115,8 @@ gredis_plugin_info_get_name (GredisPluginInfo *info)
  * gredis_plugin_info_get_gtype:
  * @info: a #GredisPluginInfo
  *
+ * Gets the type of the implementation.
+ *
  * Returns: the #GType of the implementation
  */
 GType
@@ -122,6 +130,8 @@ gredis_plugin_info_get_gtype (GredisPluginInfo *info)
  * gredis_plugin_info_get_priority:
  * @info: a #GredisPluginInfo
  *
+ * Gets the priority of the implementation on its extension point.
+ *
  * Returns: the priority; the highest is the default of its kind
  */
 gint
@@ -134,6 +144,8 @@ gredis_plugin_info_get_priority (GredisPluginInfo *info)
 /**
  * gredis_plugin_info_get_filename:
  * @info: a #GredisPluginInfo
+ *
+ * Gets where the implementation comes from.
  *
  * Returns: the file of the module that provides the implementation,
  *   `(built in)` for plugins linked into the library, or `(application)`
@@ -150,6 +162,8 @@ gredis_plugin_info_get_filename (GredisPluginInfo *info)
  * gredis_plugin_kind_to_string:
  * @kind: a #GredisPluginKind
  *
+ * Gets the short name of @kind, as `gredis-cli --list-plugins` prints it.
+ *
  * Returns: a short name of @kind: `transport`, `parser`, `backoff` or `pool`
  */
 const char *
@@ -162,6 +176,9 @@ gredis_plugin_kind_to_string (GredisPluginKind kind)
 /**
  * gredis_plugin_kind_get_extension_point_name:
  * @kind: a #GredisPluginKind
+ *
+ * Gets the name of the GIO extension point that implementations of @kind
+ * are registered on, such as `gredis-transport`.
  *
  * Returns: the name of the GIO extension point of @kind
  */

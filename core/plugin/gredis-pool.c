@@ -83,6 +83,9 @@ gredis_pool_request_new (GredisPoolMode mode)
  * gredis_pool_request_copy:
  * @request: a request
  *
+ * Copies a request, for a pool that keeps it past the call it was given
+ * to.
+ *
  * Returns: (transfer full): a copy of @request, which holds a reference
  *   on its node
  */
@@ -211,6 +214,8 @@ gredis_pool_acquire_async (GredisPool              *pool,
  * @pool: a #GredisPool
  * @result: the #GAsyncResult
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gredis_pool_acquire_async().
  *
  * Returns: (transfer full): a connection, to give back with
  *   gredis_pool_release(), or %NULL with an error

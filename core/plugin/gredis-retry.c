@@ -307,6 +307,9 @@ gredis_retry_new (GredisBackoffPolicy  *backoff,
  * gredis_retry_get_backoff:
  * @retry: a #GredisRetry
  *
+ * Gets the backoff policy that says how long to wait before each new
+ * attempt.
+ *
  * Returns: (transfer none) (nullable): the backoff policy; %NULL only when
  *   none was given and the registry had none to offer
  */
@@ -346,6 +349,8 @@ gredis_retry_set_backoff (GredisRetry         *retry,
 /**
  * gredis_retry_get_retries:
  * @retry: a #GredisRetry
+ *
+ * Gets the number of attempts made after the first one fails.
  *
  * Returns: how many times a failed operation is tried again
  */

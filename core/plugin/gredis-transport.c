@@ -79,6 +79,8 @@ gredis_transport_connect_async (GredisTransport     *transport,
  * @result: the #GAsyncResult
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gredis_transport_connect_async().
+ *
  * Returns: (transfer full): a stream whose input and output streams are
  *   pollable, or %NULL with an error
  */

@@ -1174,6 +1174,8 @@ gredis_pubsub_new (GredisClient *client)
  * gredis_pubsub_get_client:
  * @pubsub: a #GredisPubSub
  *
+ * Gets the client the subscriber was made from.
+ *
  * Returns: (transfer none): the client @pubsub was made from
  */
 GredisClient *
@@ -1187,6 +1189,9 @@ gredis_pubsub_get_client (GredisPubSub *pubsub)
 /**
  * gredis_pubsub_get_connected:
  * @pubsub: a #GredisPubSub
+ *
+ * Gets whether the subscriber is connected with its subscriptions in
+ * place.
  *
  * Returns: %TRUE while @pubsub has a connection on which its
  *   subscriptions are in place
@@ -1202,6 +1207,9 @@ gredis_pubsub_get_connected (GredisPubSub *pubsub)
 /**
  * gredis_pubsub_get_health_check_interval_s:
  * @pubsub: a #GredisPubSub
+ *
+ * Gets the interval of the `PING` health checks on an idle subscription
+ * connection.
  *
  * Returns: the health check interval in seconds, 0 when there is none
  */

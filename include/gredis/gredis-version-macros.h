@@ -31,6 +31,19 @@
 #define GREDIS_VERSION_MAX_ALLOWED GREDIS_VERSION_1_0
 #endif
 
+/**
+ * GREDIS_DEPRECATED:
+ *
+ * Marks a symbol as deprecated: using it warns unless
+ * `GREDIS_DISABLE_DEPRECATION_WARNINGS` is defined.
+ */
+/**
+ * GREDIS_DEPRECATED_FOR:
+ * @f: the name of the symbol to use instead
+ *
+ * Marks a symbol as deprecated in favour of @f: using it warns, naming
+ * @f, unless `GREDIS_DISABLE_DEPRECATION_WARNINGS` is defined.
+ */
 #ifdef GREDIS_DISABLE_DEPRECATION_WARNINGS
 #define GREDIS_DEPRECATED _GREDIS_EXTERN
 #define GREDIS_DEPRECATED_FOR(f) _GREDIS_EXTERN
