@@ -333,6 +333,44 @@ test_progress_on_terminal (void)
   g_assert_cmpstr (names[0], ==, "SET");
 }
 
+/* The man page names every option --help lists. */
+static void
+test_man_page (void)
+{
+  const char *argv[] = { GREDIS_BENCHMARK, "--help", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GRegex) option = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *man = NULL;
+  guint n_options = 0;
+
+  g_file_get_contents (GREDIS_BENCHMARK_MAN, &man, NULL, &error);
+  g_assert_no_error (error);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &help, NULL, &error);
+  g_assert_no_error (error);
+
+  option = g_regex_new ("^  (?:-(.), )?--([a-z0-9-]+)", G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  for (g_regex_match (option, help, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 2);
+      g_auto(GStrv) parts = g_strsplit (name, "-", -1);
+      g_autofree char *joined = g_strjoinv ("\\-", parts);
+      /* troff writes each - as \-. */
+      g_autofree char *written = g_strdup_printf ("\\-\\-%s", joined);
+
+      if (strstr (man, written) == NULL)
+        g_error ("The man page does not describe --%s", name);
+      n_options++;
+    }
+  g_assert_cmpuint (n_options, >, 20);
+}
+
 static void
 test_async (void)
 {
@@ -388,6 +426,7 @@ main (int    argc,
   g_test_add_func ("/benchmark-tool/selection", test_selection);
   g_test_add_func ("/benchmark-tool/progress-on-terminal", test_progress_on_terminal);
   g_test_add_func ("/benchmark-tool/async", test_async);
+  g_test_add_func ("/benchmark-tool/man-page", test_man_page);
   g_test_add_func ("/benchmark-tool/no-server", test_no_server);
 
   status = g_test_run ();
