@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-handshake-private.h"
 #include "gredis-reply-private.h"
@@ -347,6 +348,60 @@ offer_error_reply (GredisConnection *self,
   return taken;
 }
 
+/* The debug log names a command by its first word, cut short: never by
+ * its arguments, which may be a password or a value. */
+static void
+debug_command (GredisConnection   *self,
+               const char         *what,
+               guint               argc,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args)
+{
+  gconstpointer name;
+  gsize length;
+
+  if (args != NULL)
+    name = g_bytes_get_data (args[0], &length);
+  else
+    {
+      name = argv[0];
+      length = argv_lengths != NULL ? argv_lengths[0] : strlen (argv[0]);
+    }
+  GREDIS_DEBUG ("connection", "Connection %p: %s %.*s (%u arguments) behind %u%s",
+                self, what, (int) MIN (length, 32), (const char *) name, argc - 1, self->n_entries,
+                self->state == GREDIS_CONNECTION_STATE_READY ? "" : ", held until it is ready");
+}
+
+/* A reply by its kind, and an error reply by its code (its first word):
+ * the rest may hold a value. */
+static void
+debug_reply (GredisConnection *self,
+             GredisReply      *reply,
+             const GError     *error)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  if (reply == NULL)
+    {
+      GREDIS_DEBUG ("connection", "Connection %p: no reply: %s", self, error->message);
+      return;
+    }
+  klass = g_type_class_ref (GREDIS_TYPE_REPLY_KIND);
+  value = g_enum_get_value (klass, reply->kind);
+  if (reply->kind == GREDIS_REPLY_ERROR)
+    {
+      const char *text = gredis_reply_get_string (reply, NULL);
+
+      GREDIS_DEBUG ("connection", "Connection %p: error reply %.*s, %u more waiting", self,
+                    (int) MIN (strcspn (text, " "), 32), text, self->n_entries);
+    }
+  else
+    GREDIS_DEBUG ("connection", "Connection %p: %s reply, %u more waiting", self,
+                  value != NULL ? value->value_nick : "?", self->n_entries);
+}
+
 static void
 complete_entry (GredisConnection *self,
                 Entry            *e,
@@ -359,6 +414,9 @@ complete_entry (GredisConnection *self,
       g_source_unref (e->cancel_source);
       e->cancel_source = NULL;
     }
+
+  if (G_UNLIKELY (gredis_log_debug_enabled ()) && e->kind != ENTRY_HANDSHAKE)
+    debug_reply (self, reply, error);
 
   /* The reply's kind read in place: this runs for every reply. */
   if (G_UNLIKELY (reply != NULL && reply->kind == GREDIS_REPLY_ERROR) && self->failure_func != NULL &&
@@ -452,7 +510,7 @@ fail (GredisConnection *self,
     }
 
   g_object_ref (self);
-  g_debug ("Connection %p closed: %s", self, error->message);
+  GREDIS_DEBUG ("connection", "Connection %p closed: %s", self, error->message);
   if (self->close_error == NULL)
     self->close_error = g_error_copy (error);
 
@@ -636,6 +694,8 @@ flush (GredisConnection *self)
       self->out_pos += n;
       /* Every queued entry may now have reached the server. */
       self->unsent_seq = self->head_seq + self->n_entries;
+      GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
+                    self, n, self->n_entries);
     }
 
   self->progress_time = g_get_monotonic_time ();
@@ -1150,6 +1210,8 @@ _gredis_connection_queue_call (GredisConnection   *self,
       return;
     }
 
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
   if (_gredis_call_keeps_command (call))
@@ -1235,6 +1297,8 @@ _gredis_connection_queue_command (GredisConnection    *self,
       return;
     }
 
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
 
@@ -1433,6 +1497,8 @@ gredis_connection_send_command_full (GredisConnection    *connection,
     }
 
   was_idle = self->n_entries == 0;
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    debug_command (self, "queues", argc, argv, argv_lengths, NULL);
   gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
   e = ring_push_back (self);
   e->kind = ENTRY_CALLBACK;
@@ -1849,6 +1915,8 @@ become_ready (GredisConnection *self)
   if (self->backoff_policy != NULL)
     gredis_backoff_policy_reset (self->backoff_policy);
 
+  GREDIS_DEBUG ("connection", "Connection %p: ready, protocol %u, %u commands waiting", self,
+                self->protocol, self->n_entries);
   g_object_ref (self);
   set_state (self, GREDIS_CONNECTION_STATE_READY);
   if (self->state == GREDIS_CONNECTION_STATE_READY)
@@ -2037,8 +2105,19 @@ send_handshake (GredisConnection *self)
 
   if (sent->len == 0)
     {
+      GREDIS_DEBUG ("connection", "Connection %p: no handshake needed", self);
       become_ready (self);
       return;
+    }
+
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < sent->len; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                _gredis_handshake_step_get_name (g_ptr_array_index (sent, i)));
+      GREDIS_DEBUG ("connection", "Connection %p: handshake: %s", self, names->str);
     }
 
   for (guint i = sent->len; i > 0; i--)
@@ -2217,8 +2296,8 @@ on_connected (GObject      *source,
 
           self->attempt++;
           delay_us = gredis_backoff_policy_compute (self->backoff_policy, self->attempt);
-          g_debug ("Connecting failed (%s); attempt %u of %u in %" G_GUINT64_FORMAT " µs",
-                   error->message, self->attempt + 1, self->retries + 1, delay_us);
+          GREDIS_DEBUG ("connection", "Connecting failed (%s); attempt %u of %u in %" G_GUINT64_FORMAT " µs",
+                        error->message, self->attempt + 1, self->retries + 1, delay_us);
           g_error_free (error);
           self->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
           g_source_set_callback (self->retry_source, retry_connect, self, NULL);
