@@ -1761,6 +1761,8 @@ _gredis_connection_send_direct (GredisConnection   *self,
   if (!blocking && G_UNLIKELY (self->socket_blocking) && !restore_nonblocking (self))
     return FALSE;              /* closed: the main-loop path reports it */
 
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    debug_command (self, "sends and waits for", argc, argv, argv_lengths, args);
   if (args != NULL)
     gredis_encode_command_bytes (self->out, args, argc);
   else
@@ -1787,6 +1789,8 @@ _gredis_connection_send_direct (GredisConnection   *self,
         {
           self->out_pos += n;
           *unsent = FALSE;
+          GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
+                        self, n, self->n_entries);
           self->unsent_seq = self->head_seq + self->n_entries;
           if (timeout_us > 0 && self->out_pos < self->out->len)
             deadline = g_get_monotonic_time () + timeout_us;
