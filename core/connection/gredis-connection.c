@@ -368,8 +368,9 @@ debug_command (GredisConnection   *self,
       name = argv[0];
       length = argv_lengths != NULL ? argv_lengths[0] : strlen (argv[0]);
     }
-  GREDIS_DEBUG ("connection", "Connection %p: %s %.*s (%u arguments) behind %u%s",
-                self, what, (int) MIN (length, 32), (const char *) name, argc - 1, self->n_entries,
+  GREDIS_DEBUG ("connection", "Connection %p: %s %.*s (%u argument%s) behind %u%s",
+                self, what, (int) MIN (length, 32), (const char *) name, argc - 1,
+                argc == 2 ? "" : "s", self->n_entries,
                 self->state == GREDIS_CONNECTION_STATE_READY ? "" : ", held until it is ready");
 }
 

@@ -100,7 +100,7 @@ test_debug_gredis (void)
   /* The handshake by step names, a command by its first word. */
   assert_matches (out, "connection: Connection 0x*: handshake: AUTH*\n");
   assert_matches (out, "connection: Connection 0x*: queues SET (2 arguments)*\n");
-  assert_matches (out, "connection: Connection 0x*: sends and waits for GET (1 arguments)*\n");
+  assert_matches (out, "connection: Connection 0x*: sends and waits for GET (1 argument)*\n");
   assert_matches (out, "connection: Connection 0x*: sent * bytes*\n");
   assert_matches (out, "connection: Connection 0x*: string reply*\n");
   /* Never the password, nor a value. */
