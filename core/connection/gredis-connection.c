@@ -395,6 +395,8 @@ debug_reply (GredisConnection *self,
     {
       const char *text = gredis_reply_get_string (reply, NULL);
 
+      if (text == NULL)
+        text = "?";
       GREDIS_DEBUG ("connection", "Connection %p: error reply %.*s, %u more waiting", self,
                     (int) MIN (strcspn (text, " "), 32), text, self->n_entries);
     }
