@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 
 /* Everything the library and its plugins log is in the one domain
  * "Gredis" (G_LOG_DOMAIN), so that G_MESSAGES_DEBUG=Gredis shows the
- * whole path of a command; GLib matches that variable against whole
- * domain names, so sub-domains would each need naming. Which part of
+ * whole path of a command; GLib shows a domain when its name appears in
+ * that variable, and "Gredis" does not contain "Gredis-transport", so
+ * sub-domains would each need naming. Which part of
  * the library speaks is in the GREDIS_COMPONENT field, and at the start
  * of the message for the terminal: "connection: …". See
  * docs/debugging.md.
