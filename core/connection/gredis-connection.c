@@ -108,6 +108,10 @@ struct _GredisConnection
   guint retries;
 
   GredisConnectionState state;
+  /* Debug output on for the domain: read when the connection is made
+   * and at each connect, so that the paths of every command test a
+   * field rather than call into GLib. */
+  gboolean debug;
 
   GIOStream *stream;
   GSocket *socket;             /* under stream, for the direct path */
@@ -418,7 +422,7 @@ complete_entry (GredisConnection *self,
       e->cancel_source = NULL;
     }
 
-  if (G_UNLIKELY (gredis_log_debug_enabled ()) && e->kind != ENTRY_HANDSHAKE)
+  if (G_UNLIKELY (self->debug) && e->kind != ENTRY_HANDSHAKE)
     debug_reply (self, reply, error);
 
   /* The reply's kind read in place: this runs for every reply. */
@@ -653,6 +657,14 @@ static gboolean restore_nonblocking (GredisConnection *self);
 
 /* Empties the output buffer once all of it was written. */
 static void
+debug_sent (GredisConnection *self,
+            gssize            n)
+{
+  GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
+                self, n, self->n_entries);
+}
+
+static void
 empty_out (GredisConnection *self)
 {
   if (self->out->len > OUT_BUFFER_KEEP)
@@ -697,8 +709,8 @@ flush (GredisConnection *self)
       self->out_pos += n;
       /* Every queued entry may now have reached the server. */
       self->unsent_seq = self->head_seq + self->n_entries;
-      GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
-                    self, n, self->n_entries);
+      if (G_UNLIKELY (self->debug))
+        debug_sent (self, n);
     }
 
   self->progress_time = g_get_monotonic_time ();
@@ -1213,7 +1225,7 @@ _gredis_connection_queue_call (GredisConnection   *self,
       return;
     }
 
-  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+  if (G_UNLIKELY (self->debug))
     debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
@@ -1300,7 +1312,7 @@ _gredis_connection_queue_command (GredisConnection    *self,
       return;
     }
 
-  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+  if (G_UNLIKELY (self->debug))
     debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
@@ -1500,7 +1512,7 @@ gredis_connection_send_command_full (GredisConnection    *connection,
     }
 
   was_idle = self->n_entries == 0;
-  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+  if (G_UNLIKELY (self->debug))
     debug_command (self, "queues", argc, argv, argv_lengths, NULL);
   gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
   e = ring_push_back (self);
@@ -1764,7 +1776,7 @@ _gredis_connection_send_direct (GredisConnection   *self,
   if (!blocking && G_UNLIKELY (self->socket_blocking) && !restore_nonblocking (self))
     return FALSE;              /* closed: the main-loop path reports it */
 
-  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+  if (G_UNLIKELY (self->debug))
     debug_command (self, "sends and waits for", argc, argv, argv_lengths, args);
   if (args != NULL)
     gredis_encode_command_bytes (self->out, args, argc);
@@ -1792,8 +1804,8 @@ _gredis_connection_send_direct (GredisConnection   *self,
         {
           self->out_pos += n;
           *unsent = FALSE;
-          GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
-                        self, n, self->n_entries);
+          if (G_UNLIKELY (self->debug))
+            debug_sent (self, n);
           self->unsent_seq = self->head_seq + self->n_entries;
           if (timeout_us > 0 && self->out_pos < self->out->len)
             deadline = g_get_monotonic_time () + timeout_us;
@@ -2359,6 +2371,7 @@ on_connected (GObject      *source,
 static void
 start_connect (GredisConnection *self)
 {
+  self->debug = gredis_log_debug_enabled ();
   self->connect_cancellable = g_cancellable_new ();
   gredis_transport_connect_async (self->transport, self->endpoint, self->connect_cancellable,
                                   on_connected, g_object_ref (self));
@@ -3120,6 +3133,7 @@ static void
 gredis_connection_init (GredisConnection *self)
 {
   self->context = g_main_context_ref_thread_default ();
+  self->debug = gredis_log_debug_enabled ();
   self->protocol = 2;
   self->command_timeout_ms = 5000;
   self->out = g_byte_array_sized_new (1024);
