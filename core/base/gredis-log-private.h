@@ -19,9 +19,10 @@ G_BEGIN_DECLS
  *
  * GREDIS_DEBUG() formats nothing unless debug output is on for the
  * domain (g_log_writer_default_would_drop(), as GLib documents for
- * messages that cost something to make), so it may be used on the
- * paths of every command. Never pass it a password or a command's
- * arguments: a command is named by its first word only. */
+ * messages that cost something to make); the test itself is a call,
+ * so the connection's per-command paths keep its answer in a field
+ * instead. Never pass it a password or a command's arguments: a
+ * command is named by its first word only. */
 
 gboolean gredis_log_debug_enabled (void);
 
