@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <gredis/gredis.h>
@@ -129,6 +130,14 @@ struct _Bench
   gboolean failed;
   GredisClient *client;     /* for --async */
 
+  /* Live progress on a terminal, as redis-benchmark prints it. */
+  gint64 start;
+  gint64 last_tick;
+  guint last_done;
+  guint64 last_latencies_n;
+  gint64 last_latencies_sum;
+  int last_printed;         /* bytes of the last progress line */
+
   /* Random keys (-r, or --cluster): the arguments of the next request,
    * with each __rand_int__ replaced by a random number below keyspace
    * and each __rand_tag__ by one random number per request. */
@@ -201,6 +210,45 @@ bench_randomize (Bench *bench)
       bench->req_argv[i] = buffer->str;
       bench->req_lengths[i] = buffer->len;
     }
+}
+
+/* Every 250 ms while a test runs, redis-benchmark overwrites one line
+ * with the rate and the mean latency of the last interval and of the
+ * whole test so far; the line is blanked before the next one and before
+ * the report. */
+#define PROGRESS_INTERVAL_MS 250
+
+static void
+progress_clear (Bench *bench)
+{
+  /* As redis-benchmark: a field as wide as the last line, at least one
+   * space, then back to the start of the line. */
+  printf ("%*s\r", bench->last_printed, " ");
+}
+
+static gboolean
+on_progress (gpointer user_data)
+{
+  Bench *bench = user_data;
+  Latencies *l = &bench->latencies;
+  gint64 now = g_get_monotonic_time ();
+  double dt = (now - bench->start) / 1e6;
+  double interval = (now - bench->last_tick) / 1e6;
+  guint64 interval_n = l->n - bench->last_latencies_n;
+
+  progress_clear (bench);
+  bench->last_printed =
+    printf ("%s: rps=%.1f (overall: %.1f) avg_msec=%.3f (overall: %.3f)\r", bench->name,
+            interval > 0 ? (bench->n_done - bench->last_done) / interval : 0.0,
+            dt > 0 ? bench->n_done / dt : 0.0,
+            interval_n > 0 ? (double) (l->sum - bench->last_latencies_sum) / interval_n / 1000.0 : 0.0,
+            l->n > 0 ? (double) l->sum / l->n / 1000.0 : 0.0);
+  fflush (stdout);
+  bench->last_tick = now;
+  bench->last_done = bench->n_done;
+  bench->last_latencies_n = l->n;
+  bench->last_latencies_sum = l->sum;
+  return G_SOURCE_CONTINUE;
 }
 
 static void send_batch (BenchClient *bc);
@@ -305,6 +353,7 @@ typedef struct
   gboolean csv;
   gboolean async;
   gboolean cluster;
+  gboolean progress;        /* stdout is a terminal, and no --csv */
   guint keyspace;
 } Settings;
 
@@ -462,6 +511,7 @@ run_one (const Settings      *s,
   Bench bench = { 0 };
   g_autofree BenchClient *bcs = g_new0 (BenchClient, s->clients);
   gint64 start, elapsed;
+  guint progress_id = 0;
   double rps;
 
   bench.name = name;
@@ -478,6 +528,9 @@ run_one (const Settings      *s,
   latencies_init (&bench.latencies);
 
   start = g_get_monotonic_time ();
+  bench.start = bench.last_tick = start;
+  if (s->progress && report)
+    progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, on_progress, &bench);
   if (s->async)
     {
       /* One client, every request issued at once, no explicit pipeline. */
@@ -503,8 +556,11 @@ run_one (const Settings      *s,
   while (bench.n_done < s->requests)
     g_main_context_iteration (NULL, TRUE);
   elapsed = g_get_monotonic_time () - start;
+  g_clear_handle_id (&progress_id, g_source_remove);
 
   rps = s->requests / (elapsed / 1e6);
+  if (s->progress && report)
+    progress_clear (&bench);
   if (report && !bench.failed)
     {
       Latencies *l = &bench.latencies;
@@ -552,16 +608,90 @@ run_one (const Settings      *s,
   return !bench.failed;
 }
 
-static gboolean
-wants (char       **tests,
-       const char  *name)
+/* redis-benchmark's default suite, in its order, with its names. A test
+ * runs when -t names it, or one of its aliases ("ping" for both PINGs,
+ * "lrange" for every LRANGE and the LPUSH that fills their list). In the
+ * arguments, VALUE stands for the -d bytes of payload, SCORE for 0 (a
+ * random number with -r) and MSET_KEY for a random key, with one random
+ * hash tag for the whole MSET under --cluster. Gredis always writes RESP
+ * arrays, so PING_INLINE sends what PING_MBULK sends. */
+static const char VALUE[] = "<value>";
+static const char SCORE[] = "<score>";
+static const char MSET_KEY[] = "<mset-key>";
+
+#define LRANGE_ALIASES "lrange,lrange_100,lrange_300,lrange_500,lrange_600"
+
+typedef struct
 {
+  const char *name;
+  const char *selected_by;      /* comma-separated, lower case */
+  const char *argv[21];         /* NULL-terminated unless all 21 are used */
+} BenchTest;
+
+static const BenchTest default_tests[] = {
+  { "PING_INLINE", "ping_inline,ping", { "PING" } },
+  { "PING_MBULK", "ping_mbulk,ping", { "PING" } },
+  { "SET", "set", { "SET", "key:" RAND_INT, VALUE } },
+  { "GET", "get", { "GET", "key:" RAND_INT } },
+  { "INCR", "incr", { "INCR", "counter:" RAND_INT } },
+  { "LPUSH", "lpush", { "LPUSH", "mylist", VALUE } },
+  { "RPUSH", "rpush", { "RPUSH", "mylist", VALUE } },
+  { "LPOP", "lpop", { "LPOP", "mylist" } },
+  { "RPOP", "rpop", { "RPOP", "mylist" } },
+  { "SADD", "sadd", { "SADD", "myset", "element:" RAND_INT } },
+  { "HSET", "hset", { "HSET", "myhash", "element:" RAND_INT, VALUE } },
+  { "SPOP", "spop", { "SPOP", "myset" } },
+  { "ZADD", "zadd", { "ZADD", "myzset", SCORE, "element:" RAND_INT } },
+  { "ZPOPMIN", "zpopmin", { "ZPOPMIN", "myzset" } },
+  { "LPUSH (needed to benchmark LRANGE)", LRANGE_ALIASES, { "LPUSH", "mylist", VALUE } },
+  { "LRANGE_100 (first 100 elements)", "lrange,lrange_100", { "LRANGE", "mylist", "0", "99" } },
+  { "LRANGE_300 (first 300 elements)", "lrange,lrange_300", { "LRANGE", "mylist", "0", "299" } },
+  { "LRANGE_500 (first 500 elements)", "lrange,lrange_500", { "LRANGE", "mylist", "0", "499" } },
+  { "LRANGE_600 (first 600 elements)", "lrange,lrange_600", { "LRANGE", "mylist", "0", "599" } },
+  { "MSET (10 keys)", "mset",
+    { "MSET", MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE,
+      MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE, MSET_KEY, VALUE } },
+};
+
+/* As redis-benchmark's test_is_selected(): every test without -t, else
+ * those that -t names (in any case). */
+static gboolean
+test_is_selected (char           **tests,
+                  const BenchTest *test)
+{
+  g_auto(GStrv) aliases = NULL;
+
   if (tests == NULL)
     return TRUE;
+  aliases = g_strsplit (test->selected_by, ",", -1);
   for (guint i = 0; tests[i] != NULL; i++)
-    if (g_ascii_strcasecmp (tests[i], name) == 0)
+    if (g_strv_contains ((const char * const *) aliases, tests[i]))
       return TRUE;
   return FALSE;
+}
+
+/* The arguments of @test, with the payload, score and keys filled in. */
+static guint
+test_arguments (const BenchTest *test,
+                const Settings  *s,
+                const char      *value,
+                const char     **argv)
+{
+  guint argc = 0;
+
+  for (; argc < G_N_ELEMENTS (test->argv) && test->argv[argc] != NULL; argc++)
+    {
+      const char *arg = test->argv[argc];
+
+      if (arg == VALUE)
+        arg = value;
+      else if (arg == SCORE)
+        arg = s->keyspace > 0 ? RAND_INT : "0";
+      else if (arg == MSET_KEY)
+        arg = s->cluster ? "key:{" RAND_TAG "}:" RAND_INT : "key:" RAND_INT;
+      argv[argc] = arg;
+    }
+  return argc;
 }
 
 typedef struct
@@ -631,7 +761,7 @@ main (int    argc,
     { "clients", 'c', 0, G_OPTION_ARG_INT, &clients, N_("Number of parallel connections (default 50)"), N_("N") },
     { "requests", 'n', 0, G_OPTION_ARG_INT, &requests, N_("Total number of requests (default 100000)"), N_("N") },
     { "pipeline", 'P', 0, G_OPTION_ARG_INT, &pipeline, N_("Pipeline N requests (default 1, no pipeline)"), N_("N") },
-    { "keyspacelen", 'r', 0, G_OPTION_ARG_INT, &keyspace, N_("Use random keys for SET/GET/INCR and MSET: __rand_int__ becomes a random number below N"), N_("N") },
+    { "keyspacelen", 'r', 0, G_OPTION_ARG_INT, &keyspace, N_("Use random keys for SET/GET/INCR/MSET, members for SADD/HSET/ZADD and ZADD scores: __rand_int__ becomes a random number below N"), N_("N") },
     { "cluster", 0, 0, G_OPTION_ARG_NONE, &s.cluster, N_("Enable cluster mode: route requests by key slot, over random keys (implied by redis+cluster:// URIs)"), NULL },
     { "data-size", 'd', 0, G_OPTION_ARG_INT, &data_size, N_("Data size of SET/GET value in bytes (default 3)"), N_("N") },
     { "dbnum", 0, 0, G_OPTION_ARG_INT, &o.dbnum, N_("SELECT the specified db number (default 0)"), N_("DB") },
@@ -689,9 +819,12 @@ main (int    argc,
   s.requests = requests;
   s.pipeline = pipeline;
   s.data_size = data_size;
+  s.progress = isatty (STDOUT_FILENO) && !s.csv;
   if (o.tests != NULL)
     {
-      tests = g_strsplit (o.tests, ",", -1);
+      g_autofree char *lower = g_ascii_strdown (o.tests, -1);
+
+      tests = g_strsplit (lower, ",", -1);
       for (guint i = 0; tests[i] != NULL; i++)
         g_strstrip (tests[i]);
     }
@@ -771,50 +904,19 @@ main (int    argc,
   if (!ok)
     goto out;
 
-  if (ok && wants (tests, "ping"))
+  for (gsize t = 0; ok && t < G_N_ELEMENTS (default_tests); t++)
     {
-      const char *a[] = { "PING" };
-      ok = run_one (&s, gclients, connections, "PING_MBULK", 1, a, TRUE);
-    }
-  if (ok && wants (tests, "set"))
-    {
-      const char *a[] = { "SET", "key:__rand_int__", value };
-      ok = run_one (&s, gclients, connections, "SET", 3, a, TRUE);
-    }
-  if (ok && wants (tests, "get"))
-    {
-      const char *a[] = { "GET", "key:__rand_int__" };
-      ok = run_one (&s, gclients, connections, "GET", 2, a, TRUE);
-    }
-  if (ok && wants (tests, "incr"))
-    {
-      const char *a[] = { "INCR", "counter:__rand_int__" };
-      ok = run_one (&s, gclients, connections, "INCR", 2, a, TRUE);
-    }
-  if (ok && wants (tests, "lpush"))
-    {
-      const char *a[] = { "LPUSH", "mylist", value };
-      ok = run_one (&s, gclients, connections, "LPUSH", 3, a, TRUE);
-    }
-  if (ok && wants (tests, "lrange_100"))
-    {
-      const char *fill[] = { "LPUSH", "mylist", value };
-      const char *a[] = { "LRANGE", "mylist", "0", "99" };
+      const char *a[G_N_ELEMENTS (default_tests[t].argv)];
+      guint n;
 
-      ok = run_one (&s, gclients, connections, "LPUSH (needed to benchmark LRANGE)", 3, fill, TRUE) &&
-           run_one (&s, gclients, connections, "LRANGE_100 (first 100 elements)", 4, a, TRUE);
+      if (!test_is_selected (tests, &default_tests[t]))
+        continue;
+      n = test_arguments (&default_tests[t], &s, value, a);
+      ok = run_one (&s, gclients, connections, default_tests[t].name, n, a, TRUE);
     }
-  if (ok && wants (tests, "mset"))
-    {
-      const char *a[21] = { "MSET" };
-
-      for (guint i = 0; i < 10; i++)
-        {
-          a[1 + 2 * i] = s.cluster ? "key:{" RAND_TAG "}:" RAND_INT : "key:" RAND_INT;
-          a[2 + 2 * i] = value;
-        }
-      ok = run_one (&s, gclients, connections, "MSET (10 keys)", 21, a, TRUE);
-    }
+  /* As redis-benchmark, a blank line after the suite but in CSV. */
+  if (ok && !s.csv)
+    g_print ("\n");
 
 out:
   for (guint c = 0; connections != NULL && c < s.clients; c++)

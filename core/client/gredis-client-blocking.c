@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-sync-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
@@ -280,10 +281,10 @@ blocking_acquired (GObject      *source,
     gredis_connection_set_command_timeout_ms (data->connection,
                                               (guint) MIN ((guint64) data->timeout_ms + margin_ms,
                                                            G_MAXUINT));
-  g_debug ("Blocking command %.*s on an exclusive connection, timeout %u ms",
-           (int) MIN (g_bytes_get_size (data->args->pdata[0]), 32),
-           (const char *) g_bytes_get_data (data->args->pdata[0], NULL),
-           gredis_connection_get_command_timeout_ms (data->connection));
+  GREDIS_DEBUG ("client", "Blocking command %.*s on an exclusive connection, timeout %u ms",
+                (int) MIN (g_bytes_get_size (data->args->pdata[0]), 32),
+                (const char *) g_bytes_get_data (data->args->pdata[0], NULL),
+                gredis_connection_get_command_timeout_ms (data->connection));
 
   inner = _gredis_call_new (client, cancellable, blocking_done, g_object_ref (task),
                             blocking_acquired);

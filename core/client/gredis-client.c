@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-client-private.h"
 #include "gredis-client-blocking-private.h"
 #include "gredis-router-retry-private.h"
@@ -291,7 +292,7 @@ _gredis_client_network_changed (GredisClient *self)
 {
   g_return_if_fail (GREDIS_IS_CLIENT (self));
 
-  g_debug ("The network changed: backoff delays start again");
+  GREDIS_DEBUG ("client", "The network changed: backoff delays start again");
   _gredis_router_network_changed (self->router);
 }
 

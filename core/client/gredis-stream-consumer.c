@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-reply-types-private.h"
 
 /**
@@ -211,7 +212,7 @@ handle_error (Op     *op,
   guint64 delay_us;
   guint delay_ms;
 
-  g_debug ("Stream consumer %s of %s: %s", self->consumer, self->group, error->message);
+  GREDIS_DEBUG ("client", "Stream consumer %s of %s: %s", self->consumer, self->group, error->message);
   if (self->create_group && g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_NOGROUP))
     self->need_group = TRUE;
   g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);

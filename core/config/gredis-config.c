@@ -4,6 +4,7 @@
  */
 #include "gredis-config-private.h"
 #include "gredis-address-map-private.h"
+#include "gredis-log-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1262,9 +1263,9 @@ _gredis_config_apply_option (GredisConfig            *config,
   g_assert (prop_id > PROP_URI && prop_id < N_PROPS);
 
   if (secret || quote == GREDIS_QUOTE_NEVER)
-    g_debug ("Setting option %s (value hidden)", option->name);
+    GREDIS_DEBUG ("config", "Setting option %s (value hidden)", option->name);
   else
-    g_debug ("Setting option %s to “%s”", option->name, value);
+    GREDIS_DEBUG ("config", "Setting option %s to “%s”", option->name, value);
 
   switch (option->type)
     {

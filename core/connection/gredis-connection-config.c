@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-config-private.h"
 #include "gredis-handshake-private.h"
 
@@ -24,6 +25,36 @@ create_plugin (GredisConfig      *config,
       return NULL;
     }
   return plugin;
+}
+
+/* The name of the implementation of @kind that @name chooses (the
+ * default when %NULL), for the debug log. */
+static char *
+chosen_plugin (GredisPluginKind  kind,
+               const char       *name)
+{
+  g_autoptr(GredisPluginInfo) info = gredis_plugins_lookup (kind, name, NULL);
+
+  return g_strdup (info != NULL ? gredis_plugin_info_get_name (info) : name != NULL ? name : "none");
+}
+
+/* One line per connection: where it goes, and the plugins that carry
+ * it. The backoff and pool are the client's, from the same @config. */
+static void
+debug_plugins (GredisConfig       *config,
+               GredisConnection   *connection,
+               GSocketConnectable *endpoint)
+{
+  g_autofree char *where = g_socket_connectable_to_string (endpoint);
+  g_autofree char *transport = chosen_plugin (GREDIS_PLUGIN_TRANSPORT,
+                                              gredis_config_get_effective_transport (config));
+  g_autofree char *parser = chosen_plugin (GREDIS_PLUGIN_PARSER, gredis_config_get_parser (config));
+  g_autofree char *backoff = chosen_plugin (GREDIS_PLUGIN_BACKOFF_POLICY,
+                                            gredis_config_get_backoff (config));
+  g_autofree char *pool = chosen_plugin (GREDIS_PLUGIN_POOL, gredis_config_get_pool (config));
+
+  GREDIS_DEBUG ("connection", "Connection %p to %s: transport %s, parser %s, backoff %s, pool %s",
+                connection, where, transport, parser, backoff, pool);
 }
 
 /* The steps the core's features added to @config (the client-side
@@ -48,7 +79,7 @@ on_open_done (GObject      *source,
   /* Commands queued on the connection fail with the same error; this is
    * only for the debug log. */
   if (!gredis_connection_open_finish (GREDIS_CONNECTION (source), result, &error))
-    g_debug ("Could not open a connection: %s", error->message);
+    GREDIS_DEBUG ("connection", "Could not open a connection: %s", error->message);
 }
 
 /**
@@ -111,6 +142,8 @@ gredis_connection_new_for_config (GredisConfig        *config,
 
   connection = gredis_connection_new (GREDIS_TRANSPORT (transport), GREDIS_PARSER (parser),
                                       endpoint);
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    debug_plugins (config, connection, endpoint);
   gredis_connection_set_username (connection, gredis_config_get_username (config));
   gredis_connection_set_password (connection, password);
   if (password != NULL)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-handshake-private.h"
 #include "gredis-reply-private.h"
@@ -107,6 +108,10 @@ struct _GredisConnection
   guint retries;
 
   GredisConnectionState state;
+  /* Debug output on for the domain: read when the connection is made
+   * and at each connect, so that the paths of every command test a
+   * field rather than call into GLib. */
+  gboolean debug;
 
   GIOStream *stream;
   GSocket *socket;             /* under stream, for the direct path */
@@ -347,6 +352,63 @@ offer_error_reply (GredisConnection *self,
   return taken;
 }
 
+/* The debug log names a command by its first word, cut short: never by
+ * its arguments, which may be a password or a value. */
+static void
+debug_command (GredisConnection   *self,
+               const char         *what,
+               guint               argc,
+               const char * const *argv,
+               const gsize        *argv_lengths,
+               GBytes * const     *args)
+{
+  gconstpointer name;
+  gsize length;
+
+  if (args != NULL)
+    name = g_bytes_get_data (args[0], &length);
+  else
+    {
+      name = argv[0];
+      length = argv_lengths != NULL ? argv_lengths[0] : strlen (argv[0]);
+    }
+  GREDIS_DEBUG ("connection", "Connection %p: %s %.*s (%u argument%s) behind %u%s",
+                self, what, (int) MIN (length, 32), (const char *) name, argc - 1,
+                argc == 2 ? "" : "s", self->n_entries,
+                self->state == GREDIS_CONNECTION_STATE_READY ? "" : ", held until it is ready");
+}
+
+/* A reply by its kind, and an error reply by its code (its first word):
+ * the rest may hold a value. */
+static void
+debug_reply (GredisConnection *self,
+             GredisReply      *reply,
+             const GError     *error)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  if (reply == NULL)
+    {
+      GREDIS_DEBUG ("connection", "Connection %p: no reply: %s", self, error->message);
+      return;
+    }
+  klass = g_type_class_ref (GREDIS_TYPE_REPLY_KIND);
+  value = g_enum_get_value (klass, reply->kind);
+  if (reply->kind == GREDIS_REPLY_ERROR)
+    {
+      const char *text = gredis_reply_get_string (reply, NULL);
+
+      if (text == NULL)
+        text = "?";
+      GREDIS_DEBUG ("connection", "Connection %p: error reply %.*s, %u more waiting", self,
+                    (int) MIN (strcspn (text, " "), 32), text, self->n_entries);
+    }
+  else
+    GREDIS_DEBUG ("connection", "Connection %p: %s reply, %u more waiting", self,
+                  value != NULL ? value->value_nick : "?", self->n_entries);
+}
+
 static void
 complete_entry (GredisConnection *self,
                 Entry            *e,
@@ -359,6 +421,9 @@ complete_entry (GredisConnection *self,
       g_source_unref (e->cancel_source);
       e->cancel_source = NULL;
     }
+
+  if (G_UNLIKELY (self->debug) && e->kind != ENTRY_HANDSHAKE)
+    debug_reply (self, reply, error);
 
   /* The reply's kind read in place: this runs for every reply. */
   if (G_UNLIKELY (reply != NULL && reply->kind == GREDIS_REPLY_ERROR) && self->failure_func != NULL &&
@@ -452,7 +517,7 @@ fail (GredisConnection *self,
     }
 
   g_object_ref (self);
-  g_debug ("Connection %p closed: %s", self, error->message);
+  GREDIS_DEBUG ("connection", "Connection %p closed: %s", self, error->message);
   if (self->close_error == NULL)
     self->close_error = g_error_copy (error);
 
@@ -592,6 +657,14 @@ static gboolean restore_nonblocking (GredisConnection *self);
 
 /* Empties the output buffer once all of it was written. */
 static void
+debug_sent (GredisConnection *self,
+            gssize            n)
+{
+  GREDIS_DEBUG ("connection", "Connection %p: sent %" G_GSSIZE_FORMAT " bytes, %u waiting for a reply",
+                self, n, self->n_entries);
+}
+
+static void
 empty_out (GredisConnection *self)
 {
   if (self->out->len > OUT_BUFFER_KEEP)
@@ -636,6 +709,8 @@ flush (GredisConnection *self)
       self->out_pos += n;
       /* Every queued entry may now have reached the server. */
       self->unsent_seq = self->head_seq + self->n_entries;
+      if (G_UNLIKELY (self->debug))
+        debug_sent (self, n);
     }
 
   self->progress_time = g_get_monotonic_time ();
@@ -1150,6 +1225,8 @@ _gredis_connection_queue_call (GredisConnection   *self,
       return;
     }
 
+  if (G_UNLIKELY (self->debug))
+    debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
   if (_gredis_call_keeps_command (call))
@@ -1235,6 +1312,8 @@ _gredis_connection_queue_command (GredisConnection    *self,
       return;
     }
 
+  if (G_UNLIKELY (self->debug))
+    debug_command (self, "queues", argc, argv, argv_lengths, args);
   buffer = current_buffer (self);
   start = encode_queued (buffer, argc, argv, argv_lengths, args);
 
@@ -1433,6 +1512,8 @@ gredis_connection_send_command_full (GredisConnection    *connection,
     }
 
   was_idle = self->n_entries == 0;
+  if (G_UNLIKELY (self->debug))
+    debug_command (self, "queues", argc, argv, argv_lengths, NULL);
   gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
   e = ring_push_back (self);
   e->kind = ENTRY_CALLBACK;
@@ -1695,6 +1776,8 @@ _gredis_connection_send_direct (GredisConnection   *self,
   if (!blocking && G_UNLIKELY (self->socket_blocking) && !restore_nonblocking (self))
     return FALSE;              /* closed: the main-loop path reports it */
 
+  if (G_UNLIKELY (self->debug))
+    debug_command (self, "sends and waits for", argc, argv, argv_lengths, args);
   if (args != NULL)
     gredis_encode_command_bytes (self->out, args, argc);
   else
@@ -1721,6 +1804,8 @@ _gredis_connection_send_direct (GredisConnection   *self,
         {
           self->out_pos += n;
           *unsent = FALSE;
+          if (G_UNLIKELY (self->debug))
+            debug_sent (self, n);
           self->unsent_seq = self->head_seq + self->n_entries;
           if (timeout_us > 0 && self->out_pos < self->out->len)
             deadline = g_get_monotonic_time () + timeout_us;
@@ -1849,6 +1934,8 @@ become_ready (GredisConnection *self)
   if (self->backoff_policy != NULL)
     gredis_backoff_policy_reset (self->backoff_policy);
 
+  GREDIS_DEBUG ("connection", "Connection %p: ready, protocol %u, %u commands waiting", self,
+                self->protocol, self->n_entries);
   g_object_ref (self);
   set_state (self, GREDIS_CONNECTION_STATE_READY);
   if (self->state == GREDIS_CONNECTION_STATE_READY)
@@ -2037,8 +2124,19 @@ send_handshake (GredisConnection *self)
 
   if (sent->len == 0)
     {
+      GREDIS_DEBUG ("connection", "Connection %p: no handshake needed", self);
       become_ready (self);
       return;
+    }
+
+  if (G_UNLIKELY (gredis_log_debug_enabled ()))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < sent->len; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                _gredis_handshake_step_get_name (g_ptr_array_index (sent, i)));
+      GREDIS_DEBUG ("connection", "Connection %p: handshake: %s", self, names->str);
     }
 
   for (guint i = sent->len; i > 0; i--)
@@ -2217,8 +2315,8 @@ on_connected (GObject      *source,
 
           self->attempt++;
           delay_us = gredis_backoff_policy_compute (self->backoff_policy, self->attempt);
-          g_debug ("Connecting failed (%s); attempt %u of %u in %" G_GUINT64_FORMAT " µs",
-                   error->message, self->attempt + 1, self->retries + 1, delay_us);
+          GREDIS_DEBUG ("connection", "Connecting failed (%s); attempt %u of %u in %" G_GUINT64_FORMAT " µs",
+                        error->message, self->attempt + 1, self->retries + 1, delay_us);
           g_error_free (error);
           self->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
           g_source_set_callback (self->retry_source, retry_connect, self, NULL);
@@ -2273,6 +2371,7 @@ on_connected (GObject      *source,
 static void
 start_connect (GredisConnection *self)
 {
+  self->debug = gredis_log_debug_enabled ();
   self->connect_cancellable = g_cancellable_new ();
   gredis_transport_connect_async (self->transport, self->endpoint, self->connect_cancellable,
                                   on_connected, g_object_ref (self));
@@ -3068,6 +3167,7 @@ static void
 gredis_connection_init (GredisConnection *self)
 {
   self->context = g_main_context_ref_thread_default ();
+  self->debug = gredis_log_debug_enabled ();
   self->protocol = 2;
   self->command_timeout_ms = 5000;
   self->out = g_byte_array_sized_new (1024);

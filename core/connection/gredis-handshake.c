@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-handshake-private.h"
 
 #include <string.h>
@@ -140,8 +141,8 @@ _gredis_handshake_step_judge (GredisHandshakeStep  *step,
 
   if (is_error && (step->flags & GREDIS_HANDSHAKE_IGNORE_ERRORS) != 0)
     {
-      g_debug ("Connection %p: handshake command %s refused, ignored: %s", connection,
-               step->name, gredis_reply_get_string (reply, NULL));
+      GREDIS_DEBUG ("connection", "Connection %p: handshake command %s refused, ignored: %s", connection,
+                    step->name, gredis_reply_get_string (reply, NULL));
       return TRUE;
     }
 

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-pipeline-cluster-private.h"
 #include "gredis-client-private.h"
 #include "gredis-router-private.h"
@@ -223,7 +224,7 @@ parts_done (Run *run)
       return;
     }
 
-  g_debug ("Sending %u commands of a cluster pipeline again, each alone", run->again->len);
+  GREDIS_DEBUG ("pipeline", "Sending %u commands of a cluster pipeline again, each alone", run->again->len);
   /* Held while they are sent: some may complete before the loop ends. */
   run->n_pending = run->again->len + 1;
   g_main_context_push_thread_default (run->context);
@@ -412,7 +413,7 @@ run_plan (Run *run)
       parts_done (run);
       return;
     }
-  g_debug ("A pipeline of %u commands goes to %u nodes of the cluster", n_sent, run->n_parts);
+  GREDIS_DEBUG ("pipeline", "A pipeline of %u commands goes to %u nodes of the cluster", n_sent, run->n_parts);
   /* Held while the parts start: a part may be done at once. */
   run->n_pending = run->n_parts + 1;
   for (guint p = 0; p < run->n_parts; p++)

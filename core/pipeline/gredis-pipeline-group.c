@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-pipeline-group-private.h"
 #include "gredis-client-private.h"
 #include "gredis-router-retry-private.h"
@@ -167,8 +168,8 @@ group_retry_fire (gpointer user_data)
       group_fail_cancelled (group);
       return G_SOURCE_REMOVE;
     }
-  g_debug ("Sending %u commands of a pipeline again (attempt %u)", group->n_indices,
-           group->failures + 1);
+  GREDIS_DEBUG ("pipeline", "Sending %u commands of a pipeline again (attempt %u)", group->n_indices,
+                group->failures + 1);
   /* A source's callback runs without its context being thread-default:
    * push it, for the connection to belong to it. */
   g_main_context_push_thread_default (group->context);

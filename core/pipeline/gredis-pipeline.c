@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-command-state-private.h"
 #include "gredis-pipeline-private.h"
 #include "gredis-pipeline-batch-private.h"
@@ -640,7 +641,7 @@ watch_reply_done (GObject      *source,
     {
       /* The slot moved: nothing is watched on this node; watch on the
        * slot's new one, once. */
-      g_debug ("Watching again after a redirect: %s", error->message);
+      GREDIS_DEBUG ("pipeline", "Watching again after a redirect: %s", error->message);
       g_error_free (error);
       _gredis_pipeline_release (self->client, g_steal_pointer (&data->connection), TRUE, TRUE);
       data->rerouted = TRUE;
@@ -912,7 +913,7 @@ cluster_transaction_done (const GError *error,
           execution_group_done (watch_error, execution);
           return;
         }
-      g_debug ("Sending a transaction again to the new node of its slot: %s", moved->message);
+      GREDIS_DEBUG ("pipeline", "Sending a transaction again to the new node of its slot: %s", moved->message);
       execution->rerouted = TRUE;
       _gredis_pipeline_results_clear (execution->results);
       g_main_context_push_thread_default (g_task_get_context (execution->task));

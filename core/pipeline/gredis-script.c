@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 
 #include <string.h>
 
@@ -434,8 +435,8 @@ run_done (GObject      *source,
     g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
   else if (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_NOSCRIPT) && !data->reloaded)
     {
-      g_debug ("Script %s is not in the server's cache: loading it",
-               gredis_script_get_sha1 (g_task_get_source_object (task)));
+      GREDIS_DEBUG ("pipeline", "Script %s is not in the server's cache: loading it",
+                    gredis_script_get_sha1 (g_task_get_source_object (task)));
       g_error_free (error);
       run_send (task, TRUE);
     }

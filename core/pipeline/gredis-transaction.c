@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-pipeline-private.h"
 #include "gredis-sync-private.h"
 
@@ -52,8 +53,8 @@ transaction_executed (GObject      *source,
   if (g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_WATCH) &&
       tx->attempt < tx->max_attempts)
     {
-      g_debug ("Transaction attempt %u of %u met a changed key: retrying",
-               tx->attempt, tx->max_attempts);
+      GREDIS_DEBUG ("pipeline", "Transaction attempt %u of %u met a changed key: retrying",
+                    tx->attempt, tx->max_attempts);
       g_error_free (error);
       transaction_attempt (task);
       return;

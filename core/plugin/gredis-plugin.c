@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-plugin-private.h"
 
 #include <stdio.h>
@@ -265,7 +266,7 @@ load_directory (const char *dir,
   gdir = g_dir_open (dir, 0, NULL);
   if (gdir == NULL)
     {
-      g_debug ("Plugin directory %s cannot be read", dir);
+      GREDIS_DEBUG ("plugin", "Plugin directory %s cannot be read", dir);
       return;
     }
   while ((name = g_dir_read_name (gdir)) != NULL)
@@ -281,7 +282,7 @@ load_directory (const char *dir,
 
       if (g_hash_table_contains (seen, base))
         {
-          g_debug ("Skipping %s in %s: already loaded from an earlier directory", base, dir);
+          GREDIS_DEBUG ("plugin", "Skipping %s in %s: already loaded from an earlier directory", base, dir);
           continue;
         }
       path = g_build_filename (dir, base, NULL);
@@ -321,7 +322,7 @@ load_all (void)
   if (env != NULL && *env != '\0')
     {
       if (is_setuid ())
-        g_debug ("Ignoring GREDIS_PLUGIN_PATH in a setuid process");
+        GREDIS_DEBUG ("plugin", "Ignoring GREDIS_PLUGIN_PATH in a setuid process");
       else
         {
           g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);

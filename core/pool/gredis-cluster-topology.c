@@ -15,6 +15,7 @@
  */
 #include "gredis-cluster-topology-private.h"
 #include "gredis-config-private.h"
+#include "gredis-log-private.h"
 
 #include <string.h>
 
@@ -634,7 +635,7 @@ seed_failed (GTask  *task,
 {
   FetchData *fetch = g_task_get_task_data (task);
 
-  g_debug ("A cluster seed gave no topology: %s", error->message);
+  GREDIS_DEBUG ("pool", "A cluster seed gave no topology: %s", error->message);
   if (fetch->next > 0)
     g_set_object (&fetch->failed, g_ptr_array_index (fetch->seeds, fetch->next - 1));
   g_clear_error (&fetch->last_error);

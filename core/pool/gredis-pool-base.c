@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-pool-base.h"
 #include "gredis-connection-private.h"
 #include "gredis-sync-private.h"
@@ -558,7 +559,7 @@ health_check_done (GObject      *source,
       return;
     }
 
-  g_debug ("A pooled connection failed its health check: %s", error->message);
+  GREDIS_DEBUG ("pool", "A pooled connection failed its health check: %s", error->message);
   drop_taken (self, item);
   acquire_step (g_steal_pointer (&task));
 }
@@ -922,7 +923,7 @@ prewarm (GredisPoolBase *self)
       connection = create_own_connection (self, NULL, &error);
       if (connection == NULL)
         {
-          g_debug ("Could not pre-warm the pool: %s", error->message);
+          GREDIS_DEBUG ("pool", "Could not pre-warm the pool: %s", error->message);
           return;
         }
       context = gredis_connection_get_context (connection);
@@ -1112,7 +1113,7 @@ gredis_pool_base_acquire (GredisPool               *pool,
           g_object_unref (ping_result);
           if (reply == NULL)
             {
-              g_debug ("A pooled connection failed its health check: %s", ping_error->message);
+              GREDIS_DEBUG ("pool", "A pooled connection failed its health check: %s", ping_error->message);
               drop_taken (self, item);
               continue;
             }
@@ -1214,7 +1215,7 @@ gredis_pool_base_release (GredisPool       *pool,
     {
       g_mutex_unlock (&priv->lock);
       /* A connection of the parent process, or given back twice. */
-      g_debug ("Connection %p does not belong to pool %p", connection, pool);
+      GREDIS_DEBUG ("pool", "Connection %p does not belong to pool %p", connection, pool);
       g_object_unref (connection);
       return;
     }

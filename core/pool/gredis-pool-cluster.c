@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-config-private.h"
 #include "gredis-cluster-topology-private.h"
 #include "gredis-cluster-read-private.h"
@@ -238,7 +239,7 @@ node_pool_locked (GredisPoolCluster  *self,
   config = gredis_config_dup (self->config);
   gredis_config_set_path (config, NULL);
   if (_gredis_address_map_lookup (self->address_map, host, port, &reach_host, &reach_port))
-    g_debug ("The cluster node %s is reached at %s:%u", key, reach_host, reach_port);
+    GREDIS_DEBUG ("pool", "The cluster node %s is reached at %s:%u", key, reach_host, reach_port);
   gredis_config_set_host (config, reach_host);
   gredis_config_set_port (config, reach_port);
   if (self->read_from != GREDIS_READ_FROM_PRIMARY)
@@ -320,8 +321,8 @@ on_probed (gpointer data,
       GredisLatencyProbe *probe = g_ptr_array_index (probes, i);
       NodeTime key = { probe->host, probe->port, 0 };
 
-      g_debug ("Cluster node %s:%u: round trip %" G_GINT64_FORMAT " µs",
-               probe->host, probe->port, probe->rtt_us);
+      GREDIS_DEBUG ("pool", "Cluster node %s:%u: round trip %" G_GINT64_FORMAT " µs",
+                    probe->host, probe->port, probe->rtt_us);
       if (probe->rtt_us >= 0)
         {
           NodeTime *time = g_new (NodeTime, 1);
@@ -581,8 +582,8 @@ on_fetched (GObject      *source,
                                     on_periodic);
     }
   else if (error != NULL && self->topology != NULL)
-    g_debug ("The cluster's slot map could not be fetched again; the old one stays: %s",
-             error->message);
+    GREDIS_DEBUG ("pool", "The cluster's slot map could not be fetched again; the old one stays: %s",
+                  error->message);
   waiting = self->waiting;
   g_queue_init (&self->waiting);
   if (self->closed && error == NULL)
@@ -607,7 +608,7 @@ on_fetched (GObject      *source,
 
   if (changes != 0)
     {
-      g_debug ("The cluster's topology changed (0x%x)", changes);
+      GREDIS_DEBUG ("pool", "The cluster's topology changed (0x%x)", changes);
       g_signal_emit (self, signals[SIGNAL_TOPOLOGY_CHANGED], 0, changes);
     }
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-config-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-pool-sentinel-private.h"
@@ -157,7 +158,7 @@ drop_replica_locked (GredisPoolSentinel *self,
       g_ptr_array_find_with_equal_func (self->replicas, address, g_str_equal, &index))
     g_ptr_array_remove_index (self->replicas, index);
   if (g_hash_table_steal_extended (self->replica_pools, address, &key, &pool))
-    g_debug ("Closing the connections to %s as a replica", address);
+    GREDIS_DEBUG ("pool", "Closing the connections to %s as a replica", address);
   g_free (key);
   return pool;
 }
@@ -197,7 +198,7 @@ set_master (GredisPoolSentinel *self,
   close_pool (promoted);
   if (changed)
     {
-      g_debug ("The master is now %s (%s): closing the connections to the old one", master, why);
+      GREDIS_DEBUG ("pool", "The master is now %s (%s): closing the connections to the old one", master, why);
       _gredis_pool_base_retire_all (GREDIS_POOL_BASE (self));
     }
 }
@@ -224,7 +225,7 @@ set_replicas (GredisPoolSentinel *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_ptr_array_find_with_equal_func (replicas, key, g_str_equal, NULL))
       {
-        g_debug ("Closing the connections to %s as a replica", (char *) key);
+        GREDIS_DEBUG ("pool", "Closing the connections to %s as a replica", (char *) key);
         g_ptr_array_add (closing, g_object_ref (value));
         g_hash_table_iter_remove (&iter);
       }
@@ -261,11 +262,11 @@ on_replicas_fetched (GObject      *source,
   self->replicas_fetching = FALSE;
   if (found != NULL)
     {
-      g_debug ("%u replicas serve reads", found->len);
+      GREDIS_DEBUG ("pool", "%u replicas serve reads", found->len);
       set_replicas (self, found);
     }
   else
-    g_debug ("The replicas were not read again: %s", error->message);
+    GREDIS_DEBUG ("pool", "The replicas were not read again: %s", error->message);
   if (self->replicas_again)
     {
       self->replicas_again = FALSE;
@@ -388,7 +389,7 @@ on_watch_state (GObject    *object,
 
   if (gredis_connection_get_state (GREDIS_CONNECTION (object)) == GREDIS_CONNECTION_STATE_CLOSED)
     {
-      g_debug ("The subscription on sentinel %s was lost", watch->address);
+      GREDIS_DEBUG ("pool", "The subscription on sentinel %s was lost", watch->address);
       watch_again_later (watch);
     }
 }
@@ -455,7 +456,7 @@ on_watch_push (GredisConnection *connection,
       g_mutex_unlock (&self->lock);
       if (current)
         {
-          g_debug ("A failover away from %s begins: closing the connections to it", old);
+          GREDIS_DEBUG ("pool", "A failover away from %s begins: closing the connections to it", old);
           _gredis_pool_base_retire_all (GREDIS_POOL_BASE (self));
         }
     }
@@ -504,7 +505,7 @@ watch_connect (Watch *watch)
     watch->connection = gredis_connection_new_for_config (self->sentinel_config, endpoint, &error);
   if (watch->connection == NULL)
     {
-      g_debug ("Cannot subscribe on sentinel %s: %s", watch->address, error->message);
+      GREDIS_DEBUG ("pool", "Cannot subscribe on sentinel %s: %s", watch->address, error->message);
       watch_again_later (watch);
       return;
     }
@@ -576,7 +577,7 @@ on_resolved (GObject      *source,
       /* The sentinels name a master that cannot be reached or is not
        * master (it died, a failover is under way): ask again until
        * pool-timeout-ms, as a caller waits for a connection. */
-      g_debug ("No master confirmed yet (%s); asking the sentinels again", error->message);
+      GREDIS_DEBUG ("pool", "No master confirmed yet (%s); asking the sentinels again", error->message);
       self->retry_avoided = g_timeout_source_new (AVOIDED_RETRY_MS);
       g_source_set_callback (self->retry_avoided, on_retry_avoided, self, NULL);
       g_source_attach (self->retry_avoided, self->context);
@@ -889,7 +890,7 @@ on_probed (gpointer data,
       g_autofree char *port = g_strdup_printf ("%u", probe->port);
       char *address = address_string (probe->host, port);
 
-      g_debug ("Server %s: round trip %" G_GINT64_FORMAT " µs", address, probe->rtt_us);
+      GREDIS_DEBUG ("pool", "Server %s: round trip %" G_GINT64_FORMAT " µs", address, probe->rtt_us);
       if (probe->rtt_us >= 0)
         g_hash_table_replace (self->latencies, address, g_memdup2 (&probe->rtt_us, sizeof (gint64)));
       else
@@ -984,7 +985,7 @@ replica_pool_locked (GredisPoolSentinel *self,
   pool = gredis_pool_new_for_name ("blocking", &error);
   if (pool == NULL)
     {
-      g_debug ("No pool for the replica %s: %s", address, error->message);
+      GREDIS_DEBUG ("pool", "No pool for the replica %s: %s", address, error->message);
       return NULL;
     }
   config = gredis_config_dup (self->replica_config);
@@ -1046,7 +1047,7 @@ on_replica_state (GObject    *object,
     {
       gint64 until = g_get_monotonic_time () + REPLICA_PENALTY_US;
 
-      g_debug ("The replica %s cannot be reached: reads go elsewhere for a while", address);
+      GREDIS_DEBUG ("pool", "The replica %s cannot be reached: reads go elsewhere for a while", address);
       g_mutex_lock (&self->lock);
       g_hash_table_replace (self->penalties, g_strdup (address), g_memdup2 (&until, sizeof until));
       g_mutex_unlock (&self->lock);
@@ -1166,7 +1167,7 @@ on_replica_acquired (GObject      *source,
       g_object_unref (task);
       return;
     }
-  g_debug ("No connection to a replica (%s): the read goes to the master", error->message);
+  GREDIS_DEBUG ("pool", "No connection to a replica (%s): the read goes to the master", error->message);
   parent_pool_iface->acquire_async (GREDIS_POOL (self), acquire->request, g_task_get_cancellable (task),
                                     on_master_acquired, task);
 }
@@ -1229,7 +1230,7 @@ gredis_pool_sentinel_acquire (GredisPool               *pool,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      g_debug ("No connection to a replica (%s): the read goes to the master", local_error->message);
+      GREDIS_DEBUG ("pool", "No connection to a replica (%s): the read goes to the master", local_error->message);
     }
   return parent_pool_iface->acquire (pool, request, cancellable, error);
 }
@@ -1259,7 +1260,7 @@ gredis_pool_sentinel_try_acquire (GredisPool               *pool,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      g_debug ("No connection to a replica (%s): the read goes to the master", local_error->message);
+      GREDIS_DEBUG ("pool", "No connection to a replica (%s): the read goes to the master", local_error->message);
     }
   return parent_pool_iface->try_acquire (pool, request, error);
 }
@@ -1334,7 +1335,7 @@ _gredis_pool_sentinel_report_readonly (GredisPool       *pool,
     return FALSE;
   if (_gredis_pool_base_is_current (GREDIS_POOL_BASE (pool), connection))
     {
-      g_debug ("A connection to the master answered READONLY: it was demoted");
+      GREDIS_DEBUG ("pool", "A connection to the master answered READONLY: it was demoted");
       _gredis_pool_base_retire_all (GREDIS_POOL_BASE (pool));
     }
   return TRUE;

@@ -5,6 +5,7 @@
  */
 #include "gredis-read-policy-private.h"
 #include "gredis-sync-private.h"
+#include "gredis-log-private.h"
 
 GredisReadFrom
 _gredis_read_from_parse (const char *text)
@@ -150,7 +151,7 @@ measure (GredisConfig       *config,
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
   if (error != NULL)
-    g_debug ("No latency measured for a node: %s", error->message);
+    GREDIS_DEBUG ("pool", "No latency measured for a node: %s", error->message);
 }
 
 static gpointer

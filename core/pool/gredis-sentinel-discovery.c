@@ -12,6 +12,7 @@
  */
 #include "gredis-sentinel-discovery-private.h"
 #include "gredis-sync-private.h"
+#include "gredis-log-private.h"
 
 #include <string.h>
 
@@ -326,9 +327,9 @@ on_master_addr (GObject      *source,
       (port = gredis_reply_get_string (gredis_reply_get_element (reply, 1), NULL)) == NULL ||
       !g_ascii_string_to_unsigned (port, 10, 1, G_MAXUINT16, &port_number, NULL))
     {
-      g_debug ("Sentinel %s gave no master address: %s",
-               (char *) g_ptr_array_index (discovery->sentinels, resolve->index),
-               error != NULL ? error->message : "unexpected reply");
+      GREDIS_DEBUG ("pool", "Sentinel %s gave no master address: %s",
+                    (char *) g_ptr_array_index (discovery->sentinels, resolve->index),
+                    error != NULL ? error->message : "unexpected reply");
       next_sentinel (task);
       return;
     }
@@ -369,8 +370,8 @@ ask_sentinel (GTask *task)
                                     TRUE, &error);
   if (resolve->connection == NULL)
     {
-      g_debug ("Sentinel address %s is not usable: %s",
-               (char *) g_ptr_array_index (discovery->sentinels, resolve->index), error->message);
+      GREDIS_DEBUG ("pool", "Sentinel address %s is not usable: %s",
+                    (char *) g_ptr_array_index (discovery->sentinels, resolve->index), error->message);
       next_sentinel (task);
       return;
     }
@@ -494,8 +495,8 @@ on_replicas (GObject      *source,
     }
   if (reply == NULL || !gredis_reply_is_aggregate (reply))
     {
-      g_debug ("Sentinel %s gave no replicas: %s", replicas->sentinels[replicas->index],
-               error != NULL ? error->message : "unexpected reply");
+      GREDIS_DEBUG ("pool", "Sentinel %s gave no replicas: %s", replicas->sentinels[replicas->index],
+                    error != NULL ? error->message : "unexpected reply");
       if (replicas->connection != NULL)
         gredis_connection_close (replicas->connection);
       g_clear_object (&replicas->connection);
@@ -551,7 +552,7 @@ ask_replicas (GTask *task)
     replicas->connection = gredis_connection_new_for_config (config, endpoint, &error);
   if (replicas->connection == NULL)
     {
-      g_debug ("Sentinel address %s is not usable: %s", replicas->sentinels[replicas->index], error->message);
+      GREDIS_DEBUG ("pool", "Sentinel address %s is not usable: %s", replicas->sentinels[replicas->index], error->message);
       replicas->index++;
       ask_replicas (task);
       return;

@@ -5,6 +5,7 @@
 #include "gredis-pubsub-private.h"
 #include "gredis-connection-private.h"
 #include "gredis-router-retry-private.h"
+#include "gredis-log-private.h"
 
 #include <string.h>
 
@@ -298,7 +299,7 @@ subscribed (GredisPubSubShards *self,
   _gredis_pubsub_update_connected (pubsub);
   if (restored && !is_closed (self))
     {
-      g_debug ("Shard subscriptions restored");
+      GREDIS_DEBUG ("pubsub", "Shard subscriptions restored");
       _gredis_pubsub_emit_lost (pubsub);
     }
 }
@@ -342,7 +343,7 @@ subscribe_done (GredisConnection *connection,
       if (channel == NULL || link == NULL || channel->link != link ||
           channel->state != CHANNEL_PENDING)
         goto out;
-      g_debug ("SSUBSCRIBE %s refused by %s: %s", channel->name, link->key, refusal->message);
+      GREDIS_DEBUG ("pubsub", "SSUBSCRIBE %s refused by %s: %s", channel->name, link->key, refusal->message);
 
       if (_gredis_router_follow_moved (self->router, refusal) ||
           g_error_matches (refusal, GREDIS_ERROR, GREDIS_ERROR_ASK) ||
@@ -429,7 +430,7 @@ link_on_push (GredisConnection *connection,
       if (channel != NULL && channel->link == link &&
           (channel->state == CHANNEL_SUBSCRIBED || channel->confirmed))
         {
-          g_debug ("Shard channel %s dropped by %s; subscribing again", name, link->key);
+          GREDIS_DEBUG ("pubsub", "Shard channel %s dropped by %s; subscribing again", name, link->key);
           /* A slot move sends MOVED to the next SSUBSCRIBE, a failover
            * may not: the map is fetched again either way. */
           _gredis_router_request_refresh (self->router);
@@ -485,7 +486,7 @@ link_lost (Link *link)
   GredisPubSubShards *self = link->shards;
   g_autoptr(GredisPubSub) pubsub = g_object_ref (self->pubsub);
 
-  g_debug ("Shard link to %s lost", link->key);
+  GREDIS_DEBUG ("pubsub", "Shard link to %s lost", link->key);
   _gredis_router_request_refresh (self->router);
   link_give_back (link, NULL);
   link->acquiring = FALSE;
@@ -541,7 +542,7 @@ link_acquired (GObject      *source,
 
   if (connection == NULL)
     {
-      g_debug ("Shard link to %s failed: %s", link->key, error->message);
+      GREDIS_DEBUG ("pubsub", "Shard link to %s failed: %s", link->key, error->message);
       /* The callers learn of it; the subscriptions stay, and are made
        * again after the backoff delay, unless another attempt cannot
        * mend it: then the next operation tries once more. */
@@ -667,7 +668,7 @@ health_check (gpointer user_data)
   /* Closed outside the walk: the state handler replaces the link. */
   for (guint i = 0; i < silent->len; i++)
     {
-      g_debug ("Shard link silent for %" G_GINT64_FORMAT " s; closing it", interval / G_USEC_PER_SEC);
+      GREDIS_DEBUG ("pubsub", "Shard link silent for %" G_GINT64_FORMAT " s; closing it", interval / G_USEC_PER_SEC);
       gredis_connection_close (g_ptr_array_index (silent, i));
     }
   return G_SOURCE_CONTINUE;
@@ -730,7 +731,7 @@ probe_done (GObject      *source,
       schedule_assign (self, 0);
       return;
     }
-  g_debug ("Shard subscriptions could not learn the slot map: %s", error->message);
+  GREDIS_DEBUG ("pubsub", "Shard subscriptions could not learn the slot map: %s", error->message);
   fail_waits (self, NULL, error);
   self->failures++;
   if (!gredis_retry_is_permanent_error (error))

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-pubsub-private.h"
 #include "gredis-client-private.h"
 #include "gredis-router-retry-private.h"
@@ -376,8 +377,8 @@ health_check (gpointer user_data)
 
   if (now - self->last_life >= interval)
     {
-      g_debug ("Pub/sub connection %p silent for %u s; closing it",
-               self->connection, self->health_check_interval_s);
+      GREDIS_DEBUG ("pubsub", "Pub/sub connection %p silent for %u s; closing it",
+                    self->connection, self->health_check_interval_s);
       /* The state handler replaces it. */
       gredis_connection_close (self->connection);
       return G_SOURCE_CONTINUE;
@@ -430,7 +431,7 @@ schedule_reconnect (GredisPubSub *self)
     delay_us = gredis_backoff_policy_compute (self->backoff, self->failures);
   else
     delay_us = (guint64) MIN (self->failures, 10) * 100 * 1000;
-  g_debug ("Pub/sub reconnecting in %" G_GUINT64_FORMAT " µs", delay_us);
+  GREDIS_DEBUG ("pubsub", "Pub/sub reconnecting in %" G_GUINT64_FORMAT " µs", delay_us);
 
   self->reconnect_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
   g_source_set_callback (self->reconnect_source, reconnect_cb, self, NULL);
@@ -471,7 +472,7 @@ on_state (GredisConnection *connection,
       connection != self->connection)
     return;
 
-  g_debug ("Pub/sub connection %p lost", connection);
+  GREDIS_DEBUG ("pubsub", "Pub/sub connection %p lost", connection);
   if (self->shards != NULL)
     {
       GSocketConnectable *endpoint = gredis_connection_get_endpoint (connection);
@@ -514,7 +515,7 @@ restored (GredisConnection *connection,
       if (g_queue_is_empty (&self->waiting))
         g_warning ("Could not restore subscriptions: %s", reply_error->message);
       else
-        g_debug ("Subscriptions refused: %s", reply_error->message);
+        GREDIS_DEBUG ("pubsub", "Subscriptions refused: %s", reply_error->message);
     }
 
   self->failures = 0;
@@ -547,7 +548,7 @@ acquired (GObject      *source,
     {
       if (!self->closed)
         {
-          g_debug ("Pub/sub could not connect: %s", error->message);
+          GREDIS_DEBUG ("pubsub", "Pub/sub could not connect: %s", error->message);
           /* Callers learn of the failure; the subscriptions stay and are
            * made when the server can be reached. A permanent failure (a
            * rejected certificate, refused authentication, an unknown

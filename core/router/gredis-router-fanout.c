@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-sync-private.h"
 #include "gredis-command-table-private.h"
 #include "gredis-key-slot-private.h"
@@ -662,8 +663,8 @@ part_should_retry (Part         *part,
     case GREDIS_RETRY_VERDICT_RETRY:
       part->failures++;
       *delay_us = _gredis_retry_delay_us (router, retry, &part->delay);
-      g_debug ("A part of a command sent to several nodes failed (%s); it will be sent again",
-               error->message);
+      GREDIS_DEBUG ("router", "A part of a command sent to several nodes failed (%s); it will be sent again",
+                    error->message);
       g_error_free (error);
       return TRUE;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:

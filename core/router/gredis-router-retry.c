@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-connection-private.h"
 
@@ -179,7 +180,7 @@ _gredis_retry_make_backoff (GredisConfig *config)
   if (backoff != NULL && !gredis_config_apply_to_plugin (config, backoff, &error))
     g_clear_object (&backoff);
   if (backoff == NULL)
-    g_debug ("Retrying without delays: %s", error->message);
+    GREDIS_DEBUG ("router", "Retrying without delays: %s", error->message);
   return backoff != NULL ? GREDIS_BACKOFF_POLICY (backoff) : NULL;
 }
 
@@ -318,7 +319,7 @@ batch_send (gpointer user_data)
           g_clear_pointer (&item->cancel_source, g_source_unref);
         }
       state = _gredis_call_get_data (call);
-      g_debug ("Sending a command again (attempt %u)", state->failures + 1);
+      GREDIS_DEBUG ("router", "Sending a command again (attempt %u)", state->failures + 1);
       queue_kept_command (batch->router, call);
       _gredis_call_unref (call);
     }
@@ -467,6 +468,8 @@ on_failure (GredisConnection *connection,
       if (_gredis_router_follow_moved (router, error))
         {
           state->redirects++;
+          GREDIS_DEBUG ("router", "A %.*s command is redirected (%s)",
+                        (int) MIN (lengths[0], 64), argv[0], error->message);
           g_main_context_push_thread_default (context);
           _gredis_router_retry_queue_call (router, call);
           g_main_context_pop_thread_default (context);
@@ -476,6 +479,8 @@ on_failure (GredisConnection *connection,
       if ((ask = _gredis_router_follow_ask (router, error)) != NULL)
         {
           state->redirects++;
+          GREDIS_DEBUG ("router", "A %.*s command is redirected once (%s)",
+                        (int) MIN (lengths[0], 64), argv[0], error->message);
           g_main_context_push_thread_default (context);
           if (!_gredis_call_return_error_if_cancelled (call))
             _gredis_router_queue_asking (router, ask, argc, argv, lengths, call);
@@ -487,8 +492,8 @@ on_failure (GredisConnection *connection,
         {
           state->redirects++;
           retry = _gredis_router_ref_retry (router);
-          g_debug ("A %.*s command was refused (%s); it will be sent again",
-                   (int) MIN (lengths[0], 64), argv[0], error->message);
+          GREDIS_DEBUG ("router", "A %.*s command was refused (%s); it will be sent again",
+                        (int) MIN (lengths[0], 64), argv[0], error->message);
           batch_add (router, retry, connection, call, &state->delay);
           return TRUE;
         }
@@ -499,8 +504,12 @@ on_failure (GredisConnection *connection,
   switch (_gredis_retry_decide (retry, error, unsent, state->failures, argc, argv, lengths, NULL))
     {
     case GREDIS_RETRY_VERDICT_FAIL:
+      GREDIS_DEBUG ("router", "A %.*s command failed (%s); it is not sent again",
+                    (int) MIN (lengths[0], 64), argv[0], error->message);
       return FALSE;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
+      GREDIS_DEBUG ("router", "A %.*s command may have run before it failed (%s); "
+                    "it is not sent again", (int) MIN (lengths[0], 64), argv[0], error->message);
       _gredis_call_return (call, NULL,
                            _gredis_retry_unknown_outcome_error (argv[0], lengths[0], error));
       _gredis_call_unref (call);
@@ -508,8 +517,8 @@ on_failure (GredisConnection *connection,
     case GREDIS_RETRY_VERDICT_RETRY:
     default:
       state->failures++;
-      g_debug ("A %.*s command failed (%s); it will be sent again",
-               (int) MIN (lengths[0], 64), argv[0], error->message);
+      GREDIS_DEBUG ("router", "A %.*s command failed (%s); it will be sent again",
+                    (int) MIN (lengths[0], 64), argv[0], error->message);
       batch_add (router, retry, connection, call, &state->delay);
       return TRUE;
     }

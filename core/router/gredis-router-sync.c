@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "gredis-private.h"
+#include "gredis-log-private.h"
 #include "gredis-sync-private.h"
 #include "gredis-router-private.h"
 #include "gredis-router-retry-private.h"
@@ -227,7 +228,7 @@ _gredis_router_send_sync (GredisRouter        *router,
                 {
                   if (retry == NULL)
                     retry = _gredis_router_ref_retry (router);
-                  g_debug ("Sending a command again after %s", local_error->message);
+                  GREDIS_DEBUG ("router", "Sending a command again after %s", local_error->message);
                   backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
                 }
               g_error_free (local_error);
@@ -264,7 +265,7 @@ _gredis_router_send_sync (GredisRouter        *router,
         default:
           break;
         }
-      g_debug ("Retrying a command after a failure: %s", local_error->message);
+      GREDIS_DEBUG ("router", "Retrying a command after a failure: %s", local_error->message);
       g_error_free (local_error);
       backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
     }

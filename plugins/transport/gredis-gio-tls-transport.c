@@ -298,7 +298,7 @@ handshake_done (GObject      *source,
     }
   {
     g_autofree char *suite = g_tls_connection_get_ciphersuite_name (connection);
-    g_debug ("TLS handshake with %s done: %s", peer, suite);
+    GREDIS_TRANSPORT_DEBUG ("TLS handshake with %s done: %s", peer, suite);
   }
   g_task_return_pointer (task, connection, g_object_unref);
 }

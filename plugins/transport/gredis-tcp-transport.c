@@ -68,7 +68,7 @@ socket_connected (GObject      *source,
   gredis_socket_set_tcp_options (g_socket_connection_get_socket (connection), self->keepalive,
                                  self->keepalive_idle_s, self->keepalive_interval_s,
                                  self->keepalive_count);
-  g_debug ("Connected to %s", gredis_connect_attempt_get_description (attempt));
+  GREDIS_TRANSPORT_DEBUG ("Connected to %s", gredis_connect_attempt_get_description (attempt));
   g_task_return_pointer (task, connection, g_object_unref);
 }
 

@@ -12,6 +12,7 @@
 #include <openssl/x509v3.h>
 
 #include "gredis-tls-connection.h"
+#include "gredis-transport-common.h"
 
 /*
  * GredisTlsConnection:
@@ -356,8 +357,8 @@ ssl_error_to_gerror (GredisTlsConnection *self,
   int reason = ERR_GET_REASON (err);
   GError *error = NULL;
 
-  g_debug ("TLS error %d on %s: %s (eof %d)", ssl_error, self->peer,
-           err != 0 ? ERR_reason_error_string (err) : "-", self->base_eof);
+  GREDIS_TRANSPORT_DEBUG ("TLS error %d on %s: %s (eof %d)", ssl_error, self->peer,
+                          err != 0 ? ERR_reason_error_string (err) : "-", self->base_eof);
 
   if (self->verify_error != 0 &&
       (reason == SSL_R_CERTIFICATE_VERIFY_FAILED || err == 0))
@@ -861,8 +862,8 @@ handshake_step (GTask *task)
   switch (ssl_error)
     {
     case SSL_ERROR_NONE:
-      g_debug ("TLS handshake with %s done: %s, %s", self->peer,
-               SSL_get_version (self->ssl), SSL_get_cipher_name (self->ssl));
+      GREDIS_TRANSPORT_DEBUG ("TLS handshake with %s done: %s, %s", self->peer,
+                              SSL_get_version (self->ssl), SSL_get_cipher_name (self->ssl));
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;

@@ -213,7 +213,7 @@ set_int_option (GSocket *socket,
   g_autoptr(GError) error = NULL;
 
   if (!g_socket_set_option (socket, level, option, value, &error))
-    g_debug ("Could not set socket option %d/%d: %s", level, option, error->message);
+    GREDIS_TRANSPORT_DEBUG ("Could not set socket option %d/%d: %s", level, option, error->message);
 }
 
 void

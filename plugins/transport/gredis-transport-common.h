@@ -12,6 +12,22 @@
 
 G_BEGIN_DECLS
 
+/* Debug output of the transports, in the library's one log domain,
+ * "Gredis" (G_LOG_DOMAIN, set by meson), with "transport" in the
+ * GREDIS_COMPONENT field and at the start of the message, as the core
+ * logs (docs/debugging.md). Nothing is formatted unless debug output is
+ * on for the domain. */
+#define GREDIS_TRANSPORT_DEBUG(format, ...)                                   \
+  G_STMT_START {                                                              \
+    if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))   \
+      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_DEBUG,                      \
+                        "GREDIS_COMPONENT", "transport",                      \
+                        "CODE_FILE", __FILE__,                                \
+                        "CODE_LINE", G_STRINGIFY (__LINE__),                  \
+                        "CODE_FUNC", G_STRFUNC,                               \
+                        "MESSAGE", "transport: " format, ##__VA_ARGS__);      \
+  } G_STMT_END
+
 /* One connect: the caller's GTask, plus an internal cancellable that the
  * caller's cancellable and the deadline both cancel. Kept as the task's
  * data until it returns. */

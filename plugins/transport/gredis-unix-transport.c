@@ -50,7 +50,7 @@ socket_connected (GObject      *source,
       gredis_connect_attempt_return_error (attempt, error);
       return;
     }
-  g_debug ("Connected to %s", gredis_connect_attempt_get_description (attempt));
+  GREDIS_TRANSPORT_DEBUG ("Connected to %s", gredis_connect_attempt_get_description (attempt));
   g_task_return_pointer (task, connection, g_object_unref);
 }
 
