@@ -204,7 +204,18 @@ cli_run_command (Cli             *cli,
         }
     }
 
-  /* As redis-cli, an error reply is output, not a failure. */
+  /* As redis-cli, an error reply is output, not a failure; with -e and
+   * a command from the arguments, it goes to standard error and ends
+   * with status 1. */
+  if (cli->set_errcode && !cli->from_stdin &&
+      gredis_reply_get_kind (cli->reply) == GREDIS_REPLY_ERROR)
+    {
+      const char *text = gredis_reply_get_string (cli->reply, NULL);
+
+      fprintf (stderr, "%s\n", text);
+      g_clear_pointer (&cli->reply, gredis_reply_unref);
+      return OUTCOME_FAILED;
+    }
   cli_print_reply (cli, cli->reply);
   g_clear_pointer (&cli->reply, gredis_reply_unref);
   return OUTCOME_DONE;

@@ -73,7 +73,15 @@ void
 cli_print_reply (Cli         *cli,
                  GredisReply *reply)
 {
-  if (cli->raw)
+  if (cli->output != CLI_OUTPUT_DEFAULT)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      cli_format_json (out, reply, cli->output);
+      g_string_append_c (out, '\n');
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else if (cli->raw)
     {
       GString *out = g_string_new (NULL);
 
