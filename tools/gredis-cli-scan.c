@@ -174,20 +174,30 @@ type_info_free (TypeInfo *type)
   g_free (type);
 }
 
-/* The types in the order redis-cli's table of them lists them in its
- * summary; the types of modules come after. */
+/* The types redis-cli knows. */
 static const struct
 {
   const char *name;
   const char *size_command;
   const char *size_unit;
 } known_types[] = {
-  { "list", "LLEN", "items" },
-  { "hash", "HLEN", "fields" },
   { "string", "STRLEN", "bytes" },
-  { "stream", "XLEN", "entries" },
+  { "list", "LLEN", "items" },
   { "set", "SCARD", "members" },
+  { "hash", "HLEN", "fields" },
   { "zset", "ZCARD", "members" },
+  { "stream", "XLEN", "entries" },
+};
+
+/* The order of redis-cli's summary is that of its hash table of types,
+ * which is still growing when the walk starts: the lookups of the first
+ * two keys move its entries to their final places. Each row lists the
+ * known types by their index above, after 0, 1, and 2 or more lookups;
+ * the types of modules come after them. */
+static const guint summary_order[3][G_N_ELEMENTS (known_types)] = {
+  { 3, 1, 0, 5, 2, 4 },
+  { 0, 1, 3, 5, 2, 4 },
+  { 1, 3, 0, 5, 2, 4 },
 };
 
 static TypeInfo *
@@ -240,7 +250,8 @@ static void
 get_types (Cli         *cli,
            GPtrArray   *types,
            GredisReply *keys,
-           TypeInfo   **key_types)
+           TypeInfo   **key_types,
+           guint64     *lookups)
 {
   g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) replies = NULL;
@@ -272,6 +283,7 @@ get_types (Cli         *cli,
           exit (1);
         }
       key_types[i] = find_type (types, gredis_reply_get_string (reply, NULL));
+      (*lookups)++;
     }
 }
 
@@ -376,7 +388,8 @@ cli_bigkeys_mode (Cli      *cli,
                   guint     memkeys_samples)
 {
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func ((GDestroyNotify) type_info_free);
-  guint64 sampled = 0, total_keys, total_length = 0, cursor = 0, scan_loops = 0;
+  guint64 sampled = 0, total_keys, total_length = 0, cursor = 0, scan_loops = 0, lookups = 0;
+  g_autoptr(GPtrArray) summary = g_ptr_array_new ();
   double pct = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (known_types); i++)
@@ -409,7 +422,7 @@ cli_bigkeys_mode (Cli      *cli,
       n = gredis_reply_get_n_elements (keys);
       key_types = g_new0 (TypeInfo *, n + 1);
       sizes = g_new0 (guint64, n + 1);
-      get_types (cli, types, keys, key_types);
+      get_types (cli, types, keys, key_types, &lookups);
       get_sizes (cli, keys, key_types, sizes, memkeys, memkeys_samples);
 
       for (gsize i = 0; i < n; i++)
@@ -447,6 +460,11 @@ cli_bigkeys_mode (Cli      *cli,
     }
   while (!cancelled && cursor != 0);
 
+  for (gsize i = 0; i < G_N_ELEMENTS (known_types); i++)
+    g_ptr_array_add (summary, types->pdata[summary_order[MIN (lookups, 2)][i]]);
+  for (guint i = G_N_ELEMENTS (known_types); i < types->len; i++)
+    g_ptr_array_add (summary, types->pdata[i]);
+
   printf ("\n-------- summary -------\n\n");
   if (cancelled)
     printf ("[%05.2f%%] ", pct);
@@ -454,9 +472,9 @@ cli_bigkeys_mode (Cli      *cli,
   printf ("Total key length in bytes is %" G_GUINT64_FORMAT " (avg len %.2f)\n\n",
           total_length, total_length ? (double) total_length / sampled : 0);
 
-  for (guint i = 0; i < types->len; i++)
+  for (guint i = 0; i < summary->len; i++)
     {
-      TypeInfo *type = types->pdata[i];
+      TypeInfo *type = summary->pdata[i];
 
       if (type->biggest_key != NULL)
         printf ("Biggest %6s found '%s' has %" G_GUINT64_FORMAT " %s\n", type->name,
@@ -464,9 +482,9 @@ cli_bigkeys_mode (Cli      *cli,
     }
   printf ("\n");
 
-  for (guint i = 0; i < types->len; i++)
+  for (guint i = 0; i < summary->len; i++)
     {
-      TypeInfo *type = types->pdata[i];
+      TypeInfo *type = summary->pdata[i];
 
       printf ("%" G_GUINT64_FORMAT " %ss with %" G_GUINT64_FORMAT " %s (%05.2f%% of keys, avg size %.2f)\n",
               type->count, type->name, type->total, !memkeys ? type->size_unit : "bytes",
