@@ -529,6 +529,50 @@ test_stat (void)
   }
 }
 
+/* The man page describes every option --help lists. */
+static void
+test_man_page (void)
+{
+  const char *argv[] = { GREDIS_CLI, "--help", NULL };
+  g_autoptr(GRegex) option = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *man = NULL;
+  guint n_options = 0;
+  Run r;
+
+  g_file_get_contents (GREDIS_CLI_MAN, &man, NULL, &error);
+  g_assert_no_error (error);
+  r = run (argv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  help = run_text (&r);
+  g_bytes_unref (r.out);
+
+  option = g_regex_new ("^  (?:-(.), )?--([a-z0-9-]+)", G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  for (g_regex_match (option, help, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 2);
+      g_auto(GStrv) parts = g_strsplit (name, "-", -1);
+      g_autofree char *joined = g_strjoinv ("\\-", parts);
+      /* troff writes each - as \-. */
+      g_autofree char *written = g_strdup_printf ("\\-\\-%s", joined);
+
+      if (strstr (man, written) == NULL)
+        {
+          g_test_message ("The man page does not describe --%s", name);
+          g_test_fail ();
+        }
+      n_options++;
+    }
+  g_assert_cmpuint (n_options, >, 40);
+  /* and the interactive mode */
+  g_assert_nonnull (strstr (man, ".gredis_cli_history"));
+  g_assert_nonnull (strstr (man, "CONNECT"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,9 +583,10 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli-modes/man-page", test_man_page);
   if (redis_cli == NULL)
     {
-      g_test_skip ("redis-cli is not installed: nothing to compare with");
+      g_test_message ("redis-cli is not installed: nothing to compare with");
       return g_test_run ();
     }
   server = gredis_test_server_start (GREDIS_TEST_SERVER_UNIX, NULL, &error);
