@@ -153,6 +153,9 @@ cli_run_command (Cli             *cli,
                       (lengths[0] == 7 && g_ascii_strncasecmp (argv[0], "WAITAOF", 7) == 0);
   gboolean asking = FALSE;
 
+  /* INFO, CLIENT LIST …: printed as they are, as redis-cli prints them */
+  cli->verbatim = cli_is_verbatim_command (n_args, argv, lengths);
+
   for (guint redirects = 0;; redirects++)
     {
       g_autofree char *host = NULL;
@@ -217,6 +220,7 @@ cli_run_command (Cli             *cli,
       return OUTCOME_FAILED;
     }
   cli_print_reply (cli, cli->reply);
+  cli->verbatim = FALSE;
   g_clear_pointer (&cli->reply, gredis_reply_unref);
   return OUTCOME_DONE;
 }

@@ -33,6 +33,7 @@ typedef struct
   CliOutput output;             /* --json, --quoted-json */
   gboolean set_errcode;         /* -e: an error reply ends with status 1 */
   gint64 interval_us;           /* -i, in microseconds */
+  gboolean verbatim;            /* the reply is text for people: printed as it is */
 } Cli;
 
 /* How a command ended */
@@ -46,6 +47,9 @@ typedef enum
 /* gredis-cli-output.c */
 void       cli_print_reply   (Cli               *cli,
                               GredisReply       *reply);
+gboolean   cli_is_verbatim_command (guint               argc,
+                                    const char * const *argv,
+                                    const gsize        *lengths);
 
 /* gredis-cli-args.c */
 GPtrArray *cli_split_args    (const char        *line,

@@ -274,6 +274,23 @@ test_json (void)
   compare ("--json -r 2 HGETALL hash");
 }
 
+/* INFO, LATENCY DOCTOR …: text for people, printed as it is in every
+ * format */
+static void
+test_verbatim (void)
+{
+  static const char *const commands[] = { "INFO keyspace", "info KEYSPACE", "LATENCY DOCTOR" };
+  static const char *const modes[] = { "--raw", "--no-raw", "--json", "-3 --no-raw", "-r 2 --no-raw" };
+
+  for (gsize m = 0; m < G_N_ELEMENTS (modes); m++)
+    for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *line = g_strdup_printf ("%s %s", modes[m], commands[i]);
+
+        compare (line);
+      }
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -600,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/cli-modes/eval", test_eval);
   g_test_add_func ("/cli-modes/pipe", test_pipe);
   g_test_add_func ("/cli-modes/json", test_json);
+  g_test_add_func ("/cli-modes/verbatim", test_verbatim);
   g_test_add_func ("/cli-modes/scan", test_scan);
   g_test_add_func ("/cli-modes/bigkeys", test_bigkeys);
   g_test_add_func ("/cli-modes/latency", test_latency);
