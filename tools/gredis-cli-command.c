@@ -153,6 +153,9 @@ cli_run_command (Cli             *cli,
                       (lengths[0] == 7 && g_ascii_strncasecmp (argv[0], "WAITAOF", 7) == 0);
   gboolean asking = FALSE;
 
+  /* INFO, CLIENT LIST …: printed as they are, as redis-cli prints them */
+  cli->verbatim = cli_is_verbatim_command (n_args, argv, lengths);
+
   for (guint redirects = 0;; redirects++)
     {
       g_autofree char *host = NULL;
@@ -204,8 +207,20 @@ cli_run_command (Cli             *cli,
         }
     }
 
-  /* As redis-cli, an error reply is output, not a failure. */
+  /* As redis-cli, an error reply is output, not a failure; with -e and
+   * a command from the arguments, it goes to standard error and ends
+   * with status 1. */
+  if (cli->set_errcode && !cli->from_stdin &&
+      gredis_reply_get_kind (cli->reply) == GREDIS_REPLY_ERROR)
+    {
+      const char *text = gredis_reply_get_string (cli->reply, NULL);
+
+      fprintf (stderr, "%s\n", text);
+      g_clear_pointer (&cli->reply, gredis_reply_unref);
+      return OUTCOME_FAILED;
+    }
   cli_print_reply (cli, cli->reply);
+  cli->verbatim = FALSE;
   g_clear_pointer (&cli->reply, gredis_reply_unref);
   return OUTCOME_DONE;
 }

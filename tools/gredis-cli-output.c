@@ -73,7 +73,22 @@ void
 cli_print_reply (Cli         *cli,
                  GredisReply *reply)
 {
-  if (cli->raw)
+  if (cli->verbatim)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      format_raw (out, reply);
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else if (cli->output != CLI_OUTPUT_DEFAULT)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      cli_format_json (out, reply, cli->output);
+      g_string_append_c (out, '\n');
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  else if (cli->raw)
     {
       GString *out = g_string_new (NULL);
 
@@ -88,4 +103,38 @@ cli_print_reply (Cli         *cli,
       fwrite (text, 1, strlen (text), stdout);
     }
   fflush (stdout);
+}
+
+static gboolean
+word_is (const char *arg,
+         gsize       length,
+         const char *word)
+{
+  return length == strlen (word) && g_ascii_strncasecmp (arg, word, length) == 0;
+}
+
+/* Whether redis-cli prints the reply of this command as it is, in every
+ * format: INFO, LOLWUT, CLIENT LIST and the other replies written for
+ * people to read. */
+gboolean
+cli_is_verbatim_command (guint               argc,
+                         const char * const *argv,
+                         const gsize        *lengths)
+{
+#define ARG_IS(i, word) word_is (argv[i], lengths[i], word)
+  if (argc == 0)
+    return FALSE;
+  if (ARG_IS (0, "info") || ARG_IS (0, "lolwut"))
+    return TRUE;
+  if (argc < 2)
+    return FALSE;
+  return (ARG_IS (0, "debug") && (ARG_IS (1, "htstats") || ARG_IS (1, "htstats-key") ||
+                                  ARG_IS (1, "client-eviction"))) ||
+         (ARG_IS (0, "memory") && (ARG_IS (1, "malloc-stats") || ARG_IS (1, "doctor"))) ||
+         (argc == 2 && ARG_IS (0, "cluster") && (ARG_IS (1, "nodes") || ARG_IS (1, "info"))) ||
+         (ARG_IS (0, "client") && (ARG_IS (1, "list") || ARG_IS (1, "info"))) ||
+         (argc == 3 && ARG_IS (0, "latency") && ARG_IS (1, "graph")) ||
+         (argc == 2 && ARG_IS (0, "latency") && ARG_IS (1, "doctor")) ||
+         (ARG_IS (0, "proxy") && ARG_IS (1, "info"));
+#undef ARG_IS
 }

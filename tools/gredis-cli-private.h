@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* How replies are printed beyond --raw */
+typedef enum
+{
+  CLI_OUTPUT_DEFAULT,         /* raw or human, as Cli.raw says */
+  CLI_OUTPUT_JSON,            /* --json */
+  CLI_OUTPUT_QUOTED_JSON,     /* --quoted-json */
+} CliOutput;
+
 typedef struct
 {
   GredisClient *client;
@@ -20,6 +28,12 @@ typedef struct
   gboolean done;
   GredisReply *reply;
   GError *error;
+  /* The modes of gredis-cli-modes: see gredis-cli-scan.c and its neighbours */
+  GredisConfig *config;         /* the configuration of the command line */
+  CliOutput output;             /* --json, --quoted-json */
+  gboolean set_errcode;         /* -e: an error reply ends with status 1 */
+  gint64 interval_us;           /* -i, in microseconds */
+  gboolean verbatim;            /* the reply is text for people: printed as it is */
 } Cli;
 
 /* How a command ended */
@@ -33,6 +47,9 @@ typedef enum
 /* gredis-cli-output.c */
 void       cli_print_reply   (Cli               *cli,
                               GredisReply       *reply);
+gboolean   cli_is_verbatim_command (guint               argc,
+                                    const char * const *argv,
+                                    const gsize        *lengths);
 
 /* gredis-cli-args.c */
 GPtrArray *cli_split_args    (const char        *line,
@@ -57,5 +74,43 @@ Outcome    cli_run_line      (Cli               *cli,
                               guint              n_args,
                               long               repeat);
 int        cli_run_stdin     (Cli               *cli);
+GBytes    *cli_read_stdin    (void);
+
+/* gredis-cli-call.c: commands whose replies a mode reads */
+GredisReply *cli_call        (Cli                *cli,
+                              guint               argc,
+                              const char * const *argv,
+                              const gsize        *lengths,
+                              GError            **error);
+GPtrArray  *cli_call_many    (Cli                *cli,
+                              GPtrArray          *commands,
+                              GError            **error);
+
+/* gredis-cli-json.c */
+void       cli_format_json   (GString           *out,
+                              GredisReply       *reply,
+                              CliOutput          mode);
+void       cli_append_repr   (GString           *out,
+                              const char        *data,
+                              gsize              length);
+
+/* The modes, each in its file; each returns the exit status. */
+int        cli_scan_mode     (Cli               *cli,
+                              GBytes            *pattern,
+                              guint              count);
+int        cli_bigkeys_mode  (Cli               *cli,
+                              GBytes            *pattern,
+                              gboolean           memkeys,
+                              guint              memkeys_samples);
+int        cli_latency_mode  (Cli               *cli,
+                              gboolean           history);
+int        cli_stat_mode     (Cli               *cli);
+int        cli_eval_mode     (Cli               *cli,
+                              const char        *file,
+                              int                argc,
+                              char             **argv,
+                              long               repeat);
+int        cli_pipe_mode     (Cli               *cli,
+                              int                timeout_s);
 
 G_END_DECLS

@@ -29,8 +29,14 @@ cli_run_line (Cli            *cli,
   /* A subscription runs until it is interrupted, so only once. */
   if (cli_run_subscribe (cli, args, n_args, &outcome))
     return outcome;
-  for (long i = 0; i < repeat && outcome == OUTCOME_DONE; i++)
-    outcome = cli_run_command (cli, args, n_args);
+  /* A negative count repeats without end, as with redis-cli -r -1; -i
+   * waits after each. */
+  for (long i = 0; (repeat < 0 || i < repeat) && outcome == OUTCOME_DONE; i++)
+    {
+      outcome = cli_run_command (cli, args, n_args);
+      if (cli->interval_us > 0)
+        g_usleep (cli->interval_us);
+    }
   return outcome;
 }
 
@@ -109,4 +115,29 @@ cli_run_stdin (Cli *cli)
         }
     }
   return 0;
+}
+
+/* -x: all of standard input, the last argument of the command. */
+GBytes *
+cli_read_stdin (void)
+{
+  GByteArray *data = g_byte_array_new ();
+  guint8 buffer[4096];
+
+  for (;;)
+    {
+      gssize n = read (STDIN_FILENO, buffer, sizeof buffer);
+
+      if (n == 0)
+        break;
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          perror ("Reading from standard input");
+          exit (1);
+        }
+      g_byte_array_append (data, buffer, n);
+    }
+  return g_byte_array_free_to_bytes (data);
 }

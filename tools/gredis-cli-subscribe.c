@@ -215,7 +215,7 @@ cli_run_subscribe (Cli            *cli,
   if (kind == G_N_ELEMENTS (verbs))
     return FALSE;
 
-  if (!cli->raw)
+  if (!cli->raw || cli->output != CLI_OUTPUT_DEFAULT)
     {
       g_print ("Reading messages... (press Ctrl-C to quit)\n");
       fflush (stdout);

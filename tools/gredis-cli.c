@@ -76,6 +76,27 @@ typedef struct
   gboolean list_plugins;
   gboolean help;
   gboolean version;
+  /* the modes (gredis-cli-scan.c and its neighbours) */
+  gint64 repeat;
+  double interval;
+  gboolean stdin_last_arg;
+  gboolean set_errcode;
+  gboolean resp2;
+  gboolean json;
+  gboolean quoted_json;
+  gboolean scan;
+  char *pattern;
+  char *quoted_pattern;
+  int count;
+  gboolean bigkeys;
+  gboolean memkeys;
+  int memkeys_samples;
+  gboolean latency;
+  gboolean latency_history;
+  gboolean stat;
+  char *eval;
+  gboolean pipe;
+  int pipe_timeout;
 } Options;
 
 static void
@@ -95,6 +116,9 @@ options_clear (Options *o)
   g_free (o->transport);
   g_free (o->backoff);
   g_strfreev (o->options);
+  g_free (o->pattern);
+  g_free (o->quoted_pattern);
+  g_free (o->eval);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -131,7 +155,7 @@ make_config (Options  *o,
       !set (config, "password", o->password, error) ||
       !set (config, "username", o->user, error) ||
       !set (config, "db", db, error) ||
-      !set (config, "protocol", o->resp3 ? "3" : NULL, error) ||
+      !set (config, "protocol", o->resp2 ? "2" : o->resp3 || o->json || o->quoted_json ? "3" : NULL, error) ||
       !set (config, "transport", o->tls ? "tls" : NULL, error) ||
       !set (config, "tls-ca-file", o->cacert, error) ||
       !set (config, "tls-cert-file", o->cert, error) ||
@@ -201,7 +225,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_auto(Options) o = { .port = -1, .db = -1 };
+  g_auto(Options) o = { .port = -1, .db = -1, .repeat = 1, .memkeys_samples = -1, .pipe_timeout = 30 };
   GOptionEntry entries[] = {
     { "host", 'h', 0, G_OPTION_ARG_STRING, &o.host, N_("Server hostname (default: 127.0.0.1)"), N_("HOST") },
     { "port", 'p', 0, G_OPTION_ARG_INT, &o.port, N_("Server port (default: 6379)"), N_("PORT") },
@@ -226,6 +250,26 @@ main (int    argc,
     { "transport", 0, 0, G_OPTION_ARG_STRING, &o.transport, N_("Transport plugin to use"), N_("NAME") },
     { "backoff", 0, 0, G_OPTION_ARG_STRING, &o.backoff, N_("Backoff policy plugin to use"), N_("NAME") },
     { "list-plugins", 0, 0, G_OPTION_ARG_NONE, &o.list_plugins, N_("List the plugins available and exit"), NULL },
+    { "repeat", 'r', 0, G_OPTION_ARG_INT64, &o.repeat, N_("Execute the command N times (a negative N: without end)"), N_("N") },
+    { "interval", 'i', 0, G_OPTION_ARG_DOUBLE, &o.interval, N_("Wait SECONDS after each command with -r (sub-second values like 0.1 work); also per cycle of --scan, --stat and --latency, and per 100 cycles of --bigkeys and --memkeys"), N_("SECONDS") },
+    { "stdin-last-arg", 'x', 0, G_OPTION_ARG_NONE, &o.stdin_last_arg, N_("Read the last argument of the command from standard input"), NULL },
+    { "errors", 'e', 0, G_OPTION_ARG_NONE, &o.set_errcode, N_("Exit with status 1 when the command replies with an error"), NULL },
+    { "resp2", '2', 0, G_OPTION_ARG_NONE, &o.resp2, N_("Start the session in RESP2 protocol mode"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Output in JSON format (RESP3 unless -2 is given)"), NULL },
+    { "quoted-json", 0, 0, G_OPTION_ARG_NONE, &o.quoted_json, N_("Same as --json, but with ASCII-safe quoted strings"), NULL },
+    { "scan", 0, 0, G_OPTION_ARG_NONE, &o.scan, N_("List all keys using the SCAN command"), NULL },
+    { "pattern", 0, 0, G_OPTION_ARG_STRING, &o.pattern, N_("Keys pattern for --scan, --bigkeys and --memkeys (default: *)"), N_("PATTERN") },
+    { "quoted-pattern", 0, 0, G_OPTION_ARG_STRING, &o.quoted_pattern, N_("Same as --pattern, but quoted as a command argument, for patterns that are not binary-safe"), N_("PATTERN") },
+    { "count", 0, 0, G_OPTION_ARG_INT, &o.count, N_("COUNT hint of each SCAN with --scan"), N_("N") },
+    { "bigkeys", 0, 0, G_OPTION_ARG_NONE, &o.bigkeys, N_("Sample keys looking for keys with many elements"), NULL },
+    { "memkeys", 0, 0, G_OPTION_ARG_NONE, &o.memkeys, N_("Sample keys looking for keys consuming a lot of memory"), NULL },
+    { "memkeys-samples", 0, 0, G_OPTION_ARG_INT, &o.memkeys_samples, N_("Like --memkeys, with N elements sampled by MEMORY USAGE"), N_("N") },
+    { "latency", 0, 0, G_OPTION_ARG_NONE, &o.latency, N_("Sample the latency of PING continuously (one line after -i seconds, default 1, when not on a terminal)"), NULL },
+    { "latency-history", 0, 0, G_OPTION_ARG_NONE, &o.latency_history, N_("Like --latency, starting over every -i seconds (default 15)"), NULL },
+    { "stat", 0, 0, G_OPTION_ARG_NONE, &o.stat, N_("Print rolling stats about the server: keys, memory, clients, …"), NULL },
+    { "eval", 0, 0, G_OPTION_ARG_FILENAME, &o.eval, N_("Send an EVAL of the Lua script in FILE; the arguments are keys, then “,” and arguments"), N_("FILE") },
+    { "pipe", 0, 0, G_OPTION_ARG_NONE, &o.pipe, N_("Transfer the raw protocol read from standard input to the server"), NULL },
+    { "pipe-timeout", 0, 0, G_OPTION_ARG_INT, &o.pipe_timeout, N_("With --pipe, give up after N seconds without a reply once all is sent (default 30, 0: wait for ever)"), N_("N") },
     { "help", 0, 0, G_OPTION_ARG_NONE, &o.help, N_("Show this help and exit"), NULL },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Output version and exit"), NULL },
     G_OPTION_ENTRY_NULL
@@ -233,17 +277,22 @@ main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GredisConfig) config = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pattern = NULL;
   Cli cli = { 0 };
   int status = 0;
 
   setlocale (LC_ALL, "");
+  /* Figures as redis-cli prints them, whatever the locale */
+  setlocale (LC_NUMERIC, "C");
   bindtextdomain (GETTEXT_PACKAGE, GREDIS_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   context = g_option_context_new (_("[COMMAND [ARG…]]"));
   g_option_context_set_summary (context,
                                 _("Sends one command given as arguments, or one command per line\n"
-                                  "of standard input, and prints the replies as redis-cli does."));
+                                  "of standard input, and prints the replies as redis-cli does.\n"
+                                  "With --scan, --bigkeys, --memkeys, --latency, --stat, --eval or\n"
+                                  "--pipe, runs that mode of redis-cli instead (see gredis-cli(1))."));
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   /* Arguments of the command may look like options: stop at the first
@@ -279,7 +328,25 @@ main (int    argc,
     }
 
   cli.raw = o.raw || (!o.no_raw && !isatty (STDOUT_FILENO));
-  cli.from_stdin = argc <= 1;
+  cli.from_stdin = argc <= 1 && o.eval == NULL;
+  cli.config = config;
+  cli.output = o.json ? CLI_OUTPUT_JSON : o.quoted_json ? CLI_OUTPUT_QUOTED_JSON : CLI_OUTPUT_DEFAULT;
+  cli.set_errcode = o.set_errcode;
+  cli.interval_us = o.interval * G_USEC_PER_SEC;
+  if (o.quoted_pattern != NULL)
+    {
+      gboolean ok;
+      g_autoptr(GPtrArray) words = cli_split_args (o.quoted_pattern, &ok);
+
+      if (!ok || words->len != 1)
+        {
+          g_printerr ("Invalid quoted string specified for --quoted-pattern.\n");
+          return 1;
+        }
+      pattern = g_bytes_ref (words->pdata[0]);
+    }
+  else if (o.pattern != NULL)
+    pattern = g_bytes_new (o.pattern, strlen (o.pattern));
   cli.cluster = o.cluster || g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0;
   if (cli.cluster)
     {
@@ -301,17 +368,30 @@ main (int    argc,
       return 1;
     }
 
-  if (argc > 1)
+  /* The modes, in redis-cli's order */
+  if (o.latency || o.latency_history)
+    status = cli_latency_mode (&cli, o.latency_history);
+  else if (o.pipe)
+    status = cli_pipe_mode (&cli, o.pipe_timeout);
+  else if (o.bigkeys)
+    status = cli_bigkeys_mode (&cli, pattern, FALSE, 0);
+  else if (o.memkeys || o.memkeys_samples >= 0)
+    status = cli_bigkeys_mode (&cli, pattern, TRUE, MAX (o.memkeys_samples, 0));
+  else if (o.stat)
+    status = cli_stat_mode (&cli);
+  else if (o.scan)
+    status = cli_scan_mode (&cli, pattern, MAX (o.count, 0));
+  else if (o.eval != NULL)
+    status = cli_eval_mode (&cli, o.eval, argc - 1, argv + 1, o.repeat);
+  else if (argc > 1)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
-      Outcome outcome;
-
       for (int i = 1; i < argc; i++)
         g_ptr_array_add (args, g_bytes_new (argv[i], strlen (argv[i])));
-      if (!cli_run_subscribe (&cli, (GBytes **) args->pdata, args->len, &outcome))
-        outcome = cli_run_command (&cli, (GBytes **) args->pdata, args->len);
-      status = outcome == OUTCOME_FAILED ? 1 : 0;
+      if (o.stdin_last_arg)
+        g_ptr_array_add (args, cli_read_stdin ());
+      status = cli_run_line (&cli, (GBytes **) args->pdata, args->len, o.repeat) == OUTCOME_FAILED ? 1 : 0;
     }
   else
     status = cli_run_stdin (&cli);

@@ -6,38 +6,11 @@
 
 #include <gredis/gredis.h>
 
+#include "cli-compare.h"
 #include "gredis-test-server.h"
 #include "gredis-test-util.h"
 
 static GredisTestServer *server;
-
-typedef struct
-{
-  GBytes *out;
-  int status;
-} Run;
-
-static Run
-run (const char * const *argv,
-     const char         *input)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) stdin_bytes = input != NULL ? g_bytes_new (input, strlen (input)) : NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  Run r = { NULL, -1 };
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, stdin_bytes, NULL, &r.out, &err, &error);
-  g_assert_no_error (error);
-  r.status = g_subprocess_get_exit_status (process);
-  return r;
-}
 
 static GPtrArray *
 redis_cli_argv (gboolean resp3,
@@ -161,22 +134,6 @@ add_words (GPtrArray  *argv,
   for (guint i = 0; words[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (words[i]));
   g_ptr_array_add (argv, NULL);
-}
-
-static void
-assert_same (const char *what,
-             Run        *expected,
-             Run        *got)
-{
-  if (!g_bytes_equal (expected->out, got->out))
-    {
-      g_autofree char *e = g_strndup (g_bytes_get_data (expected->out, NULL), g_bytes_get_size (expected->out));
-      g_autofree char *g = g_strndup (g_bytes_get_data (got->out, NULL), g_bytes_get_size (got->out));
-
-      g_test_message ("%s: redis-cli printed\n%s\ngredis-cli printed\n%s", what, e, g);
-      g_test_fail ();
-    }
-  g_assert_cmpint (expected->status, ==, got->status);
 }
 
 typedef struct
