@@ -205,6 +205,7 @@ cli_run_command (Cli             *cli,
     }
 
   /* As redis-cli, an error reply is output, not a failure. */
+  cli->last_reply_kind = gredis_reply_get_kind (cli->reply);
   cli_print_reply (cli, cli->reply);
   g_clear_pointer (&cli->reply, gredis_reply_unref);
   return OUTCOME_DONE;

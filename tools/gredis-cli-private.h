@@ -20,6 +20,7 @@ typedef struct
   gboolean done;
   GredisReply *reply;
   GError *error;
+  GredisReplyKind last_reply_kind; /* of the last reply printed */
 } Cli;
 
 /* How a command ended */
@@ -57,5 +58,9 @@ Outcome    cli_run_line      (Cli               *cli,
                               guint              n_args,
                               long               repeat);
 int        cli_run_stdin     (Cli               *cli);
+
+/* gredis-cli-repl.c */
+int        cli_run_repl      (Cli               *cli,
+                              GredisConfig      *config);
 
 G_END_DECLS

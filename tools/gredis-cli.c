@@ -234,6 +234,7 @@ main (int    argc,
   g_autoptr(GredisConfig) config = NULL;
   g_autoptr(GError) error = NULL;
   Cli cli = { 0 };
+  gboolean interactive;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -292,8 +293,12 @@ main (int    argc,
     }
   else
     cli.client = gredis_client_new (config);
+  interactive = argc <= 1 && isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
   cli.connection = connect_client (cli.client, &error);
-  if (cli.connection == NULL)
+  /* As redis-cli, the interactive mode starts "not connected". */
+  if (cli.connection == NULL && interactive)
+    g_printerr ("%s\n", error->message);
+  else if (cli.connection == NULL)
     {
       g_printerr ("gredis-cli: %s\n", error->message);
       g_clear_object (&cli.client);
@@ -313,10 +318,13 @@ main (int    argc,
         outcome = cli_run_command (&cli, (GBytes **) args->pdata, args->len);
       status = outcome == OUTCOME_FAILED ? 1 : 0;
     }
+  else if (interactive)
+    status = cli_run_repl (&cli, cli.cluster ? cli.node_config : config);
   else
     status = cli_run_stdin (&cli);
 
-  gredis_client_close (cli.client);
+  if (cli.client != NULL)
+    gredis_client_close (cli.client);
   g_clear_object (&cli.connection);
   g_clear_object (&cli.client);
   g_clear_object (&cli.node_config);
