@@ -205,7 +205,9 @@ repl_run_command (Repl           *repl,
   Outcome outcome;
   gint64 start;
 
-  if (!repl->connected && !repl_connect (repl))
+  /* HELP needs no server. */
+  if (!repl->connected && !cli_is_word (args[0], "help") && !cli_is_word (args[0], "?") &&
+      !repl_connect (repl))
     return TRUE;
 
   start = g_get_monotonic_time ();
@@ -331,12 +333,6 @@ repl_run_line (Repl       *repl,
     {
       g_print ("\033[H\033[2J");
       fflush (stdout);
-      return TRUE;
-    }
-
-  if (cli_is_word (argv[0], "help") || cli_is_word (argv[0], "?"))
-    {
-      cli_help_print (argv + 1, argc - 1);
       return TRUE;
     }
 

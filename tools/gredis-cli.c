@@ -314,8 +314,7 @@ main (int    argc,
 
       for (int i = 1; i < argc; i++)
         g_ptr_array_add (args, g_bytes_new (argv[i], strlen (argv[i])));
-      if (!cli_run_subscribe (&cli, (GBytes **) args->pdata, args->len, &outcome))
-        outcome = cli_run_command (&cli, (GBytes **) args->pdata, args->len);
+      outcome = cli_run_line (&cli, (GBytes **) args->pdata, args->len, 1);
       status = outcome == OUTCOME_FAILED ? 1 : 0;
     }
   else if (interactive)
