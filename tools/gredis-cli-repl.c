@@ -40,7 +40,7 @@ typedef struct
   EditLine *el;
   History *history;
   mbstate_t mbstate;
-  gboolean hint_shown;
+  char *hinted_line;         /* the line a hint is shown after */
   GPtrArray *candidates;     /* Tab cycles through them, then the line typed */
   guint candidate;
   char *original;
@@ -86,6 +86,45 @@ repl_update_prompt (Repl *repl)
 
 /* Connecting again, after a failure or CONNECT */
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Ping;
+
+static void
+on_ping (GredisConnection *connection,
+         GredisReply      *reply,
+         const GError     *error,
+         gpointer          user_data)
+{
+  Ping *ping = user_data;
+
+  ping->done = TRUE;
+  if (error != NULL)
+    ping->error = g_error_copy (error);
+}
+
+/* A connection is handed out before it is established: a PING says
+ * whether it can be, as redis-cli knows once it has connected. */
+static gboolean
+check_connection (GredisConnection  *connection,
+                  GError           **error)
+{
+  const char *argv[] = { "PING" };
+  Ping ping = { FALSE, NULL };
+
+  gredis_connection_send_command_full (connection, 1, argv, NULL, on_ping, &ping);
+  while (!ping.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (ping.error != NULL)
+    {
+      g_propagate_error (error, ping.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 repl_connect (Repl *repl)
 {
@@ -102,9 +141,11 @@ repl_connect (Repl *repl)
   repl->in_multi = FALSE;
 
   connection = gredis_client_get_connection (client, &error);
-  if (connection == NULL)
+  if (connection == NULL || !check_connection (connection, &error))
     {
       g_printerr ("%s\n", error->message);
+      gredis_client_close (client);
+      g_clear_object (&connection);
       return FALSE;
     }
   cli->client = g_steal_pointer (&client);
@@ -412,17 +453,20 @@ repl_show_hint (Repl *repl)
   /* The hint, then back to where the cursor was. */
   printf ("\033[0;90;49m%.*s\033[0m\r\033[%ldC", (int) (cut - hint), hint, used);
   fflush (stdout);
-  repl->hint_shown = TRUE;
+  repl->hinted_line = g_steal_pointer (&line);
 }
 
+/* The row drawn again from its start without the hint, as linenoise does
+ * (a terminal then keeps no trace of it); the cursor ends where libedit
+ * left it, at the end of the line. */
 static void
 repl_erase_hint (Repl *repl)
 {
-  if (!repl->hint_shown)
+  if (repl->hinted_line == NULL)
     return;
-  fputs ("\033[K", stdout);
+  printf ("\r\033[0K%s%s", repl->prompt, repl->hinted_line);
   fflush (stdout);
-  repl->hint_shown = FALSE;
+  g_clear_pointer (&repl->hinted_line, g_free);
 }
 
 static void
