@@ -294,6 +294,7 @@ test_prompt_and_replies (Fixture       *f,
 {
   g_autofree char *set_done = g_strdup_printf ("OK\n%s", f->prompt);
   g_autofree char *get_done = g_strdup_printf ("\"hello\"\n%s", f->prompt);
+  g_autofree char *three_pongs = g_strdup_printf ("PONG\nPONG\nPONG\n%s", f->prompt);
   g_autofree char *db2 = g_strdup_printf ("OK\n127.0.0.1:%u[2]>", gredis_test_server_get_port (server));
   g_autofree char *tx = g_strdup_printf ("OK\n127.0.0.1:%u[2](TX)>", gredis_test_server_get_port (server));
   g_autofree char *queued = g_strdup_printf ("QUEUED\n127.0.0.1:%u[2](TX)>", gredis_test_server_get_port (server));
@@ -304,6 +305,7 @@ test_prompt_and_replies (Fixture       *f,
     return;
   if (!both_run (f, "SET repl:key hello", set_done) ||
       !both_run (f, "GET repl:key", get_done) ||
+      !both_run (f, "3 PING", three_pongs) ||
       !both_run (f, "SELECT 2", db2) ||
       !both_run (f, "MULTI", tx) ||
       !both_run (f, "PING", queued) ||
@@ -512,6 +514,69 @@ test_connect (Fixture       *f,
   assert_wait_for (f, "g", pong, TRUE);
 }
 
+/* Runs @argv with @input on standard input, returns standard output. */
+static GBytes *
+run_with_input (const char * const *argv,
+                const char         *input)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input, strlen (input));
+  g_autoptr(GError) error = NULL;
+  GBytes *out = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, in, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  return out;
+}
+
+/* HELP of every group and of every command redis-cli knows, read from
+ * standard input: the same bytes as redis-cli's. */
+static void
+test_help_all (void)
+{
+  static const char * const groups[] = {
+    "generic", "string", "list", "set", "sorted-set", "hash", "pubsub", "transactions",
+    "connection", "server", "scripting", "hyperloglog", "cluster", "geo", "stream", "bitmap",
+    "nosuchgroup",
+  };
+  const char *redis_argv[] = { redis_cli_path, "-s", gredis_test_server_get_socket_path (server), NULL };
+  const char *gredis_argv[] = { GREDIS_CLI, "-s", gredis_test_server_get_socket_path (server), NULL };
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(GBytes) listing = NULL;
+  g_autoptr(GBytes) redis_out = NULL;
+  g_autoptr(GBytes) gredis_out = NULL;
+  g_autoptr(GRegex) name = g_regex_new ("\\033\\[1m(.*?)\\033\\[0m", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  guint n_commands = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    g_string_append_printf (input, "HELP @%s\n", groups[i]);
+  listing = run_with_input (redis_argv, input->str);
+  text = g_strndup (g_bytes_get_data (listing, NULL), g_bytes_get_size (listing));
+  g_regex_match (name, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), n_commands++)
+    {
+      g_autofree char *command = g_match_info_fetch (match, 1);
+
+      g_string_append_printf (input, "HELP %s\n", command);
+    }
+  /* Redis 7.0 has more than 300 commands and subcommands. */
+  g_assert_cmpuint (n_commands, >, 300);
+  g_string_append (input, "help set\nHELP CONFIG\nHELP nosuchcommand\n? get\nHELP @SORTED-SET\n");
+
+  redis_out = run_with_input (redis_argv, input->str);
+  gredis_out = run_with_input (gredis_argv, input->str);
+  g_assert_cmpmem (g_bytes_get_data (gredis_out, NULL), g_bytes_get_size (gredis_out),
+                   g_bytes_get_data (redis_out, NULL), g_bytes_get_size (redis_out));
+}
+
 static void
 skip (gconstpointer reason)
 {
@@ -555,6 +620,7 @@ main (int    argc,
   ADD ("/cli-repl/ctrl-c", test_ctrl_c);
   ADD ("/cli-repl/connect", test_connect);
 #undef ADD
+  g_test_add_func ("/cli-repl/help-all-stdin", test_help_all);
 
   status = g_test_run ();
   gredis_test_server_stop (server);
