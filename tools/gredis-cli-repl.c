@@ -309,8 +309,6 @@ repl_run_line (Repl       *repl,
     }
   if (args->len == 0)
     return TRUE;
-  if (!is_sensitive ((GBytes **) args->pdata, args->len))
-    repl_history_add (repl, line);
 
   argv = (GBytes **) args->pdata;
   argc = args->len;
@@ -321,17 +319,20 @@ repl_run_line (Repl       *repl,
   repeat = strtol (first, &end, 10);
   if (argc > 1 && *end == '\0' && first[0] != '\0')
     {
-      if (errno == ERANGE || repeat <= 0)
-        {
-          g_print ("Invalid redis-cli repeat command option value.\n");
-          fflush (stdout);
-          return TRUE;
-        }
       argv++;
       argc--;
     }
   else
     repeat = 1;
+
+  if (!is_sensitive (argv, argc))
+    repl_history_add (repl, line);
+  if (errno == ERANGE || repeat <= 0)
+    {
+      g_print ("Invalid redis-cli repeat command option value.\n");
+      fflush (stdout);
+      return TRUE;
+    }
 
   if (cli_is_word (argv[0], "quit") || cli_is_word (argv[0], "exit"))
     return FALSE;

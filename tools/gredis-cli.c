@@ -244,7 +244,9 @@ main (int    argc,
   context = g_option_context_new (_("[COMMAND [ARG…]]"));
   g_option_context_set_summary (context,
                                 _("Sends one command given as arguments, or one command per line\n"
-                                  "of standard input, and prints the replies as redis-cli does."));
+                                  "of standard input, and prints the replies as redis-cli does.\n"
+                                  "With no command on a terminal, reads commands interactively\n"
+                                  "(type HELP there)."));
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   /* Arguments of the command may look like options: stop at the first
