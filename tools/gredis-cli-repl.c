@@ -295,6 +295,7 @@ repl_run_line (Repl       *repl,
   guint argc;
   gboolean ok;
   long repeat = 1;
+  gboolean bad_repeat = FALSE;
   char *end;
 
   if (line[0] == '\0')
@@ -319,6 +320,7 @@ repl_run_line (Repl       *repl,
   repeat = strtol (first, &end, 10);
   if (argc > 1 && *end == '\0' && first[0] != '\0')
     {
+      bad_repeat = errno == ERANGE || repeat <= 0;
       argv++;
       argc--;
     }
@@ -327,7 +329,7 @@ repl_run_line (Repl       *repl,
 
   if (!is_sensitive (argv, argc))
     repl_history_add (repl, line);
-  if (errno == ERANGE || repeat <= 0)
+  if (bad_repeat)
     {
       g_print ("Invalid redis-cli repeat command option value.\n");
       fflush (stdout);
