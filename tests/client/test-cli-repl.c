@@ -514,6 +514,35 @@ test_connect (Fixture       *f,
   assert_wait_for (f, "g", pong, TRUE);
 }
 
+/* The server lost: the command that finds out says so and the prompt is
+ * "not connected>"; the next command connects again. Runs last: it stops
+ * the server the other tests share, and starts it again. */
+static void
+test_server_lost (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pong = g_strdup_printf ("%s PING\nPONG\n%s", f->prompt, f->prompt);
+  g_autofree char *again = g_strdup_printf ("not connected> PING\nPONG\n%s", f->prompt);
+
+  start_cli (f, "g", GREDIS_CLI, gredis_env, FALSE);
+  assert_wait_for (f, "g", f->prompt, TRUE);
+  type_text (f, "g", "PING");
+  press (f, "g", "Enter");
+  assert_wait_for (f, "g", pong, TRUE);
+
+  gredis_test_server_kill (server);
+  type_text (f, "g", "PING");
+  press (f, "g", "Enter");
+  assert_wait_for (f, "g", "\nnot connected>", TRUE);
+
+  g_assert_true (gredis_test_server_restart (server, &error));
+  g_assert_no_error (error);
+  type_text (f, "g", "PING");
+  press (f, "g", "Enter");
+  assert_wait_for (f, "g", again, TRUE);
+}
+
 /* Runs @argv with @input on standard input, returns standard output. */
 static GBytes *
 run_with_input (const char * const *argv,
@@ -621,6 +650,7 @@ main (int    argc,
   ADD ("/cli-repl/connect", test_connect);
 #undef ADD
   g_test_add_func ("/cli-repl/help-all-stdin", test_help_all);
+  g_test_add ("/cli-repl/server-lost", Fixture, NULL, fixture_setup, test_server_lost, fixture_teardown);
 
   status = g_test_run ();
   gredis_test_server_stop (server);
