@@ -591,6 +591,8 @@ repl_loop (Repl *repl)
 
   repl->history = history_init ();
   history (repl->history, &event, H_SETSIZE, HISTORY_SIZE);
+  /* A line typed again right after itself is kept once, as by redis-cli. */
+  history (repl->history, &event, H_SETUNIQUE, 1);
   if (repl->history_file != NULL)
     history (repl->history, &event, H_LOAD, repl->history_file);
 
