@@ -681,6 +681,20 @@ cli_run_repl (Cli          *cli,
   repl.cli = cli;
   repl.config = gredis_config_dup (config);
   repl.connected = cli->connection != NULL;
+  if (repl.connected)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Established only now: say so at once if it cannot be. */
+      if (!check_connection (cli->connection, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          gredis_client_close (cli->client);
+          g_clear_object (&cli->connection);
+          g_clear_object (&cli->client);
+          repl.connected = FALSE;
+        }
+    }
   repl.hints = TRUE;
   repl.history_file = history_file_path ();
 

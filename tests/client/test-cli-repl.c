@@ -514,6 +514,24 @@ test_connect (Fixture       *f,
   assert_wait_for (f, "g", pong, TRUE);
 }
 
+/* No server where the tool is pointed: it starts "not connected", as
+ * redis-cli does, and says why. */
+static void
+test_start_not_connected (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *port = g_strdup_printf ("%u", closed_port ());
+  const char *argv[] = { GREDIS_CLI, "-h", "127.0.0.1", "-p", port, NULL };
+  char *text;
+
+  start (f, "g", gredis_env, argv);
+  text = wait_for (f, "g", "\nnot connected>", TRUE);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, port));
+  g_free (text);
+}
+
 /* The server lost: the command that finds out says so and the prompt is
  * "not connected>"; the next command connects again. Runs last: it stops
  * the server the other tests share, and starts it again. */
@@ -648,6 +666,7 @@ main (int    argc,
   ADD ("/cli-repl/history", test_history);
   ADD ("/cli-repl/ctrl-c", test_ctrl_c);
   ADD ("/cli-repl/connect", test_connect);
+  ADD ("/cli-repl/start-not-connected", test_start_not_connected);
 #undef ADD
   g_test_add_func ("/cli-repl/help-all-stdin", test_help_all);
   g_test_add ("/cli-repl/server-lost", Fixture, NULL, fixture_setup, test_server_lost, fixture_teardown);
