@@ -383,6 +383,31 @@ repl_run_line (Repl       *repl,
   return repl_run_command (repl, argv, argc, repeat);
 }
 
+/* A prompt and plain lines: without libedit, or on a terminal that
+ * cannot edit lines (as linenoise, redis-cli's, does for those). */
+static void
+repl_loop_plain (Repl *repl)
+{
+  char *buffer = NULL;
+  size_t size = 0;
+
+  for (;;)
+    {
+      repl_update_prompt (repl);
+      fputs (repl->prompt, stdout);
+      fflush (stdout);
+      if (getline (&buffer, &size, stdin) < 0)
+        {
+          g_print ("\n");
+          break;
+        }
+      g_strchomp (buffer);
+      if (!repl_run_line (repl, buffer))
+        break;
+    }
+  free (buffer);
+}
+
 #ifdef GREDIS_CLI_HAVE_LIBEDIT
 
 /* Line editing with libedit */
@@ -408,6 +433,8 @@ repl_history_add (Repl       *repl,
 {
   HistEvent event;
 
+  if (repl->history == NULL)
+    return;
   history (repl->history, &event, H_ENTER, line);
   if (repl->history_file != NULL)
     history (repl->history, &event, H_SAVE, repl->history_file);
@@ -587,7 +614,16 @@ repl_delete_or_eof (EditLine *el,
 static void
 repl_loop (Repl *repl)
 {
+  const char *term = g_getenv ("TERM");
   HistEvent event;
+
+  if (term != NULL && (g_ascii_strcasecmp (term, "dumb") == 0 ||
+                       g_ascii_strcasecmp (term, "cons25") == 0 ||
+                       g_ascii_strcasecmp (term, "emacs") == 0))
+    {
+      repl_loop_plain (repl);
+      return;
+    }
 
   repl->history = history_init ();
   history (repl->history, &event, H_SETSIZE, HISTORY_SIZE);
@@ -645,27 +681,11 @@ repl_history_add (Repl       *repl,
 {
 }
 
-/* Without libedit: a prompt and plain lines. */
 static void
 repl_loop (Repl *repl)
 {
   g_printerr ("%s\n", _("gredis-cli was built without libedit: no line editing, history or hints."));
-  for (;;)
-    {
-      char buffer[65536];
-
-      repl_update_prompt (repl);
-      fputs (repl->prompt, stdout);
-      fflush (stdout);
-      if (fgets (buffer, sizeof buffer, stdin) == NULL)
-        {
-          g_print ("\n");
-          break;
-        }
-      g_strchomp (buffer);
-      if (!repl_run_line (repl, buffer))
-        break;
-    }
+  repl_loop_plain (repl);
 }
 
 #endif /* GREDIS_CLI_HAVE_LIBEDIT */
