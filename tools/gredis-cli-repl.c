@@ -545,14 +545,15 @@ repl_getc (EditLine *el,
   return 1;
 }
 
+/* Counted in characters, as el_cursor() and el_deletestr() count. */
 static void
 repl_replace_line (EditLine   *el,
                    const char *text)
 {
-  const LineInfo *info = el_line (el);
+  const LineInfoW *info = el_wline (el);
 
   el_cursor (el, (int) (info->lastchar - info->cursor));
-  info = el_line (el);
+  info = el_wline (el);
   el_deletestr (el, (int) (info->cursor - info->buffer));
   el_insertstr (el, text);
 }
