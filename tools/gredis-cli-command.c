@@ -207,6 +207,7 @@ cli_run_command (Cli             *cli,
         }
     }
 
+  cli->last_reply_kind = gredis_reply_get_kind (cli->reply);
   /* As redis-cli, an error reply is output, not a failure; with -e and
    * a command from the arguments, it goes to standard error and ends
    * with status 1. */

@@ -34,6 +34,7 @@ typedef struct
   gboolean set_errcode;         /* -e: an error reply ends with status 1 */
   gint64 interval_us;           /* -i, in microseconds */
   gboolean verbatim;            /* the reply is text for people: printed as it is */
+  GredisReplyKind last_reply_kind; /* of the last reply printed */
 } Cli;
 
 /* How a command ended */
@@ -112,5 +113,9 @@ int        cli_eval_mode     (Cli               *cli,
                               long               repeat);
 int        cli_pipe_mode     (Cli               *cli,
                               int                timeout_s);
+
+/* gredis-cli-repl.c */
+int        cli_run_repl      (Cli               *cli,
+                              GredisConfig      *config);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-cli-private.h"
+#include "gredis-cli-help-private.h"
 
 /* Standard input: one command per line, as redis-cli reads them when
  * its standard input is not a terminal. */
@@ -25,6 +26,13 @@ cli_run_line (Cli            *cli,
               long            repeat)
 {
   Outcome outcome = OUTCOME_DONE;
+
+  /* HELP is answered here, once, as redis-cli does. */
+  if (cli_is_word (args[0], "help") || cli_is_word (args[0], "?"))
+    {
+      cli_help_print (args + 1, n_args - 1);
+      return OUTCOME_DONE;
+    }
 
   /* A subscription runs until it is interrupted, so only once. */
   if (cli_run_subscribe (cli, args, n_args, &outcome))

@@ -279,6 +279,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pattern = NULL;
   Cli cli = { 0 };
+  gboolean interactive;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -291,8 +292,10 @@ main (int    argc,
   g_option_context_set_summary (context,
                                 _("Sends one command given as arguments, or one command per line\n"
                                   "of standard input, and prints the replies as redis-cli does.\n"
-                                  "With --scan, --bigkeys, --memkeys, --latency, --stat, --eval or\n"
-                                  "--pipe, runs that mode of redis-cli instead (see gredis-cli(1))."));
+                                  "With no command on a terminal, reads commands interactively\n"
+                                  "(type HELP there). With --scan, --bigkeys, --memkeys, --latency,\n"
+                                  "--stat, --eval or --pipe, runs that mode of redis-cli instead\n"
+                                  "(see gredis-cli(1))."));
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   /* Arguments of the command may look like options: stop at the first
@@ -359,8 +362,12 @@ main (int    argc,
     }
   else
     cli.client = gredis_client_new (config);
+  interactive = argc <= 1 && isatty (STDIN_FILENO) && isatty (STDOUT_FILENO);
   cli.connection = connect_client (cli.client, &error);
-  if (cli.connection == NULL)
+  /* As redis-cli, the interactive mode starts "not connected". */
+  if (cli.connection == NULL && interactive)
+    g_printerr ("%s\n", error->message);
+  else if (cli.connection == NULL)
     {
       g_printerr ("gredis-cli: %s\n", error->message);
       g_clear_object (&cli.client);
@@ -393,10 +400,13 @@ main (int    argc,
         g_ptr_array_add (args, cli_read_stdin ());
       status = cli_run_line (&cli, (GBytes **) args->pdata, args->len, o.repeat) == OUTCOME_FAILED ? 1 : 0;
     }
+  else if (interactive)
+    status = cli_run_repl (&cli, cli.cluster ? cli.node_config : config);
   else
     status = cli_run_stdin (&cli);
 
-  gredis_client_close (cli.client);
+  if (cli.client != NULL)
+    gredis_client_close (cli.client);
   g_clear_object (&cli.connection);
   g_clear_object (&cli.client);
   g_clear_object (&cli.node_config);
