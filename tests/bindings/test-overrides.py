@@ -242,6 +242,17 @@ def transactions_retry_on_conflict():
     results = client.transaction(increment, 'counter', read=['GET', 'counter'], max_attempts=5)
     assert calls == ['1', '101', '201'], calls
     assert results == [True, '202'], results
+
+    def fails(pipe, watched):
+        pipe.set('counter', 0)
+        raise KeyError('from the function')
+    try:
+        client.transaction(fails, 'counter')
+    except KeyError as e:
+        assert 'from the function' in str(e)
+    else:
+        raise AssertionError('the exception of the function was lost')
+    assert client.get('counter') == '202'
     with client.pipeline() as p:
         p.watch('counter')
         writer.incr('counter')

@@ -795,26 +795,38 @@ class _ClientBase(Commands):
         manager."""
         return Gredis.Pipeline.new(self, transaction)
 
-    def transaction(self, func, *watches, read=None, max_attempts=0, value_from_callable=False):
+    def transaction(self, func, *watches, read=None, max_attempts=5, value_from_callable=False):
         """Runs @func(pipeline, watched) and the commands it queues as a
         transaction, watching the keys @watches; @watched is the value of
         the command @read (an argument list) read after watching them, or
         None. Runs it again when a watched key changed, up to
-        @max_attempts times (0: the library's default). Returns the
+        @max_attempts times in all (then raises Gredis.WatchError). Returns the
         results, or what @func returned when @value_from_callable."""
         returned = []
         pipeline_box = []
+        raised = []
 
         def attempt(pipeline, watched, *user_data):
             pipeline._gredis_parsers = {}
             pipeline_box[:] = [pipeline]
-            value = None if watched is None else watched.to_python(_decode_of(self))
-            returned[:] = [func(pipeline, value)]
+            try:
+                value = None if watched is None else watched.to_python(_decode_of(self))
+                returned[:] = [func(pipeline, value)]
+            except BaseException as e:
+                # Giving up (FALSE) makes the library reset the pipeline
+                # and fail; the Python exception is raised instead.
+                raised.append(e)
+                return False
             return True
 
-        done = _C_CLIENT_TRANSACTION(self, [str(w) for w in watches],
-                                     [str(a) for a in read] if read else None,
-                                     max_attempts, attempt, None, None)
+        try:
+            done = _C_CLIENT_TRANSACTION(self, [str(w) for w in watches],
+                                         [str(a) for a in read] if read else None,
+                                         max_attempts, attempt, None, None)
+        except GLib.Error:
+            if raised:
+                raise raised[0] from None
+            raise
         done._gredis_parsers = pipeline_box[0]._gredis_parsers if pipeline_box else {}
         return returned[0] if value_from_callable else done.results()
 
@@ -864,7 +876,7 @@ def _client_namespace():
             continue
         ns[name] = member
     for name, member in vars(Commands).items():
-        if name.startswith('_') or name in ns:
+        if name.startswith('__') or name in ns:
             continue
         ns[name] = member
     for name in list(ns):
@@ -1008,7 +1020,7 @@ def _pipeline_namespace():
     ns = {k: v for k, v in vars(_PipelineBase).items()
           if not k.startswith('__') or k in ('__len__', '__bool__', '__enter__', '__exit__', '__doc__')}
     for name, member in vars(Commands).items():
-        if not name.startswith('_') and name not in ns:
+        if not name.startswith('__') and name not in ns:
             ns[name] = member
     for name in ('execute', 'watch'):
         ns[name] = _with_c_form(name, ns[name], getattr(Gredis.Pipeline, name))
