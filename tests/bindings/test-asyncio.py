@@ -179,6 +179,31 @@ def awaitables_need_a_glib_loop():
 
 
 @test
+def bridge_waits_instead_of_spinning():
+    if hasattr(gi, 'events'):
+        print('# skipped: PyGObject %s has gi.events, the bridge is not used' % (gi.__version__,))
+        return
+    loop = Gredis.new_event_loop()
+    selector = loop._selector
+    assert isinstance(selector, Gredis.GLibSelector), selector
+    calls = []
+    select = selector.select
+
+    def counting_select(timeout=None):
+        calls.append(timeout)
+        return select(timeout)
+
+    selector.select = counting_select
+    try:
+        # One wait for the timer, give or take a wake-up: not a poll loop.
+        loop.run_until_complete(asyncio.sleep(0.2))
+    finally:
+        loop.close()
+    assert len(calls) < 20, calls
+    assert any(t is not None and t > 0 for t in calls), calls
+
+
+@test
 def policy_and_loop_helpers():
     loop = Gredis.new_event_loop()
     try:

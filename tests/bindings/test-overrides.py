@@ -180,6 +180,9 @@ def replies_behave_as_values():
     built = Gredis.Reply.new_integer(3)
     assert int(built) == 3 and built == Gredis.Reply.new_integer(3)
     assert hash(built) == hash(Gredis.Reply.new_integer(3))
+    binary = Gredis.Reply.new_bytes(Gredis.ReplyKind.STRING, GLib.Bytes.new(b'\xff'))
+    assert binary == b'\xff' and binary != 'x' and bytes(binary) == b'\xff'
+    assert {array[0]: 1}['a'] == 1
 
 
 @test

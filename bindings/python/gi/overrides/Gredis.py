@@ -362,13 +362,22 @@ class Reply(Gredis.Reply):
             return self.equal(other)
         if isinstance(other, (bytes, bytearray)):
             return self.to_python(decode=False) == other
-        return self.to_python() == other
+        if isinstance(other, str) and self._is_string():
+            return self.get_data() == other.encode('utf-8')
+        try:
+            return self.to_python() == other
+        except UnicodeDecodeError:
+            return False
 
     def __ne__(self, other):
         return not self == other
 
     def __hash__(self):
-        return hash(_hashable(self.to_python(decode=False)))
+        # As the value it equals: the text where it decodes, else bytes.
+        try:
+            return hash(_hashable(self.to_python()))
+        except UnicodeDecodeError:
+            return hash(_hashable(self.to_python(decode=False)))
 
     def __repr__(self):
         return '<Gredis.Reply %s %r>' % (self.get_kind().value_nick, self.to_python(decode=False))
