@@ -20,9 +20,8 @@ import gi.overrides
 gi.overrides.__path__.insert(0, os.path.join(sys.argv[1], 'gi', 'overrides'))
 
 gi.require_version('GLib', '2.0')
-gi.require_version('Gio', '2.0')
 gi.require_version('Gredis', '1.0')
-from gi.repository import Gio, GLib, Gredis  # noqa: E402
+from gi.repository import GLib, Gredis  # noqa: E402
 
 TESTS = []
 SOCKET = None

@@ -101,6 +101,24 @@ def decode_responses_false_gives_bytes():
 
 
 @test
+def client_construction():
+    client = Gredis.Client(unix_socket_path=SOCKET, socket_timeout=4, db=2)
+    config = client.get_config()
+    assert config.get_path() == SOCKET
+    assert config.get_command_timeout_ms() == 4000
+    assert config.get_db() == 2
+    client.set('in-db-2', 1)
+    assert Gredis.Client(path=SOCKET).exists('in-db-2') == 0
+    base = Gredis.Config.new()
+    base.set_path(SOCKET)
+    with Gredis.Client(config=base, db=2, decode_responses=False) as other:
+        assert other.get('in-db-2') == b'1'
+    url = Gredis.Client('unix://%s?db=2' % SOCKET)
+    assert url.get('in-db-2') == '1'
+    url.delete('in-db-2')
+
+
+@test
 def hashes_lists_sets_sorted_sets():
     client = new_client()
     assert client.hset('h', 'f', 'v') == 1
