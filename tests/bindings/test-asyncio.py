@@ -145,6 +145,25 @@ def asyncio_and_glib_sources_run_together():
 
 
 @test
+def async_pubsub():
+    client = new_client(decode_responses=False)
+    publisher = new_client()
+
+    async def main():
+        pubsub = client.aio.pubsub()
+        assert await pubsub.subscribe_async(['events']) is True
+        messages = pubsub.listen()
+        for i in range(3):
+            await publisher.aio.publish('events', i)
+        got = [await messages.__anext__() for _ in range(3)]
+        assert [m['data'] for m in got] == [b'0', b'1', b'2'], got
+        assert got[0]['channel'] == b'events' and got[0]['type'] == 'message'
+        await messages.aclose()
+        pubsub.close()
+    run(main())
+
+
+@test
 def cancelling_the_task_cancels_the_command():
     client = new_client()
 

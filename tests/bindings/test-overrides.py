@@ -283,6 +283,25 @@ def transactions_retry_on_conflict():
 
 
 @test
+def pubsub_messages():
+    client = new_client()
+    publisher = new_client()
+    pubsub = client.pubsub()
+    assert pubsub.subscribe('news', 'sport') is True
+    assert pubsub.psubscribe('user:*') is True
+    assert pubsub.get_message(timeout=0) is None
+    assert publisher.publish('news', 'hello') == 1
+    assert publisher.publish('user:7', b'\x01') == 1
+    assert pubsub.get_message(timeout=10) == {
+        'type': 'message', 'pattern': None, 'channel': 'news', 'data': 'hello'}
+    assert pubsub.get_message(timeout=10) == {
+        'type': 'pmessage', 'pattern': 'user:*', 'channel': 'user:7', 'data': '\x01'}
+    assert pubsub.unsubscribe('news') is True
+    assert pubsub.get_n_subscriptions() == 2
+    pubsub.close()
+
+
+@test
 def scan_iterators():
     client = new_client()
     for i in range(30):

@@ -25,6 +25,7 @@
 #   bridge otherwise).
 
 import asyncio
+import collections
 import functools
 import selectors
 import time
@@ -798,6 +799,12 @@ class _ClientBase(Commands):
     def execute_command(self, *args, parse=None):
         return self._command(parse or _value, args)
 
+    def pubsub(self):
+        """Returns a new Gredis.PubSub of this client."""
+        pubsub = Gredis.PubSub.new(self)
+        pubsub._messages()
+        return pubsub
+
     def pipeline(self, transaction=True):
         """Returns a Gredis.Pipeline of this client; a transaction
         (MULTI/EXEC) unless @transaction is False. Use it as a context
@@ -1096,6 +1103,105 @@ _export(ScanEnumerator)
 
 
 # ---------------------------------------------------------------------------
+# Pub/sub
+
+
+def _on_pubsub_message(pubsub, channel, pattern, payload):
+    decode = _decode_of(pubsub.get_client())
+    data = bytes(payload.get_data() or b'')
+    pubsub._gredis_queue.append({
+        'type': 'message' if pattern is None else 'pmessage',
+        'pattern': None if pattern is None else (pattern if decode else pattern.encode()),
+        'channel': channel if decode else channel.encode(),
+        'data': _decode(data, decode),
+    })
+    waiters, pubsub._gredis_waiters = pubsub._gredis_waiters, []
+    for waiter in waiters:
+        if not waiter.done():
+            waiter.set_result(None)
+
+
+class _PubSubBase:
+    """client.pubsub() gives a Gredis.PubSub: subscribe with
+    subscribe(*channels) and psubscribe(*patterns), then read messages as
+    redis-py's dictionaries ({'type', 'pattern', 'channel', 'data'}) with
+    get_message(timeout) or `async for message in pubsub.listen()`. The
+    messages are those of the 'message' signal, which may be connected to
+    as well."""
+
+    def _messages(self):
+        queue = getattr(self, '_gredis_queue', None)
+        if queue is None:
+            queue = self._gredis_queue = collections.deque()
+            self._gredis_waiters = []
+            self.connect('message', _on_pubsub_message)
+        return queue
+
+    def subscribe(self, *channels):
+        self._messages()
+        return _C_PUBSUB['subscribe'](self, [str(c) for c in channels], None)
+
+    def psubscribe(self, *patterns):
+        self._messages()
+        return _C_PUBSUB['psubscribe'](self, [str(p) for p in patterns], None)
+
+    def unsubscribe(self, *channels):
+        return _C_PUBSUB['unsubscribe'](self, [str(c) for c in channels] or None, None)
+
+    def punsubscribe(self, *patterns):
+        return _C_PUBSUB['punsubscribe'](self, [str(p) for p in patterns] or None, None)
+
+    def get_message(self, timeout=0.0):
+        """Returns the next message, or None when none came within
+        @timeout seconds (None: wait as long as it takes). Runs the
+        thread-default GLib main context meanwhile; use listen() from
+        asyncio."""
+        queue = self._messages()
+        context = GLib.MainContext.ref_thread_default()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not queue:
+            if deadline is not None and time.monotonic() >= deadline:
+                context.iteration(False)
+                break
+            if deadline is None:
+                context.iteration(True)
+                continue
+            wake = GLib.timeout_source_new(max(1, int((deadline - time.monotonic()) * 1000)))
+            wake.set_callback(lambda *args: GLib.SOURCE_REMOVE)
+            wake.attach(context)
+            context.iteration(True)
+            wake.destroy()
+        return queue.popleft() if queue else None
+
+    async def listen(self):
+        """Yields the messages as they come (an async generator)."""
+        queue = self._messages()
+        while True:
+            while queue:
+                yield queue.popleft()
+            loop = asyncio.get_running_loop()
+            _check_loop(loop)
+            waiter = loop.create_future()
+            self._gredis_waiters.append(waiter)
+            await waiter
+
+
+_C_PUBSUB = {name: _raising(getattr(Gredis.PubSub, name))
+             for name in ('subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe')}
+
+
+def _pubsub_namespace():
+    ns = {k: v for k, v in vars(_PubSubBase).items() if not k.startswith('__') or k == '__doc__'}
+    for name in ('subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'):
+        ns[name] = _with_c_form(name, ns[name], _C_PUBSUB[name])
+    return ns
+
+
+PubSub = override(type('PubSub', (Gredis.PubSub,), dict(_pubsub_namespace(), __module__=__name__)))
+_export(PubSub)
+
+
+# ---------------------------------------------------------------------------
 # asyncio: a loop that also runs the GLib main context
 
 
@@ -1380,6 +1486,11 @@ class AsyncClient(Commands):
     def _command(self, parse, args):
         return self._run(parse, args)
 
+    def pubsub(self):
+        """A Gredis.PubSub: `await p.subscribe_async([...])`, then
+        `async for message in p.listen()`."""
+        return self.client.pubsub()
+
     def pipeline(self, transaction=True):
         """An AsyncPipeline: queue commands, then `await p.execute()`."""
         return AsyncPipeline(self.client.pipeline(transaction))
@@ -1467,7 +1578,8 @@ def _finish_name(name, methods):
 def _wrap_namespace():
     from gi._gi import ObjectInfo, Repository, StructInfo
     repository = Repository.get_default()
-    overridden = {'Client': Client, 'Pipeline': Pipeline, 'ScanEnumerator': ScanEnumerator}
+    overridden = {'Client': Client, 'Pipeline': Pipeline, 'ScanEnumerator': ScanEnumerator,
+                  'PubSub': PubSub}
     for info in repository.get_infos('Gredis'):
         if not isinstance(info, (ObjectInfo, StructInfo)):
             continue
@@ -1502,3 +1614,17 @@ def _wrap_namespace():
 
 
 _wrap_namespace()
+
+
+def _queueing_messages(method):
+    """Starts queueing the messages of a PubSub for get_message() and
+    listen() before it subscribes, so that none is missed."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        self._messages()
+        return method(self, *args, **kwargs)
+    return wrapper
+
+
+for _name in ('subscribe_async', 'psubscribe_async', 'ssubscribe_async', 'ssubscribe'):
+    setattr(PubSub, _name, _queueing_messages(getattr(PubSub, _name)))
