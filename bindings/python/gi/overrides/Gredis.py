@@ -14,7 +14,8 @@
 # - Gredis.Reply as a Python value: iterable, indexable, len(), int(),
 #   float(), bytes(), str(), bool(), ==, to_python().
 # - Pipelines as context managers, transactions, scan enumerators as
-#   iterators (sync and async).
+#   iterators (sync and async), pub/sub messages as redis-py's
+#   dictionaries (get_message(), async listen()).
 # - Errors of the GREDIS_ERROR domain raised as subclasses of GLib.Error,
 #   one per code (Gredis.WrongTypeError, Gredis.TimeoutError, ...).
 # - asyncio: every foo_async() method of the namespace returns an
