@@ -1,0 +1,785 @@
+/* gredis-cache.c: the client-side cache: what is cached, hits, fetches
+ * on the tracking context, invalidations
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-cache-private.h"
+#include "gredis-cache-store-private.h"
+#include "gredis-command-table-private.h"
+#include "gredis-connection-private.h"
+#include "gredis-sync-private.h"
+
+#include <string.h>
+
+/* The most arguments a cached command may have (they are looked at on
+ * the stack). */
+#define MAX_CACHED_ARGS 64
+
+struct _GredisCache
+{
+  gatomicrefcount ref_count;
+  GMutex lock;
+
+  GredisConfig *config;
+  GredisRouter *router;
+  GWeakRef owner;
+  GredisCacheWantedFunc wanted;
+  GredisCacheInvalidatedFunc invalidated;
+  GredisHandshakeStep *step;
+  gpointer tracking;           /* the step's handle */
+
+  gboolean broadcast;
+  GStrv prefixes;              /* broadcast mode; NULL or empty: all keys */
+  gboolean optin;
+
+  /* Under the lock. */
+  GredisCacheStore *store;
+  GHashTable *fetches;         /* command → Fetch */
+  guint64 generation;          /* bumped by each flush */
+  guint64 hits, misses, evictions, invalidations;
+  gboolean closed;
+
+  /* The tracking context and its thread. */
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+};
+
+/* One read in flight on the tracking context, for every caller that
+ * missed the same command meanwhile. */
+typedef struct
+{
+  GredisCache *cache;
+  GBytes *command;             /* encoded: the cache key */
+  GBytes *key;
+  GPtrArray *args;             /* GBytes */
+  guint64 generation;
+  gboolean invalidated;
+  GPtrArray *waiters;          /* GTask */
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_bytes_unref (fetch->command);
+  g_bytes_unref (fetch->key);
+  g_ptr_array_unref (fetch->args);
+  g_ptr_array_unref (fetch->waiters);
+  _gredis_cache_unref (fetch->cache);
+  g_free (fetch);
+}
+
+/* What is cached */
+
+/* Commands the table flags read-only whose reply changes without a
+ * write: the server would not say so. */
+static gboolean
+is_time_dependent (const char *name)
+{
+  static const char * const names[] = { "ttl", "pttl", "sscan", "hscan", "zscan", NULL };
+
+  return g_strv_contains (names, name);
+}
+
+/* The key of a read-only command on one key, with a deterministic reply;
+ * NULL for any other command. */
+static const GredisCommandInfo *
+cacheable_info (guint               argc,
+                const char * const *argv,
+                const gsize        *argv_lengths)
+{
+  const GredisCommandInfo *info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
+  GredisCommandFlags flags;
+
+  if (info == NULL || info->parent != NULL || info->n_subcommands > 0)
+    return NULL;
+  flags = info->flags;
+  if ((flags & GREDIS_COMMAND_FLAG_READONLY) == 0 ||
+      (flags & (GREDIS_COMMAND_FLAG_WRITE | GREDIS_COMMAND_FLAG_BLOCKING |
+                GREDIS_COMMAND_FLAG_MOVABLE_KEYS | GREDIS_COMMAND_FLAG_PUBSUB)) != 0)
+    return NULL;
+  if ((info->tip_flags & GREDIS_COMMAND_TIP_NONDETERMINISTIC_OUTPUT) != 0)
+    return NULL;
+  if (info->first_key <= 0 || info->last_key != info->first_key ||
+      (guint) info->first_key >= argc)
+    return NULL;
+  if (is_time_dependent (info->name))
+    return NULL;
+  return info;
+}
+
+gboolean
+_gredis_cache_key_is_tracked (GredisCache  *cache,
+                              const guint8 *key,
+                              gsize         key_length)
+{
+  guint i;
+
+  if (!cache->broadcast || cache->prefixes == NULL || cache->prefixes[0] == NULL)
+    return TRUE;
+  for (i = 0; cache->prefixes[i] != NULL; i++)
+    {
+      gsize n = strlen (cache->prefixes[i]);
+
+      if (n <= key_length && memcmp (key, cache->prefixes[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Fills *@command and *@key for a command the cache takes; FALSE for
+ * others. */
+static gboolean
+describe_command (GredisCache        *cache,
+                  guint               argc,
+                  const char * const *argv,
+                  const gsize        *argv_lengths,
+                  GBytes * const     *args,
+                  GBytes            **command,
+                  GBytes            **key)
+{
+  const char *views[MAX_CACHED_ARGS];
+  gsize lengths[MAX_CACHED_ARGS];
+  const GredisCommandInfo *info;
+  GByteArray *encoded;
+  guint i;
+
+  if (argc > MAX_CACHED_ARGS)
+    return FALSE;
+  for (i = 0; i < argc; i++)
+    {
+      if (args != NULL)
+        views[i] = g_bytes_get_data (args[i], &lengths[i]);
+      else
+        {
+          views[i] = argv[i];
+          lengths[i] = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+        }
+      if (views[i] == NULL)
+        views[i] = "";
+    }
+
+  info = cacheable_info (argc, views, lengths);
+  if (info == NULL)
+    return FALSE;
+  if (!_gredis_cache_key_is_tracked (cache, (const guint8 *) views[info->first_key],
+                                     lengths[info->first_key]))
+    return FALSE;
+
+  encoded = g_byte_array_sized_new (gredis_encoded_length (argc, views, lengths));
+  gredis_encode_command (encoded, argc, views, lengths);
+  *command = g_byte_array_free_to_bytes (encoded);
+  *key = g_bytes_new (views[info->first_key], lengths[info->first_key]);
+  return TRUE;
+}
+
+/* Fetches, on the tracking context */
+
+static void
+fetch_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Fetch *fetch = data;
+  GredisCache *cache = fetch->cache;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  guint i;
+
+  reply = _gredis_call_propagate_reply (result, &error);
+
+  g_mutex_lock (&cache->lock);
+  if (g_hash_table_lookup (cache->fetches, fetch->command) == fetch)
+    g_hash_table_remove (cache->fetches, fetch->command);
+  if (reply != NULL && !fetch->invalidated && !cache->closed &&
+      fetch->generation == cache->generation)
+    _gredis_cache_store_insert (cache->store, fetch->command, fetch->key, reply,
+                                g_get_monotonic_time (), &cache->evictions);
+  else if (reply != NULL)
+    g_debug ("Cache: a reply read while its key changed was not kept");
+  g_mutex_unlock (&cache->lock);
+
+  for (i = 0; i < fetch->waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (fetch->waiters, i);
+
+      if (reply != NULL)
+        g_task_return_pointer (task, gredis_reply_ref (reply), (GDestroyNotify) gredis_reply_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+  fetch_free (fetch);
+}
+
+static void
+ignore_reply (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GredisReply) reply = _gredis_call_propagate_reply (result, NULL);
+}
+
+/* In opt-in mode, CLIENT CACHING yes must come right before the read,
+ * on its connection: both are queued on the connection of its node at
+ * once, in the tracking context, where nothing else is queued between. */
+static gboolean
+start_fetch_optin (Fetch *fetch)
+{
+  static const char * const caching[] = { "CLIENT", "CACHING", "yes" };
+  GredisCache *cache = fetch->cache;
+  GBytes * const *args = (GBytes * const *) fetch->args->pdata;
+  GredisConnection *connection;
+  GredisCall *call;
+  gint slot = GREDIS_POOL_NO_SLOT;
+
+  if (!_gredis_router_command_slot (cache->router, fetch->args->len, NULL, NULL, args, &slot, NULL))
+    return FALSE;
+  if (slot != GREDIS_POOL_NO_SLOT && _gredis_router_routes_by_slot (cache->router))
+    connection = _gredis_router_get_shared_for_slot (cache->router, slot, NULL);
+  else
+    connection = _gredis_router_get_shared (cache->router, NULL);
+  if (connection == NULL)
+    return FALSE;
+
+  _gredis_connection_queue_command (connection, G_N_ELEMENTS (caching), caching, NULL, NULL,
+                                    FALSE, NULL, NULL, ignore_reply, NULL, NULL);
+  call = _gredis_call_new (NULL, NULL, fetch_done, fetch, NULL);
+  _gredis_connection_queue_call (connection, fetch->args->len, NULL, NULL, args, call);
+  _gredis_call_unref (call);
+  return TRUE;
+}
+
+static gboolean
+start_fetch (gpointer data)
+{
+  Fetch *fetch = data;
+  GredisRouterCommand command = { 0, };
+
+  if (fetch->cache->optin)
+    {
+      if (start_fetch_optin (fetch))
+        return G_SOURCE_REMOVE;
+      /* Without CLIENT CACHING the server does not track the read: it
+       * is answered, not kept. */
+      fetch->invalidated = TRUE;
+    }
+
+  command.argc = fetch->args->len;
+  command.args = (GBytes * const *) fetch->args->pdata;
+  command.callback = fetch_done;
+  command.user_data = fetch;
+  _gredis_router_send_shared (fetch->cache->router, &command);
+  return G_SOURCE_REMOVE;
+}
+
+static void invalidate (GredisCache *cache,
+                        GPtrArray   *keys,
+                        gboolean     in_flight,
+                        gboolean     from_server);
+
+/* Writes of this client */
+
+static void
+append_key (guint    position,
+            gpointer user_data)
+{
+  GArray *positions = user_data;
+
+  g_array_append_val (positions, position);
+}
+
+/* The keys a write command changes, as GBytes; an empty array for a
+ * write without keys (FLUSHDB …); NULL for any other command. */
+static GPtrArray *
+written_keys (guint               argc,
+              const char * const *argv,
+              const gsize        *argv_lengths,
+              GBytes * const     *args)
+{
+  const char *views[MAX_CACHED_ARGS];
+  gsize lengths[MAX_CACHED_ARGS];
+  const GredisCommandInfo *info;
+  g_autoptr(GArray) positions = NULL;
+  GPtrArray *keys;
+  guint i;
+
+  if (argc > MAX_CACHED_ARGS)
+    {
+      /* Too long to look at: whatever it writes, nothing is kept. */
+      return g_ptr_array_new ();
+    }
+  for (i = 0; i < argc; i++)
+    {
+      if (args != NULL)
+        views[i] = g_bytes_get_data (args[i], &lengths[i]);
+      else
+        {
+          views[i] = argv[i];
+          lengths[i] = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+        }
+      if (views[i] == NULL)
+        views[i] = "";
+    }
+  info = gredis_command_table_lookup_argv (argc, views, lengths);
+  if (info == NULL || (info->flags & GREDIS_COMMAND_FLAG_WRITE) == 0)
+    return NULL;
+
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  _gredis_command_info_foreach_key (info, argc, views, lengths, FALSE, append_key, positions);
+  keys = g_ptr_array_new_full (positions->len, (GDestroyNotify) g_bytes_unref);
+  for (i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      if (position < argc)
+        g_ptr_array_add (keys, g_bytes_new (views[position], lengths[position]));
+    }
+  return keys;
+}
+
+GPtrArray *
+_gredis_cache_note_write (GredisCache        *cache,
+                          guint               argc,
+                          const char * const *argv,
+                          const gsize        *argv_lengths,
+                          GBytes * const     *args)
+{
+  GPtrArray *keys = written_keys (argc, argv, argv_lengths, args);
+
+  if (keys != NULL)
+    _gredis_cache_write_done (cache, keys);
+  return keys;
+}
+
+void
+_gredis_cache_write_done (GredisCache *cache,
+                          GPtrArray   *keys)
+{
+  /* Not counted, not signalled: the server's invalidation follows. */
+  invalidate (cache, keys->len > 0 ? keys : NULL, TRUE, FALSE);
+}
+
+typedef struct
+{
+  GredisCache *cache;
+  GPtrArray *keys;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+} Write;
+
+static void
+write_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Write *write = data;
+
+  _gredis_cache_write_done (write->cache, write->keys);
+  if (write->callback != NULL)
+    write->callback (source, result, write->user_data);
+  _gredis_cache_unref (write->cache);
+  g_ptr_array_unref (write->keys);
+  g_free (write);
+}
+
+gboolean
+_gredis_cache_wrap_write (GredisCache          *cache,
+                          guint                 argc,
+                          const char * const   *argv,
+                          const gsize          *argv_lengths,
+                          GBytes * const       *args,
+                          GAsyncReadyCallback  *callback,
+                          gpointer             *user_data)
+{
+  GPtrArray *keys = _gredis_cache_note_write (cache, argc, argv, argv_lengths, args);
+  Write *write;
+
+  if (keys == NULL)
+    return FALSE;
+  write = g_new (Write, 1);
+  write->cache = _gredis_cache_ref (cache);
+  write->keys = keys;
+  write->callback = *callback;
+  write->user_data = *user_data;
+  *callback = write_done;
+  *user_data = write;
+  return TRUE;
+}
+
+/* Sending */
+
+gboolean
+_gredis_cache_send_async (GredisCache         *cache,
+                          guint                argc,
+                          const char * const  *argv,
+                          const gsize         *argv_lengths,
+                          GBytes * const      *args,
+                          gpointer             source_object,
+                          gpointer             source_tag,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GBytes) command = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GTask) task = NULL;
+  GredisReply *reply;
+  Fetch *fetch = NULL;
+  gboolean start = FALSE;
+
+  if (!describe_command (cache, argc, argv, argv_lengths, args, &command, &key))
+    return FALSE;
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  g_mutex_lock (&cache->lock);
+  if (G_UNLIKELY (cache->closed))
+    {
+      g_mutex_unlock (&cache->lock);
+      return FALSE;
+    }
+  reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
+  if (reply != NULL)
+    cache->hits++;
+  else
+    {
+      cache->misses++;
+      fetch = g_hash_table_lookup (cache->fetches, command);
+      if (fetch == NULL)
+        {
+          guint i;
+
+          fetch = g_new0 (Fetch, 1);
+          fetch->cache = _gredis_cache_ref (cache);
+          fetch->command = g_bytes_ref (command);
+          fetch->key = g_bytes_ref (key);
+          fetch->generation = cache->generation;
+          fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+          fetch->args = g_ptr_array_new_full (argc, (GDestroyNotify) g_bytes_unref);
+          for (i = 0; i < argc; i++)
+            {
+              if (args != NULL)
+                g_ptr_array_add (fetch->args, g_bytes_ref (args[i]));
+              else
+                g_ptr_array_add (fetch->args,
+                                 g_bytes_new (argv[i], argv_lengths != NULL ? argv_lengths[i]
+                                                                            : strlen (argv[i])));
+            }
+          g_hash_table_insert (cache->fetches, fetch->command, fetch);
+          start = TRUE;
+        }
+      g_ptr_array_add (fetch->waiters, g_object_ref (task));
+    }
+  g_mutex_unlock (&cache->lock);
+
+  if (reply != NULL)
+    g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
+  else if (start)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, start_fetch, fetch, NULL);
+      g_source_set_static_name (source, "[gredis] cache fetch");
+      g_source_attach (source, cache->context);
+      g_source_unref (source);
+    }
+  return TRUE;
+}
+
+gboolean
+_gredis_cache_send_sync (GredisCache         *cache,
+                         guint                argc,
+                         const char * const  *argv,
+                         const gsize         *argv_lengths,
+                         GBytes * const      *args,
+                         gpointer             source_object,
+                         GCancellable        *cancellable,
+                         GredisReply        **reply,
+                         GError             **error)
+{
+  GredisSync sync;
+  gboolean taken;
+
+  gredis_sync_begin (&sync);
+  taken = _gredis_cache_send_async (cache, argc, argv, argv_lengths, args, source_object,
+                                    _gredis_cache_send_sync, cancellable, gredis_sync_done,
+                                    &sync);
+  if (taken)
+    {
+      gredis_sync_wait (&sync);
+      *reply = g_task_propagate_pointer (G_TASK (sync.result), error);
+    }
+  gredis_sync_end (&sync);
+  return taken;
+}
+
+/* Invalidations */
+
+static void
+invalidate (GredisCache *cache,
+            GPtrArray   *keys,
+            gboolean     in_flight,
+            gboolean     from_server)
+{
+  g_autoptr(GObject) owner = NULL;
+  guint i;
+
+  g_mutex_lock (&cache->lock);
+  if (keys == NULL)
+    {
+      _gredis_cache_store_clear (cache->store);
+      if (in_flight)
+        cache->generation++;
+      if (from_server)
+        cache->invalidations++;
+    }
+  else
+    {
+      for (i = 0; i < keys->len; i++)
+        {
+          GBytes *key = g_ptr_array_index (keys, i);
+          gsize length;
+          const void *data = g_bytes_get_data (key, &length);
+          GHashTableIter iter;
+          Fetch *fetch;
+
+          _gredis_cache_store_invalidate (cache->store, data, length);
+          /* A read of the key in flight may have been answered before
+           * the change: it is not kept. */
+          g_hash_table_iter_init (&iter, cache->fetches);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fetch))
+            if (g_bytes_equal (fetch->key, key))
+              fetch->invalidated = TRUE;
+          if (from_server)
+            cache->invalidations++;
+        }
+    }
+  g_mutex_unlock (&cache->lock);
+  if (!from_server)
+    return;
+
+  owner = g_weak_ref_get (&cache->owner);
+  if (owner != NULL && cache->wanted (owner))
+    {
+      g_autoptr(GStrvBuilder) builder = NULL;
+      g_auto(GStrv) strv = NULL;
+
+      if (keys != NULL)
+        {
+          builder = g_strv_builder_new ();
+          for (i = 0; i < keys->len; i++)
+            {
+              gsize length;
+              const char *data = g_bytes_get_data (g_ptr_array_index (keys, i), &length);
+
+              g_autofree char *text = g_strndup (data, length);
+
+              g_strv_builder_add (builder, text);
+            }
+          strv = g_strv_builder_end (builder);
+        }
+      cache->invalidated (owner, (const char * const *) strv);
+    }
+}
+
+void
+_gredis_cache_invalidate (GredisCache *cache,
+                          GPtrArray   *keys)
+{
+  invalidate (cache, keys, TRUE, TRUE);
+}
+
+void
+_gredis_cache_flush (GredisCache *cache,
+                     const char  *reason)
+{
+  g_debug ("Cache: emptied (%s)", reason);
+  invalidate (cache, NULL, TRUE, TRUE);
+}
+
+void
+_gredis_cache_flush_stored (GredisCache *cache,
+                            const char  *reason)
+{
+  g_debug ("Cache: emptied (%s)", reason);
+  invalidate (cache, NULL, FALSE, TRUE);
+}
+
+void
+_gredis_cache_get_stats (GredisCache      *cache,
+                         GredisCacheStats *stats)
+{
+  g_mutex_lock (&cache->lock);
+  stats->hits = cache->hits;
+  stats->misses = cache->misses;
+  stats->evictions = cache->evictions;
+  stats->invalidations = cache->invalidations;
+  stats->bytes = _gredis_cache_store_get_bytes (cache->store);
+  stats->n_entries = _gredis_cache_store_get_n_entries (cache->store);
+  g_mutex_unlock (&cache->lock);
+}
+
+/* Life cycle */
+
+static gpointer
+run_tracking_context (gpointer data)
+{
+  GredisCache *cache = data;
+
+  g_main_context_push_thread_default (cache->context);
+  g_main_loop_run (cache->loop);
+  g_main_context_pop_thread_default (cache->context);
+  return NULL;
+}
+
+GredisCache *
+_gredis_cache_new (GredisConfig               *config,
+                   GredisRouter               *router,
+                   GObject                    *owner,
+                   GredisCacheWantedFunc       wanted,
+                   GredisCacheInvalidatedFunc  invalidated)
+{
+  GredisCache *cache;
+  const char *prefixes;
+
+  if (gredis_config_get_protocol (config) < 3)
+    {
+      g_warning ("The client-side cache needs RESP3 (protocol=3): it is off.");
+      return NULL;
+    }
+
+  cache = g_new0 (GredisCache, 1);
+  g_atomic_ref_count_init (&cache->ref_count);
+  g_mutex_init (&cache->lock);
+  cache->config = g_object_ref (config);
+  cache->router = _gredis_router_ref (router);
+  g_weak_ref_init (&cache->owner, owner);
+  cache->wanted = wanted;
+  cache->invalidated = invalidated;
+  cache->broadcast = g_strcmp0 (gredis_config_get_cache_mode (config), "broadcast") == 0;
+  cache->optin = !cache->broadcast && gredis_config_get_cache_optin (config);
+  prefixes = gredis_config_get_cache_prefixes (config);
+  if (cache->broadcast && prefixes != NULL && prefixes[0] != '\0')
+    cache->prefixes = g_strsplit (prefixes, ",", -1);
+  cache->store = _gredis_cache_store_new (gredis_config_get_cache_max_entries (config),
+                                          gredis_config_get_cache_max_bytes (config),
+                                          (gint64) gredis_config_get_cache_ttl_ms (config) * 1000);
+  cache->fetches = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  cache->step = _gredis_cache_tracking_step_new (cache, &cache->tracking);
+
+  cache->context = g_main_context_new ();
+  cache->loop = g_main_loop_new (cache->context, FALSE);
+  cache->thread = g_thread_new ("gredis-cache", run_tracking_context, cache);
+  return cache;
+}
+
+GredisCache *
+_gredis_cache_ref (GredisCache *cache)
+{
+  g_atomic_ref_count_inc (&cache->ref_count);
+  return cache;
+}
+
+void
+_gredis_cache_unref (GredisCache *cache)
+{
+  if (!g_atomic_ref_count_dec (&cache->ref_count))
+    return;
+  g_warn_if_fail (cache->thread == NULL);
+  _gredis_cache_store_free (cache->store);
+  g_hash_table_unref (cache->fetches);
+  g_strfreev (cache->prefixes);
+  g_main_loop_unref (cache->loop);
+  g_main_context_unref (cache->context);
+  _gredis_router_unref (cache->router);
+  g_object_unref (cache->config);
+  g_weak_ref_clear (&cache->owner);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+static gboolean
+quit_when_idle (gpointer data)
+{
+  GredisCache *cache = data;
+
+  g_main_loop_quit (cache->loop);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_gredis_cache_close (GredisCache *cache)
+{
+  GHashTableIter iter;
+  Fetch *fetch;
+  GSource *source;
+  GPtrArray *left;
+  guint i;
+
+  g_mutex_lock (&cache->lock);
+  if (cache->closed)
+    {
+      g_mutex_unlock (&cache->lock);
+      return;
+    }
+  cache->closed = TRUE;
+  g_mutex_unlock (&cache->lock);
+
+  /* What the closed router failed is dispatched before the loop stops. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_LOW);
+  g_source_set_callback (source, quit_when_idle, cache, NULL);
+  g_source_attach (source, cache->context);
+  g_source_unref (source);
+  if (g_thread_self () != cache->thread)
+    g_thread_join (cache->thread);
+  else
+    g_thread_unref (cache->thread);
+  cache->thread = NULL;
+
+  /* Fetches still in flight will not complete: their callers get an
+   * error. */
+  left = g_ptr_array_new ();
+  g_mutex_lock (&cache->lock);
+  g_hash_table_iter_init (&iter, cache->fetches);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fetch))
+    g_ptr_array_add (left, fetch);
+  g_hash_table_remove_all (cache->fetches);
+  _gredis_cache_store_clear (cache->store);
+  g_mutex_unlock (&cache->lock);
+  for (i = 0; i < left->len; i++)
+    {
+      guint j;
+
+      fetch = g_ptr_array_index (left, i);
+      for (j = 0; j < fetch->waiters->len; j++)
+        g_task_return_error (g_ptr_array_index (fetch->waiters, j), _gredis_router_closed_error ());
+      /* The call that holds @fetch is never dispatched again. */
+      g_ptr_array_set_size (fetch->waiters, 0);
+    }
+  g_ptr_array_unref (left);
+
+  _gredis_cache_tracking_detach (cache->tracking);
+  g_clear_pointer (&cache->step, _gredis_handshake_step_unref);
+}
+
+GredisHandshakeStep *
+_gredis_cache_get_tracking_step (GredisCache *cache)
+{
+  return cache->step;
+}
+
+GMainContext *
+_gredis_cache_get_context (GredisCache *cache)
+{
+  return cache->context;
+}
+
+GredisConfig *
+_gredis_cache_get_config (GredisCache *cache)
+{
+  return cache->config;
+}
