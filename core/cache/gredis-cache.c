@@ -11,6 +11,7 @@
 #include "gredis-sync-private.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 /* The most arguments a cached command may have (they are looked at on
  * the stack). */
@@ -44,7 +45,26 @@ struct _GredisCache
   GMainContext *context;
   GMainLoop *loop;
   GThread *thread;
+  gint quit;                   /* atomic */
+
+  /* Whether invalidations may wait unread (is_quiet ()): the thread is
+   * dispatching (atomic), or a socket it polls has input. */
+  gint dispatching;
+  GMutex fds_lock;
+  GArray *socket_fds;          /* int, under fds_lock */
+
+  /* Callers of fetches answered in this dispatch, told after it
+   * (run_tracking_context ()): then what was read with their reply is
+   * applied, and their next read may be a hit. Tracking thread only. */
+  GArray *completions;         /* Completion */
 };
+
+typedef struct
+{
+  GTask *task;
+  GredisReply *reply;
+  GError *error;
+} Completion;
 
 /* One read in flight on the tracking context, for every caller that
  * missed the same command meanwhile. */
@@ -56,6 +76,7 @@ typedef struct
   GPtrArray *args;             /* GBytes */
   guint64 generation;
   gboolean invalidated;
+  gboolean sent;               /* under the lock: no caller joins then */
   GPtrArray *waiters;          /* GTask */
 } Fetch;
 
@@ -202,12 +223,12 @@ fetch_done (GObject      *source,
 
   for (i = 0; i < fetch->waiters->len; i++)
     {
-      GTask *task = g_ptr_array_index (fetch->waiters, i);
+      Completion completion;
 
-      if (reply != NULL)
-        g_task_return_pointer (task, gredis_reply_ref (reply), (GDestroyNotify) gredis_reply_unref);
-      else
-        g_task_return_error (task, g_error_copy (error));
+      completion.task = g_object_ref (g_ptr_array_index (fetch->waiters, i));
+      completion.reply = reply != NULL ? gredis_reply_ref (reply) : NULL;
+      completion.error = reply == NULL ? g_error_copy (error) : NULL;
+      g_array_append_val (cache->completions, completion);
     }
   fetch_free (fetch);
 }
@@ -256,6 +277,10 @@ start_fetch (gpointer data)
   Fetch *fetch = data;
   GredisRouterCommand command = { 0, };
 
+  g_mutex_lock (&fetch->cache->lock);
+  fetch->sent = TRUE;
+  g_mutex_unlock (&fetch->cache->lock);
+
   if (fetch->cache->optin)
     {
       if (start_fetch_optin (fetch))
@@ -277,6 +302,34 @@ static void invalidate (GredisCache *cache,
                         GPtrArray   *keys,
                         gboolean     in_flight,
                         gboolean     from_server);
+
+/* A hit may be answered when every invalidation the server sent before
+ * the read began was applied: the tracking thread is not dispatching
+ * (it reads and applies what it reads within one dispatch), checked
+ * after its sockets were seen without input (an invalidation not read
+ * yet). Costs one poll() with a zero timeout. */
+static gboolean
+is_quiet (GredisCache *cache)
+{
+  GPollFD fds[16];
+  guint n, total, i;
+
+  g_mutex_lock (&cache->fds_lock);
+  total = cache->socket_fds->len;
+  n = MIN (total, G_N_ELEMENTS (fds));
+  for (i = 0; i < n; i++)
+    {
+      fds[i].fd = g_array_index (cache->socket_fds, int, i);
+      fds[i].events = G_IO_IN;
+      fds[i].revents = 0;
+    }
+  g_mutex_unlock (&cache->fds_lock);
+  if (total > G_N_ELEMENTS (fds))
+    return FALSE;
+  if (n > 0 && g_poll (fds, n, 0) != 0)
+    return FALSE;
+  return !g_atomic_int_get (&cache->dispatching);
+}
 
 /* Writes of this client */
 
@@ -441,13 +494,21 @@ _gredis_cache_send_async (GredisCache         *cache,
       return FALSE;
     }
   reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
+  if (reply != NULL && !is_quiet (cache))
+    {
+      /* An invalidation may be waiting: the read goes behind it. */
+      g_clear_pointer (&reply, gredis_reply_unref);
+    }
   if (reply != NULL)
     cache->hits++;
   else
     {
       cache->misses++;
+      /* Callers share a fetch not sent yet: the server will answer it
+       * after each of their reads began. Once sent, its reply may be
+       * older than a write acknowledged before a later read began. */
       fetch = g_hash_table_lookup (cache->fetches, command);
-      if (fetch == NULL)
+      if (fetch == NULL || fetch->sent)
         {
           guint i;
 
@@ -467,7 +528,7 @@ _gredis_cache_send_async (GredisCache         *cache,
                                  g_bytes_new (argv[i], argv_lengths != NULL ? argv_lengths[i]
                                                                             : strlen (argv[i])));
             }
-          g_hash_table_insert (cache->fetches, fetch->command, fetch);
+          g_hash_table_replace (cache->fetches, fetch->command, fetch);
           start = TRUE;
         }
       g_ptr_array_add (fetch->waiters, g_object_ref (task));
@@ -624,13 +685,75 @@ _gredis_cache_get_stats (GredisCache      *cache,
 
 /* Life cycle */
 
+/* Publishes the sockets among the descriptors the context polls for
+ * input (not its wakeup descriptor). */
+static void
+publish_sockets (GredisCache *cache,
+                 GPollFD     *fds,
+                 gint         n_fds)
+{
+  gint i;
+
+  g_mutex_lock (&cache->fds_lock);
+  g_array_set_size (cache->socket_fds, 0);
+  for (i = 0; i < n_fds; i++)
+    {
+      struct stat st;
+
+      if ((fds[i].events & G_IO_IN) != 0 && fstat (fds[i].fd, &st) == 0 && S_ISSOCK (st.st_mode))
+        g_array_append_val (cache->socket_fds, fds[i].fd);
+    }
+  g_mutex_unlock (&cache->fds_lock);
+}
+
+static void
+complete_fetches (GredisCache *cache)
+{
+  guint i;
+
+  for (i = 0; i < cache->completions->len; i++)
+    {
+      Completion *completion = &g_array_index (cache->completions, Completion, i);
+
+      if (completion->reply != NULL)
+        g_task_return_pointer (completion->task, completion->reply,
+                               (GDestroyNotify) gredis_reply_unref);
+      else
+        g_task_return_error (completion->task, completion->error);
+      g_object_unref (completion->task);
+    }
+  g_array_set_size (cache->completions, 0);
+}
+
+/* g_main_loop_run(), spelled out so that the dispatch is marked, and the
+ * callers of fetches told after it. */
 static gpointer
 run_tracking_context (gpointer data)
 {
   GredisCache *cache = data;
+  g_autofree GPollFD *fds = NULL;
+  gint n_allocated = 0;
 
   g_main_context_push_thread_default (cache->context);
-  g_main_loop_run (cache->loop);
+  while (!g_atomic_int_get (&cache->quit))
+    {
+      gint max_priority, timeout, n_fds;
+
+      g_main_context_prepare (cache->context, &max_priority);
+      while ((n_fds = g_main_context_query (cache->context, max_priority, &timeout,
+                                            fds, n_allocated)) > n_allocated)
+        {
+          n_allocated = n_fds;
+          fds = g_renew (GPollFD, fds, n_allocated);
+        }
+      publish_sockets (cache, fds, n_fds);
+      g_poll (fds, n_fds, timeout);
+      g_atomic_int_set (&cache->dispatching, 1);
+      if (g_main_context_check (cache->context, max_priority, fds, n_fds))
+        g_main_context_dispatch (cache->context);
+      g_atomic_int_set (&cache->dispatching, 0);
+      complete_fetches (cache);
+    }
   g_main_context_pop_thread_default (cache->context);
   return NULL;
 }
@@ -670,6 +793,9 @@ _gredis_cache_new (GredisConfig               *config,
   cache->fetches = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   cache->step = _gredis_cache_tracking_step_new (cache, &cache->tracking);
 
+  g_mutex_init (&cache->fds_lock);
+  cache->socket_fds = g_array_new (FALSE, FALSE, sizeof (int));
+  cache->completions = g_array_new (FALSE, FALSE, sizeof (Completion));
   cache->context = g_main_context_new ();
   cache->loop = g_main_loop_new (cache->context, FALSE);
   cache->thread = g_thread_new ("gredis-cache", run_tracking_context, cache);
@@ -693,6 +819,9 @@ _gredis_cache_unref (GredisCache *cache)
   g_hash_table_unref (cache->fetches);
   g_strfreev (cache->prefixes);
   g_main_loop_unref (cache->loop);
+  g_array_unref (cache->socket_fds);
+  g_array_unref (cache->completions);
+  g_mutex_clear (&cache->fds_lock);
   g_main_context_unref (cache->context);
   _gredis_router_unref (cache->router);
   g_object_unref (cache->config);
@@ -706,7 +835,7 @@ quit_when_idle (gpointer data)
 {
   GredisCache *cache = data;
 
-  g_main_loop_quit (cache->loop);
+  g_atomic_int_set (&cache->quit, TRUE);
   return G_SOURCE_REMOVE;
 }
 

@@ -435,8 +435,19 @@ test_resp2_off (void)
 /* Staleness: a writer on another client sets keys to increasing versions
  * in a tight loop while readers read them through the cache, with the
  * asynchronous API on the main context and the blocking API from a
- * thread. Every value a reader sees must be at least the version whose
- * SET had been acknowledged before its read began. */
+ * thread.
+ *
+ * The server writes a SET's reply to the writer before it writes the
+ * invalidation to the tracking connection (its pending writes go out
+ * last-queued first), so a read may begin after the writer heard of a
+ * write and before any client could hear of its invalidation: no cache
+ * without a round trip can see that write. Such reads are counted and
+ * printed ("behind the last write"). What a cache must never do is
+ * keep a value after its invalidation: the server no longer tracks the
+ * key then, and the value stays stale through every later write. So
+ * every value a reader sees must be at least the version of the write
+ * acknowledged before the last one acknowledged when its read began
+ * ("stale reads", asserted to be 0). */
 
 #define N_KEYS 8
 #define N_WRITES 4000
@@ -446,7 +457,9 @@ typedef struct
 {
   GredisClient *client;
   GredisClient *writer;
-  gint committed[N_KEYS];      /* atomic */
+  gint committed[N_KEYS];      /* atomic: the last acknowledged */
+  gint previous[N_KEYS];       /* atomic: the one before */
+  gint behind_last;            /* atomic */
   gint version;
   gint done;                   /* atomic */
   guint64 reads;               /* atomic */
@@ -460,12 +473,14 @@ typedef struct
 {
   Stale *stale;
   guint key;
+  gint last;
   gint floor;
 } Read;
 
 static void
 check_value (Stale       *stale,
              GredisReply *reply,
+             gint         last,
              gint         floor)
 {
   gint seen = 0;
@@ -473,6 +488,8 @@ check_value (Stale       *stale,
   if (!gredis_reply_is_nil (reply))
     seen = atoi (gredis_reply_get_string (reply, NULL));
   g_atomic_pointer_add (&stale->reads, 1);
+  if (seen < last)
+    g_atomic_int_inc (&stale->behind_last);
   if (seen < floor)
     {
       g_atomic_int_inc (&stale->stale);
@@ -494,7 +511,7 @@ read_done (GObject      *source,
   g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, &error);
 
   g_assert_no_error (error);
-  check_value (stale, reply, read->floor);
+  check_value (stale, reply, read->last, read->floor);
   g_free (read);
   if (!g_atomic_int_get (&stale->done))
     start_read (stale);
@@ -513,7 +530,8 @@ start_read (Stale *stale)
   read->key = g_random_int_range (0, N_KEYS);
   key = g_strdup_printf ("stale:%u", read->key);
   argv[1] = key;
-  read->floor = g_atomic_int_get (&stale->committed[read->key]);
+  read->floor = g_atomic_int_get (&stale->previous[read->key]);
+  read->last = g_atomic_int_get (&stale->committed[read->key]);
   gredis_client_command_async (stale->client, argv, NULL, read_done, read);
 }
 
@@ -530,6 +548,7 @@ write_done (GObject      *source,
   guint key = stale->version % N_KEYS;
 
   g_assert_no_error (error);
+  g_atomic_int_set (&stale->previous[key], g_atomic_int_get (&stale->committed[key]));
   g_atomic_int_set (&stale->committed[key], stale->version);
   if (stale->version >= N_WRITES)
     {
@@ -563,10 +582,11 @@ blocking_reader (gpointer data)
     {
       guint k = g_random_int_range (0, N_KEYS);
       g_autofree char *key = g_strdup_printf ("stale:%u", k);
-      gint floor = g_atomic_int_get (&stale->committed[k]);
+      gint floor = g_atomic_int_get (&stale->previous[k]);
+      gint last = g_atomic_int_get (&stale->committed[k]);
       g_autoptr(GredisReply) reply = run (stale->client, "GET", key, NULL);
 
-      check_value (stale, reply, floor);
+      check_value (stale, reply, last, floor);
     }
   return NULL;
 }
@@ -598,11 +618,11 @@ test_staleness (void)
 
   g_print ("# staleness: %d writes, %" G_GUINT64_FORMAT " reads, %" G_GUINT64_FORMAT " hits, "
            "%" G_GUINT64_FORMAT " misses, %" G_GUINT64_FORMAT " invalidations, "
-           "%d stale reads, max staleness %d\n",
+           "%d reads behind the last write, %d stale reads, max staleness %d\n",
            N_WRITES, stale.reads, gredis_client_get_cache_hits (stale.client),
            gredis_client_get_cache_misses (stale.client),
            gredis_client_get_cache_invalidations (stale.client),
-           stale.stale, stale.max_staleness);
+           stale.behind_last, stale.stale, stale.max_staleness);
   g_assert_cmpint (stale.stale, ==, 0);
   g_assert_cmpuint (gredis_client_get_cache_hits (stale.client), >, 0);
 
