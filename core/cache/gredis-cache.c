@@ -57,7 +57,20 @@ struct _GredisCache
    * (run_tracking_context ()): then what was read with their reply is
    * applied, and their next read may be a hit. Tracking thread only. */
   GArray *completions;         /* Completion */
+
+  /* Hits found while the tracking thread was busy: looked up again by
+   * it once what it read is applied (process_rechecks ()). Under the
+   * lock. */
+  GPtrArray *rechecks;         /* Recheck */
 };
+
+typedef struct
+{
+  GTask *task;
+  GBytes *command;
+  GBytes *key;
+  GPtrArray *args;
+} Recheck;
 
 typedef struct
 {
@@ -462,6 +475,126 @@ _gredis_cache_wrap_write (GredisCache          *cache,
 
 /* Sending */
 
+static GPtrArray *
+copy_args (guint               argc,
+           const char * const *argv,
+           const gsize        *argv_lengths,
+           GBytes * const     *args)
+{
+  GPtrArray *copy = g_ptr_array_new_full (argc, (GDestroyNotify) g_bytes_unref);
+  guint i;
+
+  for (i = 0; i < argc; i++)
+    {
+      if (args != NULL)
+        g_ptr_array_add (copy, g_bytes_ref (args[i]));
+      else
+        g_ptr_array_add (copy, g_bytes_new (argv[i], argv_lengths != NULL ? argv_lengths[i]
+                                                                          : strlen (argv[i])));
+    }
+  return copy;
+}
+
+/* Adds @task to the fetch of @command that is not sent yet, or to a new
+ * one (*@start TRUE: start it). Takes @args. Under the lock. */
+static Fetch *
+join_fetch_locked (GredisCache *cache,
+                   GBytes      *command,
+                   GBytes      *key,
+                   GPtrArray   *args,
+                   GTask       *task,
+                   gboolean    *start)
+{
+  Fetch *fetch;
+
+  cache->misses++;
+  /* Callers share a fetch not sent yet: the server will answer it after
+   * each of their reads began. Once sent, its reply may be older than a
+   * write acknowledged before a later read began. */
+  fetch = g_hash_table_lookup (cache->fetches, command);
+  if (fetch == NULL || fetch->sent)
+    {
+      fetch = g_new0 (Fetch, 1);
+      fetch->cache = _gredis_cache_ref (cache);
+      fetch->command = g_bytes_ref (command);
+      fetch->key = g_bytes_ref (key);
+      fetch->generation = cache->generation;
+      fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+      fetch->args = g_steal_pointer (&args);
+      g_hash_table_replace (cache->fetches, fetch->command, fetch);
+      *start = TRUE;
+    }
+  else
+    *start = FALSE;
+  g_clear_pointer (&args, g_ptr_array_unref);
+  g_ptr_array_add (fetch->waiters, g_object_ref (task));
+  return fetch;
+}
+
+static void complete_fetches (GredisCache *cache);
+
+static void
+recheck_free (gpointer data)
+{
+  Recheck *recheck = data;
+
+  g_object_unref (recheck->task);
+  g_bytes_unref (recheck->command);
+  g_bytes_unref (recheck->key);
+  g_clear_pointer (&recheck->args, g_ptr_array_unref);
+  g_free (recheck);
+}
+
+/* In the tracking thread, after a dispatch: the hits found while it was
+ * busy are answered if their entries are still there, fetched
+ * otherwise. Waits for the next iteration while input is unread. */
+static void
+process_rechecks (GredisCache *cache)
+{
+  g_autoptr(GPtrArray) rechecks = NULL;
+  g_autoptr(GPtrArray) starts = NULL;
+  guint i;
+
+  g_mutex_lock (&cache->lock);
+  if (cache->rechecks->len == 0 || !is_quiet (cache))
+    {
+      g_mutex_unlock (&cache->lock);
+      return;
+    }
+  rechecks = g_steal_pointer (&cache->rechecks);
+  cache->rechecks = g_ptr_array_new_with_free_func (recheck_free);
+  starts = g_ptr_array_new ();
+  for (i = 0; i < rechecks->len; i++)
+    {
+      Recheck *recheck = g_ptr_array_index (rechecks, i);
+      Completion completion = { NULL, NULL, NULL };
+
+      completion.reply = _gredis_cache_store_lookup (cache->store, recheck->command,
+                                                     g_get_monotonic_time ());
+      if (completion.reply != NULL)
+        {
+          cache->hits++;
+          completion.task = g_object_ref (recheck->task);
+          g_array_append_val (cache->completions, completion);
+        }
+      else
+        {
+          gboolean start;
+          Fetch *fetch = join_fetch_locked (cache, recheck->command, recheck->key,
+                                            g_steal_pointer (&recheck->args), recheck->task,
+                                            &start);
+
+          if (start)
+            g_ptr_array_add (starts, fetch);
+        }
+    }
+  g_mutex_unlock (&cache->lock);
+
+  complete_fetches (cache);
+  for (i = 0; i < starts->len; i++)
+    start_fetch (g_ptr_array_index (starts, i));
+}
+
 gboolean
 _gredis_cache_send_async (GredisCache         *cache,
                           guint                argc,
@@ -496,42 +629,26 @@ _gredis_cache_send_async (GredisCache         *cache,
   reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
   if (reply != NULL && !is_quiet (cache))
     {
-      /* An invalidation may be waiting: the read goes behind it. */
+      /* An invalidation may be waiting: the tracking thread looks the
+       * command up again once it applied what it read. */
+      Recheck *recheck = g_new (Recheck, 1);
+
       g_clear_pointer (&reply, gredis_reply_unref);
+      recheck->task = g_object_ref (task);
+      recheck->command = g_bytes_ref (command);
+      recheck->key = g_bytes_ref (key);
+      recheck->args = copy_args (argc, argv, argv_lengths, args);
+      g_ptr_array_add (cache->rechecks, recheck);
+      g_mutex_unlock (&cache->lock);
+      g_main_context_wakeup (cache->context);
+      return TRUE;
     }
   if (reply != NULL)
     cache->hits++;
   else
     {
-      cache->misses++;
-      /* Callers share a fetch not sent yet: the server will answer it
-       * after each of their reads began. Once sent, its reply may be
-       * older than a write acknowledged before a later read began. */
-      fetch = g_hash_table_lookup (cache->fetches, command);
-      if (fetch == NULL || fetch->sent)
-        {
-          guint i;
-
-          fetch = g_new0 (Fetch, 1);
-          fetch->cache = _gredis_cache_ref (cache);
-          fetch->command = g_bytes_ref (command);
-          fetch->key = g_bytes_ref (key);
-          fetch->generation = cache->generation;
-          fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-          fetch->args = g_ptr_array_new_full (argc, (GDestroyNotify) g_bytes_unref);
-          for (i = 0; i < argc; i++)
-            {
-              if (args != NULL)
-                g_ptr_array_add (fetch->args, g_bytes_ref (args[i]));
-              else
-                g_ptr_array_add (fetch->args,
-                                 g_bytes_new (argv[i], argv_lengths != NULL ? argv_lengths[i]
-                                                                            : strlen (argv[i])));
-            }
-          g_hash_table_replace (cache->fetches, fetch->command, fetch);
-          start = TRUE;
-        }
-      g_ptr_array_add (fetch->waiters, g_object_ref (task));
+      fetch = join_fetch_locked (cache, command, key,
+                                 copy_args (argc, argv, argv_lengths, args), task, &start);
     }
   g_mutex_unlock (&cache->lock);
 
@@ -561,8 +678,27 @@ _gredis_cache_send_sync (GredisCache         *cache,
                          GredisReply        **reply,
                          GError             **error)
 {
+  g_autoptr(GBytes) command = NULL;
+  g_autoptr(GBytes) key = NULL;
   GredisSync sync;
   gboolean taken;
+
+  if (!describe_command (cache, argc, argv, argv_lengths, args, &command, &key))
+    return FALSE;
+
+  /* A hit, without a main context. */
+  g_mutex_lock (&cache->lock);
+  if (!cache->closed)
+    {
+      *reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
+      if (*reply != NULL && !is_quiet (cache))
+        g_clear_pointer (reply, gredis_reply_unref);
+      if (*reply != NULL)
+        cache->hits++;
+    }
+  g_mutex_unlock (&cache->lock);
+  if (*reply != NULL)
+    return TRUE;
 
   gredis_sync_begin (&sync);
   taken = _gredis_cache_send_async (cache, argc, argv, argv_lengths, args, source_object,
@@ -753,6 +889,7 @@ run_tracking_context (gpointer data)
         g_main_context_dispatch (cache->context);
       g_atomic_int_set (&cache->dispatching, 0);
       complete_fetches (cache);
+      process_rechecks (cache);
     }
   g_main_context_pop_thread_default (cache->context);
   return NULL;
@@ -796,6 +933,7 @@ _gredis_cache_new (GredisConfig               *config,
   g_mutex_init (&cache->fds_lock);
   cache->socket_fds = g_array_new (FALSE, FALSE, sizeof (int));
   cache->completions = g_array_new (FALSE, FALSE, sizeof (Completion));
+  cache->rechecks = g_ptr_array_new_with_free_func (recheck_free);
   cache->context = g_main_context_new ();
   cache->loop = g_main_loop_new (cache->context, FALSE);
   cache->thread = g_thread_new ("gredis-cache", run_tracking_context, cache);
@@ -821,6 +959,7 @@ _gredis_cache_unref (GredisCache *cache)
   g_main_loop_unref (cache->loop);
   g_array_unref (cache->socket_fds);
   g_array_unref (cache->completions);
+  g_ptr_array_unref (cache->rechecks);
   g_mutex_clear (&cache->fds_lock);
   g_main_context_unref (cache->context);
   _gredis_router_unref (cache->router);
@@ -878,6 +1017,13 @@ _gredis_cache_close (GredisCache *cache)
     g_ptr_array_add (left, fetch);
   g_hash_table_remove_all (cache->fetches);
   _gredis_cache_store_clear (cache->store);
+  for (i = 0; i < cache->rechecks->len; i++)
+    {
+      Recheck *recheck = g_ptr_array_index (cache->rechecks, i);
+
+      g_task_return_error (recheck->task, _gredis_router_closed_error ());
+    }
+  g_ptr_array_set_size (cache->rechecks, 0);
   g_mutex_unlock (&cache->lock);
   for (i = 0; i < left->len; i++)
     {
