@@ -842,6 +842,23 @@ publish_sockets (GredisCache *cache,
   g_mutex_unlock (&cache->fds_lock);
 }
 
+/* In the tracking thread, which alone changes socket_fds. */
+static gboolean
+has_socket_input (GredisCache *cache,
+                  GPollFD     *fds,
+                  gint         n_fds)
+{
+  gint i;
+  guint j;
+
+  for (i = 0; i < n_fds; i++)
+    if (fds[i].revents != 0)
+      for (j = 0; j < cache->socket_fds->len; j++)
+        if (g_array_index (cache->socket_fds, int, j) == fds[i].fd)
+          return TRUE;
+  return FALSE;
+}
+
 static void
 complete_fetches (GredisCache *cache)
 {
@@ -874,6 +891,7 @@ run_tracking_context (gpointer data)
   while (!g_atomic_int_get (&cache->quit))
     {
       gint max_priority, timeout, n_fds;
+      gboolean busy;
 
       g_main_context_prepare (cache->context, &max_priority);
       while ((n_fds = g_main_context_query (cache->context, max_priority, &timeout,
@@ -884,10 +902,15 @@ run_tracking_context (gpointer data)
         }
       publish_sockets (cache, fds, n_fds);
       g_poll (fds, n_fds, timeout);
-      g_atomic_int_set (&cache->dispatching, 1);
+      /* Marked busy only when a socket has input: a wakeup (a fetch to
+       * start, a hit to look up again) reads nothing from the server. */
+      busy = has_socket_input (cache, fds, n_fds);
+      if (busy)
+        g_atomic_int_set (&cache->dispatching, 1);
       if (g_main_context_check (cache->context, max_priority, fds, n_fds))
         g_main_context_dispatch (cache->context);
-      g_atomic_int_set (&cache->dispatching, 0);
+      if (busy)
+        g_atomic_int_set (&cache->dispatching, 0);
       complete_fetches (cache);
       process_rechecks (cache);
     }
