@@ -241,6 +241,16 @@ node_pool_locked (GredisPoolCluster  *self,
     g_debug ("The cluster node %s is reached at %s:%u", key, reach_host, reach_port);
   gredis_config_set_host (config, reach_host);
   gredis_config_set_port (config, reach_port);
+  /* The steps the client added (CLIENT TRACKING of its cache) go on
+   * the connections of every node too. */
+  {
+    g_autoptr(GPtrArray) steps = _gredis_config_dup_handshake_steps (self->config);
+
+    for (guint i = 0; steps != NULL && i < steps->len; i++)
+      _gredis_config_add_handshake_step (config, g_ptr_array_index (steps, i),
+                                         (GBoxedCopyFunc) _gredis_handshake_step_ref,
+                                         (GDestroyNotify) _gredis_handshake_step_unref);
+  }
   if (self->read_from != GREDIS_READ_FROM_PRIMARY)
     {
       static const char * const readonly_argv[] = { "READONLY", NULL };
