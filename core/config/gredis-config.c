@@ -887,6 +887,24 @@ copy_step (gconstpointer step,
   return ((GBoxedCopyFunc) copy) ((gpointer) step);
 }
 
+void
+_gredis_config_copy_handshake_steps (GredisConfig *dest,
+                                     GredisConfig *src)
+{
+  g_autoptr(GPtrArray) steps = _gredis_config_dup_handshake_steps (src);
+  GBoxedCopyFunc copy;
+  GDestroyNotify free_func;
+
+  if (steps == NULL)
+    return;
+  G_LOCK (handshake_steps_lock);
+  copy = src->handshake_step_copy;
+  free_func = src->handshake_step_free;
+  G_UNLOCK (handshake_steps_lock);
+  for (guint i = 0; i < steps->len; i++)
+    _gredis_config_add_handshake_step (dest, g_ptr_array_index (steps, i), copy, free_func);
+}
+
 GPtrArray *
 _gredis_config_dup_handshake_steps (GredisConfig *config)
 {

@@ -243,14 +243,7 @@ node_pool_locked (GredisPoolCluster  *self,
   gredis_config_set_port (config, reach_port);
   /* The steps the client added (CLIENT TRACKING of its cache) go on
    * the connections of every node too. */
-  {
-    g_autoptr(GPtrArray) steps = _gredis_config_dup_handshake_steps (self->config);
-
-    for (guint i = 0; steps != NULL && i < steps->len; i++)
-      _gredis_config_add_handshake_step (config, g_ptr_array_index (steps, i),
-                                         (GBoxedCopyFunc) _gredis_handshake_step_ref,
-                                         (GDestroyNotify) _gredis_handshake_step_unref);
-  }
+  _gredis_config_copy_handshake_steps (config, self->config);
   if (self->read_from != GREDIS_READ_FROM_PRIMARY)
     {
       static const char * const readonly_argv[] = { "READONLY", NULL };
