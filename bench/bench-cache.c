@@ -244,7 +244,7 @@ main (int    argc,
 
   lat_plain = get_latency (plain, 20000);
   lat_hit = get_latency (cached, 20000);
-  g_print ("\n%-34s %14.2f %14.2f %7.1fx\n", "blocking GET µs (round trip / hit)",
+  g_print ("\n%-34s %14.2f %14.2f %7.1fx\n", "blocking GET us (round trip / hit)",
            lat_plain, lat_hit, lat_plain / lat_hit);
 
   /* The tracking table: the cache client read every key once. */

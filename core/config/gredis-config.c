@@ -596,6 +596,10 @@ static const GredisOptionInfo options[N_PROPS] = {
  * `HGETALL`, `SMEMBERS`, `ZRANGE` …) are answered from memory when the
  * same command, with the same arguments, was answered before and the
  * server has not said since that its key changed. Off by default.
+ *
+ * The `cache` keys are read when a #GredisClient is made; changing them
+ * afterwards does not change its cache. See #GredisClient:cache-hits and
+ * #GredisClient::cache-invalidated.
  */
 /**
  * GredisConfig:cache-max-entries:
