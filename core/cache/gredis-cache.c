@@ -473,6 +473,106 @@ _gredis_cache_wrap_write (GredisCache          *cache,
   return TRUE;
 }
 
+/* Hits of the asynchronous API: completed from one idle source per
+ * main context and batch, with the engine's cheap results (GredisCall),
+ * as auto-pipelining completes replies: no GTask, no source per hit. */
+
+typedef struct
+{
+  gpointer source_object;
+  GCancellable *cancellable;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+  gpointer source_tag;
+  GredisReply *reply;
+} Hit;
+
+typedef struct
+{
+  GMainContext *context;       /* not referenced: the source's */
+  GArray *hits;                /* Hit */
+} HitBatch;
+
+static GPrivate pending_batch;  /* HitBatch of this thread not dispatched yet */
+
+static void
+hit_batch_free (gpointer data)
+{
+  HitBatch *batch = data;
+
+  /* Dispatched, or its context went away: no callback then. */
+  for (guint i = 0; i < batch->hits->len; i++)
+    {
+      Hit *hit = &g_array_index (batch->hits, Hit, i);
+
+      g_clear_object (&hit->source_object);
+      g_clear_object (&hit->cancellable);
+      g_clear_pointer (&hit->reply, gredis_reply_unref);
+    }
+  g_array_unref (batch->hits);
+  if (g_private_get (&pending_batch) == batch)
+    g_private_set (&pending_batch, NULL);
+  g_free (batch);
+}
+
+static gboolean
+dispatch_hits (gpointer data)
+{
+  HitBatch *batch = data;
+  g_autoptr(GArray) hits = NULL;
+
+  /* Hits made by these callbacks go in a batch of their own. */
+  if (g_private_get (&pending_batch) == batch)
+    g_private_set (&pending_batch, NULL);
+  hits = g_steal_pointer (&batch->hits);
+  batch->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, i);
+
+      _gredis_call_complete (hit->source_object, hit->cancellable, hit->callback,
+                             hit->user_data, hit->source_tag, hit->reply, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+return_hit_later (gpointer             source_object,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag,
+                  GredisReply         *reply)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  HitBatch *batch = g_private_get (&pending_batch);
+  Hit hit;
+
+  if (context == NULL)
+    context = g_main_context_default ();
+  if (batch == NULL || batch->context != context)
+    {
+      GSource *source = g_idle_source_new ();
+
+      batch = g_new0 (HitBatch, 1);
+      batch->context = context;
+      batch->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, dispatch_hits, batch, hit_batch_free);
+      g_source_set_static_name (source, "[gredis] cache hits");
+      g_source_attach (source, context);
+      g_source_unref (source);
+      g_private_set (&pending_batch, batch);
+    }
+  hit.source_object = source_object != NULL ? g_object_ref (source_object) : NULL;
+  hit.cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  hit.callback = callback;
+  hit.user_data = user_data;
+  hit.source_tag = source_tag;
+  hit.reply = reply;
+  g_array_append_val (batch->hits, hit);
+}
+
 /* Sending */
 
 static GPtrArray *
@@ -617,9 +717,6 @@ _gredis_cache_send_async (GredisCache         *cache,
   if (!describe_command (cache, argc, argv, argv_lengths, args, &command, &key))
     return FALSE;
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-
   g_mutex_lock (&cache->lock);
   if (G_UNLIKELY (cache->closed))
     {
@@ -627,6 +724,15 @@ _gredis_cache_send_async (GredisCache         *cache,
       return FALSE;
     }
   reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
+  if (G_LIKELY (reply != NULL) && is_quiet (cache))
+    {
+      cache->hits++;
+      g_mutex_unlock (&cache->lock);
+      return_hit_later (source_object, cancellable, callback, user_data, source_tag, reply);
+      return TRUE;
+    }
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
   if (reply != NULL && !is_quiet (cache))
     {
       /* An invalidation may be waiting: the tracking thread looks the
@@ -707,7 +813,10 @@ _gredis_cache_send_sync (GredisCache         *cache,
   if (taken)
     {
       gredis_sync_wait (&sync);
-      *reply = g_task_propagate_pointer (G_TASK (sync.result), error);
+      if (_gredis_call_is_valid (sync.result, source_object, _gredis_cache_send_sync))
+        *reply = _gredis_call_propagate_reply (sync.result, error);
+      else
+        *reply = g_task_propagate_pointer (G_TASK (sync.result), error);
     }
   gredis_sync_end (&sync);
   return taken;
