@@ -11,6 +11,7 @@
 #include "gredis-config-private.h"
 #include "gredis-handshake-private.h"
 #include "gredis-router-private.h"
+#include "gredis-cache-private.h"
 
 /**
  * GredisClient:
@@ -109,6 +110,10 @@ struct _GredisClient
   /* Thread-default when the client was made: ::topology-changed is
    * emitted there. */
   GMainContext *context;
+
+  /* The client-side cache (core/cache), or NULL when it is off: set
+   * once, when the client is made. */
+  GredisCache *cache;
 };
 
 G_DEFINE_FINAL_TYPE (GredisClient, gredis_client, G_TYPE_OBJECT)
@@ -120,6 +125,11 @@ enum {
   PROP_MOVED_REDIRECTS,
   PROP_ASK_REDIRECTS,
   PROP_TOPOLOGY_REFRESHES,
+  PROP_CACHE_HITS,
+  PROP_CACHE_MISSES,
+  PROP_CACHE_EVICTIONS,
+  PROP_CACHE_INVALIDATIONS,
+  PROP_CACHE_BYTES,
   N_OWN_PROPS
 };
 
@@ -133,6 +143,7 @@ static guint n_config_pspecs;
 enum {
   SIGNAL_PUSH,
   SIGNAL_TOPOLOGY_CHANGED,
+  SIGNAL_CACHE_INVALIDATED,
   N_SIGNALS
 };
 
@@ -145,6 +156,12 @@ on_push (GredisConnection *connection,
          GredisReply      *reply,
          gpointer          user_data)
 {
+  GredisClient *self = user_data;
+
+  /* Invalidations are applied before the replies that follow them on
+   * the connection are read. */
+  if (self->cache != NULL)
+    _gredis_cache_handle_push (self->cache, connection, reply);
   g_signal_emit (user_data, signals[SIGNAL_PUSH], 0, connection, reply);
 }
 
@@ -214,8 +231,15 @@ on_topology_changed (GObject *owner,
                      guint    changes)
 {
   GredisClient *self = GREDIS_CLIENT (owner);
-  TopologyEvent *event = g_new (TopologyEvent, 1);
-  GSource *source = g_idle_source_new ();
+  TopologyEvent *event;
+  GSource *source;
+
+  /* Keys that moved are tracked by nodes that no longer serve them. */
+  if (self->cache != NULL && (changes & GREDIS_TOPOLOGY_CHANGE_SLOTS) != 0)
+    _gredis_cache_flush (self->cache, "the cluster's slots moved");
+
+  event = g_new (TopologyEvent, 1);
+  source = g_idle_source_new ();
 
   g_weak_ref_init (&event->client, self);
   event->changes = changes;
@@ -223,6 +247,170 @@ on_topology_changed (GObject *owner,
   g_source_set_static_name (source, "Gredis topology-changed");
   g_source_attach (source, self->context);
   g_source_unref (source);
+}
+
+/* Client-side cache */
+
+typedef struct
+{
+  GWeakRef client;
+  GStrv keys;
+} InvalidatedEvent;
+
+static gboolean
+emit_cache_invalidated (gpointer data)
+{
+  InvalidatedEvent *event = data;
+  g_autoptr(GredisClient) self = g_weak_ref_get (&event->client);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[SIGNAL_CACHE_INVALIDATED], 0, event->keys);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+invalidated_event_free (gpointer data)
+{
+  InvalidatedEvent *event = data;
+
+  g_weak_ref_clear (&event->client);
+  g_strfreev (event->keys);
+  g_free (event);
+}
+
+static gboolean
+cache_invalidated_wanted (GObject *owner)
+{
+  return g_signal_has_handler_pending (owner, signals[SIGNAL_CACHE_INVALIDATED], 0, TRUE);
+}
+
+/* From the cache's tracking thread: emitted in the client's context. */
+static void
+on_cache_invalidated (GObject            *owner,
+                      const char * const *keys)
+{
+  GredisClient *self = GREDIS_CLIENT (owner);
+  InvalidatedEvent *event = g_new (InvalidatedEvent, 1);
+  GSource *source = g_idle_source_new ();
+
+  g_weak_ref_init (&event->client, self);
+  event->keys = g_strdupv ((char **) keys);
+  g_source_set_callback (source, emit_cache_invalidated, event, invalidated_event_free);
+  g_source_set_static_name (source, "Gredis cache-invalidated");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+static guint64
+get_cache_stat (GredisClient *client,
+                guint         prop_id)
+{
+  GredisCacheStats stats = { 0, };
+
+  if (client->cache != NULL)
+    _gredis_cache_get_stats (client->cache, &stats);
+  switch (prop_id)
+    {
+    case PROP_CACHE_HITS:
+      return stats.hits;
+    case PROP_CACHE_MISSES:
+      return stats.misses;
+    case PROP_CACHE_EVICTIONS:
+      return stats.evictions;
+    case PROP_CACHE_INVALIDATIONS:
+      return stats.invalidations;
+    case PROP_CACHE_BYTES:
+      return stats.bytes;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * gredis_client_get_cache_hits: (get-property cache-hits)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of commands the client-side cache answered from
+ *   memory so far (0 when #GredisConfig:cache is off)
+ */
+guint64
+gredis_client_get_cache_hits (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  return get_cache_stat (client, PROP_CACHE_HITS);
+}
+
+/**
+ * gredis_client_get_cache_misses: (get-property cache-misses)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of cacheable commands the client-side cache did
+ *   not hold, and sent to the server, so far
+ */
+guint64
+gredis_client_get_cache_misses (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  return get_cache_stat (client, PROP_CACHE_MISSES);
+}
+
+/**
+ * gredis_client_get_cache_evictions: (get-property cache-evictions)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of replies the client-side cache dropped to stay
+ *   within #GredisConfig:cache-max-entries and
+ *   #GredisConfig:cache-max-bytes so far
+ */
+guint64
+gredis_client_get_cache_evictions (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  return get_cache_stat (client, PROP_CACHE_EVICTIONS);
+}
+
+/**
+ * gredis_client_get_cache_invalidations: (get-property cache-invalidations)
+ * @client: a #GredisClient
+ *
+ * Returns: the number of keys the server said changed, plus the number
+ *   of times the whole client-side cache was emptied, so far
+ */
+guint64
+gredis_client_get_cache_invalidations (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  return get_cache_stat (client, PROP_CACHE_INVALIDATIONS);
+}
+
+/**
+ * gredis_client_get_cache_bytes: (get-property cache-bytes)
+ * @client: a #GredisClient
+ *
+ * Returns: the bytes the client-side cache holds now, as it counts them
+ *   against #GredisConfig:cache-max-bytes
+ */
+guint64
+gredis_client_get_cache_bytes (GredisClient *client)
+{
+  g_return_val_if_fail (GREDIS_IS_CLIENT (client), 0);
+  return get_cache_stat (client, PROP_CACHE_BYTES);
+}
+
+/**
+ * gredis_client_clear_cache:
+ * @client: a #GredisClient
+ *
+ * Empties the client-side cache: later reads go to the server. Reads in
+ * flight are answered but not kept. Does nothing when the cache is off.
+ */
+void
+gredis_client_clear_cache (GredisClient *client)
+{
+  g_return_if_fail (GREDIS_IS_CLIENT (client));
+
+  if (client->cache != NULL)
+    _gredis_cache_flush (client->cache, "gredis_client_clear_cache()");
 }
 
 /**
@@ -449,6 +637,17 @@ _gredis_client_send_async (GredisClient        *self,
       return;
     }
 
+  /* Reads the client-side cache answers or fetches (core/cache): one
+   * predictable branch when it is off. */
+  if (G_UNLIKELY (self->cache != NULL))
+    {
+      if (_gredis_cache_send_async (self->cache, argc, argv, argv_lengths, args, self,
+                                    source_tag, cancellable, callback, user_data))
+        return;
+      _gredis_cache_wrap_write (self->cache, argc, argv, argv_lengths, args,
+                                &callback, &user_data);
+    }
+
   command.argc = argc;
   command.argv = argv;
   command.argv_lengths = argv_lengths;
@@ -605,6 +804,21 @@ _gredis_client_send_sync (GredisClient        *client,
                                                gredis_config_get_command_timeout_ms (client->config),
                                                error)))
     return NULL;
+  if (G_UNLIKELY (client->cache != NULL))
+    {
+      g_autoptr(GPtrArray) written = NULL;
+      GredisReply *reply = NULL;
+
+      if (_gredis_cache_send_sync (client->cache, argc, argv, argv_lengths, args, client,
+                                   cancellable, &reply, error))
+        return reply;
+      written = _gredis_cache_note_write (client->cache, argc, argv, argv_lengths, args);
+      reply = _gredis_router_send_sync (client->router, client, argc, argv, argv_lengths, args,
+                                        cancellable, error);
+      if (written != NULL)
+        _gredis_cache_write_done (client->cache, written);
+      return reply;
+    }
   return _gredis_router_send_sync (client->router, client, argc, argv, argv_lengths, args,
                                    cancellable, error);
 }
@@ -853,6 +1067,14 @@ gredis_client_constructed (GObject *object)
                                              G_CALLBACK (on_config_notify), self);
   self->router = _gredis_router_new (self->config, object, G_CALLBACK (on_push));
   _gredis_router_set_topology_func (self->router, on_topology_changed);
+
+  if (gredis_config_get_cache (self->config))
+    {
+      self->cache = _gredis_cache_new (self->config, self->router, object,
+                                       cache_invalidated_wanted, on_cache_invalidated);
+      if (self->cache != NULL)
+        _gredis_client_add_handshake_step (self, _gredis_cache_get_tracking_step (self->cache));
+    }
 }
 
 static void
@@ -873,6 +1095,8 @@ gredis_client_get_property (GObject    *object,
     g_value_set_uint64 (value, gredis_client_get_ask_redirects (self));
   else if (prop_id == PROP_TOPOLOGY_REFRESHES)
     g_value_set_uint64 (value, gredis_client_get_topology_refreshes (self));
+  else if (prop_id >= PROP_CACHE_HITS && prop_id <= PROP_CACHE_BYTES)
+    g_value_set_uint64 (value, get_cache_stat (self, prop_id));
   else if (prop_id >= N_OWN_PROPS && prop_id < N_OWN_PROPS + n_config_pspecs)
     g_object_get_property (G_OBJECT (self->config), pspec->name, value);
   else
@@ -912,6 +1136,8 @@ gredis_client_dispose (GObject *object)
   g_clear_object (&self->network_monitor);
   if (self->router != NULL)
     _gredis_router_close (self->router);
+  if (self->cache != NULL)
+    _gredis_cache_close (self->cache);
 
   G_OBJECT_CLASS (gredis_client_parent_class)->dispose (object);
 }
@@ -921,6 +1147,7 @@ gredis_client_finalize (GObject *object)
 {
   GredisClient *self = GREDIS_CLIENT (object);
 
+  g_clear_pointer (&self->cache, _gredis_cache_unref);
   g_clear_pointer (&self->router, _gredis_router_unref);
   g_clear_object (&self->config);
   g_main_context_unref (self->context);
@@ -1044,6 +1271,51 @@ gredis_client_class_init (GredisClientClass *klass)
   own_properties[PROP_TOPOLOGY_REFRESHES] =
     g_param_spec_uint64 ("topology-refreshes", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GredisClient:cache-hits: (getter get_cache_hits)
+   *
+   * The number of commands the client-side cache (#GredisConfig:cache)
+   * answered from memory so far.
+   */
+  own_properties[PROP_CACHE_HITS] =
+    g_param_spec_uint64 ("cache-hits", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisClient:cache-misses: (getter get_cache_misses)
+   *
+   * The number of cacheable commands the client-side cache sent to the
+   * server so far.
+   */
+  own_properties[PROP_CACHE_MISSES] =
+    g_param_spec_uint64 ("cache-misses", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisClient:cache-evictions: (getter get_cache_evictions)
+   *
+   * The number of replies the client-side cache dropped to stay within
+   * its limits so far.
+   */
+  own_properties[PROP_CACHE_EVICTIONS] =
+    g_param_spec_uint64 ("cache-evictions", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisClient:cache-invalidations: (getter get_cache_invalidations)
+   *
+   * The number of keys invalidated, and of times the whole client-side
+   * cache was emptied, so far.
+   */
+  own_properties[PROP_CACHE_INVALIDATIONS] =
+    g_param_spec_uint64 ("cache-invalidations", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * GredisClient:cache-bytes: (getter get_cache_bytes)
+   *
+   * The bytes the client-side cache holds now.
+   */
+  own_properties[PROP_CACHE_BYTES] =
+    g_param_spec_uint64 ("cache-bytes", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_OWN_PROPS, own_properties);
 
   /* Each property of GredisConfig is mirrored on the client, under the
@@ -1477,6 +1749,22 @@ gredis_client_class_init (GredisClientClass *klass)
     g_signal_new ("topology-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, GREDIS_TYPE_TOPOLOGY_CHANGE);
+
+  /**
+   * GredisClient::cache-invalidated:
+   * @client: the client
+   * @keys: (nullable) (array zero-terminated=1): the keys the server said
+   *   changed, or %NULL when the whole cache was emptied (`FLUSHALL`, a
+   *   reconnect, gredis_client_clear_cache() …)
+   *
+   * Emitted when entries of the client-side cache (#GredisConfig:cache)
+   * are invalidated, in the main context that was thread-default when
+   * the client was made. Applications may watch keys with it.
+   */
+  signals[SIGNAL_CACHE_INVALIDATED] =
+    g_signal_new ("cache-invalidated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void

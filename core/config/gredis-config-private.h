@@ -91,5 +91,9 @@ void                    _gredis_config_add_handshake_step (GredisConfig   *confi
                                                            GDestroyNotify  free_func);
 /* A copy of the list (references taken), or NULL when there is none. */
 GPtrArray              *_gredis_config_dup_handshake_steps (GredisConfig  *config);
+/* Adds the handshake steps of @src to @dest, for the configurations a
+ * pool derives (a cluster node's, a sentinel's master and replicas'). */
+void                    _gredis_config_copy_handshake_steps (GredisConfig  *dest,
+                                                             GredisConfig  *src);
 
 G_END_DECLS

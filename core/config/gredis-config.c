@@ -117,6 +117,13 @@ struct _GredisConfig
   char     *read_from;
   char     *address_map;
   gboolean  cluster_split;
+  gboolean  cache;
+  guint     cache_max_entries;
+  guint64   cache_max_bytes;
+  guint     cache_ttl_ms;
+  char     *cache_mode;
+  char     *cache_prefixes;
+  gboolean  cache_optin;
 };
 
 enum {
@@ -173,6 +180,13 @@ enum {
   PROP_READ_FROM,
   PROP_ADDRESS_MAP,
   PROP_CLUSTER_SPLIT,
+  PROP_CACHE,
+  PROP_CACHE_MAX_ENTRIES,
+  PROP_CACHE_MAX_BYTES,
+  PROP_CACHE_TTL_MS,
+  PROP_CACHE_MODE,
+  PROP_CACHE_PREFIXES,
+  PROP_CACHE_OPTIN,
   N_PROPS
 };
 
@@ -183,6 +197,7 @@ G_DEFINE_FINAL_TYPE (GredisConfig, gredis_config, G_TYPE_OBJECT)
 static const char * const tls_verify_choices[] = { "required", "optional", "none", NULL };
 static const char * const tls_version_choices[] = { "1.2", "1.3", NULL };
 static const char * const read_from_choices[] = { "primary", "prefer-replica", "replicas", "nearest", NULL };
+static const char * const cache_mode_choices[] = { "default", "broadcast", NULL };
 
 /* The options in the order of DESIGN.md, indexed by property id. The
  * first entry, `uri`, is not stored: it is applied and composed. */
@@ -239,6 +254,13 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_READ_FROM] = { "read-from", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, read_from), 0, 0, 0, "primary", read_from_choices, 0, 0 },
   [PROP_ADDRESS_MAP] = { "address-map", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, address_map), 0, 0, 0, NULL, NULL, GREDIS_OPTION_ADDRESS_MAP, 0 },
   [PROP_CLUSTER_SPLIT] = { "cluster-split", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cluster_split), 0, 1, FALSE, NULL, NULL, 0, 0 },
+  [PROP_CACHE] = { "cache", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cache), 0, 1, FALSE, NULL, NULL, 0, 0 },
+  [PROP_CACHE_MAX_ENTRIES] = { "cache-max-entries", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, cache_max_entries), 1, G_MAXUINT, 10000, NULL, NULL, 0, 0 },
+  [PROP_CACHE_MAX_BYTES] = { "cache-max-bytes", GREDIS_OPTION_UINT64, G_STRUCT_OFFSET (GredisConfig, cache_max_bytes), 1, G_MAXUINT64, 64 * 1024 * 1024, NULL, NULL, 0, 0 },
+  [PROP_CACHE_TTL_MS] = { "cache-ttl-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, cache_ttl_ms), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_CACHE_MODE] = { "cache-mode", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, cache_mode), 0, 0, 0, "default", cache_mode_choices, 0, 0 },
+  [PROP_CACHE_PREFIXES] = { "cache-prefixes", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, cache_prefixes), 0, 0, 0, NULL, NULL, 0, 0 },
+  [PROP_CACHE_OPTIN] = { "cache-optin", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cache_optin), 0, 1, FALSE, NULL, NULL, 0, 0 },
 };
 
 /**
@@ -567,6 +589,60 @@ static const GredisOptionInfo options[N_PROPS] = {
  * %GREDIS_ERROR_CROSSSLOT.
  */
 /**
+ * GredisConfig:cache:
+ *
+ * Whether the client keeps a client-side cache of what it reads, kept
+ * fresh by the server with `CLIENT TRACKING` (RESP3: it needs
+ * #GredisConfig:protocol 3). Read-only commands on one key (`GET`,
+ * `HGETALL`, `SMEMBERS`, `ZRANGE` …) are answered from memory when the
+ * same command, with the same arguments, was answered before and the
+ * server has not said since that its key changed. Off by default.
+ *
+ * The `cache` keys are read when a #GredisClient is made; changing them
+ * afterwards does not change its cache. See #GredisClient:cache-hits and
+ * #GredisClient::cache-invalidated.
+ */
+/**
+ * GredisConfig:cache-max-entries:
+ *
+ * The most replies the client-side cache holds; the least recently used
+ * are evicted past it.
+ */
+/**
+ * GredisConfig:cache-max-bytes:
+ *
+ * The most bytes (of keys and replies, as counted by the cache) the
+ * client-side cache holds; the least recently used replies are evicted
+ * past it.
+ */
+/**
+ * GredisConfig:cache-ttl-ms:
+ *
+ * A cap on the life of every entry of the client-side cache, in
+ * milliseconds, whatever the server says; 0 for none.
+ */
+/**
+ * GredisConfig:cache-mode:
+ *
+ * How the server tracks the keys of the client-side cache: `default`,
+ * the keys the client read, or `broadcast`, every key that starts with
+ * one of #GredisConfig:cache-prefixes (all keys when there are none).
+ */
+/**
+ * GredisConfig:cache-prefixes:
+ *
+ * The key prefixes of the `broadcast` #GredisConfig:cache-mode,
+ * separated by `,`; only keys with one of them are cached then.
+ */
+/**
+ * GredisConfig:cache-optin:
+ *
+ * In the `default` #GredisConfig:cache-mode, whether tracking is opt-in
+ * (`CLIENT TRACKING ON OPTIN`): the cache then sends `CLIENT CACHING yes`
+ * before each read it means to keep, and the server tracks only those.
+ */
+
+/**
  * GredisConfig:sentinels:
  *
  * The sentinels a `sentinel` pool asks where the master is, as a list
@@ -814,6 +890,24 @@ copy_step (gconstpointer step,
            gpointer      copy)
 {
   return ((GBoxedCopyFunc) copy) ((gpointer) step);
+}
+
+void
+_gredis_config_copy_handshake_steps (GredisConfig *dest,
+                                     GredisConfig *src)
+{
+  g_autoptr(GPtrArray) steps = _gredis_config_dup_handshake_steps (src);
+  GBoxedCopyFunc copy;
+  GDestroyNotify free_func;
+
+  if (steps == NULL)
+    return;
+  G_LOCK (handshake_steps_lock);
+  copy = src->handshake_step_copy;
+  free_func = src->handshake_step_free;
+  G_UNLOCK (handshake_steps_lock);
+  for (guint i = 0; i < steps->len; i++)
+    _gredis_config_add_handshake_step (dest, g_ptr_array_index (steps, i), copy, free_func);
 }
 
 GPtrArray *
@@ -3376,6 +3470,216 @@ gredis_config_set_cluster_split (GredisConfig *config,
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
   set_boolean_option (config, PROP_CLUSTER_SPLIT, cluster_split);
+}
+
+/**
+ * gredis_config_get_cache:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache.
+ *
+ * Returns: the value of #GredisConfig:cache
+ */
+gboolean 
+gredis_config_get_cache (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->cache;
+}
+
+/**
+ * gredis_config_set_cache:
+ * @config: a #GredisConfig
+ * @cache: the new value
+ *
+ * Sets #GredisConfig:cache.
+ */
+void
+gredis_config_set_cache (GredisConfig *config,
+                         gboolean cache)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_CACHE, cache);
+}
+
+/**
+ * gredis_config_get_cache_max_entries:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-max-entries.
+ *
+ * Returns: the value of #GredisConfig:cache-max-entries
+ */
+guint 
+gredis_config_get_cache_max_entries (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->cache_max_entries;
+}
+
+/**
+ * gredis_config_set_cache_max_entries:
+ * @config: a #GredisConfig
+ * @cache_max_entries: the new value
+ *
+ * Sets #GredisConfig:cache-max-entries.
+ */
+void
+gredis_config_set_cache_max_entries (GredisConfig *config,
+                                     guint cache_max_entries)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CACHE_MAX_ENTRIES, cache_max_entries);
+}
+
+/**
+ * gredis_config_get_cache_max_bytes:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-max-bytes.
+ *
+ * Returns: the value of #GredisConfig:cache-max-bytes
+ */
+guint64 
+gredis_config_get_cache_max_bytes (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->cache_max_bytes;
+}
+
+/**
+ * gredis_config_set_cache_max_bytes:
+ * @config: a #GredisConfig
+ * @cache_max_bytes: the new value
+ *
+ * Sets #GredisConfig:cache-max-bytes.
+ */
+void
+gredis_config_set_cache_max_bytes (GredisConfig *config,
+                                   guint64 cache_max_bytes)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CACHE_MAX_BYTES, cache_max_bytes);
+}
+
+/**
+ * gredis_config_get_cache_ttl_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-ttl-ms.
+ *
+ * Returns: the value of #GredisConfig:cache-ttl-ms
+ */
+guint 
+gredis_config_get_cache_ttl_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->cache_ttl_ms;
+}
+
+/**
+ * gredis_config_set_cache_ttl_ms:
+ * @config: a #GredisConfig
+ * @cache_ttl_ms: the new value
+ *
+ * Sets #GredisConfig:cache-ttl-ms.
+ */
+void
+gredis_config_set_cache_ttl_ms (GredisConfig *config,
+                                guint cache_ttl_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_CACHE_TTL_MS, cache_ttl_ms);
+}
+
+/**
+ * gredis_config_get_cache_mode:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-mode.
+ *
+ * Returns: (transfer none): the value of #GredisConfig:cache-mode
+ */
+const char *
+gredis_config_get_cache_mode (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->cache_mode;
+}
+
+/**
+ * gredis_config_set_cache_mode:
+ * @config: a #GredisConfig
+ * @cache_mode: (nullable): the new value
+ *
+ * Sets #GredisConfig:cache-mode.
+ */
+void
+gredis_config_set_cache_mode (GredisConfig *config,
+                              const char *cache_mode)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_CACHE_MODE, cache_mode);
+}
+
+/**
+ * gredis_config_get_cache_prefixes:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-prefixes.
+ *
+ * Returns: (transfer none) (nullable): the value of #GredisConfig:cache-prefixes
+ */
+const char *
+gredis_config_get_cache_prefixes (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->cache_prefixes;
+}
+
+/**
+ * gredis_config_set_cache_prefixes:
+ * @config: a #GredisConfig
+ * @cache_prefixes: (nullable): the new value
+ *
+ * Sets #GredisConfig:cache-prefixes.
+ */
+void
+gredis_config_set_cache_prefixes (GredisConfig *config,
+                                  const char *cache_prefixes)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_CACHE_PREFIXES, cache_prefixes);
+}
+
+/**
+ * gredis_config_get_cache_optin:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:cache-optin.
+ *
+ * Returns: the value of #GredisConfig:cache-optin
+ */
+gboolean 
+gredis_config_get_cache_optin (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), FALSE);
+  return config->cache_optin;
+}
+
+/**
+ * gredis_config_set_cache_optin:
+ * @config: a #GredisConfig
+ * @cache_optin: the new value
+ *
+ * Sets #GredisConfig:cache-optin.
+ */
+void
+gredis_config_set_cache_optin (GredisConfig *config,
+                               gboolean cache_optin)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_boolean_option (config, PROP_CACHE_OPTIN, cache_optin);
 }
 
 static GPtrArray *parse_address_list (const char  *list,

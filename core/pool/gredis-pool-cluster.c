@@ -242,6 +242,9 @@ node_pool_locked (GredisPoolCluster  *self,
     GREDIS_DEBUG ("pool", "The cluster node %s is reached at %s:%u", key, reach_host, reach_port);
   gredis_config_set_host (config, reach_host);
   gredis_config_set_port (config, reach_port);
+  /* The steps the client added (CLIENT TRACKING of its cache) go on
+   * the connections of every node too. */
+  _gredis_config_copy_handshake_steps (config, self->config);
   if (self->read_from != GREDIS_READ_FROM_PRIMARY)
     {
       static const char * const readonly_argv[] = { "READONLY", NULL };

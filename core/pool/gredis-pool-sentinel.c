@@ -677,6 +677,9 @@ apply_config (gpointer data)
   g_clear_object (&self->sentinel_config);
 
   self->config = gredis_config_dup (config);
+  /* The client's steps (the cache's CLIENT TRACKING) go on the master's
+   * connections, not on the sentinels'. */
+  _gredis_config_copy_handshake_steps (self->config, config);
   gredis_config_set_pool (self->config, NULL);
   gredis_config_set_path (self->config, NULL);
   self->sentinel_config = gredis_config_dup (self->config);
@@ -820,6 +823,7 @@ gredis_pool_sentinel_configured (GredisPoolBase *base,
   self->read_from = _gredis_read_from_parse (gredis_config_get_read_from (config));
   g_clear_object (&self->replica_config);
   self->replica_config = gredis_config_dup (config);
+  _gredis_config_copy_handshake_steps (self->replica_config, config);
   gredis_config_set_pool (self->replica_config, NULL);
   gredis_config_set_path (self->replica_config, NULL);
   if (self->thread == NULL && !self->stopped)
@@ -989,6 +993,7 @@ replica_pool_locked (GredisPoolSentinel *self,
       return NULL;
     }
   config = gredis_config_dup (self->replica_config);
+  _gredis_config_copy_handshake_steps (config, self->replica_config);
   gredis_config_set_host (config, host);
   gredis_config_set_port (config, port);
   gredis_pool_configure (pool, config);

@@ -49,6 +49,18 @@ GREDIS_AVAILABLE_IN_ALL
 guint64           gredis_client_get_ask_redirects      (GredisClient     *client);
 GREDIS_AVAILABLE_IN_ALL
 guint64           gredis_client_get_topology_refreshes (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_cache_hits          (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_cache_misses        (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_cache_evictions     (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_cache_invalidations (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+guint64           gredis_client_get_cache_bytes         (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+void              gredis_client_clear_cache             (GredisClient     *client);
 
 GREDIS_AVAILABLE_IN_ALL
 void              gredis_client_command_async      (GredisClient         *client,

@@ -330,6 +330,41 @@ gboolean      gredis_config_get_cluster_split            (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_cluster_split            (GredisConfig *config,
                                                           gboolean      cluster_split);
+GREDIS_AVAILABLE_IN_ALL
+gboolean      gredis_config_get_cache                    (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache                    (GredisConfig *config,
+                                                          gboolean      cache);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_cache_max_entries        (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_max_entries        (GredisConfig *config,
+                                                          guint         cache_max_entries);
+GREDIS_AVAILABLE_IN_ALL
+guint64       gredis_config_get_cache_max_bytes          (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_max_bytes          (GredisConfig *config,
+                                                          guint64       cache_max_bytes);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_cache_ttl_ms             (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_ttl_ms             (GredisConfig *config,
+                                                          guint         cache_ttl_ms);
+GREDIS_AVAILABLE_IN_ALL
+const char *  gredis_config_get_cache_mode               (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_mode               (GredisConfig *config,
+                                                          const char *  cache_mode);
+GREDIS_AVAILABLE_IN_ALL
+const char *  gredis_config_get_cache_prefixes           (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_prefixes           (GredisConfig *config,
+                                                          const char *  cache_prefixes);
+GREDIS_AVAILABLE_IN_ALL
+gboolean      gredis_config_get_cache_optin              (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_cache_optin              (GredisConfig *config,
+                                                          gboolean      cache_optin);
 
 
 G_END_DECLS

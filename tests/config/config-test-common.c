@@ -760,6 +760,13 @@ const ConfigTestSample config_test_samples[] = {
   { "read-from", "prefer-replica" },
   { "address-map", "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1" },
   { "cluster-split", "true" },
+  { "cache", "true" },
+  { "cache-max-entries", "500" },
+  { "cache-max-bytes", "1048576" },
+  { "cache-ttl-ms", "60000" },
+  { "cache-mode", "broadcast" },
+  { "cache-prefixes", "user:,session:" },
+  { "cache-optin", "true" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -815,6 +822,13 @@ const ConfigTestSample config_test_defaults[] = {
   { "read-from", "primary" },
   { "address-map", "" },
   { "cluster-split", "false" },
+  { "cache", "false" },
+  { "cache-max-entries", "10000" },
+  { "cache-max-bytes", "67108864" },
+  { "cache-ttl-ms", "0" },
+  { "cache-mode", "default" },
+  { "cache-prefixes", "" },
+  { "cache-optin", "false" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

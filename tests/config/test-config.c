@@ -130,6 +130,15 @@ test_accessors (void)
   gredis_config_set_read_from (config, "prefer-replica");
   gredis_config_set_address_map (config, "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1");
   gredis_config_set_cluster_split (config, TRUE);
+  gredis_config_set_cache (config, TRUE);
+  gredis_config_set_cache_max_entries (config, 500);
+  gredis_config_set_cache_max_bytes (config, 1048576);
+  gredis_config_set_cache_ttl_ms (config, 60000);
+  gredis_config_set_cache_mode (config, "broadcast");
+  gredis_config_set_cache_prefixes (config, "user:,session:");
+  gredis_config_set_cache_optin (config, TRUE);
+  g_assert_true (gredis_config_get_cache (config));
+  g_assert_cmpstr (gredis_config_get_cache_mode (config), ==, "broadcast");
   g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
   g_assert_true (gredis_config_get_cluster_split (config));
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
