@@ -116,6 +116,7 @@ struct _GredisConfig
   char     *read_from;
   char     *address_map;
   gboolean  cluster_split;
+  char     *observe;
 };
 
 enum {
@@ -172,6 +173,7 @@ enum {
   PROP_READ_FROM,
   PROP_ADDRESS_MAP,
   PROP_CLUSTER_SPLIT,
+  PROP_OBSERVE,
   N_PROPS
 };
 
@@ -238,6 +240,7 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_READ_FROM] = { "read-from", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, read_from), 0, 0, 0, "primary", read_from_choices, 0, 0 },
   [PROP_ADDRESS_MAP] = { "address-map", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, address_map), 0, 0, 0, NULL, NULL, GREDIS_OPTION_ADDRESS_MAP, 0 },
   [PROP_CLUSTER_SPLIT] = { "cluster-split", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cluster_split), 0, 1, FALSE, NULL, NULL, 0, 0 },
+  [PROP_OBSERVE] = { "observe", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, observe), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN | GREDIS_OPTION_LIST, GREDIS_PLUGIN_OBSERVER },
 };
 
 /**
@@ -564,6 +567,17 @@ static const GredisOptionInfo options[N_PROPS] = {
  * all-or-nothing meaning cannot hold across nodes. With %FALSE (the
  * default), such commands fail before anything is sent, with
  * %GREDIS_ERROR_CROSSSLOT.
+ */
+/**
+ * GredisConfig:observe:
+ *
+ * The observers of the client, as a list of #GredisObserver plugin names
+ * separated by commas: `metrics` (built in: counters and histograms read
+ * with gredis_client_get_metrics()), `sysprof` (marks in a Sysprof
+ * capture, when built), or an application's own. %NULL (the default)
+ * observes nothing, at no cost. Setting a name that no plugin has is an
+ * error (gredis_config_set_option()). A client reads it once, before its
+ * first command (or its first gredis_client_get_metrics()).
  */
 /**
  * GredisConfig:sentinels:
@@ -1285,7 +1299,15 @@ _gredis_config_apply_option (GredisConfig            *config,
             }
           value = canonical;
         }
-      if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
+      if ((option->flags & GREDIS_OPTION_LIST) && (option->flags & GREDIS_OPTION_PLUGIN))
+        {
+          g_auto(GStrv) names = g_strsplit (value, ",", -1);
+
+          for (guint n = 0; names[n] != NULL; n++)
+            if (*g_strstrip (names[n]) != '\0' && !check_plugin (option, shown_key, names[n], error))
+              return FALSE;
+        }
+      else if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
         return FALSE;
       if (option->flags & GREDIS_OPTION_SEEDS)
         {
@@ -3375,6 +3397,38 @@ gredis_config_set_cluster_split (GredisConfig *config,
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
   set_boolean_option (config, PROP_CLUSTER_SPLIT, cluster_split);
+}
+
+/**
+ * gredis_config_get_observe:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:observe.
+ *
+ * Returns: (nullable): the value of #GredisConfig:observe
+ */
+const char *
+gredis_config_get_observe (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->observe;
+}
+
+/**
+ * gredis_config_set_observe:
+ * @config: a #GredisConfig
+ * @observe: (nullable): observer names separated by commas, or %NULL for
+ *   none
+ *
+ * Sets #GredisConfig:observe. The names are checked when the option is
+ * set with gredis_config_set_option(), and when the client is made.
+ */
+void
+gredis_config_set_observe (GredisConfig *config,
+                           const char   *observe)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_OBSERVE, observe);
 }
 
 static GPtrArray *parse_address_list (const char  *list,

@@ -330,6 +330,11 @@ gboolean      gredis_config_get_cluster_split            (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_cluster_split            (GredisConfig *config,
                                                           gboolean      cluster_split);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_observe                  (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_observe                  (GredisConfig *config,
+                                                          const char   *observe);
 
 
 G_END_DECLS

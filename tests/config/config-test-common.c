@@ -760,6 +760,7 @@ const ConfigTestSample config_test_samples[] = {
   { "read-from", "prefer-replica" },
   { "address-map", "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1" },
   { "cluster-split", "true" },
+  { "observe", "metrics" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -815,6 +816,7 @@ const ConfigTestSample config_test_defaults[] = {
   { "read-from", "primary" },
   { "address-map", "" },
   { "cluster-split", "false" },
+  { "observe", "" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

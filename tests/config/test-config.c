@@ -130,6 +130,8 @@ test_accessors (void)
   gredis_config_set_read_from (config, "prefer-replica");
   gredis_config_set_address_map (config, "10.0.0.1:7000=127.0.0.1:17000;[fd00::1]:7001=[::1]:17001;10.0.0.2=192.0.2.1");
   gredis_config_set_cluster_split (config, TRUE);
+  gredis_config_set_observe (config, "metrics");
+  g_assert_cmpstr (gredis_config_get_observe (config), ==, "metrics");
   g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
   g_assert_true (gredis_config_get_cluster_split (config));
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
