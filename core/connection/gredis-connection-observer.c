@@ -19,6 +19,19 @@ typedef struct
   guint16 batch_size;
 } Observed;
 
+/* A command name seen before on this connection, and its key range from
+ * the command table: the next command of that name needs no lookup. */
+typedef struct
+{
+  const char *name;            /* interned, in capitals; NULL: empty */
+  guint length;
+  gint first_key;
+  gint last_key;
+  gint key_step;
+} NameSlot;
+
+#define N_NAME_SLOTS 32
+
 struct _GredisConnectionObserver
 {
   GredisObservers *observers;
@@ -32,7 +45,45 @@ struct _GredisConnectionObserver
   guint batch_size;
   guint64 bytes_in;            /* read since the last reply */
   gboolean ready;              /* reported as created */
+
+  NameSlot names[N_NAME_SLOTS];
 };
+
+static inline guint
+name_hash (const char *name,
+           gsize       length)
+{
+  return ((guint) length * 31u + (guint) g_ascii_toupper (name[0]) * 7u +
+          (guint) g_ascii_toupper (name[length - 1])) % N_NAME_SLOTS;
+}
+
+/* The slot of @name: found, or filled now (interning it and looking its
+ * key range up, once per name and connection). */
+static NameSlot *
+lookup_name (GredisConnectionObserver *self,
+             const char               *name,
+             gsize                     length)
+{
+  NameSlot *slot;
+  const GredisCommandInfo *info;
+
+  if (G_UNLIKELY (length == 0))
+    return NULL;
+  slot = &self->names[name_hash (name, length)];
+  if (G_LIKELY (slot->name != NULL && slot->length == length &&
+                g_ascii_strncasecmp (slot->name, name, length) == 0))
+    return slot;
+
+  slot->name = _gredis_observers_intern_name (name, length);
+  slot->length = (guint) length;
+  slot->first_key = slot->last_key = slot->key_step = 0;
+  info = gredis_command_table_lookup (slot->name);
+  if (info != NULL)
+    gredis_command_info_get_key_range (info, &slot->first_key, &slot->last_key, &slot->key_step);
+  /* A name that does not compare equal to itself ("UNKNOWN" for an
+   * overlong one) is looked up again each time: rare. */
+  return slot;
+}
 
 static void
 address_of (GSocketConnectable  *endpoint,
@@ -141,6 +192,7 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
                                     guint                     attempt)
 {
   Observed *o = &self->ring[seq & self->mask];
+  NameSlot *slot;
   const char *name;
   gsize length;
 
@@ -151,33 +203,21 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
       name = argv[0];
       length = argv_lengths != NULL ? argv_lengths[0] : strlen (name);
     }
-  o->name = _gredis_observers_intern_name (name, length);
+  slot = lookup_name (self, name, length);
+  o->name = slot != NULL ? slot->name : "UNKNOWN";
   o->start = g_get_monotonic_time ();
   o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
   o->attempt = (guint8) CLAMP (attempt, 1, G_MAXUINT8);
   o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
   o->n_keys = 0;
-  if (argc > 1)
+  /* The key count, from the command's key range. */
+  if (slot != NULL && slot->first_key > 0 && slot->key_step > 0 && (guint) slot->first_key < argc)
     {
-      const GredisCommandInfo *info = NULL;
+      gint end = slot->last_key < 0 ? (gint) argc + slot->last_key
+                                     : MIN (slot->last_key, (gint) argc - 1);
 
-      /* The key count, from the table: only for argv (most commands). */
-      if (args == NULL)
-        info = gredis_command_table_lookup_argv (argc, argv, argv_lengths);
-      if (info != NULL)
-        {
-          int first = 0, last = 0, step = 0;
-
-          gredis_command_info_get_key_range (info, &first, &last, &step);
-
-          if (first > 0 && step > 0 && (guint) first < argc)
-            {
-              gint end = last < 0 ? (gint) argc + last : MIN (last, (gint) argc - 1);
-
-              if (end >= first)
-                o->n_keys = (guint16) MIN ((end - first) / step + 1, G_MAXUINT16);
-            }
-        }
+      if (end >= slot->first_key)
+        o->n_keys = (guint16) MIN ((end - slot->first_key) / slot->key_step + 1, G_MAXUINT16);
     }
 
   if (self->want_started)
