@@ -415,52 +415,20 @@ batch_add (GredisRouter     *router,
   return delay_us;
 }
 
-/* For the observers: a retry of @call after @delay_us. */
-static void
-observe_retry (GredisRouter *router,
-               const char   *name,
-               gsize         name_length,
-               GredisCall   *call,
-               guint64       delay_us,
-               const GError *error)
+void
+_gredis_router_observe_retry (GredisRouter *router,
+                              const char   *name,
+                              gsize         name_length,
+                              guint         attempt,
+                              guint64       delay_us,
+                              const GError *error)
 {
   GredisObservers *observers = _gredis_router_get_observers (router);
 
   if (G_LIKELY (observers == NULL))
     return;
   _gredis_observers_retry_decided (observers, _gredis_observers_intern_name (name, name_length),
-                                   _gredis_call_get_attempt (call) + 1,
-                                   (gint64) MIN (delay_us, G_MAXINT64), error);
-}
-
-/* For the observers: a MOVED or ASK redirect (its message is
- * `MOVED <slot> <host>:<port>`) followed. */
-static void
-observe_redirect (GredisRouter *router,
-                  const char   *kind,
-                  const GError *error)
-{
-  GredisObservers *observers = _gredis_router_get_observers (router);
-  g_auto(GStrv) words = NULL;
-  g_autofree char *host = NULL;
-  guint64 slot = 0;
-  guint64 port = 0;
-  const char *colon;
-
-  if (G_LIKELY (observers == NULL))
-    return;
-  words = g_strsplit (error->message, " ", 3);
-  if (g_strv_length (words) == 3)
-    {
-      g_ascii_string_to_unsigned (words[1], 10, 0, G_MAXUINT16, &slot, NULL);
-      colon = strrchr (words[2], ':');
-      if (colon != NULL)
-        {
-          host = g_strndup (words[2], colon - words[2]);
-          g_ascii_string_to_unsigned (colon + 1, 10, 0, G_MAXUINT16, &port, NULL);
-        }
-    }
-  _gredis_observers_redirect_followed (observers, kind, (guint) slot, host, (guint) port);
+                                   attempt, (gint64) MIN (delay_us, G_MAXINT64), error);
 }
 
 /* What the failure function of a shared connection holds: its router,
@@ -518,7 +486,6 @@ on_failure (GredisConnection *connection,
 
       if (_gredis_router_follow_moved (router, error))
         {
-          observe_redirect (router, "MOVED", error);
           state->redirects++;
           g_main_context_push_thread_default (context);
           _gredis_router_retry_queue_call (router, call);
@@ -528,7 +495,6 @@ on_failure (GredisConnection *connection,
         }
       if ((ask = _gredis_router_follow_ask (router, error)) != NULL)
         {
-          observe_redirect (router, "ASK", error);
           state->redirects++;
           g_main_context_push_thread_default (context);
           if (!_gredis_call_return_error_if_cancelled (call))
@@ -544,7 +510,8 @@ on_failure (GredisConnection *connection,
           g_debug ("A %.*s command was refused (%s); it will be sent again",
                    (int) MIN (lengths[0], 64), argv[0], error->message);
           delay_us = batch_add (router, retry, connection, call, &state->delay);
-          observe_retry (router, argv[0], lengths[0], call, delay_us, error);
+          _gredis_router_observe_retry (router, argv[0], lengths[0],
+                                        _gredis_call_get_attempt (call) + 1, delay_us, error);
           return TRUE;
         }
     }
@@ -566,7 +533,8 @@ on_failure (GredisConnection *connection,
       g_debug ("A %.*s command failed (%s); it will be sent again",
                (int) MIN (lengths[0], 64), argv[0], error->message);
       delay_us = batch_add (router, retry, connection, call, &state->delay);
-      observe_retry (router, argv[0], lengths[0], call, delay_us, error);
+      _gredis_router_observe_retry (router, argv[0], lengths[0],
+                                        _gredis_call_get_attempt (call) + 1, delay_us, error);
       return TRUE;
     }
 }

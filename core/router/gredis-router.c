@@ -1081,6 +1081,9 @@ _gredis_router_follow_moved (GredisRouter *router,
   if (pool == NULL)
     return FALSE;
   _gredis_pool_cluster_patch_moved (pool, slot, host, port);
+  /* Every path follows redirects here: the observers see each once. */
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_observers_redirect_followed (router->observers, "MOVED", slot, host, port);
   return TRUE;
 }
 
@@ -1100,6 +1103,8 @@ _gredis_router_follow_ask (GredisRouter *router,
   if (pool == NULL)
     return NULL;
   _gredis_pool_cluster_count_ask (pool);
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_observers_redirect_followed (router->observers, "ASK", slot, host, port);
   return g_network_address_new (host, port);
 }
 
