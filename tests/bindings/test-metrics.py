@@ -15,8 +15,9 @@ import gredis_tap
 import gi
 
 gi.require_version('GLib', '2.0')
+gi.require_version('GObject', '2.0')
 gi.require_version('Gredis', '1.0')
-from gi.repository import GLib, Gredis  # noqa: E402
+from gi.repository import GLib, GObject, Gredis  # noqa: E402
 
 TESTS = []
 SOCKET = None
@@ -225,6 +226,31 @@ def pubsub_message():
     pubsub.close()
     publisher.close()
     subscriber.close()
+
+
+class Recorder(GObject.Object, Gredis.Observer):
+    """An observer written in Python, chosen by name like a plugin."""
+    __gtype_name__ = 'TestPyRecorder'
+    events = []
+
+    def do_command_finished(self, event):
+        Recorder.events.append((event.name, event.error_type, event.attempt, event.n_keys))
+
+
+@test
+def observer_in_python():
+    Gredis.plugins_register_type(Gredis.PluginKind.OBSERVER, 'py-recorder', Recorder.__gtype__, 0)
+    client = new_client(observe='py-recorder,metrics')
+    client.command(['SET', 'py', '1'], None)
+    client.command(['MGET', 'py', 'other'], None)
+    try:
+        client.command(['LPUSH', 'py', 'x'], None)
+    except GLib.Error:
+        pass
+    assert Recorder.events == [('SET', None, 1, 1), ('MGET', None, 1, 2),
+                               ('LPUSH', 'WRONGTYPE', 1, 1)], Recorder.events
+    assert count(client.get_metrics().unpack(), 'MGET') == 1
+    client.close()
 
 
 def set_socket(path):
