@@ -21,7 +21,11 @@
  *   (default 2048); more are dropped and counted, never waited for.
  *
  * A span has the command's name, server, database, batch size, key
- * count (gredis.key_count) and error type; never its arguments.
+ * count (gredis.key_count) and error type; never its arguments. Every
+ * command, sampled or not, also counts in the histogram
+ * db.client.operation.duration (by name, server and error type, with
+ * OpenTelemetry's bounds in seconds), sent cumulatively to /v1/metrics
+ * with each batch.
  * Batches are sent from a thread of the observer's, so that a slow
  * collector never holds a command back. */
 
@@ -39,11 +43,27 @@ typedef struct
   guint64 span_id;
 } Span;
 
+static const double bounds_s[] = { 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10 };
+#define N_BUCKETS (G_N_ELEMENTS (bounds_s) + 1)
+
+/* One data point of db.client.operation.duration. */
+typedef struct
+{
+  const char *name;            /* interned, as the strings below */
+  const char *server_address;
+  const char *error_type;
+  guint server_port;
+  guint64 count;
+  double sum;
+  guint64 buckets[N_BUCKETS];
+} Point;
+
 struct _GredisOtlpObserver
 {
   GObject parent_instance;
 
   char *url;
+  char *metrics_url;
   double ratio;
   guint interval_ms;
   guint max_queue;
@@ -52,6 +72,8 @@ struct _GredisOtlpObserver
   GArray *queue;               /* Span, under the lock */
   guint64 dropped;             /* under the lock */
   guint64 trace_hi, trace_lo;  /* this observer's trace id */
+  GHashTable *points;          /* Point (its key fields) → itself, under the lock */
+  gint64 start_unix_ns;
 
   GThread *thread;
   GMainContext *context;
@@ -72,6 +94,24 @@ command_finished (GredisObserver           *observer,
   GredisOtlpObserver *self = (GredisOtlpObserver *) observer;
   gint64 end_unix_us;
   Span span;
+  Point key = { event->name, event->server_address, event->error_type, event->server_port, 0, };
+  Point *point;
+  double seconds = MAX (event->duration, 0) / (double) G_USEC_PER_SEC;
+  guint b = 0;
+
+  while (b < G_N_ELEMENTS (bounds_s) && seconds > bounds_s[b])
+    b++;
+  g_mutex_lock (&self->lock);
+  point = g_hash_table_lookup (self->points, &key);
+  if (point == NULL)
+    {
+      point = g_memdup2 (&key, sizeof key);
+      g_hash_table_add (self->points, point);
+    }
+  point->count++;
+  point->sum += seconds;
+  point->buckets[b]++;
+  g_mutex_unlock (&self->lock);
 
   if (self->ratio <= 0.0 || (self->ratio < 1.0 && g_random_double () >= self->ratio))
     return;
@@ -191,6 +231,94 @@ spans_json (GredisOtlpObserver *self,
   return g_string_free_to_bytes (json);
 }
 
+static guint
+point_hash (gconstpointer data)
+{
+  const Point *p = data;
+
+  return g_direct_hash (p->name) ^ g_direct_hash (p->server_address) * 31 ^
+         g_direct_hash (p->error_type) * 17 ^ p->server_port;
+}
+
+static gboolean
+point_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Point *pa = a, *pb = b;
+
+  return pa->name == pb->name && pa->server_address == pb->server_address &&
+         pa->error_type == pb->error_type && pa->server_port == pb->server_port;
+}
+
+/* Under the lock: the histogram as OTLP JSON, cumulative since the
+ * observer was made. */
+static GBytes *
+metrics_json (GredisOtlpObserver *self)
+{
+  GString *json = g_string_new ("{\"resourceMetrics\":[{\"resource\":{\"attributes\":[");
+  gint64 now_ns = g_get_real_time () * 1000;
+  GHashTableIter iter;
+  gpointer value;
+  gboolean first = TRUE;
+
+  append_attribute (json, TRUE, "service.name", g_get_prgname () != NULL ? g_get_prgname () : "gredis", 0);
+  g_string_append (json, "]},\"scopeMetrics\":[{\"scope\":{\"name\":\"gredis\"},\"metrics\":[{"
+                   "\"name\":\"db.client.operation.duration\",\"unit\":\"s\","
+                   "\"histogram\":{\"aggregationTemporality\":2,\"dataPoints\":[");
+  g_hash_table_iter_init (&iter, self->points);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      const Point *point = value;
+
+      if (!first)
+        g_string_append_c (json, ',');
+      first = FALSE;
+      g_string_append (json, "{\"attributes\":[");
+      append_attribute (json, TRUE, "db.system.name", "redis", 0);
+      append_attribute (json, FALSE, "db.operation.name", point->name, 0);
+      if (point->server_address != NULL)
+        append_attribute (json, FALSE, "server.address", point->server_address, 0);
+      if (point->server_port != 0)
+        append_attribute (json, FALSE, "server.port", NULL, point->server_port);
+      if (point->error_type != NULL)
+        append_attribute (json, FALSE, "error.type", point->error_type, 0);
+      g_string_append_printf (json, "],\"startTimeUnixNano\":\"%" G_GINT64_FORMAT "\","
+                              "\"timeUnixNano\":\"%" G_GINT64_FORMAT "\",\"count\":\"%" G_GUINT64_FORMAT "\","
+                              "\"sum\":%.9f,\"bucketCounts\":[",
+                              self->start_unix_ns, now_ns, point->count, point->sum);
+      for (guint i = 0; i < N_BUCKETS; i++)
+        g_string_append_printf (json, "%s\"%" G_GUINT64_FORMAT "\"", i > 0 ? "," : "", point->buckets[i]);
+      g_string_append (json, "],\"explicitBounds\":[");
+      for (guint i = 0; i < G_N_ELEMENTS (bounds_s); i++)
+        g_string_append_printf (json, "%s%g", i > 0 ? "," : "", bounds_s[i]);
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}}]}]}]}");
+  return g_string_free_to_bytes (json);
+}
+
+static void
+post (GredisOtlpObserver *self,
+      const char         *url,
+      GBytes             *body)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (message == NULL)
+    {
+      g_debug ("The OTLP endpoint %s is not a URL", url);
+      return;
+    }
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  response = soup_session_send_and_read (self->session, message, NULL, &error);
+  if (response == NULL)
+    g_debug ("Could not send to %s: %s", url, error->message);
+  else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
+    g_debug ("The collector at %s refused a batch: %u", url, soup_message_get_status (message));
+}
+
 /* The exporting thread */
 
 static void
@@ -198,35 +326,28 @@ export (GredisOtlpObserver *self)
 {
   g_autoptr(GArray) spans = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) response = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) metrics = NULL;
   guint64 dropped;
 
   g_mutex_lock (&self->lock);
-  if (self->queue->len == 0)
+  if (self->queue->len > 0)
     {
-      g_mutex_unlock (&self->lock);
-      return;
+      spans = g_steal_pointer (&self->queue);
+      self->queue = g_array_new (FALSE, FALSE, sizeof (Span));
     }
-  spans = g_steal_pointer (&self->queue);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (Span));
   dropped = self->dropped;
+  /* Cumulative: sent at each interval once a command was counted. */
+  if (g_hash_table_size (self->points) > 0)
+    metrics = metrics_json (self);
   g_mutex_unlock (&self->lock);
 
-  body = spans_json (self, (Span *) (void *) spans->data, spans->len, dropped);
-  message = soup_message_new ("POST", self->url);
-  if (message == NULL)
+  if (spans != NULL)
     {
-      g_debug ("The OTLP endpoint %s is not a URL", self->url);
-      return;
+      body = spans_json (self, (Span *) (void *) spans->data, spans->len, dropped);
+      post (self, self->url, body);
     }
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-  response = soup_session_send_and_read (self->session, message, NULL, &error);
-  if (response == NULL)
-    g_debug ("Could not send spans to %s: %s", self->url, error->message);
-  else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
-    g_debug ("The collector at %s refused spans: %u", self->url, soup_message_get_status (message));
+  if (metrics != NULL)
+    post (self, self->metrics_url, metrics);
 }
 
 static gboolean
@@ -295,6 +416,8 @@ gredis_otlp_observer_finalize (GObject *object)
   g_array_unref (self->queue);
   g_mutex_clear (&self->lock);
   g_free (self->url);
+  g_free (self->metrics_url);
+  g_hash_table_unref (self->points);
 
   G_OBJECT_CLASS (gredis_otlp_observer_parent_class)->finalize (object);
 }
@@ -318,6 +441,9 @@ gredis_otlp_observer_init (GredisOtlpObserver *self)
   while (g_str_has_suffix (base, "/"))
     base[strlen (base) - 1] = '\0';
   self->url = g_strconcat (base, "/v1/traces", NULL);
+  self->metrics_url = g_strconcat (base, "/v1/metrics", NULL);
+  self->points = g_hash_table_new_full (point_hash, point_equal, g_free, NULL);
+  self->start_unix_ns = g_get_real_time () * 1000;
   self->ratio = ratio != NULL ? CLAMP (g_ascii_strtod (ratio, NULL), 0.0, 1.0) : 1.0;
   self->interval_ms = env_uint ("OTEL_BSP_SCHEDULE_DELAY", 5000);
   self->max_queue = env_uint ("OTEL_BSP_MAX_QUEUE_SIZE", 2048);

@@ -18,7 +18,46 @@ typedef struct
 {
   GPtrArray *spans;            /* JsonObject, referenced */
   GPtrArray *bodies;           /* char * */
+  JsonObject *histogram;       /* the last db.client.operation.duration */
+  JsonParser *metrics_parser;
 } Received;
+
+static void
+on_metrics (SoupServer        *server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Received *received = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  JsonParser *parser = json_parser_new ();
+  JsonObject *metric;
+
+  g_ptr_array_add (received->bodies, g_strndup (body->data, body->length));
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
+  metric = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (
+          json_array_get_object_element (
+            json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "resourceMetrics"), 0),
+          "scopeMetrics"), 0),
+      "metrics"), 0);
+  g_assert_cmpstr (json_object_get_string_member (metric, "name"), ==, "db.client.operation.duration");
+  g_assert_cmpstr (json_object_get_string_member (metric, "unit"), ==, "s");
+  g_clear_object (&received->metrics_parser);
+  received->metrics_parser = parser;
+  received->histogram = json_object_get_object_member (metric, "histogram");
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+/* The count of the data point of @name (and @error_type, or none). */
+static guint64
+histogram_count (JsonObject *histogram,
+                 const char *name,
+                 const char *error_type);
 
 static void
 on_traces (SoupServer        *server,
@@ -74,6 +113,34 @@ attribute (JsonObject *span,
   return NULL;
 }
 
+static guint64
+histogram_count (JsonObject *histogram,
+                 const char *name,
+                 const char *error_type)
+{
+  JsonArray *points = json_object_get_array_member (histogram, "dataPoints");
+  guint64 count = 0;
+
+  for (guint i = 0; i < json_array_get_length (points); i++)
+    {
+      JsonObject *point = json_array_get_object_element (points, i);
+      JsonArray *buckets = json_object_get_array_member (point, "bucketCounts");
+      guint64 n = g_ascii_strtoull (json_object_get_string_member (point, "count"), NULL, 10);
+      guint64 in_buckets = 0;
+
+      if (g_strcmp0 (attribute (point, "db.operation.name"), name) != 0 ||
+          g_strcmp0 (attribute (point, "error.type"), error_type) != 0)
+        continue;
+      g_assert_cmpuint (json_array_get_length (buckets), ==, 10);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (point, "explicitBounds")), ==, 9);
+      for (guint b = 0; b < json_array_get_length (buckets); b++)
+        in_buckets += g_ascii_strtoull (json_array_get_string_element (buckets, b), NULL, 10);
+      g_assert_cmpuint (in_buckets, ==, n);
+      count += n;
+    }
+  return count;
+}
+
 static void
 test_spans (void)
 {
@@ -86,7 +153,7 @@ test_spans (void)
   g_autofree char *port = NULL;
   GSList *uris;
   Received received = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref),
-                        g_ptr_array_new_with_free_func (g_free) };
+                        g_ptr_array_new_with_free_func (g_free), NULL, NULL };
   const char *set[] = { "SET", "otlp-key", SECRET, NULL };
   const char *get[] = { "GET", "otlp-key", NULL };
   const char *lpush[] = { "LPUSH", "otlp-key", SECRET, NULL };
@@ -95,6 +162,7 @@ test_spans (void)
 
   g_assert_no_error (error);
   soup_server_add_handler (server, "/v1/traces", on_traces, &received, NULL);
+  soup_server_add_handler (server, "/v1/metrics", on_metrics, &received, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -122,9 +190,17 @@ test_spans (void)
 
   /* The collector runs in this thread's context. */
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (received.spans->len < 3 && g_get_monotonic_time () < deadline)
+  while ((received.spans->len < 3 || received.histogram == NULL ||
+          histogram_count (received.histogram, "LPUSH", "WRONGTYPE") == 0) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (received.spans->len, >=, 3);
+  g_assert_nonnull (received.histogram);
+  g_assert_cmpint (json_object_get_int_member (received.histogram, "aggregationTemporality"), ==, 2);
+  g_assert_cmpuint (histogram_count (received.histogram, "SET", NULL), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "GET", NULL), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "LPUSH", "WRONGTYPE"), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "LPUSH", NULL), ==, 0);
 
   port = g_strdup_printf ("%u", gredis_test_server_get_port (redis));
   for (guint i = 0; i < received.spans->len; i++)
@@ -165,11 +241,16 @@ test_spans (void)
   for (guint i = 0; i < received.bodies->len; i++)
     g_assert_null (strstr (g_ptr_array_index (received.bodies, i), SECRET));
 
+  /* The observer's last export, when the client goes, finds no
+   * collector rather than one this thread cannot run. */
+  soup_server_disconnect (server);
   gredis_client_close (client);
+  g_clear_object (&client);
   g_unsetenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
   g_unsetenv ("OTEL_BSP_SCHEDULE_DELAY");
   g_ptr_array_unref (received.spans);
   g_ptr_array_unref (received.bodies);
+  g_clear_object (&received.metrics_parser);
 }
 
 /* A collector on a thread of its own: the observer's last export, made
