@@ -43,6 +43,11 @@ void _gredis_connection_observer_queued      (GredisConnectionObserver *self,
                                               GBytes * const           *args,
                                               gsize                     bytes_out,
                                               guint                     attempt);
+/* The bytes of the commands from @from_seq to @to_seq (excluded) were
+ * written: their durations start now (one clock read per write). */
+void _gredis_connection_observer_written     (GredisConnectionObserver *self,
+                                              guint64                   from_seq,
+                                              guint64                   to_seq);
 /* The entry of @seq completed with @reply or @error (@cancelled: its
  * caller had gone); nothing when it was not a command queued above. */
 void _gredis_connection_observer_completed   (GredisConnectionObserver *self,
@@ -53,7 +58,8 @@ void _gredis_connection_observer_completed   (GredisConnectionObserver *self,
 /* The entry of @seq left the queue without a reply (never sent). */
 void _gredis_connection_observer_forget      (GredisConnectionObserver *self,
                                               guint64                   seq);
-/* @n bytes were read from the server. */
+/* @n bytes were read from the server: the replies parsed from them end
+ * now (one clock read per read). */
 void _gredis_connection_observer_received    (GredisConnectionObserver *self,
                                               gsize                     n);
 /* Commands queued from now on are part of a pipeline of @batch_size

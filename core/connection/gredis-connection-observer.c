@@ -44,6 +44,7 @@ struct _GredisConnectionObserver
   guint mask;
   guint batch_size;
   guint64 bytes_in;            /* read since the last reply */
+  gint64 read_time;            /* when the last bytes were read */
   gboolean ready;              /* reported as created */
 
   NameSlot names[N_NAME_SLOTS];
@@ -205,7 +206,8 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
     }
   slot = lookup_name (self, name, length);
   o->name = slot != NULL ? slot->name : "UNKNOWN";
-  o->start = g_get_monotonic_time ();
+  /* Set when its bytes are written, with every command of that write. */
+  o->start = 0;
   o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
   o->attempt = (guint8) CLAMP (attempt, 1, G_MAXUINT8);
   o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
@@ -225,6 +227,7 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
       GredisCommandEvent event;
 
       fill_event (self, o, &event);
+      event.start_time = g_get_monotonic_time ();
       _gredis_observers_command_started (self->observers, &event);
     }
 }
@@ -240,13 +243,18 @@ _gredis_connection_observer_completed (GredisConnectionObserver *self,
   g_autoptr(GError) reply_error = NULL;
   g_autoptr(GError) cancelled_error = NULL;
   GredisCommandEvent event;
+  gint64 now;
 
   if (o->name == NULL)
     return;
   fill_event (self, o, &event);
   o->name = NULL;
 
-  event.duration = g_get_monotonic_time () - o->start;
+  /* A reply ends when its bytes were read; a failure, now. */
+  now = reply != NULL && self->read_time != 0 ? self->read_time : g_get_monotonic_time ();
+  if (event.start_time == 0 || event.start_time > now)
+    event.start_time = now;    /* never written */
+  event.duration = now - event.start_time;
   event.bytes_in = self->bytes_in;
   self->bytes_in = 0;
   if (error == NULL && cancelled)
@@ -271,6 +279,26 @@ _gredis_connection_observer_received (GredisConnectionObserver *self,
                                       gsize                     n)
 {
   self->bytes_in += n;
+  self->read_time = g_get_monotonic_time ();
+}
+
+void
+_gredis_connection_observer_written (GredisConnectionObserver *self,
+                                     guint64                   from_seq,
+                                     guint64                   to_seq)
+{
+  gint64 now;
+
+  if (from_seq >= to_seq)
+    return;
+  now = g_get_monotonic_time ();
+  for (guint64 seq = from_seq; seq < to_seq; seq++)
+    {
+      Observed *o = &self->ring[seq & self->mask];
+
+      if (o->name != NULL && o->start == 0)
+        o->start = now;
+    }
 }
 
 void

@@ -656,6 +656,9 @@ flush (GredisConnection *self)
         }
       self->out_pos += n;
       /* Every queued entry may now have reached the server. */
+      if (G_UNLIKELY (self->observer != NULL))
+        _gredis_connection_observer_written (self->observer, MAX (self->unsent_seq, self->head_seq),
+                                             self->head_seq + self->n_entries);
       self->unsent_seq = self->head_seq + self->n_entries;
     }
 
@@ -1796,6 +1799,9 @@ _gredis_connection_send_direct (GredisConnection   *self,
         {
           self->out_pos += n;
           *unsent = FALSE;
+          if (G_UNLIKELY (self->observer != NULL))
+            _gredis_connection_observer_written (self->observer, MAX (self->unsent_seq, self->head_seq),
+                                                 self->head_seq + self->n_entries);
           self->unsent_seq = self->head_seq + self->n_entries;
           if (timeout_us > 0 && self->out_pos < self->out->len)
             deadline = g_get_monotonic_time () + timeout_us;

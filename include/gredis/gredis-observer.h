@@ -30,9 +30,13 @@ G_BEGIN_DECLS
  *   the connection was made to (`server.address`).
  * @server_port: the TCP port (`server.port`), 0 for a Unix socket.
  * @db: the database number selected on the connection (`db.namespace`).
- * @start_time: when the command was queued, in g_get_monotonic_time()'s
- *   microseconds.
- * @duration: from queueing to the reply, in microseconds.
+ * @start_time: when the command's bytes were written (for
+ *   command_started: when it was queued), in g_get_monotonic_time()'s
+ *   microseconds; the time it failed, for a command never written.
+ * @duration: from the write of its bytes to the read of its reply (or to
+ *   its failure), in microseconds. Commands written together share their
+ *   start, replies read together their end: one clock read per system
+ *   call, not per command.
  * @error: (nullable): the error the command ended with: a server error
  *   reply as its #GError, a connection failure, a timeout; %NULL on
  *   success.
