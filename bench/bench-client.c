@@ -14,6 +14,9 @@
  *     pipeline, vs hiredis' async API on its GLib adapter, and vs (b)
  * (d) the typed helpers against raw argv calls through the same client:
  *     100 000 async ZADD and ZSCORE pairs, converted to C types
+ * (e) the cost of observers: (c)'s async SETs and (a)'s blocking SET/GET
+ *     with no observer, with `metrics`, and with `sysprof` when it is
+ *     built (--observe-only runs only these rows)
  * and the memory of an idle connection and of a queued command.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -35,6 +38,8 @@
 #include <hiredis/adapters/glib.h>
 
 static char *socket_path;
+/* GredisConfig:observe of the clients made (the rows of (e)). */
+static const char *observe;
 
 static double
 now_s (void)
@@ -49,6 +54,7 @@ new_client (void)
 
   gredis_config_set_path (config, socket_path);
   gredis_config_set_command_timeout_ms (config, 0);
+  gredis_config_set_observe (config, observe);
   return gredis_client_new (config);
 }
 
@@ -465,6 +471,70 @@ median (double *values,
 
 #define MAX_REPEAT 31
 
+/* (e) */
+
+static void
+observe_rows (gint repeat)
+{
+  static const char * const observers[] = { NULL, "metrics", "sysprof" };
+  double async_rate[G_N_ELEMENTS (observers)][MAX_REPEAT];
+  double blocking_rate[G_N_ELEMENTS (observers)][MAX_REPEAT];
+  double async_ratio[G_N_ELEMENTS (observers)][MAX_REPEAT];
+  double blocking_ratio[G_N_ELEMENTS (observers)][MAX_REPEAT];
+  gboolean available[G_N_ELEMENTS (observers)];
+  double sp, sp2;
+
+  for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
+    {
+      g_autoptr(GredisPluginInfo) info = NULL;
+
+      available[o] = observers[o] == NULL ||
+                     (info = gredis_plugins_lookup (GREDIS_PLUGIN_OBSERVER, observers[o], NULL)) != NULL;
+    }
+  /* Rows take turns within a round, as above, each round starting with
+   * the next row: the row that follows another pays for what that one
+   * left behind (the server freeing its 100000 replies). */
+  for (gint r = 0; r < repeat; r++)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (observers); i++)
+        {
+          gsize o = (i + (gsize) r) % G_N_ELEMENTS (observers);
+
+          if (!available[o])
+            continue;
+          observe = observers[o];
+          async_rate[o][r] = gredis_async (100000, TRUE);
+          blocking_rate[o][r] = gredis_blocking (20000);
+          observe = NULL;
+        }
+      for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
+        if (available[o])
+          {
+            async_ratio[o][r] = async_rate[o][r] / async_rate[0][r];
+            blocking_ratio[o][r] = blocking_rate[o][r] / blocking_rate[0][r];
+          }
+    }
+  for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
+    {
+      const char *name = observers[o] != NULL ? observers[o] : "none";
+
+      if (!available[o])
+        {
+          g_print ("(e) observe=%s: not built, skipped\n", name);
+          continue;
+        }
+      g_print ("(e) observe=%s: 100000 async SETs %.0f/s, blocking SET/GET %.0f/s",
+               name, median (async_rate[o], repeat, &sp), median (blocking_rate[o], repeat, &sp2));
+      if (o > 0)
+        {
+          g_print ("; /none: async %.3f [%.2f], ", median (async_ratio[o], repeat, &sp), sp);
+          g_print ("blocking %.3f [%.2f]%s", median (blocking_ratio[o], repeat, &sp), sp,
+                   o == 1 ? " (goal >= 0.95)" : "");
+        }
+      g_print ("\n");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,9 +544,12 @@ main (int    argc,
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(GOptionContext) options = g_option_context_new ("- the client against hiredis");
   gint repeat = 3;
+  gboolean observe_only = FALSE;
   GOptionEntry entries[] = {
     { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat,
       "Rounds; each figure is the median of the rounds (default 3)", "N" },
+    { "observe-only", 0, 0, G_OPTION_ARG_NONE, &observe_only,
+      "Only the rows of (e), the cost of observers", NULL },
     G_OPTION_ENTRY_NULL
   };
   double a_g[MAX_REPEAT], a_h[MAX_REPEAT], a_r[MAX_REPEAT];
@@ -510,6 +583,12 @@ main (int    argc,
   /* Warm up the server and the plugins. */
   gredis_blocking (2000);
   hiredis_blocking (2000);
+
+  if (observe_only)
+    {
+      observe_rows (repeat);
+      goto out;
+    }
 
   /* Rounds take turns, so that a busy moment of the machine does not
    * fall on one row only; ratios are taken within a round. */
@@ -559,9 +638,11 @@ main (int    argc,
            median (d_typed, repeat, &sp), median (d_raw, repeat, &sp2));
   g_print ("typed/raw %.2f [%.2f] (goal >= 0.90)\n", median (d_ratio, repeat, &sp), sp);
 
+  observe_rows (repeat);
   memory ();
   memory_client ();
 
+out:
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
   g_unlink (socket_path);

@@ -1073,6 +1073,11 @@ on_health_check (gpointer user_data)
   Service *service = user_data;
   static const char * const ping_argv[] = { "PING", NULL };
 
+  g_autoptr(GVariant) metrics = gredis_client_get_metrics (service->client);
+
+  if (metrics != NULL)
+    gredis_svc_service1_set_metrics (service->skeleton, metrics);
+
   /* A PING still out means Redis has not answered: no second one, and no
    * watchdog keep-alive until it does. */
   if (!service->ping_pending)
@@ -1271,6 +1276,7 @@ main (int    argc,
   service.skeleton = gredis_svc_service1_skeleton_new ();
   gredis_svc_service1_set_connection_state (service.skeleton, "connecting");
   gredis_svc_service1_set_server_version (service.skeleton, "");
+  gredis_svc_service1_set_metrics (service.skeleton, g_variant_new ("a{sv}", NULL));
   g_signal_connect (service.skeleton, "handle-execute", G_CALLBACK (on_handle_execute), &service);
   g_signal_connect (service.skeleton, "handle-execute-many", G_CALLBACK (on_handle_execute_many), &service);
   g_signal_connect (service.skeleton, "handle-publish", G_CALLBACK (on_handle_publish), &service);

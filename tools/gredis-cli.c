@@ -26,7 +26,7 @@ list_plugins (void)
 {
   static const GredisPluginKind kinds[] = {
     GREDIS_PLUGIN_TRANSPORT, GREDIS_PLUGIN_PARSER,
-    GREDIS_PLUGIN_BACKOFF_POLICY, GREDIS_PLUGIN_POOL,
+    GREDIS_PLUGIN_BACKOFF_POLICY, GREDIS_PLUGIN_POOL, GREDIS_PLUGIN_OBSERVER,
   };
 
   g_print ("%-10s %-22s %8s  %s\n", "KIND", "NAME", "PRIORITY", "FILE");

@@ -27,6 +27,9 @@ typedef enum {
   GREDIS_OPTION_SENTINELS = 1 << 3,
   /* The value is an address map, announced=reachable;… */
   GREDIS_OPTION_ADDRESS_MAP = 1 << 4,
+  /* The value is a list separated by commas (of plugin names, with
+   * GREDIS_OPTION_PLUGIN). */
+  GREDIS_OPTION_LIST = 1 << 5,
 } GredisOptionFlags;
 
 typedef struct {

@@ -124,6 +124,7 @@ struct _GredisConfig
   char     *cache_mode;
   char     *cache_prefixes;
   gboolean  cache_optin;
+  char     *observe;
 };
 
 enum {
@@ -187,6 +188,7 @@ enum {
   PROP_CACHE_MODE,
   PROP_CACHE_PREFIXES,
   PROP_CACHE_OPTIN,
+  PROP_OBSERVE,
   N_PROPS
 };
 
@@ -261,6 +263,7 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_CACHE_MODE] = { "cache-mode", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, cache_mode), 0, 0, 0, "default", cache_mode_choices, 0, 0 },
   [PROP_CACHE_PREFIXES] = { "cache-prefixes", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, cache_prefixes), 0, 0, 0, NULL, NULL, 0, 0 },
   [PROP_CACHE_OPTIN] = { "cache-optin", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cache_optin), 0, 1, FALSE, NULL, NULL, 0, 0 },
+  [PROP_OBSERVE] = { "observe", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, observe), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN | GREDIS_OPTION_LIST, GREDIS_PLUGIN_OBSERVER },
 };
 
 /**
@@ -642,6 +645,17 @@ static const GredisOptionInfo options[N_PROPS] = {
  * before each read it means to keep, and the server tracks only those.
  */
 
+/**
+ * GredisConfig:observe:
+ *
+ * The observers of the client, as a list of #GredisObserver plugin names
+ * separated by commas: `metrics` (built in: counters and histograms read
+ * with gredis_client_get_metrics()), `sysprof` (marks in a Sysprof
+ * capture, when built), or an application's own. %NULL (the default)
+ * observes nothing, at no cost. Setting a name that no plugin has is an
+ * error (gredis_config_set_option()). A client reads it once, before its
+ * first command (or its first gredis_client_get_metrics()).
+ */
 /**
  * GredisConfig:sentinels:
  *
@@ -1380,7 +1394,15 @@ _gredis_config_apply_option (GredisConfig            *config,
             }
           value = canonical;
         }
-      if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
+      if ((option->flags & GREDIS_OPTION_LIST) && (option->flags & GREDIS_OPTION_PLUGIN))
+        {
+          g_auto(GStrv) names = g_strsplit (value, ",", -1);
+
+          for (guint n = 0; names[n] != NULL; n++)
+            if (*g_strstrip (names[n]) != '\0' && !check_plugin (option, shown_key, names[n], error))
+              return FALSE;
+        }
+      else if ((option->flags & GREDIS_OPTION_PLUGIN) && !check_plugin (option, shown_key, value, error))
         return FALSE;
       if (option->flags & GREDIS_OPTION_SEEDS)
         {
@@ -3680,6 +3702,38 @@ gredis_config_set_cache_optin (GredisConfig *config,
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
   set_boolean_option (config, PROP_CACHE_OPTIN, cache_optin);
+}
+
+/**
+ * gredis_config_get_observe:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:observe.
+ *
+ * Returns: (nullable): the value of #GredisConfig:observe
+ */
+const char *
+gredis_config_get_observe (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->observe;
+}
+
+/**
+ * gredis_config_set_observe:
+ * @config: a #GredisConfig
+ * @observe: (nullable): observer names separated by commas, or %NULL for
+ *   none
+ *
+ * Sets #GredisConfig:observe. The names are checked when the option is
+ * set with gredis_config_set_option(), and when the client is made.
+ */
+void
+gredis_config_set_observe (GredisConfig *config,
+                           const char   *observe)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_OBSERVE, observe);
 }
 
 static GPtrArray *parse_address_list (const char  *list,

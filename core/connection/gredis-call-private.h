@@ -102,6 +102,11 @@ gboolean      _gredis_call_get_command           (GredisCall          *call,
                                                   const char        ***argv,
                                                   gsize              **argv_lengths);
 
+/* How many times the command was sent before (0 until a retry or a
+ * redirect sends it again), for the observers. */
+guint         _gredis_call_get_attempt           (GredisCall          *call);
+void          _gredis_call_next_attempt          (GredisCall          *call);
+
 /* Data of the code that owns the call (the retry state). */
 gpointer      _gredis_call_get_data              (GredisCall          *call);
 void          _gredis_call_set_data              (GredisCall          *call,

@@ -29,6 +29,7 @@ struct _GredisCall
   guint completed : 1;
   guint unsent : 1;
   guint keep_command : 1;
+  guint attempt : 8;           /* sent this many times before */
 
   GError *later_error;         /* for _gredis_call_return_error_later() */
 
@@ -236,6 +237,7 @@ _gredis_call_new (gpointer             source_object,
   self->completed = FALSE;
   self->unsent = FALSE;
   self->keep_command = FALSE;
+  self->attempt = 0;
   self->later_error = NULL;
   return self;
 }
@@ -516,4 +518,17 @@ _gredis_call_set_data (GredisCall     *self,
     self->data_destroy (self->data);
   self->data = data;
   self->data_destroy = destroy;
+}
+
+guint
+_gredis_call_get_attempt (GredisCall *call)
+{
+  return call->attempt;
+}
+
+void
+_gredis_call_next_attempt (GredisCall *call)
+{
+  if (call->attempt < 255)
+    call->attempt++;
 }

@@ -7,6 +7,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-call-private.h"
+#include "gredis-observers-private.h"
 
 G_BEGIN_DECLS
 
@@ -136,5 +137,17 @@ const GError *_gredis_connection_get_close_error (GredisConnection *connection);
 /* For tests: the bytes of commands kept to be sent again after a
  * failure (those of commands still waiting for their reply, at most). */
 gsize _gredis_connection_get_kept_length (GredisConnection *connection);
+
+/* The observers of the connection's client: set once, by the router,
+ * the first time it hands the connection out (later calls do nothing).
+ * Until then, and without observers, the connection reports nothing. */
+void             _gredis_connection_set_observers  (GredisConnection *connection,
+                                                    GredisObservers  *observers);
+/* Borrowed; NULL without observers. */
+GredisObservers *_gredis_connection_get_observers  (GredisConnection *connection);
+/* The commands queued from now on belong to a pipeline of @batch_size
+ * commands (0: each is sent alone), for the observers. */
+void             _gredis_connection_set_batch_size (GredisConnection *connection,
+                                                    guint             batch_size);
 
 G_END_DECLS

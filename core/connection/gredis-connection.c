@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-log-private.h"
 #include "gredis-connection-private.h"
+#include "gredis-connection-observer-private.h"
 #include "gredis-handshake-private.h"
 #include "gredis-reply-private.h"
 
@@ -161,6 +162,11 @@ struct _GredisConnection
 
   GredisReply *server_info;
 
+  /* Observation: NULL unless the client chose observers, and then
+   * tested once per command (gredis-connection-observer.c). */
+  GredisConnectionObserver *observer;
+  gint64 connect_time;         /* when the last connect started */
+
   /* Offered every failed task first (gredis-router-retry.c). */
   GredisConnectionFailureFunc failure_func;
   gpointer failure_data;
@@ -224,6 +230,8 @@ ring_grow (GredisConnection *self)
   self->ring = ring;
   self->ring_mask = size * 2 - 1;
   self->head = 0;
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_grow (self->observer, self->head_seq, self->n_entries, size * 2);
 }
 
 static inline Entry *
@@ -476,6 +484,14 @@ set_state (GredisConnection      *self,
   if (self->state == state)
     return;
   self->state = state;
+  if (G_UNLIKELY (self->observer != NULL))
+    {
+      if (state == GREDIS_CONNECTION_STATE_READY)
+        _gredis_connection_observer_ready (self->observer,
+                                           g_get_monotonic_time () - self->connect_time);
+      else if (state == GREDIS_CONNECTION_STATE_CLOSED)
+        _gredis_connection_observer_closed (self->observer, self->close_error);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -508,6 +524,7 @@ fail (GredisConnection *self,
 {
   Entry *entries;
   guint n;
+  guint64 first_seq;
   GTask *open_task;
 
   if (self->state == GREDIS_CONNECTION_STATE_CLOSED)
@@ -549,6 +566,7 @@ fail (GredisConnection *self,
    * queue or close. Tasks of commands none of whose bytes were written
    * are marked, so that they can be retried safely. */
   n = self->n_entries;
+  first_seq = self->head_seq;
   entries = g_new (Entry, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
@@ -578,6 +596,9 @@ fail (GredisConnection *self,
     {
       Entry *e = &entries[i];
 
+      if (G_UNLIKELY (self->observer != NULL))
+        _gredis_connection_observer_completed (self->observer, first_seq + i, NULL, error,
+                                               e->kind == ENTRY_TOMBSTONE);
       if (e->kind == ENTRY_CALL && self->failure_func != NULL)
         {
           GredisCall *call = e->data;
@@ -708,6 +729,9 @@ flush (GredisConnection *self)
         }
       self->out_pos += n;
       /* Every queued entry may now have reached the server. */
+      if (G_UNLIKELY (self->observer != NULL))
+        _gredis_connection_observer_written (self->observer, MAX (self->unsent_seq, self->head_seq),
+                                             self->head_seq + self->n_entries);
       self->unsent_seq = self->head_seq + self->n_entries;
       if (G_UNLIKELY (self->debug))
         debug_sent (self, n);
@@ -895,6 +919,8 @@ drain (GredisConnection *self)
       if (G_UNLIKELY (gredis_reply_get_kind (reply) == GREDIS_REPLY_PUSH ||
                       (self->subscriber && is_resp2_pubsub_frame (reply))))
         {
+          if (G_UNLIKELY (self->observer != NULL))
+            _gredis_connection_observer_push (self->observer, reply);
           g_signal_emit (self, signals[SIGNAL_PUSH], 0, reply);
           gredis_reply_unref (reply);
         }
@@ -908,8 +934,12 @@ drain (GredisConnection *self)
         }
       else
         {
-          Entry e = ring_pop_front (self);
+          Entry e;
 
+          if (G_UNLIKELY (self->observer != NULL))
+            _gredis_connection_observer_completed (self->observer, self->head_seq, reply, NULL,
+                                                   self->ring[self->head].kind == ENTRY_TOMBSTONE);
+          e = ring_pop_front (self);
           complete_entry (self, &e, reply, NULL);
           gredis_reply_unref (reply);
         }
@@ -973,6 +1003,8 @@ receive (GredisConnection *self,
     }
 
   self->progress_time = now;
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_received (self->observer, n);
   self->parser_iface->feed (self->parser, self->read_buffer, n);
   if (!drain (self))
     return -1;
@@ -1240,6 +1272,10 @@ _gredis_connection_queue_call (GredisConnection   *self,
   e->cancel_source = NULL;
   if (cancellable != NULL)
     watch_cancellable (self, e, cancellable);
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_queued (self->observer, self->head_seq + self->n_entries - 1,
+                                        argc, argv, argv_lengths, args, buffer->len - start,
+                                        _gredis_call_get_attempt (call) + 1);
 
   after_queue (self, was_idle);
 }
@@ -1339,6 +1375,9 @@ _gredis_connection_queue_command (GredisConnection    *self,
       e->cancellable = g_object_ref (cancellable);
       watch_cancellable (self, e, cancellable);
     }
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_queued (self->observer, self->head_seq + self->n_entries - 1,
+                                        argc, argv, argv_lengths, args, buffer->len - start, 1);
 
   after_queue (self, was_idle);
 }
@@ -1353,6 +1392,33 @@ gsize
 _gredis_connection_get_kept_length (GredisConnection *self)
 {
   return self->kept->len;
+}
+
+void
+_gredis_connection_set_observers (GredisConnection *self,
+                                  GredisObservers  *observers)
+{
+  if (observers == NULL || self->observer != NULL)
+    return;
+  self->observer = _gredis_connection_observer_new (observers, self->endpoint, self->database,
+                                                    self->ring_mask + 1);
+  /* Ready before its client saw it (made by the pool ahead of time). */
+  if (self->state == GREDIS_CONNECTION_STATE_READY)
+    _gredis_connection_observer_ready (self->observer, 0);
+}
+
+GredisObservers *
+_gredis_connection_get_observers (GredisConnection *self)
+{
+  return self->observer != NULL ? _gredis_connection_observer_get_observers (self->observer) : NULL;
+}
+
+void
+_gredis_connection_set_batch_size (GredisConnection *self,
+                                   guint             batch_size)
+{
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_set_batch_size (self->observer, batch_size);
 }
 
 /**
@@ -1489,7 +1555,9 @@ gredis_connection_send_command_full (GredisConnection    *connection,
                                      gpointer             user_data)
 {
   GredisConnection *self = connection;
+  GByteArray *buffer;
   gboolean was_idle;
+  guint start;
   Entry *e;
 
   g_return_if_fail (GREDIS_IS_CONNECTION (self));
@@ -1514,12 +1582,17 @@ gredis_connection_send_command_full (GredisConnection    *connection,
   was_idle = self->n_entries == 0;
   if (G_UNLIKELY (self->debug))
     debug_command (self, "queues", argc, argv, argv_lengths, NULL);
-  gredis_encode_command (current_buffer (self), argc, argv, argv_lengths);
+  buffer = current_buffer (self);
+  start = buffer->len;
+  gredis_encode_command (buffer, argc, argv, argv_lengths);
   e = ring_push_back (self);
   e->kind = ENTRY_CALLBACK;
   e->func = callback;
   e->data = user_data;
   e->cancel_source = NULL;
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_queued (self->observer, self->head_seq + self->n_entries - 1,
+                                        argc, argv, argv_lengths, NULL, buffer->len - start, 1);
   after_queue (self, was_idle);
 }
 
@@ -1728,6 +1801,8 @@ direct_abandon (GredisConnection *self,
 
   if (unsent)
     {
+      if (G_UNLIKELY (self->observer != NULL))
+        _gredis_connection_observer_forget (self->observer, seq);
       self->n_entries--;
       g_byte_array_set_size (self->out, 0);
       self->out_pos = 0;
@@ -1788,6 +1863,9 @@ _gredis_connection_send_direct (GredisConnection   *self,
   e->func = direct_call_done;
   e->data = &call;
   e->cancel_source = NULL;
+  if (G_UNLIKELY (self->observer != NULL))
+    _gredis_connection_observer_queued (self->observer, seq, argc, argv, argv_lengths, args,
+                                        self->out->len, 1);
 
   self->progress_time = g_get_monotonic_time ();
   deadline = timeout_us > 0 ? self->progress_time + timeout_us : G_MAXINT64;
@@ -1806,6 +1884,9 @@ _gredis_connection_send_direct (GredisConnection   *self,
           *unsent = FALSE;
           if (G_UNLIKELY (self->debug))
             debug_sent (self, n);
+          if (G_UNLIKELY (self->observer != NULL))
+            _gredis_connection_observer_written (self->observer, MAX (self->unsent_seq, self->head_seq),
+                                                 self->head_seq + self->n_entries);
           self->unsent_seq = self->head_seq + self->n_entries;
           if (timeout_us > 0 && self->out_pos < self->out->len)
             deadline = g_get_monotonic_time () + timeout_us;
@@ -2372,6 +2453,7 @@ static void
 start_connect (GredisConnection *self)
 {
   self->debug = gredis_log_debug_enabled ();
+  self->connect_time = g_get_monotonic_time ();
   self->connect_cancellable = g_cancellable_new ();
   gredis_transport_connect_async (self->transport, self->endpoint, self->connect_cancellable,
                                   on_connected, g_object_ref (self));
@@ -3026,6 +3108,7 @@ gredis_connection_finalize (GObject *object)
   g_clear_pointer (&self->server_info, gredis_reply_unref);
   g_ptr_array_unref (self->steps);
   _gredis_connection_set_failure_func (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->observer, _gredis_connection_observer_free);
   g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (gredis_connection_parent_class)->finalize (object);

@@ -5,6 +5,7 @@
 #include "gredis-private.h"
 #include "gredis-pipeline-executor-private.h"
 #include "gredis-router-retry-private.h"
+#include "gredis-connection-private.h"
 
 struct _GredisPipelineExecutor
 {
@@ -325,6 +326,8 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
   if (!self->ready)
     self->state_id = g_signal_connect (connection, "notify::state", G_CALLBACK (on_state), self);
 
+  /* For the observers: every command of the batch carries its size. */
+  _gredis_connection_set_batch_size (connection, (guint) self->n_expected);
   for (guint i = 0; i < n_scripts; i++)
     {
       GBytes *source = gredis_script_get_source (g_ptr_array_index (batch->scripts, i));
@@ -355,6 +358,7 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
 
       gredis_connection_send_command_full (connection, 1, argv, NULL, on_reply, self);
     }
+  _gredis_connection_set_batch_size (connection, 0);
 }
 
 void

@@ -6,6 +6,8 @@
 #include "gredis-log-private.h"
 #include "gredis-plugin-private.h"
 
+#define N_KINDS (GREDIS_PLUGIN_OBSERVER + 1)
+
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,7 +30,7 @@ G_DEFINE_BOXED_TYPE (GredisPluginInfo, gredis_plugin_info,
 
 static GMutex registry_lock;
 /* GredisPluginInfo for every implementation registered, by kind. */
-static GPtrArray *registry[GREDIS_PLUGIN_POOL + 1];
+static GPtrArray *registry[N_KINDS];
 /* The directories searched, for error messages and --list-plugins. */
 static GPtrArray *searched_dirs;
 /* Modules stay loaded for the life of the process. */
@@ -46,6 +48,7 @@ static const struct {
   [GREDIS_PLUGIN_PARSER] = { GREDIS_PARSER_EXTENSION_POINT_NAME, "parser", "GREDIS_USE_PARSER" },
   [GREDIS_PLUGIN_BACKOFF_POLICY] = { GREDIS_BACKOFF_POLICY_EXTENSION_POINT_NAME, "backoff", "GREDIS_USE_BACKOFF" },
   [GREDIS_PLUGIN_POOL] = { GREDIS_POOL_EXTENSION_POINT_NAME, "pool", "GREDIS_USE_POOL" },
+  [GREDIS_PLUGIN_OBSERVER] = { GREDIS_OBSERVER_EXTENSION_POINT_NAME, "observer", "GREDIS_USE_OBSERVER" },
 };
 
 /**
@@ -165,12 +168,13 @@ gredis_plugin_info_get_filename (GredisPluginInfo *info)
  *
  * Gets the short name of @kind, as `gredis-cli --list-plugins` prints it.
  *
- * Returns: a short name of @kind: `transport`, `parser`, `backoff` or `pool`
+ * Returns: a short name of @kind: `transport`, `parser`, `backoff`, `pool`
+ *   or `observer`
  */
 const char *
 gredis_plugin_kind_to_string (GredisPluginKind kind)
 {
-  g_return_val_if_fail (kind <= GREDIS_PLUGIN_POOL, NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
   return kinds[kind].label;
 }
 
@@ -186,7 +190,7 @@ gredis_plugin_kind_to_string (GredisPluginKind kind)
 const char *
 gredis_plugin_kind_get_extension_point_name (GredisPluginKind kind)
 {
-  g_return_val_if_fail (kind <= GREDIS_PLUGIN_POOL, NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
   return kinds[kind].extension_point;
 }
 
@@ -203,6 +207,8 @@ kind_interface (GredisPluginKind kind)
       return GREDIS_TYPE_BACKOFF_POLICY;
     case GREDIS_PLUGIN_POOL:
       return GREDIS_TYPE_POOL;
+    case GREDIS_PLUGIN_OBSERVER:
+      return GREDIS_TYPE_OBSERVER;
     default:
       g_assert_not_reached ();
     }
@@ -227,7 +233,7 @@ register_extension_points (void)
 
   if (!g_once_init_enter (&registered))
     return;
-  for (guint k = 0; k <= GREDIS_PLUGIN_POOL; k++)
+  for (guint k = 0; k < N_KINDS; k++)
     {
       GIOExtensionPoint *ep = g_io_extension_point_register (kinds[k].extension_point);
 
@@ -372,7 +378,7 @@ implement (GIOModule        *module,
 {
   GredisPluginInfo *info;
 
-  g_return_if_fail (kind <= GREDIS_PLUGIN_POOL);
+  g_return_if_fail (kind < N_KINDS);
   g_return_if_fail (name != NULL && *name != '\0');
   g_return_if_fail (g_type_is_a (type, kind_interface (kind)));
 
@@ -485,7 +491,7 @@ gredis_plugins_list (GredisPluginKind kind)
   g_autoptr(GPtrArray) sorted = NULL;
   GList *list = NULL;
 
-  g_return_val_if_fail (kind <= GREDIS_PLUGIN_POOL, NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
 
   gredis_plugins_load ();
 
@@ -540,8 +546,9 @@ _gredis_plugins_describe_search_path (void)
  * @error: return location for a #GError
  *
  * Finds an implementation. With @name %NULL, the environment variable
- * `GREDIS_USE_TRANSPORT`, `GREDIS_USE_PARSER`, `GREDIS_USE_BACKOFF` or
- * `GREDIS_USE_POOL` names it (the value `help` prints the names available),
+ * `GREDIS_USE_TRANSPORT`, `GREDIS_USE_PARSER`, `GREDIS_USE_BACKOFF`,
+ * `GREDIS_USE_POOL` or `GREDIS_USE_OBSERVER` names it (the value `help`
+ * prints the names available),
  * and failing that the implementation with the highest priority is used.
  *
  * Returns: (transfer full): the implementation, or %NULL with
@@ -555,7 +562,7 @@ gredis_plugins_lookup (GredisPluginKind   kind,
 {
   GredisPluginInfo *found = NULL;
 
-  g_return_val_if_fail (kind <= GREDIS_PLUGIN_POOL, NULL);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   gredis_plugins_load ();

@@ -8,6 +8,7 @@
 #include <gredis/gredis.h>
 
 #include "gredis-call-private.h"
+#include "gredis-observers-private.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,10 @@ void          _gredis_router_unref      (GredisRouter          *router);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisRouter, _gredis_router_unref)
 
 GredisConfig *_gredis_router_get_config (GredisRouter          *router);
+/* The observers of the configuration's `observe` key, made with the
+ * pool (from the key's value then) or on the first call: borrowed, NULL
+ * when none. */
+GredisObservers *_gredis_router_get_observers (GredisRouter       *router);
 gboolean      _gredis_router_is_closed  (GredisRouter          *router);
 /* Closes every shared connection and the pool; commands waiting for the
  * pool fail with GREDIS_ERROR_CLOSED, and so do later acquisitions. */

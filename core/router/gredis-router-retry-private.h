@@ -84,6 +84,15 @@ guint64 _gredis_retry_delay_us (GredisRouter        *router,
  * sent at once (from any thread; _gredis_router_network_changed()). */
 void _gredis_router_retry_network_changed (GredisRouter *router);
 
+/* For the observers (when the router has any): the command @name is sent
+ * again, for its @attempt-th time, after @delay_us, because of @error. */
+void _gredis_router_observe_retry (GredisRouter *router,
+                                   const char   *name,
+                                   gsize         name_length,
+                                   guint         attempt,
+                                   guint64       delay_us,
+                                   const GError *error);
+
 /* Queues @call, made by _gredis_router_send_shared(), on the shared
  * connection of the thread-default context, from the copy of its command
  * (for commands that waited for the pool). */

@@ -371,7 +371,7 @@ on_item_cancelled (GCancellable *cancellable,
 
 /* Takes @call (and the reference the connection held) into the batch of
  * @connection, made with the command's next delay. */
-static void
+static guint64
 batch_add (GredisRouter     *router,
            GredisRetry      *retry,
            GredisConnection *connection,
@@ -413,6 +413,23 @@ batch_add (GredisRouter     *router,
       g_source_attach (item->cancel_source, batch->context);
     }
   g_ptr_array_add (batch->items, item);
+  return delay_us;
+}
+
+void
+_gredis_router_observe_retry (GredisRouter *router,
+                              const char   *name,
+                              gsize         name_length,
+                              guint         attempt,
+                              guint64       delay_us,
+                              const GError *error)
+{
+  GredisObservers *observers = _gredis_router_get_observers (router);
+
+  if (G_LIKELY (observers == NULL))
+    return;
+  _gredis_observers_retry_decided (observers, _gredis_observers_intern_name (name, name_length),
+                                   attempt, (gint64) MIN (delay_us, G_MAXINT64), error);
 }
 
 /* What the failure function of a shared connection holds: its router,
@@ -438,6 +455,7 @@ on_failure (GredisConnection *connection,
   g_autofree const char **argv = NULL;
   g_autofree gsize *lengths = NULL;
   RetryState *state;
+  guint64 delay_us;
   guint argc;
 
   if (owner == NULL || _gredis_call_get_source_object (call) != (gpointer) owner ||
@@ -456,6 +474,8 @@ on_failure (GredisConnection *connection,
       state = g_new0 (RetryState, 1);
       _gredis_call_set_data (call, state, g_free);
     }
+  /* Whatever follows that sends it again, it is the next attempt. */
+  _gredis_call_next_attempt (call);
   /* Redirects, up to max-redirects: MOVED and ASK are followed at once,
    * TRYAGAIN and CLUSTERDOWN after the backoff delay. The command did not
    * run. The call is queued in the context of the connection it came
@@ -494,7 +514,9 @@ on_failure (GredisConnection *connection,
           retry = _gredis_router_ref_retry (router);
           GREDIS_DEBUG ("router", "A %.*s command was refused (%s); it will be sent again",
                         (int) MIN (lengths[0], 64), argv[0], error->message);
-          batch_add (router, retry, connection, call, &state->delay);
+          delay_us = batch_add (router, retry, connection, call, &state->delay);
+          _gredis_router_observe_retry (router, argv[0], lengths[0],
+                                        _gredis_call_get_attempt (call) + 1, delay_us, error);
           return TRUE;
         }
     }
@@ -519,7 +541,9 @@ on_failure (GredisConnection *connection,
       state->failures++;
       GREDIS_DEBUG ("router", "A %.*s command failed (%s); it will be sent again",
                     (int) MIN (lengths[0], 64), argv[0], error->message);
-      batch_add (router, retry, connection, call, &state->delay);
+      delay_us = batch_add (router, retry, connection, call, &state->delay);
+      _gredis_router_observe_retry (router, argv[0], lengths[0],
+                                    _gredis_call_get_attempt (call) + 1, delay_us, error);
       return TRUE;
     }
 }

@@ -11,6 +11,8 @@
 #include "gredis-connection-private.h"
 #include "gredis-router-fanout-private.h"
 
+#include <string.h>
+
 /* A blocking call takes an exclusive connection from the router's pool
  * with gredis_pool_acquire(): the built-in pools hand out one made on a
  * private main context of their own, idle since the last blocking call
@@ -266,7 +268,17 @@ _gredis_router_send_sync (GredisRouter        *router,
           break;
         }
       GREDIS_DEBUG ("router", "Retrying a command after a failure: %s", local_error->message);
-      g_error_free (local_error);
-      backoff_sleep (_gredis_retry_delay_us (router, retry, &delay), cancellable);
+      {
+        guint64 delay_us = _gredis_retry_delay_us (router, retry, &delay);
+        gsize name_length;
+        const char *name = args != NULL ? g_bytes_get_data (args[0], &name_length) : argv[0];
+
+        if (args == NULL)
+          name_length = argv_lengths != NULL ? argv_lengths[0] : strlen (argv[0]);
+        _gredis_router_observe_retry (router, name, name_length, failures + 2, delay_us,
+                                      local_error);
+        g_error_free (local_error);
+        backoff_sleep (delay_us, cancellable);
+      }
     }
 }

@@ -95,6 +95,13 @@ struct _GredisRouter
   /* Called when a cluster pool's topology changes (set once, before the
    * pool is made). */
   GredisRouterTopologyFunc topology_func;
+
+  /* The observers of GredisConfig:observe, made with the pool (under the
+   * lock, before any connection is handed out; read without it after):
+   * NULL when none is chosen (or one is missing, with a warning). Each
+   * connection gets them the first time the router hands it out. */
+  GredisObservers *observers;
+  gboolean observers_made;
 };
 
 enum {
@@ -106,6 +113,18 @@ enum {
 
 /* Marks the connections whose push frames go to a router's owner. */
 static GQuark push_quark;
+
+static GredisObservers *
+make_observers (GredisConfig *config)
+{
+  g_autoptr(GError) error = NULL;
+  GredisObservers *observers;
+
+  observers = _gredis_observers_new_for_names (gredis_config_get_observe (config), &error);
+  if (observers == NULL && error != NULL)
+    g_warning ("The client observes nothing: %s", error->message);
+  return observers;
+}
 
 GredisRouter *
 _gredis_router_new (GredisConfig          *config,
@@ -129,6 +148,29 @@ _gredis_router_new (GredisConfig          *config,
   return router;
 }
 
+/* Under the lock: the observers are made with the pool (or when asked
+ * for before), from the configuration as it is then. */
+static void
+ensure_observers_locked (GredisRouter *router)
+{
+  if (router->observers_made)
+    return;
+  router->observers_made = TRUE;
+  router->observers = make_observers (router->config);
+}
+
+GredisObservers *
+_gredis_router_get_observers (GredisRouter *router)
+{
+  GredisObservers *observers;
+
+  g_mutex_lock (&router->lock);
+  ensure_observers_locked (router);
+  observers = router->observers;
+  g_mutex_unlock (&router->lock);
+  return observers;
+}
+
 GredisRouter *
 _gredis_router_ref (GredisRouter *router)
 {
@@ -149,6 +191,7 @@ _gredis_router_unref (GredisRouter *router)
   g_free (router->slot_index);
   g_clear_object (&router->pool);
   g_clear_object (&router->retry);
+  g_clear_pointer (&router->observers, _gredis_observers_unref);
   g_weak_ref_clear (&router->owner);
   g_object_unref (router->config);
   g_mutex_clear (&router->lock);
@@ -210,6 +253,15 @@ on_topology_changed (GObject  *pool,
     watch->func (owner, changes);
 }
 
+/* On the pool's thread. */
+static void
+observe_topology (GObject  *pool,
+                  guint     changes,
+                  gpointer  data)
+{
+  _gredis_observers_topology_changed (data, changes);
+}
+
 /* Under the lock. */
 static void
 watch_topology (GredisRouter *router,
@@ -263,6 +315,7 @@ _gredis_router_get_pool (GredisRouter  *router,
   g_mutex_lock (&router->lock);
   if (router->pool == NULL && !router->closed)
     {
+      ensure_observers_locked (router);
       made = gredis_plugins_create (GREDIS_PLUGIN_POOL, gredis_config_get_pool (router->config),
                                     error);
       if (made != NULL && !gredis_config_apply_to_plugin (router->config, made, error))
@@ -272,6 +325,10 @@ _gredis_router_get_pool (GredisRouter  *router,
           gredis_pool_configure (GREDIS_POOL (made), router->config);
           if (router->topology_func != NULL && _gredis_pool_routes_by_slot (GREDIS_POOL (made)))
             watch_topology (router, made);
+          if (router->observers != NULL && _gredis_pool_routes_by_slot (GREDIS_POOL (made)))
+            g_signal_connect_data (made, "topology-changed", G_CALLBACK (observe_topology),
+                                   _gredis_observers_ref (router->observers),
+                                   (GClosureNotify) (void (*) (void)) _gredis_observers_unref, 0);
           router->pool = GREDIS_POOL (g_steal_pointer (&made));
           g_atomic_int_set (&router->route, _gredis_pool_routes_by_slot (router->pool) ? ROUTE_BY_SLOT
                                             : _gredis_pool_sentinel_routes_reads (router->pool) ? ROUTE_BY_INTENT
@@ -290,6 +347,9 @@ watch_push (GredisRouter     *router,
             GredisConnection *connection,
             GObject          *owner)
 {
+  /* The first time the router hands the connection out, as below. */
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_connection_set_observers (connection, router->observers);
   if (owner == NULL || g_object_get_qdata (G_OBJECT (connection), push_quark) != NULL)
     return;
   g_object_set_qdata (G_OBJECT (connection), push_quark, GINT_TO_POINTER (1));
@@ -317,6 +377,7 @@ typedef struct
   gboolean hold;               /* for a command routed by slot or intent: the
                                 * connection is held, not installed as the
                                 * context's */
+  gint64 wait_start;           /* with observers: when the wait began */
 } SharedWait;
 
 static void
@@ -623,6 +684,11 @@ on_shared_acquired (GObject      *source,
   GredisCall *call;
 
   connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_observers_connection_waited (router->observers,
+                                         g_get_monotonic_time () - wait->wait_start,
+                                         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
+                                         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT));
 
   g_mutex_lock (&router->lock);
   current = g_hash_table_lookup (router->waiting, wait->context) == wait;
@@ -778,6 +844,8 @@ lookup_connection (GredisRouter               *router,
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
           wait->hold = g_atomic_int_get (&router->route) == ROUTE_BY_SLOT;
+          if (G_UNLIKELY (router->observers != NULL))
+            wait->wait_start = g_get_monotonic_time ();
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);
@@ -1013,6 +1081,9 @@ _gredis_router_follow_moved (GredisRouter *router,
   if (pool == NULL)
     return FALSE;
   _gredis_pool_cluster_patch_moved (pool, slot, host, port);
+  /* Every path follows redirects here: the observers see each once. */
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_observers_redirect_followed (router->observers, "MOVED", slot, host, port);
   return TRUE;
 }
 
@@ -1032,6 +1103,8 @@ _gredis_router_follow_ask (GredisRouter *router,
   if (pool == NULL)
     return NULL;
   _gredis_pool_cluster_count_ask (pool);
+  if (G_UNLIKELY (router->observers != NULL))
+    _gredis_observers_redirect_followed (router->observers, "ASK", slot, host, port);
   return g_network_address_new (host, port);
 }
 
@@ -1307,6 +1380,8 @@ lookup_by_slot (GredisRouter               *router,
           wait->cancellable = g_cancellable_new ();
           g_queue_init (&wait->calls);
           wait->hold = TRUE;
+          if (G_UNLIKELY (router->observers != NULL))
+            wait->wait_start = g_get_monotonic_time ();
           g_hash_table_insert (router->waiting, context, wait);
           wait_push (wait, call, command);
           g_mutex_unlock (&router->lock);

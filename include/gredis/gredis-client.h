@@ -61,6 +61,10 @@ GREDIS_AVAILABLE_IN_ALL
 guint64           gredis_client_get_cache_bytes         (GredisClient     *client);
 GREDIS_AVAILABLE_IN_ALL
 void              gredis_client_clear_cache             (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+GVariant         *gredis_client_get_metrics             (GredisClient     *client);
+GREDIS_AVAILABLE_IN_ALL
+void              gredis_client_reset_metrics           (GredisClient     *client);
 
 GREDIS_AVAILABLE_IN_ALL
 void              gredis_client_command_async      (GredisClient         *client,

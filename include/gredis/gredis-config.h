@@ -365,6 +365,11 @@ gboolean      gredis_config_get_cache_optin              (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_cache_optin              (GredisConfig *config,
                                                           gboolean      cache_optin);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_observe                  (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_observe                  (GredisConfig *config,
+                                                          const char   *observe);
 
 
 G_END_DECLS

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @GREDIS_PLUGIN_PARSER: implementations of #GredisParser.
  * @GREDIS_PLUGIN_BACKOFF_POLICY: implementations of #GredisBackoffPolicy.
  * @GREDIS_PLUGIN_POOL: implementations of #GredisPool.
+ * @GREDIS_PLUGIN_OBSERVER: implementations of #GredisObserver (several
+ *   may be chosen at once, see #GredisConfig:observe).
  *
  * The kinds of plugins, one for each extension point.
  */
@@ -27,6 +29,7 @@ typedef enum {
   GREDIS_PLUGIN_PARSER,
   GREDIS_PLUGIN_BACKOFF_POLICY,
   GREDIS_PLUGIN_POOL,
+  GREDIS_PLUGIN_OBSERVER,
 } GredisPluginKind;
 
 #define GREDIS_TYPE_PLUGIN_INFO (gredis_plugin_info_get_type ())

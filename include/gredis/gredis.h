@@ -23,6 +23,7 @@
 #include <gredis/gredis-config.h>
 #include <gredis/gredis-connection.h>
 #include <gredis/gredis-pool.h>
+#include <gredis/gredis-observer.h>
 #include <gredis/gredis-client.h>
 #include <gredis/gredis-commands.h>
 #include <gredis/gredis-lock.h>

@@ -439,8 +439,10 @@ window_passed (gpointer data)
 static void
 test_moved_burst_one_refresh (void)
 {
-  g_autoptr(GredisClient) client = cluster_test_client_new (NO_PERIODIC);
+  g_autoptr(GredisClient) client = cluster_test_client_new (NO_PERIODIC "&observe=metrics");
   static const char * const set[] = { "SET", "{burst}:k", "v", NULL };
+  g_autoptr(GVariant) metrics = NULL;
+  guint64 metrics_moved = 0, metrics_changes = 0;
   const char *get[] = { "GET", "{burst}:k", NULL };
   GAsyncResult *results[BURST] = { NULL, };
   Burst burst = { results, BURST };
@@ -508,6 +510,14 @@ test_moved_burst_one_refresh (void)
   /* Two only if the second view came from a replica that had not heard
    * of the move yet. */
   g_assert_cmpuint (seen.n_signals, <=, 2);
+
+  /* The metrics observer saw each redirect, and the topology change. */
+  metrics = gredis_client_get_metrics (client);
+  g_assert_nonnull (metrics);
+  g_assert_true (g_variant_lookup (metrics, "gredis.client.redirects.moved", "t", &metrics_moved));
+  g_assert_cmpuint (metrics_moved, ==, BURST);
+  g_assert_true (g_variant_lookup (metrics, "gredis.client.topology.changes", "t", &metrics_changes));
+  g_assert_cmpuint (metrics_changes, >=, seen.n_signals);
 }
 
 static gboolean

@@ -767,6 +767,7 @@ const ConfigTestSample config_test_samples[] = {
   { "cache-mode", "broadcast" },
   { "cache-prefixes", "user:,session:" },
   { "cache-optin", "true" },
+  { "observe", "metrics" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -829,6 +830,7 @@ const ConfigTestSample config_test_defaults[] = {
   { "cache-mode", "default" },
   { "cache-prefixes", "" },
   { "cache-optin", "false" },
+  { "observe", "" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

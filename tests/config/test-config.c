@@ -139,6 +139,8 @@ test_accessors (void)
   gredis_config_set_cache_optin (config, TRUE);
   g_assert_true (gredis_config_get_cache (config));
   g_assert_cmpstr (gredis_config_get_cache_mode (config), ==, "broadcast");
+  gredis_config_set_observe (config, "metrics");
+  g_assert_cmpstr (gredis_config_get_observe (config), ==, "metrics");
   g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
   g_assert_true (gredis_config_get_cluster_split (config));
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");

@@ -260,7 +260,7 @@ test_build_tree_plugins (void)
   if (g_test_subprocess ())
     {
       g_setenv ("GREDIS_PLUGIN_PATH", dir, TRUE);
-      for (guint k = GREDIS_PLUGIN_TRANSPORT; k <= GREDIS_PLUGIN_POOL; k++)
+      for (guint k = GREDIS_PLUGIN_TRANSPORT; k <= GREDIS_PLUGIN_OBSERVER; k++)
         {
           GList *list = gredis_plugins_list (k);
 

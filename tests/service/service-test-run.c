@@ -74,8 +74,9 @@ main (int    argc,
     }
   /* EVAL is allowed by name, so that clients can make the server send
    * every RESP3 kind. */
-  config = g_strdup_printf ("[gredis]\nhost=127.0.0.1\nport=%u\nprotocol=3\n"
+  config = g_strdup_printf ("[gredis]\nhost=127.0.0.1\nport=%u\nprotocol=3\nobserve=metrics\n"
                             "[service]\nidle-timeout-s=0\nmax-request-bytes=4096\n"
+                            "health-check-interval-ms=100\n"
                             "[session-bus]\nallow=*;EVAL\n",
                             gredis_test_server_get_port (redis));
   if (!g_file_set_contents (config_path, config, -1, &error))

@@ -90,6 +90,28 @@ loop.run()
 check('message signal', got == [('Message', b'py-channel', b'hello')], repr(got))
 sub.call_sync('Unsubscribe', None, Gio.DBusCallFlags.NONE, -1, None)
 
+
+
+def metrics_count(name):
+    """The count of db.client.operation.duration for @name without
+    error in the service's Metrics property, read anew."""
+    reply = proxy.call_sync('org.freedesktop.DBus.Properties.Get', GLib.Variant('(ss)', (NAME, 'Metrics')),
+                            Gio.DBusCallFlags.NONE, -1, None).unpack()[0]
+    return sum(series['count'] for series in reply.get('db.client.operation.duration', [])
+               if series['attributes']['db.operation.name'] == name
+               and 'error.type' not in series['attributes'])
+
+
+# The service's client observes with `metrics` (service-test-run.c); the
+# property follows at its next health check.
+execute('SET', 'metrics-key', 'x')
+context = GLib.MainContext.default()
+deadline = GLib.get_monotonic_time() + 20 * 1000000
+while metrics_count('SET') < 1 and GLib.get_monotonic_time() < deadline:
+    context.iteration(False)
+    GLib.usleep(50000)
+check('metrics property', metrics_count('SET') >= 1)
+
 print('1..%d' % len(results))
 for i, (name, ok, detail) in enumerate(results, 1):
     print('%s %d - %s%s' % ('ok' if ok else 'not ok', i, name, (' # ' + detail) if detail and not ok else ''))

@@ -1,0 +1,369 @@
+/* gredis-connection-observer.c: what a connection reports to the
+ * observers of its client
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "gredis-private.h"
+#include "gredis-connection-observer-private.h"
+
+#include <string.h>
+
+/* One command waiting for its reply. */
+typedef struct
+{
+  gint64 start;
+  const char *name;            /* interned; NULL: no command here */
+  guint32 bytes_out;
+  guint16 n_keys;
+  guint8 attempt;
+  guint16 batch_size;
+} Observed;
+
+/* A command name seen before on this connection, and its key range from
+ * the command table: the next command of that name needs no lookup. */
+typedef struct
+{
+  const char *name;            /* interned, in capitals; NULL: empty */
+  guint length;
+  gint first_key;
+  gint last_key;
+  gint key_step;
+} NameSlot;
+
+#define N_NAME_SLOTS 32
+
+struct _GredisConnectionObserver
+{
+  GredisObservers *observers;
+  const char *server_address;  /* interned */
+  guint server_port;
+  guint db;
+  gboolean want_started;
+
+  Observed *ring;              /* by sequence number & mask */
+  guint mask;
+  guint batch_size;
+  guint64 bytes_in;            /* read since the last reply */
+  gint64 read_time;            /* when the last bytes were read */
+  gboolean ready;              /* reported as created */
+
+  NameSlot names[N_NAME_SLOTS];
+};
+
+static inline guint
+name_hash (const char *name,
+           gsize       length)
+{
+  return ((guint) length * 31u + (guint) g_ascii_toupper (name[0]) * 7u +
+          (guint) g_ascii_toupper (name[length - 1])) % N_NAME_SLOTS;
+}
+
+/* The slot of @name: found, or filled now (interning it and looking its
+ * key range up, once per name and connection). */
+static NameSlot *
+lookup_name (GredisConnectionObserver *self,
+             const char               *name,
+             gsize                     length)
+{
+  NameSlot *slot;
+  const GredisCommandInfo *info;
+
+  if (G_UNLIKELY (length == 0))
+    return NULL;
+  slot = &self->names[name_hash (name, length)];
+  if (G_LIKELY (slot->name != NULL && slot->length == length &&
+                g_ascii_strncasecmp (slot->name, name, length) == 0))
+    return slot;
+
+  slot->name = _gredis_observers_intern_name (name, length);
+  slot->length = (guint) length;
+  slot->first_key = slot->last_key = slot->key_step = 0;
+  info = gredis_command_table_lookup (slot->name);
+  if (info != NULL)
+    gredis_command_info_get_key_range (info, &slot->first_key, &slot->last_key, &slot->key_step);
+  /* A name that does not compare equal to itself ("UNKNOWN" for an
+   * overlong one) is looked up again each time: rare. */
+  return slot;
+}
+
+static void
+address_of (GSocketConnectable  *endpoint,
+            const char         **address,
+            guint               *port)
+{
+  *address = NULL;
+  *port = 0;
+  if (G_IS_NETWORK_ADDRESS (endpoint))
+    {
+      *address = g_intern_string (g_network_address_get_hostname (G_NETWORK_ADDRESS (endpoint)));
+      *port = g_network_address_get_port (G_NETWORK_ADDRESS (endpoint));
+    }
+  else if (G_IS_INET_SOCKET_ADDRESS (endpoint))
+    {
+      g_autofree char *text = g_inet_address_to_string (
+        g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (endpoint)));
+
+      *address = g_intern_string (text);
+      *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (endpoint));
+    }
+#ifdef G_OS_UNIX
+  else if (G_IS_UNIX_SOCKET_ADDRESS (endpoint))
+    *address = g_intern_string (g_unix_socket_address_get_path (G_UNIX_SOCKET_ADDRESS (endpoint)));
+#endif
+  else if (endpoint != NULL)
+    {
+      g_autofree char *text = g_socket_connectable_to_string (endpoint);
+
+      *address = g_intern_string (text);
+    }
+}
+
+GredisConnectionObserver *
+_gredis_connection_observer_new (GredisObservers    *observers,
+                                 GSocketConnectable *endpoint,
+                                 guint               db,
+                                 guint               ring_size)
+{
+  GredisConnectionObserver *self = g_new0 (GredisConnectionObserver, 1);
+
+  self->observers = _gredis_observers_ref (observers);
+  self->want_started = _gredis_observers_want_started (observers);
+  address_of (endpoint, &self->server_address, &self->server_port);
+  self->db = db;
+  self->ring = g_new0 (Observed, ring_size);
+  self->mask = ring_size - 1;
+  return self;
+}
+
+void
+_gredis_connection_observer_free (GredisConnectionObserver *self)
+{
+  _gredis_observers_unref (self->observers);
+  g_free (self->ring);
+  g_free (self);
+}
+
+GredisObservers *
+_gredis_connection_observer_get_observers (GredisConnectionObserver *self)
+{
+  return self->observers;
+}
+
+void
+_gredis_connection_observer_grow (GredisConnectionObserver *self,
+                                  guint64                   head_seq,
+                                  guint                     n_entries,
+                                  guint                     ring_size)
+{
+  Observed *ring = g_new0 (Observed, ring_size);
+  guint mask = ring_size - 1;
+
+  for (guint i = 0; i < n_entries; i++)
+    ring[(head_seq + i) & mask] = self->ring[(head_seq + i) & self->mask];
+  g_free (self->ring);
+  self->ring = ring;
+  self->mask = mask;
+}
+
+static void
+fill_event (GredisConnectionObserver *self,
+            const Observed           *o,
+            GredisCommandEvent       *event)
+{
+  memset (event, 0, sizeof *event);
+  event->name = o->name;
+  event->server_address = self->server_address;
+  event->server_port = self->server_port;
+  event->db = self->db;
+  event->start_time = o->start;
+  event->attempt = o->attempt;
+  event->batch_size = o->batch_size;
+  event->n_keys = o->n_keys;
+  event->bytes_out = o->bytes_out;
+}
+
+void
+_gredis_connection_observer_queued (GredisConnectionObserver *self,
+                                    guint64                   seq,
+                                    guint                     argc,
+                                    const char * const       *argv,
+                                    const gsize              *argv_lengths,
+                                    GBytes * const           *args,
+                                    gsize                     bytes_out,
+                                    guint                     attempt)
+{
+  Observed *o = &self->ring[seq & self->mask];
+  NameSlot *slot;
+  const char *name;
+  gsize length;
+
+  if (args != NULL)
+    name = g_bytes_get_data (args[0], &length);
+  else
+    {
+      name = argv[0];
+      length = argv_lengths != NULL ? argv_lengths[0] : strlen (name);
+    }
+  slot = lookup_name (self, name, length);
+  o->name = slot != NULL ? slot->name : "UNKNOWN";
+  /* Set when its bytes are written, with every command of that write. */
+  o->start = 0;
+  o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
+  o->attempt = (guint8) CLAMP (attempt, 1, G_MAXUINT8);
+  o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
+  o->n_keys = 0;
+  /* The key count, from the command's key range. */
+  if (slot != NULL && slot->first_key > 0 && slot->key_step > 0 && (guint) slot->first_key < argc)
+    {
+      gint end = slot->last_key < 0 ? (gint) argc + slot->last_key
+                                     : MIN (slot->last_key, (gint) argc - 1);
+
+      if (end >= slot->first_key)
+        o->n_keys = (guint16) MIN ((end - slot->first_key) / slot->key_step + 1, G_MAXUINT16);
+    }
+
+  if (self->want_started)
+    {
+      GredisCommandEvent event;
+
+      fill_event (self, o, &event);
+      event.start_time = g_get_monotonic_time ();
+      _gredis_observers_command_started (self->observers, &event);
+    }
+}
+
+void
+_gredis_connection_observer_completed (GredisConnectionObserver *self,
+                                       guint64                   seq,
+                                       GredisReply              *reply,
+                                       const GError             *error,
+                                       gboolean                  cancelled)
+{
+  Observed *o = &self->ring[seq & self->mask];
+  g_autoptr(GError) reply_error = NULL;
+  g_autoptr(GError) cancelled_error = NULL;
+  GredisCommandEvent event;
+  gint64 now;
+
+  if (o->name == NULL)
+    return;
+  fill_event (self, o, &event);
+  o->name = NULL;
+
+  /* A reply ends when its bytes were read; a failure, now. */
+  now = reply != NULL && self->read_time != 0 ? self->read_time : g_get_monotonic_time ();
+  if (event.start_time == 0 || event.start_time > now)
+    event.start_time = now;    /* never written */
+  event.duration = now - event.start_time;
+  event.bytes_in = self->bytes_in;
+  self->bytes_in = 0;
+  if (error == NULL && cancelled)
+    error = cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                   _("The command was cancelled."));
+  else if (error == NULL && reply != NULL && gredis_reply_is_error (reply))
+    error = reply_error = gredis_reply_to_error (reply);
+  event.error = error;
+  event.error_type = _gredis_observers_error_type (error);
+  _gredis_observers_command_finished (self->observers, &event);
+}
+
+void
+_gredis_connection_observer_forget (GredisConnectionObserver *self,
+                                    guint64                   seq)
+{
+  self->ring[seq & self->mask].name = NULL;
+}
+
+void
+_gredis_connection_observer_received (GredisConnectionObserver *self,
+                                      gsize                     n)
+{
+  self->bytes_in += n;
+  self->read_time = g_get_monotonic_time ();
+}
+
+void
+_gredis_connection_observer_written (GredisConnectionObserver *self,
+                                     guint64                   from_seq,
+                                     guint64                   to_seq)
+{
+  gint64 now;
+
+  if (from_seq >= to_seq)
+    return;
+  now = g_get_monotonic_time ();
+  for (guint64 seq = from_seq; seq < to_seq; seq++)
+    {
+      Observed *o = &self->ring[seq & self->mask];
+
+      if (o->name != NULL && o->start == 0)
+        o->start = now;
+    }
+}
+
+void
+_gredis_connection_observer_set_batch_size (GredisConnectionObserver *self,
+                                            guint                     batch_size)
+{
+  self->batch_size = batch_size;
+}
+
+void
+_gredis_connection_observer_ready (GredisConnectionObserver *self,
+                                   gint64                    create_time)
+{
+  if (self->ready)
+    return;
+  self->ready = TRUE;
+  /* What the handshake's replies took is not a command's. */
+  self->bytes_in = 0;
+  _gredis_observers_connection_created (self->observers, self->server_address, self->server_port,
+                                        create_time);
+}
+
+void
+_gredis_connection_observer_closed (GredisConnectionObserver *self,
+                                    const GError             *error)
+{
+  if (!self->ready)
+    return;
+  self->ready = FALSE;
+  _gredis_observers_connection_closed (self->observers, self->server_address, self->server_port,
+                                       error);
+}
+
+void
+_gredis_connection_observer_push (GredisConnectionObserver *self,
+                                  GredisReply              *frame)
+{
+  GredisReply *kind;
+  GredisReply *channel;
+  GredisReply *payload;
+  const char *text;
+  gsize length;
+  guint n;
+
+  if (gredis_reply_get_kind (frame) != GREDIS_REPLY_ARRAY &&
+      gredis_reply_get_kind (frame) != GREDIS_REPLY_PUSH)
+    return;
+  n = gredis_reply_get_n_elements (frame);
+  if (n < 3)
+    return;
+  kind = gredis_reply_get_element (frame, 0);
+  text = gredis_reply_get_string (kind, &length);
+  if (text == NULL)
+    return;
+  if (length == 7 && memcmp (text, "message", 7) == 0)
+    text = "message";
+  else if (length == 8 && memcmp (text, "smessage", 8) == 0)
+    text = "smessage";
+  else if (length == 8 && memcmp (text, "pmessage", 8) == 0 && n >= 4)
+    text = "pmessage";
+  else
+    return;
+  channel = gredis_reply_get_element (frame, n - 2);
+  payload = gredis_reply_get_element (frame, n - 1);
+  gredis_reply_get_string (payload, &length);
+  _gredis_observers_pubsub_message (self->observers, text,
+                                    gredis_reply_get_string (channel, NULL), length);
+}

@@ -1,0 +1,404 @@
+/* test-observe-otlp.c: the `otlp` observer posts its spans to a
+ * collector: a SoupServer of the test receives the OTLP/HTTP JSON, which
+ * is checked field by field (and for the absence of any argument)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include <gredis/gredis.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "gredis-test-server.h"
+
+#define SECRET "a-value-never-exported"
+
+typedef struct
+{
+  GPtrArray *spans;            /* JsonObject, referenced */
+  GPtrArray *bodies;           /* char * */
+  JsonObject *histogram;       /* the last db.client.operation.duration */
+  JsonParser *metrics_parser;
+} Received;
+
+static void
+on_metrics (SoupServer        *server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Received *received = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  JsonParser *parser = json_parser_new ();
+  JsonObject *metric;
+
+  g_ptr_array_add (received->bodies, g_strndup (body->data, body->length));
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
+  metric = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (
+          json_array_get_object_element (
+            json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "resourceMetrics"), 0),
+          "scopeMetrics"), 0),
+      "metrics"), 0);
+  g_assert_cmpstr (json_object_get_string_member (metric, "name"), ==, "db.client.operation.duration");
+  g_assert_cmpstr (json_object_get_string_member (metric, "unit"), ==, "s");
+  g_clear_object (&received->metrics_parser);
+  received->metrics_parser = parser;
+  received->histogram = json_object_get_object_member (metric, "histogram");
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+/* The count of the data point of @name (and @error_type, or none). */
+static guint64
+histogram_count (JsonObject *histogram,
+                 const char *name,
+                 const char *error_type);
+
+static void
+on_traces (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Received *received = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *spans;
+
+  g_assert_cmpstr (soup_server_message_get_method (message), ==, "POST");
+  g_assert_cmpstr (soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
+                   ==, "application/json");
+  g_ptr_array_add (received->bodies, g_strndup (body->data, body->length));
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  spans = json_object_get_array_member (
+    json_array_get_object_element (
+      json_object_get_array_member (
+        json_array_get_object_element (json_object_get_array_member (root, "resourceSpans"), 0),
+        "scopeSpans"), 0),
+    "spans");
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    g_ptr_array_add (received->spans, json_object_ref (json_array_get_object_element (spans, i)));
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+/* The value of attribute @key of @span, as text, or NULL. */
+static const char *
+attribute (JsonObject *span,
+           const char *key)
+{
+  JsonArray *attributes = json_object_get_array_member (span, "attributes");
+
+  for (guint i = 0; i < json_array_get_length (attributes); i++)
+    {
+      JsonObject *attribute = json_array_get_object_element (attributes, i);
+      JsonObject *value;
+
+      if (!g_str_equal (json_object_get_string_member (attribute, "key"), key))
+        continue;
+      value = json_object_get_object_member (attribute, "value");
+      if (json_object_has_member (value, "stringValue"))
+        return json_object_get_string_member (value, "stringValue");
+      return json_object_get_string_member (value, "intValue");
+    }
+  return NULL;
+}
+
+static guint64
+histogram_count (JsonObject *histogram,
+                 const char *name,
+                 const char *error_type)
+{
+  JsonArray *points = json_object_get_array_member (histogram, "dataPoints");
+  guint64 count = 0;
+
+  for (guint i = 0; i < json_array_get_length (points); i++)
+    {
+      JsonObject *point = json_array_get_object_element (points, i);
+      JsonArray *buckets = json_object_get_array_member (point, "bucketCounts");
+      guint64 n = g_ascii_strtoull (json_object_get_string_member (point, "count"), NULL, 10);
+      guint64 in_buckets = 0;
+
+      if (g_strcmp0 (attribute (point, "db.operation.name"), name) != 0 ||
+          g_strcmp0 (attribute (point, "error.type"), error_type) != 0)
+        continue;
+      g_assert_cmpuint (json_array_get_length (buckets), ==, 10);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (point, "explicitBounds")), ==, 9);
+      for (guint b = 0; b < json_array_get_length (buckets); b++)
+        in_buckets += g_ascii_strtoull (json_array_get_string_element (buckets, b), NULL, 10);
+      g_assert_cmpuint (in_buckets, ==, n);
+      count += n;
+    }
+  return count;
+}
+
+static void
+test_spans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GredisClient) client = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *port = NULL;
+  GSList *uris;
+  Received received = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref),
+                        g_ptr_array_new_with_free_func (g_free), NULL, NULL };
+  const char *set[] = { "SET", "otlp-key", SECRET, NULL };
+  const char *get[] = { "GET", "otlp-key", NULL };
+  const char *lpush[] = { "LPUSH", "otlp-key", SECRET, NULL };
+  gboolean seen_set = FALSE, seen_get = FALSE, seen_lpush = FALSE;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  soup_server_add_handler (server, "/v1/traces", on_traces, &received, NULL);
+  soup_server_add_handler (server, "/v1/metrics", on_metrics, &received, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  endpoint = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Read when the observer is made, as OpenTelemetry's SDKs do. */
+  g_setenv ("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint, TRUE);
+  g_setenv ("OTEL_BSP_SCHEDULE_DELAY", "50", TRUE);
+
+  uri = gredis_test_server_get_uri (redis);
+  client = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  gredis_config_set_observe (gredis_client_get_config (client), "otlp");
+  {
+    g_autoptr(GredisReply) r1 = gredis_client_command (client, set, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GredisReply) r2 = gredis_client_command (client, get, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_null (gredis_client_command (client, lpush, NULL, &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
+  g_clear_error (&error);
+
+  /* The collector runs in this thread's context. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((received.spans->len < 3 || received.histogram == NULL ||
+          histogram_count (received.histogram, "LPUSH", "WRONGTYPE") == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (received.spans->len, >=, 3);
+  g_assert_nonnull (received.histogram);
+  g_assert_cmpint (json_object_get_int_member (received.histogram, "aggregationTemporality"), ==, 2);
+  g_assert_cmpuint (histogram_count (received.histogram, "SET", NULL), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "GET", NULL), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "LPUSH", "WRONGTYPE"), ==, 1);
+  g_assert_cmpuint (histogram_count (received.histogram, "LPUSH", NULL), ==, 0);
+
+  port = g_strdup_printf ("%u", gredis_test_server_get_port (redis));
+  for (guint i = 0; i < received.spans->len; i++)
+    {
+      JsonObject *span = g_ptr_array_index (received.spans, i);
+      const char *name = json_object_get_string_member (span, "name");
+      gint64 start = g_ascii_strtoll (json_object_get_string_member (span, "startTimeUnixNano"), NULL, 10);
+      gint64 end = g_ascii_strtoll (json_object_get_string_member (span, "endTimeUnixNano"), NULL, 10);
+
+      g_assert_cmpuint (strlen (json_object_get_string_member (span, "traceId")), ==, 32);
+      g_assert_cmpuint (strlen (json_object_get_string_member (span, "spanId")), ==, 16);
+      g_assert_cmpint (json_object_get_int_member (span, "kind"), ==, 3);
+      g_assert_cmpint (start, >, 0);
+      g_assert_cmpint (end, >=, start);
+      g_assert_cmpstr (attribute (span, "db.system.name"), ==, "redis");
+      g_assert_cmpstr (attribute (span, "db.operation.name"), ==, name);
+      g_assert_cmpstr (attribute (span, "db.namespace"), ==, "0");
+      g_assert_cmpstr (attribute (span, "server.address"), ==, gredis_test_server_get_host (redis));
+      g_assert_cmpstr (attribute (span, "server.port"), ==, port);
+      if (g_str_equal (name, "SET") || g_str_equal (name, "GET"))
+        {
+          seen_set |= g_str_equal (name, "SET");
+          seen_get |= g_str_equal (name, "GET");
+          g_assert_null (attribute (span, "error.type"));
+          g_assert_false (json_object_has_member (span, "status"));
+          g_assert_cmpstr (attribute (span, "gredis.key_count"), ==, "1");
+        }
+      else if (g_str_equal (name, "LPUSH"))
+        {
+          seen_lpush = TRUE;
+          g_assert_cmpstr (attribute (span, "error.type"), ==, "WRONGTYPE");
+          g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (span, "status"), "code"),
+                           ==, 2);
+        }
+    }
+  g_assert_true (seen_set && seen_get && seen_lpush);
+  /* Command arguments are never exported. */
+  for (guint i = 0; i < received.bodies->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (received.bodies, i), SECRET));
+
+  /* The observer's last export, when the client goes, finds no
+   * collector rather than one this thread cannot run. */
+  soup_server_disconnect (server);
+  gredis_client_close (client);
+  g_clear_object (&client);
+  g_unsetenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
+  g_unsetenv ("OTEL_BSP_SCHEDULE_DELAY");
+  g_ptr_array_unref (received.spans);
+  g_ptr_array_unref (received.bodies);
+  g_clear_object (&received.metrics_parser);
+}
+
+/* A collector on a thread of its own: the observer's last export, made
+ * when the client goes, must not wait for this thread. */
+typedef struct
+{
+  GMainContext *context;
+  GMainLoop *loop;
+  GMutex lock;
+  guint n_posts;
+  gint64 dropped;
+  guint n_spans;
+} Collector;
+
+static void
+on_collect (SoupServer        *server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  Collector *collector = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *resource_spans;
+  JsonObject *resource;
+  JsonArray *attributes;
+
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
+  resource_spans = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "resourceSpans"), 0);
+  resource = json_object_get_object_member (resource_spans, "resource");
+  attributes = json_object_get_array_member (resource, "attributes");
+  g_mutex_lock (&collector->lock);
+  collector->n_posts++;
+  for (guint i = 0; i < json_array_get_length (attributes); i++)
+    {
+      JsonObject *attribute = json_array_get_object_element (attributes, i);
+
+      if (g_str_equal (json_object_get_string_member (attribute, "key"), "gredis.otlp.dropped_spans"))
+        collector->dropped = g_ascii_strtoll (json_object_get_string_member (
+          json_object_get_object_member (attribute, "value"), "intValue"), NULL, 10);
+    }
+  collector->n_spans += json_array_get_length (json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (resource_spans, "scopeSpans"), 0), "spans"));
+  g_mutex_unlock (&collector->lock);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static gpointer
+collector_main (gpointer data)
+{
+  Collector *collector = data;
+
+  g_main_context_push_thread_default (collector->context);
+  g_main_loop_run (collector->loop);
+  g_main_context_pop_thread_default (collector->context);
+  return NULL;
+}
+
+/* A queue of one span, never exported on the timer: the other spans are
+ * dropped and counted, and the one kept goes out when the client does. */
+static void
+test_bounded_queue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  Collector collector = { 0, };
+  SoupServer *server;
+  GredisClient *client;
+  g_autofree char *uri = NULL;
+  g_autofree char *endpoint = NULL;
+  GThread *thread;
+  GSList *uris;
+
+  g_assert_no_error (error);
+  g_mutex_init (&collector.lock);
+  collector.context = g_main_context_new ();
+  collector.loop = g_main_loop_new (collector.context, FALSE);
+  g_main_context_push_thread_default (collector.context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/v1/traces", on_collect, &collector, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (collector.context);
+  uris = soup_server_get_uris (server);
+  endpoint = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  thread = g_thread_new ("collector", collector_main, &collector);
+
+  g_setenv ("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint, TRUE);
+  g_setenv ("OTEL_BSP_SCHEDULE_DELAY", "3600000", TRUE);
+  g_setenv ("OTEL_BSP_MAX_QUEUE_SIZE", "1", TRUE);
+  uri = gredis_test_server_get_uri (redis);
+  client = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  gredis_config_set_observe (gredis_client_get_config (client), "otlp");
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *ping[] = { "PING", NULL };
+      g_autoptr(GredisReply) reply = gredis_client_command (client, ping, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  gredis_client_close (client);
+  g_object_unref (client);
+  g_unsetenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
+  g_unsetenv ("OTEL_BSP_SCHEDULE_DELAY");
+  g_unsetenv ("OTEL_BSP_MAX_QUEUE_SIZE");
+
+  /* The client and its observer are gone: the last export was made
+   * (the observer's thread joined) before g_object_unref() returned,
+   * unless something still held the client's router. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    guint n_posts = 0;
+
+    while (n_posts == 0 && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_mutex_lock (&collector.lock);
+        n_posts = collector.n_posts;
+        g_mutex_unlock (&collector.lock);
+        g_usleep (10000);
+      }
+  }
+  g_mutex_lock (&collector.lock);
+  g_assert_cmpuint (collector.n_posts, ==, 1);
+  g_assert_cmpuint (collector.n_spans, ==, 1);
+  g_assert_cmpint (collector.dropped, ==, 4);
+  g_mutex_unlock (&collector.lock);
+
+  g_main_loop_quit (collector.loop);
+  g_thread_join (thread);
+  g_object_unref (server);
+  g_main_loop_unref (collector.loop);
+  g_main_context_unref (collector.context);
+  g_mutex_clear (&collector.lock);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/observe/otlp/spans", test_spans);
+  g_test_add_func ("/observe/otlp/bounded-queue", test_bounded_queue);
+
+  return g_test_run ();
+}

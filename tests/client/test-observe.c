@@ -1,0 +1,345 @@
+/* test-observe.c: observers on a real redis-server: with none chosen,
+ * nothing is built or reported for a command; an observer of the
+ * application's, chosen by name, sees every command, connection and
+ * retry; the built-in `metrics` observer is a plugin like the others
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include <gredis/gredis.h>
+
+#include "gredis-client-private.h"
+#include "gredis-connection-private.h"
+#include "gredis-observers-private.h"
+#include "gredis-test-server.h"
+
+#define N_COMMANDS 20
+
+/* An observer that records what it sees (from the test's thread, and
+ * from the threads of blocking calls: under a lock). */
+
+#define TEST_TYPE_RECORDER (test_recorder_get_type ())
+G_DECLARE_FINAL_TYPE (TestRecorder, test_recorder, TEST, RECORDER, GObject)
+
+struct _TestRecorder
+{
+  GObject parent_instance;
+  GMutex lock;
+  GPtrArray *started;          /* GredisCommandEvent */
+  GPtrArray *finished;         /* GredisCommandEvent */
+  guint created;
+  guint closed;
+  guint retries;
+};
+
+static TestRecorder *last_recorder;
+
+static void
+recorder_command_started (GredisObserver           *observer,
+                          const GredisCommandEvent *event)
+{
+  TestRecorder *self = TEST_RECORDER (observer);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->started, gredis_command_event_copy (event));
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+recorder_command_finished (GredisObserver           *observer,
+                           const GredisCommandEvent *event)
+{
+  TestRecorder *self = TEST_RECORDER (observer);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->finished, gredis_command_event_copy (event));
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+recorder_connection_created (GredisObserver *observer,
+                             const char     *server_address,
+                             guint           server_port,
+                             gint64          create_time)
+{
+  g_atomic_int_inc (&TEST_RECORDER (observer)->created);
+}
+
+static void
+recorder_connection_closed (GredisObserver *observer,
+                            const char     *server_address,
+                            guint           server_port,
+                            const GError   *error)
+{
+  g_atomic_int_inc (&TEST_RECORDER (observer)->closed);
+}
+
+static void
+recorder_iface_init (GredisObserverInterface *iface)
+{
+  iface->command_started = recorder_command_started;
+  iface->command_finished = recorder_command_finished;
+  iface->connection_created = recorder_connection_created;
+  iface->connection_closed = recorder_connection_closed;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestRecorder, test_recorder, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GREDIS_TYPE_OBSERVER, recorder_iface_init))
+
+static void
+test_recorder_finalize (GObject *object)
+{
+  TestRecorder *self = TEST_RECORDER (object);
+
+  g_ptr_array_unref (self->started);
+  g_ptr_array_unref (self->finished);
+  g_mutex_clear (&self->lock);
+  if (last_recorder == self)
+    last_recorder = NULL;
+  G_OBJECT_CLASS (test_recorder_parent_class)->finalize (object);
+}
+
+static void
+test_recorder_class_init (TestRecorderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_recorder_finalize;
+}
+
+static void
+test_recorder_init (TestRecorder *self)
+{
+  g_mutex_init (&self->lock);
+  self->started = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_command_event_free);
+  self->finished = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_command_event_free);
+  last_recorder = self;
+}
+
+/* Helpers */
+
+static void
+on_reply (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command_finish (GREDIS_CLIENT (source), result,
+                                                               &error);
+
+  g_assert_no_error (error);
+  (*pending)--;
+}
+
+/* N_COMMANDS asynchronous SETs, then as many blocking GETs. */
+static void
+workload (GredisClient *client)
+{
+  guint pending = N_COMMANDS;
+
+  for (guint i = 0; i < N_COMMANDS; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+      const char *argv[] = { "SET", key, "value", NULL };
+
+      gredis_client_command_async (client, argv, NULL, on_reply, &pending);
+    }
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < N_COMMANDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+      const char *argv[] = { "GET", key, NULL };
+      g_autoptr(GredisReply) reply = gredis_client_command (client, argv, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, "value");
+    }
+}
+
+static GredisClient *
+new_client (GredisTestServer *server,
+            const char       *observe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = gredis_test_server_get_uri (server);
+  GredisClient *client = gredis_client_new_for_uri (uri, &error);
+
+  g_assert_no_error (error);
+  if (observe != NULL)
+    gredis_config_set_observe (gredis_client_get_config (client), observe);
+  return client;
+}
+
+/* Tests */
+
+static void
+test_off (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  guint64 before;
+
+  g_assert_no_error (error);
+  client = new_client (server, NULL);
+  before = _gredis_observers_get_n_command_events ();
+  workload (client);
+
+  /* No observer anywhere: none is made, no connection has one, and no
+   * command event was built (nor a timestamp taken for one). */
+  g_assert_null (_gredis_router_get_observers (_gredis_client_get_router (client)));
+  connection = gredis_client_get_connection (client, &error);
+  g_assert_no_error (error);
+  g_assert_null (_gredis_connection_get_observers (connection));
+  g_assert_cmpuint (_gredis_observers_get_n_command_events (), ==, before);
+  g_assert_null (gredis_client_get_metrics (client));
+  gredis_client_close (client);
+}
+
+static void
+test_recorder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+  TestRecorder *recorder;
+  guint64 before;
+  guint n_set = 0, n_get = 0;
+
+  g_assert_no_error (error);
+  gredis_plugins_register_type (GREDIS_PLUGIN_OBSERVER, "test-recorder", TEST_TYPE_RECORDER, 0);
+  client = new_client (server, "test-recorder, metrics");
+  before = _gredis_observers_get_n_command_events ();
+  workload (client);
+  /* Made with the client's pool, before its first command. */
+  recorder = last_recorder;
+  g_assert_nonnull (recorder);
+
+  connection = gredis_client_get_connection (client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (_gredis_connection_get_observers (connection));
+  g_assert_cmpuint (_gredis_observers_get_n_command_events () - before, ==, 2 * N_COMMANDS);
+
+  g_mutex_lock (&recorder->lock);
+  g_assert_cmpuint (recorder->started->len, ==, 2 * N_COMMANDS);
+  g_assert_cmpuint (recorder->finished->len, ==, 2 * N_COMMANDS);
+  for (guint i = 0; i < recorder->finished->len; i++)
+    {
+      GredisCommandEvent *event = g_ptr_array_index (recorder->finished, i);
+
+      g_assert_true (g_str_equal (event->name, "SET") || g_str_equal (event->name, "GET"));
+      n_set += g_str_equal (event->name, "SET");
+      n_get += g_str_equal (event->name, "GET");
+      g_assert_cmpstr (event->server_address, ==, gredis_test_server_get_host (server));
+      g_assert_cmpuint (event->server_port, ==, gredis_test_server_get_port (server));
+      g_assert_cmpuint (event->attempt, ==, 1);
+      g_assert_cmpuint (event->batch_size, ==, 0);
+      g_assert_cmpuint (event->n_keys, ==, 1);
+      g_assert_null (event->error);
+      g_assert_null (event->error_type);
+      g_assert_cmpint (event->start_time, >, 0);
+      g_assert_cmpint (event->duration, >=, 0);
+      g_assert_cmpuint (event->bytes_out, >, 0);
+    }
+  g_assert_cmpuint (n_set, ==, N_COMMANDS);
+  g_assert_cmpuint (n_get, ==, N_COMMANDS);
+  g_mutex_unlock (&recorder->lock);
+  /* The shared connection, and the one of the blocking calls. */
+  g_assert_cmpuint (g_atomic_int_get (&recorder->created), >=, 1);
+
+  /* Both observers saw the same commands. */
+  {
+    g_autoptr(GVariant) metrics = gredis_client_get_metrics (client);
+    g_autoptr(GVariant) operations = NULL;
+    guint64 total = 0;
+
+    g_assert_nonnull (metrics);
+    operations = g_variant_lookup_value (metrics, "db.client.operation.duration",
+                                         G_VARIANT_TYPE ("aa{sv}"));
+    g_assert_nonnull (operations);
+    for (gsize i = 0; i < g_variant_n_children (operations); i++)
+      {
+        g_autoptr(GVariant) series = g_variant_get_child_value (operations, i);
+        guint64 count = 0;
+
+        g_assert_true (g_variant_lookup (series, "count", "t", &count));
+        total += count;
+      }
+    g_assert_cmpuint (total, ==, 2 * N_COMMANDS);
+  }
+  gredis_client_close (client);
+}
+
+static void
+test_error_type (void)
+{
+  static const struct {
+    GQuark domain;
+    gint code;
+    const char *message;
+    const char *type;
+  } cases[] = {
+    { 0, GREDIS_ERROR_WRONGTYPE, "WRONGTYPE Operation against a key holding the wrong kind of value", "WRONGTYPE" },
+    { 0, GREDIS_ERROR_SERVER, "ERR unknown command 'NOPE'", "ERR" },
+    { 0, GREDIS_ERROR_SERVER, "not a code", "_OTHER" },
+    { 0, GREDIS_ERROR_TIMEOUT, "The server did not answer.", "timeout" },
+    { 0, GREDIS_ERROR_CONNECTION, "Connection reset.", "connection" },
+  };
+
+  g_assert_null (_gredis_observers_error_type (NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (GREDIS_ERROR, cases[i].code, cases[i].message);
+
+      g_assert_cmpstr (_gredis_observers_error_type (error), ==, cases[i].type);
+    }
+  {
+    g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
+
+    g_assert_cmpstr (_gredis_observers_error_type (cancelled), ==, "cancelled");
+  }
+  g_assert_cmpstr (_gredis_observers_intern_name ("get", 3), ==, "GET");
+  g_assert_true (_gredis_observers_intern_name ("get", 3) == _gredis_observers_intern_name ("GET", 3));
+  g_assert_cmpstr (_gredis_observers_intern_name ("", 0), ==, "UNKNOWN");
+}
+
+static void
+test_registry (void)
+{
+  g_autoptr(GredisPluginInfo) info = NULL;
+  g_autoptr(GredisObserver) observer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+
+  info = gredis_plugins_lookup (GREDIS_PLUGIN_OBSERVER, "metrics", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_plugin_info_get_filename (info), ==, "(built in)");
+  g_assert_cmpstr (gredis_plugin_kind_to_string (GREDIS_PLUGIN_OBSERVER), ==, "observer");
+  observer = gredis_observer_new_for_name ("metrics", &error);
+  g_assert_no_error (error);
+  g_assert_true (GREDIS_IS_OBSERVER (observer));
+
+  g_assert_false (gredis_config_set_option (config, "observe", "metrics,nope", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_true (gredis_config_set_option (config, "observe", "metrics", &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/observe/off", test_off);
+  g_test_add_func ("/observe/recorder", test_recorder);
+  g_test_add_func ("/observe/error-type", test_error_type);
+  g_test_add_func ("/observe/registry", test_registry);
+
+  return g_test_run ();
+}
