@@ -330,6 +330,8 @@ get_cache_stat (GredisClient *client,
  * gredis_client_get_cache_hits: (get-property cache-hits)
  * @client: a #GredisClient
  *
+ * Gets how many commands the client-side cache answered from memory.
+ *
  * Returns: the number of commands the client-side cache answered from
  *   memory so far (0 when #GredisConfig:cache is off)
  */
@@ -344,6 +346,8 @@ gredis_client_get_cache_hits (GredisClient *client)
  * gredis_client_get_cache_misses: (get-property cache-misses)
  * @client: a #GredisClient
  *
+ * Gets how many cacheable commands the client-side cache could not answer from memory.
+ *
  * Returns: the number of cacheable commands the client-side cache did
  *   not hold, and sent to the server, so far
  */
@@ -357,6 +361,8 @@ gredis_client_get_cache_misses (GredisClient *client)
 /**
  * gredis_client_get_cache_evictions: (get-property cache-evictions)
  * @client: a #GredisClient
+ *
+ * Gets how many entries the client-side cache evicted to stay within its limits.
  *
  * Returns: the number of replies the client-side cache dropped to stay
  *   within #GredisConfig:cache-max-entries and
@@ -373,6 +379,8 @@ gredis_client_get_cache_evictions (GredisClient *client)
  * gredis_client_get_cache_invalidations: (get-property cache-invalidations)
  * @client: a #GredisClient
  *
+ * Gets how many keys the server told the client-side cache to drop.
+ *
  * Returns: the number of keys the server said changed, plus the number
  *   of times the whole client-side cache was emptied, so far
  */
@@ -386,6 +394,8 @@ gredis_client_get_cache_invalidations (GredisClient *client)
 /**
  * gredis_client_get_cache_bytes: (get-property cache-bytes)
  * @client: a #GredisClient
+ *
+ * Gets how many bytes the client-side cache holds now.
  *
  * Returns: the bytes the client-side cache holds now, as it counts them
  *   against #GredisConfig:cache-max-bytes
@@ -1551,6 +1561,62 @@ gredis_client_class_init (GredisClientClass *klass)
    *
    * The option `protocol` of the client's configuration: reading and
    * writing it reads and writes [property@Gredis.Config:protocol] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache:
+   *
+   * The option `cache` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-max-bytes:
+   *
+   * The option `cache-max-bytes` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-max-bytes] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-max-entries:
+   *
+   * The option `cache-max-entries` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-max-entries] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-mode:
+   *
+   * The option `cache-mode` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-mode] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-optin:
+   *
+   * The option `cache-optin` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-optin] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-prefixes:
+   *
+   * The option `cache-prefixes` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-prefixes] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:cache-ttl-ms:
+   *
+   * The option `cache-ttl-ms` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:cache-ttl-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:observe:
+   *
+   * The option `observe` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:observe] on
    * [property@Gredis.Client:config].
    */
   /**
