@@ -21,15 +21,17 @@ typedef struct
   gsize length;
 } StoreKey;
 
+/* The command is kept in the entry itself: a lookup touches one block
+ * of memory besides the table. */
 typedef struct
 {
-  StoreKey skey;               /* points into command */
-  GBytes *command;
+  StoreKey skey;               /* points to command */
   GBytes *key;
   GredisReply *reply;
   gsize size;
   gint64 expires;              /* monotonic µs, or G_MAXINT64 */
   GList lru;                   /* in store->lru, most recent first */
+  guint8 command[];
 } Entry;
 
 struct _GredisCacheStore
@@ -99,7 +101,6 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_bytes_unref (entry->command);
   g_bytes_unref (entry->key);
   gredis_reply_unref (entry->reply);
   g_free (entry);
@@ -211,9 +212,11 @@ _gredis_cache_store_insert (GredisCacheStore *store,
       (*n_evicted)++;
     }
 
-  entry = g_new0 (Entry, 1);
-  entry->command = g_bytes_ref (command);
-  entry->skey.data = g_bytes_get_data (command, &entry->skey.length);
+  entry = g_malloc0 (sizeof (Entry) + skey.length);
+  if (skey.length > 0)
+    memcpy (entry->command, skey.data, skey.length);
+  entry->skey.data = entry->command;
+  entry->skey.length = skey.length;
   entry->key = g_bytes_ref (key);
   entry->reply = gredis_reply_ref (reply);
   entry->size = size;
