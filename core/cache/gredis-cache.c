@@ -125,7 +125,11 @@ is_time_dependent (const char *name)
    * letter. */
   switch (name[0])
     {
-    case 't': case 'p': case 's': case 'h': case 'z':
+    case 't':
+    case 'p':
+    case 's':
+    case 'h':
+    case 'z':
       return g_strv_contains (names, name);
     default:
       return FALSE;
