@@ -21,12 +21,12 @@ GredisCacheStore *_gredis_cache_store_new        (guint              max_entries
                                                   gint64             ttl_us);
 void              _gredis_cache_store_free       (GredisCacheStore  *store);
 
-/* The reply stored for @command, referenced, made the most recently
- * used; NULL when there is none or it expired at @now (monotonic µs;
- * it is dropped then). */
+/* The reply stored for @command (its encoding, @length bytes, not
+ * copied), referenced, made the most recently used; NULL when there is
+ * none or it expired (it is dropped then). */
 GredisReply      *_gredis_cache_store_lookup     (GredisCacheStore  *store,
-                                                  GBytes            *command,
-                                                  gint64             now);
+                                                  const void        *command,
+                                                  gsize              length);
 /* Stores @reply (referenced) for @command, read from @key; evicts the
  * least recently used entries past the limits (counted in *@n_evicted).
  * A reply larger than the byte limit alone is not stored. */

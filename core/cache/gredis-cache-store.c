@@ -6,19 +6,32 @@
 #include "gredis-private.h"
 #include "gredis-cache-store-private.h"
 
+#include <string.h>
+
 /* What an entry costs besides its command, key and reply: the entry, its
  * hash table slots and its place in the key index. */
 #define ENTRY_OVERHEAD 96
 #define NODE_OVERHEAD 32
 
+/* A command as the hash table sees it: its encoding, not copied, so
+ * that a lookup needs no allocation. */
 typedef struct
 {
-  GBytes *command;
+  const guint8 *data;
+  gsize length;
+} StoreKey;
+
+/* The command is kept in the entry itself: a lookup touches one block
+ * of memory besides the table. */
+typedef struct
+{
+  StoreKey skey;               /* points to command */
   GBytes *key;
   GredisReply *reply;
   gsize size;
   gint64 expires;              /* monotonic µs, or G_MAXINT64 */
   GList lru;                   /* in store->lru, most recent first */
+  guint8 command[];
 } Entry;
 
 struct _GredisCacheStore
@@ -31,6 +44,27 @@ struct _GredisCacheStore
   gint64 ttl_us;
   guint64 bytes;
 };
+
+static guint
+store_key_hash (gconstpointer data)
+{
+  const StoreKey *skey = data;
+  guint32 h = 5381;
+  gsize i;
+
+  for (i = 0; i < skey->length; i++)
+    h = (h << 5) + h + skey->data[i];
+  return h;
+}
+
+static gboolean
+store_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const StoreKey *ka = a, *kb = b;
+
+  return ka->length == kb->length && memcmp (ka->data, kb->data, ka->length) == 0;
+}
 
 gsize
 _gredis_cache_reply_size (const GredisReply *reply)
@@ -67,7 +101,6 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_bytes_unref (entry->command);
   g_bytes_unref (entry->key);
   gredis_reply_unref (entry->reply);
   g_free (entry);
@@ -80,7 +113,7 @@ _gredis_cache_store_new (guint   max_entries,
 {
   GredisCacheStore *store = g_new0 (GredisCacheStore, 1);
 
-  store->entries = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, NULL, entry_free);
+  store->entries = g_hash_table_new_full (store_key_hash, store_key_equal, NULL, entry_free);
   store->by_key = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                          (GDestroyNotify) g_bytes_unref,
                                          (GDestroyNotify) g_ptr_array_unref);
@@ -121,19 +154,22 @@ remove_entry (GredisCacheStore *store,
             g_hash_table_remove (store->by_key, entry->key);
         }
     }
-  g_hash_table_remove (store->entries, entry->command);
+  g_hash_table_remove (store->entries, &entry->skey);
 }
 
 GredisReply *
 _gredis_cache_store_lookup (GredisCacheStore *store,
-                            GBytes           *command,
-                            gint64            now)
+                            const void       *command,
+                            gsize             length)
 {
-  Entry *entry = g_hash_table_lookup (store->entries, command);
+  StoreKey skey = { command, length };
+  Entry *entry = g_hash_table_lookup (store->entries, &skey);
 
   if (entry == NULL)
     return NULL;
-  if (now >= entry->expires)
+  /* The clock is read only when entries expire: it may be a system call
+   * on a virtual machine without a vDSO clock source. */
+  if (store->ttl_us > 0 && g_get_monotonic_time () >= entry->expires)
     {
       remove_entry (store, entry, TRUE);
       return NULL;
@@ -154,6 +190,7 @@ _gredis_cache_store_insert (GredisCacheStore *store,
                             gint64            now,
                             guint64          *n_evicted)
 {
+  StoreKey skey;
   Entry *entry;
   GPtrArray *list;
   gsize size;
@@ -163,7 +200,8 @@ _gredis_cache_store_insert (GredisCacheStore *store,
   if (size > store->max_bytes)
     return;
 
-  entry = g_hash_table_lookup (store->entries, command);
+  skey.data = g_bytes_get_data (command, &skey.length);
+  entry = g_hash_table_lookup (store->entries, &skey);
   if (entry != NULL)
     remove_entry (store, entry, TRUE);
 
@@ -174,8 +212,11 @@ _gredis_cache_store_insert (GredisCacheStore *store,
       (*n_evicted)++;
     }
 
-  entry = g_new0 (Entry, 1);
-  entry->command = g_bytes_ref (command);
+  entry = g_malloc0 (sizeof (Entry) + skey.length);
+  if (skey.length > 0)
+    memcpy (entry->command, skey.data, skey.length);
+  entry->skey.data = entry->command;
+  entry->skey.length = skey.length;
   entry->key = g_bytes_ref (key);
   entry->reply = gredis_reply_ref (reply);
   entry->size = size;
@@ -183,7 +224,7 @@ _gredis_cache_store_insert (GredisCacheStore *store,
   entry->lru.data = entry;
   g_queue_push_head_link (&store->lru, &entry->lru);
   store->bytes += size;
-  g_hash_table_insert (store->entries, entry->command, entry);
+  g_hash_table_insert (store->entries, &entry->skey, entry);
 
   list = g_hash_table_lookup (store->by_key, key);
   if (list == NULL)

@@ -47,11 +47,19 @@ struct _GredisCache
   GThread *thread;
   gint quit;                   /* atomic */
 
-  /* Whether invalidations may wait unread (is_quiet ()): the thread is
-   * dispatching (atomic), or a socket it polls has input. */
-  gint dispatching;
+  /* Whether invalidations may wait unread (is_quiet ()): the thread
+   * woke with input on a socket and has not dispatched it yet (atomic);
+   * the input epoch when the sockets were last seen without input
+   * (atomic). */
+  gint pending;
+  gint quiet_epoch;
+
+  /* The descriptors the context polled last (tracking thread only), and
+   * which of them are sockets (fstat () is called when they change;
+   * changed by the tracking thread only, under fds_lock). */
+  GArray *polled_fds;          /* int */
   GMutex fds_lock;
-  GArray *socket_fds;          /* int, under fds_lock */
+  GArray *socket_fds;          /* int */
 
   /* Callers of fetches answered in this dispatch, told after it
    * (run_tracking_context ()): then what was read with their reply is
@@ -113,7 +121,19 @@ is_time_dependent (const char *name)
 {
   static const char * const names[] = { "ttl", "pttl", "sscan", "hscan", "zscan", NULL };
 
-  return g_strv_contains (names, name);
+  /* Looked at for every read: most names are told by their first
+   * letter. */
+  switch (name[0])
+    {
+    case 't':
+    case 'p':
+    case 's':
+    case 'h':
+    case 'z':
+      return g_strv_contains (names, name);
+    default:
+      return FALSE;
+    }
 }
 
 /* The key of a read-only command on one key, with a deterministic reply;
@@ -162,7 +182,91 @@ _gredis_cache_key_is_tracked (GredisCache  *cache,
   return FALSE;
 }
 
-/* Fills *@command and *@key for a command the cache takes; FALSE for
+/* A command the cache takes, looked at in place: its arguments, its
+ * key and its encoding (the store's key), built on the stack when it is
+ * short, so that a hit allocates nothing. */
+#define DESCRIBED_STACK 256
+
+typedef struct
+{
+  const char *views[MAX_CACHED_ARGS];
+  gsize lengths[MAX_CACHED_ARGS];
+  guint key_index;
+  guint8 *encoded;             /* stack or heap */
+  gsize encoded_length;
+  guint8 stack[DESCRIBED_STACK];
+} Described;
+
+static gsize
+decimal_length (gsize n)
+{
+  gsize digits = 1;
+
+  while (n >= 10)
+    {
+      n /= 10;
+      digits++;
+    }
+  return digits;
+}
+
+static guint8 *
+put_decimal (guint8 *out,
+             gsize   n)
+{
+  gsize digits = decimal_length (n), i;
+
+  for (i = digits; i > 0; i--)
+    {
+      out[i - 1] = '0' + n % 10;
+      n /= 10;
+    }
+  return out + digits;
+}
+
+/* RESP, as the command goes on the wire: only its bytes matter here, as
+ * the key of the store and of the fetches. */
+static void
+encode_described (Described *d,
+                  guint      argc)
+{
+  gsize length = 1 + decimal_length (argc) + 2;
+  guint8 *out;
+  guint i;
+
+  for (i = 0; i < argc; i++)
+    length += 1 + decimal_length (d->lengths[i]) + 2 + d->lengths[i] + 2;
+  d->encoded = length <= sizeof d->stack ? d->stack : g_malloc (length);
+  d->encoded_length = length;
+
+  out = d->encoded;
+  *out++ = '*';
+  out = put_decimal (out, argc);
+  *out++ = '\r';
+  *out++ = '\n';
+  for (i = 0; i < argc; i++)
+    {
+      *out++ = '$';
+      out = put_decimal (out, d->lengths[i]);
+      *out++ = '\r';
+      *out++ = '\n';
+      if (d->lengths[i] > 0)
+        memcpy (out, d->views[i], d->lengths[i]);
+      out += d->lengths[i];
+      *out++ = '\r';
+      *out++ = '\n';
+    }
+}
+
+static void
+described_clear (Described *d)
+{
+  if (d->encoded != d->stack)
+    g_free (d->encoded);
+  d->encoded = NULL;
+}
+
+/* Fills @d for a command the cache takes; FALSE, @d left empty, for
  * others. */
 static gboolean
 describe_command (GredisCache        *cache,
@@ -170,42 +274,49 @@ describe_command (GredisCache        *cache,
                   const char * const *argv,
                   const gsize        *argv_lengths,
                   GBytes * const     *args,
-                  GBytes            **command,
-                  GBytes            **key)
+                  Described          *d)
 {
-  const char *views[MAX_CACHED_ARGS];
-  gsize lengths[MAX_CACHED_ARGS];
   const GredisCommandInfo *info;
-  GByteArray *encoded;
   guint i;
 
+  d->encoded = NULL;
   if (argc > MAX_CACHED_ARGS)
     return FALSE;
   for (i = 0; i < argc; i++)
     {
       if (args != NULL)
-        views[i] = g_bytes_get_data (args[i], &lengths[i]);
+        d->views[i] = g_bytes_get_data (args[i], &d->lengths[i]);
       else
         {
-          views[i] = argv[i];
-          lengths[i] = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
+          d->views[i] = argv[i];
+          d->lengths[i] = argv_lengths != NULL ? argv_lengths[i] : strlen (argv[i]);
         }
-      if (views[i] == NULL)
-        views[i] = "";
+      if (d->views[i] == NULL)
+        d->views[i] = "";
     }
 
-  info = cacheable_info (argc, views, lengths);
+  info = cacheable_info (argc, d->views, d->lengths);
   if (info == NULL)
     return FALSE;
-  if (!_gredis_cache_key_is_tracked (cache, (const guint8 *) views[info->first_key],
-                                     lengths[info->first_key]))
+  if (!_gredis_cache_key_is_tracked (cache, (const guint8 *) d->views[info->first_key],
+                                     d->lengths[info->first_key]))
     return FALSE;
 
-  encoded = g_byte_array_sized_new (gredis_encoded_length (argc, views, lengths));
-  gredis_encode_command (encoded, argc, views, lengths);
-  *command = g_byte_array_free_to_bytes (encoded);
-  *key = g_bytes_new (views[info->first_key], lengths[info->first_key]);
+  d->key_index = info->first_key;
+  encode_described (d, argc);
   return TRUE;
+}
+
+static GBytes *
+described_command (Described *d)
+{
+  return g_bytes_new (d->encoded, d->encoded_length);
+}
+
+static GBytes *
+described_key (Described *d)
+{
+  return g_bytes_new (d->views[d->key_index], d->lengths[d->key_index]);
 }
 
 /* Fetches, on the tracking context */
@@ -317,15 +428,45 @@ static void invalidate (GredisCache *cache,
                         gboolean     from_server);
 
 /* A hit may be answered when every invalidation the server sent before
- * the read began was applied: the tracking thread is not dispatching
- * (it reads and applies what it reads within one dispatch), checked
- * after its sockets were seen without input (an invalidation not read
- * yet). Costs one poll() with a zero timeout. */
+ * the read began was applied. Two things could hide one:
+ *
+ * - the tracking thread is between waking with input on one of its
+ *   sockets and having dispatched what it read (it reads and applies in
+ *   that dispatch): it raises `pending` as soon as its poll() returns
+ *   with socket input, before it reads, and lowers it after;
+ *
+ * - the invalidation is in a socket's kernel buffer and the thread has
+ *   not woken yet (a scheduling delay, milliseconds on a loaded machine).
+ *   A zero-timeout poll() of the tracking sockets sees it; it is a system
+ *   call, which cost more than the rest of a hit, so it is made only when
+ *   the library read something from a server since the last poll() that
+ *   found nothing (the input epoch of gredis-connection.c). A read that
+ *   begins after its caller heard of a write (the write's reply, read
+ *   by this library) is checked then: Redis sends the invalidation of a
+ *   write before the reply of the next command, so an invalidation sent
+ *   before that reply is in the buffer by then (at once on a local
+ *   socket; over a network, it may still be in flight after the reply
+ *   of a later write, as it would be for any client).
+ *
+ * So in the steady state a hit costs two atomic loads. What is not seen:
+ * a write the caller heard of through another channel than this
+ * library (another process, a pipe) whose invalidation reached the
+ * kernel but not the tracking thread yet, the window between the
+ * packet's arrival and the thread waking; and, as for any client, an
+ * invalidation still on the wire (Redis 7 sends a writer's reply before
+ * the invalidation its write causes). Under the lock, so that a hit and
+ * the application of an invalidation are ordered. */
 static gboolean
 is_quiet (GredisCache *cache)
 {
+  guint epoch = _gredis_connection_get_input_epoch ();
   GPollFD fds[16];
   guint n, total, i;
+
+  if (g_atomic_int_get (&cache->pending))
+    return FALSE;
+  if (G_LIKELY (epoch == (guint) g_atomic_int_get (&cache->quiet_epoch)))
+    return TRUE;
 
   g_mutex_lock (&cache->fds_lock);
   total = cache->socket_fds->len;
@@ -341,7 +482,10 @@ is_quiet (GredisCache *cache)
     return FALSE;
   if (n > 0 && g_poll (fds, n, 0) != 0)
     return FALSE;
-  return !g_atomic_int_get (&cache->dispatching);
+  if (g_atomic_int_get (&cache->pending))
+    return FALSE;
+  g_atomic_int_set (&cache->quiet_epoch, (gint) epoch);
+  return TRUE;
 }
 
 /* Writes of this client */
@@ -669,8 +813,9 @@ process_rechecks (GredisCache *cache)
       Recheck *recheck = g_ptr_array_index (rechecks, i);
       Completion completion = { NULL, NULL, NULL };
 
-      completion.reply = _gredis_cache_store_lookup (cache->store, recheck->command,
-                                                     g_get_monotonic_time ());
+      completion.reply = _gredis_cache_store_lookup (cache->store,
+                                                     g_bytes_get_data (recheck->command, NULL),
+                                                     g_bytes_get_size (recheck->command));
       if (completion.reply != NULL)
         {
           cache->hits++;
@@ -707,6 +852,7 @@ _gredis_cache_send_async (GredisCache         *cache,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
+  Described d;
   g_autoptr(GBytes) command = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GTask) task = NULL;
@@ -714,28 +860,34 @@ _gredis_cache_send_async (GredisCache         *cache,
   Fetch *fetch = NULL;
   gboolean start = FALSE;
 
-  if (!describe_command (cache, argc, argv, argv_lengths, args, &command, &key))
+  if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
 
   g_mutex_lock (&cache->lock);
   if (G_UNLIKELY (cache->closed))
     {
       g_mutex_unlock (&cache->lock);
+      described_clear (&d);
       return FALSE;
     }
-  reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
-  if (G_LIKELY (reply != NULL) && is_quiet (cache))
+  reply = _gredis_cache_store_lookup (cache->store, d.encoded, d.encoded_length);
+  if (G_LIKELY (reply != NULL) && G_LIKELY (is_quiet (cache)))
     {
+      /* The common case: no allocation but the hit's place in its
+       * batch, no system call. */
       cache->hits++;
       g_mutex_unlock (&cache->lock);
+      described_clear (&d);
       return_hit_later (source_object, cancellable, callback, user_data, source_tag, reply);
       return TRUE;
     }
+  command = described_command (&d);
+  key = described_key (&d);
   task = g_task_new (source_object, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  if (reply != NULL && !is_quiet (cache))
+  if (reply != NULL)
     {
-      /* An invalidation may be waiting: the tracking thread looks the
+      /* An invalidation may be being read: the tracking thread looks the
        * command up again once it applied what it read. */
       Recheck *recheck = g_new (Recheck, 1);
 
@@ -746,21 +898,16 @@ _gredis_cache_send_async (GredisCache         *cache,
       recheck->args = copy_args (argc, argv, argv_lengths, args);
       g_ptr_array_add (cache->rechecks, recheck);
       g_mutex_unlock (&cache->lock);
+      described_clear (&d);
       g_main_context_wakeup (cache->context);
       return TRUE;
     }
-  if (reply != NULL)
-    cache->hits++;
-  else
-    {
-      fetch = join_fetch_locked (cache, command, key,
-                                 copy_args (argc, argv, argv_lengths, args), task, &start);
-    }
+  fetch = join_fetch_locked (cache, command, key,
+                             copy_args (argc, argv, argv_lengths, args), task, &start);
   g_mutex_unlock (&cache->lock);
+  described_clear (&d);
 
-  if (reply != NULL)
-    g_task_return_pointer (task, reply, (GDestroyNotify) gredis_reply_unref);
-  else if (start)
+  if (start)
     {
       GSource *source = g_idle_source_new ();
 
@@ -784,25 +931,25 @@ _gredis_cache_send_sync (GredisCache         *cache,
                          GredisReply        **reply,
                          GError             **error)
 {
-  g_autoptr(GBytes) command = NULL;
-  g_autoptr(GBytes) key = NULL;
+  Described d;
   GredisSync sync;
   gboolean taken;
 
-  if (!describe_command (cache, argc, argv, argv_lengths, args, &command, &key))
+  if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
 
   /* A hit, without a main context. */
   g_mutex_lock (&cache->lock);
   if (!cache->closed)
     {
-      *reply = _gredis_cache_store_lookup (cache->store, command, g_get_monotonic_time ());
+      *reply = _gredis_cache_store_lookup (cache->store, d.encoded, d.encoded_length);
       if (*reply != NULL && !is_quiet (cache))
         g_clear_pointer (reply, gredis_reply_unref);
       if (*reply != NULL)
         cache->hits++;
     }
   g_mutex_unlock (&cache->lock);
+  described_clear (&d);
   if (*reply != NULL)
     return TRUE;
 
@@ -930,28 +1077,37 @@ _gredis_cache_get_stats (GredisCache      *cache,
 
 /* Life cycle */
 
-/* Publishes the sockets among the descriptors the context polls for
- * input (not its wakeup descriptor). */
+/* Finds the sockets among the descriptors the context polls for input
+ * (not its wakeup descriptor), again only when the set changed. */
 static void
-publish_sockets (GredisCache *cache,
-                 GPollFD     *fds,
-                 gint         n_fds)
+update_sockets (GredisCache *cache,
+                GPollFD     *fds,
+                gint         n_fds)
 {
   gint i;
+  gboolean same = cache->polled_fds->len == (guint) n_fds;
 
+  for (i = 0; same && i < n_fds; i++)
+    same = g_array_index (cache->polled_fds, int, i) == fds[i].fd;
+  if (same)
+    return;
+
+  g_array_set_size (cache->polled_fds, 0);
   g_mutex_lock (&cache->fds_lock);
   g_array_set_size (cache->socket_fds, 0);
   for (i = 0; i < n_fds; i++)
     {
       struct stat st;
 
+      g_array_append_val (cache->polled_fds, fds[i].fd);
       if ((fds[i].events & G_IO_IN) != 0 && fstat (fds[i].fd, &st) == 0 && S_ISSOCK (st.st_mode))
         g_array_append_val (cache->socket_fds, fds[i].fd);
     }
   g_mutex_unlock (&cache->fds_lock);
+  /* A socket that is new may hold input: checked at the next hit. */
+  g_atomic_int_add (&cache->quiet_epoch, -1);
 }
 
-/* In the tracking thread, which alone changes socket_fds. */
 static gboolean
 has_socket_input (GredisCache *cache,
                   GPollFD     *fds,
@@ -997,6 +1153,8 @@ run_tracking_context (gpointer data)
   gint n_allocated = 0;
 
   g_main_context_push_thread_default (cache->context);
+  /* What this thread reads is applied before is_quiet () says so. */
+  _gredis_connection_exempt_thread_from_input_epoch ();
   while (!g_atomic_int_get (&cache->quit))
     {
       gint max_priority, timeout, n_fds;
@@ -1009,17 +1167,19 @@ run_tracking_context (gpointer data)
           n_allocated = n_fds;
           fds = g_renew (GPollFD, fds, n_allocated);
         }
-      publish_sockets (cache, fds, n_fds);
+      update_sockets (cache, fds, n_fds);
       g_poll (fds, n_fds, timeout);
-      /* Marked busy only when a socket has input: a wakeup (a fetch to
-       * start, a hit to look up again) reads nothing from the server. */
+      /* Input pending, first thing after the wakeup and before anything
+       * is read (is_quiet ()); only for a socket with input: a wakeup (a
+       * fetch to start, a hit to look up again) reads nothing from the
+       * server. */
       busy = has_socket_input (cache, fds, n_fds);
       if (busy)
-        g_atomic_int_set (&cache->dispatching, 1);
+        g_atomic_int_set (&cache->pending, 1);
       if (g_main_context_check (cache->context, max_priority, fds, n_fds))
         g_main_context_dispatch (cache->context);
       if (busy)
-        g_atomic_int_set (&cache->dispatching, 0);
+        g_atomic_int_set (&cache->pending, 0);
       complete_fetches (cache);
       process_rechecks (cache);
     }
@@ -1063,6 +1223,7 @@ _gredis_cache_new (GredisConfig               *config,
   cache->step = _gredis_cache_tracking_step_new (cache, &cache->tracking);
 
   g_mutex_init (&cache->fds_lock);
+  cache->polled_fds = g_array_new (FALSE, FALSE, sizeof (int));
   cache->socket_fds = g_array_new (FALSE, FALSE, sizeof (int));
   cache->completions = g_array_new (FALSE, FALSE, sizeof (Completion));
   cache->rechecks = g_ptr_array_new_with_free_func (recheck_free);
@@ -1089,10 +1250,11 @@ _gredis_cache_unref (GredisCache *cache)
   g_hash_table_unref (cache->fetches);
   g_strfreev (cache->prefixes);
   g_main_loop_unref (cache->loop);
+  g_mutex_clear (&cache->fds_lock);
+  g_array_unref (cache->polled_fds);
   g_array_unref (cache->socket_fds);
   g_array_unref (cache->completions);
   g_ptr_array_unref (cache->rechecks);
-  g_mutex_clear (&cache->fds_lock);
   g_main_context_unref (cache->context);
   _gredis_router_unref (cache->router);
   g_object_unref (cache->config);

@@ -601,6 +601,21 @@ static const GredisOptionInfo options[N_PROPS] = {
  * same command, with the same arguments, was answered before and the
  * server has not said since that its key changed. Off by default.
  *
+ * Freshness: a hit is answered only once the invalidations that reached
+ * the client before the read began are applied. The cache's thread flags
+ * input on its tracking connections as soon as it wakes; and when the
+ * library has read anything from a server since the last check, the next
+ * hit looks at the tracking sockets first (one `poll()`). So an
+ * invalidation that arrived before a reply the library read (of a write,
+ * say) is applied before a read that begins after that reply is answered
+ * from memory; in the steady state a hit costs no system call. Not
+ * covered: a write the application learnt of by other means (another
+ * process) whose invalidation has arrived but not yet woken the cache's
+ * thread, for the time that thread takes to be scheduled; and, as for
+ * any client, an invalidation still on its way (Redis sends a writer's
+ * reply before the invalidation its write causes, so a read right after
+ * that reply may return the value it replaced).
+ *
  * The `cache` keys are read when a #GredisClient is made; changing them
  * afterwards does not change its cache. See #GredisClient:cache-hits and
  * #GredisClient::cache-invalidated.

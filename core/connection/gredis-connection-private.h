@@ -18,6 +18,12 @@ G_BEGIN_DECLS
  * entry becomes a tombstone. When the call keeps its command
  * (_gredis_call_keep_command()), the encoded bytes are stored in it.
  * Exactly one of @argv and @args is given. */
+/* A counter of the reads that got bytes from a server, in any thread
+ * but those exempted (the client-side cache's tracking thread): what a
+ * thread learned from a server came after the counter changed. */
+guint _gredis_connection_get_input_epoch (void);
+void  _gredis_connection_exempt_thread_from_input_epoch (void);
+
 void _gredis_connection_queue_call (GredisConnection   *connection,
                                     guint               argc,
                                     const char * const *argv,

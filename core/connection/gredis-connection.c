@@ -962,6 +962,25 @@ drain (GredisConnection *self)
   return TRUE;
 }
 
+/* Bumped by every read that got bytes from a server, before they are
+ * parsed, except in threads that opted out: the client-side cache checks
+ * its tracking sockets only when something came in since it last did
+ * (gredis-cache.c, is_quiet ()). */
+static gint input_epoch;
+static GPrivate input_epoch_exempt;
+
+guint
+_gredis_connection_get_input_epoch (void)
+{
+  return (guint) g_atomic_int_get (&input_epoch);
+}
+
+void
+_gredis_connection_exempt_thread_from_input_epoch (void)
+{
+  g_private_set (&input_epoch_exempt, GINT_TO_POINTER (1));
+}
+
 /* One read from the stream, fed to the parser and drained: the number of
  * bytes read, 0 when there was nothing to read, -1 when the connection
  * failed (or was closed by a reply's callback) under it. */
@@ -1002,6 +1021,8 @@ receive (GredisConnection *self,
       return -1;
     }
 
+  if (G_LIKELY (g_private_get (&input_epoch_exempt) == NULL))
+    g_atomic_int_inc (&input_epoch);
   self->progress_time = now;
   if (G_UNLIKELY (self->observer != NULL))
     _gredis_connection_observer_received (self->observer, n);
