@@ -8,10 +8,10 @@
 
 #include <string.h>
 
-/* One command waiting for its reply. */
+/* One command waiting for its reply. When its bytes were written is
+ * not kept here but in the write marks: one per write, not per command. */
 typedef struct
 {
-  gint64 start;
   const char *name;            /* interned; NULL: no command here */
   guint32 bytes_out;
   guint16 n_keys;
@@ -32,6 +32,15 @@ typedef struct
 
 #define N_NAME_SLOTS 32
 
+/* One write to the socket: the commands of sequence numbers below
+ * @end_seq not yet covered by an earlier mark had their bytes written at
+ * @time. Commands complete in order, so the marks are a queue. */
+typedef struct
+{
+  guint64 end_seq;
+  gint64 time;
+} WriteMark;
+
 struct _GredisConnectionObserver
 {
   GredisObservers *observers;
@@ -46,6 +55,8 @@ struct _GredisConnectionObserver
   guint64 bytes_in;            /* read since the last reply */
   gint64 read_time;            /* when the last bytes were read */
   gboolean ready;              /* reported as created */
+  GArray *marks;               /* WriteMark, oldest first, from first_mark */
+  guint first_mark;
 
   NameSlot names[N_NAME_SLOTS];
 };
@@ -132,6 +143,7 @@ _gredis_connection_observer_new (GredisObservers    *observers,
   self->db = db;
   self->ring = g_new0 (Observed, ring_size);
   self->mask = ring_size - 1;
+  self->marks = g_array_new (FALSE, FALSE, sizeof (WriteMark));
   return self;
 }
 
@@ -140,6 +152,7 @@ _gredis_connection_observer_free (GredisConnectionObserver *self)
 {
   _gredis_observers_unref (self->observers);
   g_free (self->ring);
+  g_array_unref (self->marks);
   g_free (self);
 }
 
@@ -175,7 +188,6 @@ fill_event (GredisConnectionObserver *self,
   event->server_address = self->server_address;
   event->server_port = self->server_port;
   event->db = self->db;
-  event->start_time = o->start;
   event->attempt = o->attempt;
   event->batch_size = o->batch_size;
   event->n_keys = o->n_keys;
@@ -206,8 +218,6 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
     }
   slot = lookup_name (self, name, length);
   o->name = slot != NULL ? slot->name : "UNKNOWN";
-  /* Set when its bytes are written, with every command of that write. */
-  o->start = 0;
   o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
   o->attempt = (guint8) CLAMP (attempt, 1, G_MAXUINT8);
   o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
@@ -232,6 +242,32 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
     }
 }
 
+/* When the bytes of command @seq were written; 0 if they were not. The
+ * marks of commands before @seq are dropped: none of them is asked for
+ * again. */
+static gint64
+written_time (GredisConnectionObserver *self,
+              guint64                   seq)
+{
+  const WriteMark *marks = (const WriteMark *) self->marks->data;
+
+  while (self->first_mark < self->marks->len && marks[self->first_mark].end_seq <= seq)
+    self->first_mark++;
+  if (self->first_mark == self->marks->len)
+    {
+      g_array_set_size (self->marks, 0);
+      self->first_mark = 0;
+      return 0;
+    }
+  /* Never emptied under steady load: drop the used half now and then. */
+  if (self->first_mark >= 64 && self->first_mark * 2 >= self->marks->len)
+    {
+      g_array_remove_range (self->marks, 0, self->first_mark);
+      self->first_mark = 0;
+    }
+  return ((const WriteMark *) self->marks->data)[self->first_mark].time;
+}
+
 void
 _gredis_connection_observer_completed (GredisConnectionObserver *self,
                                        guint64                   seq,
@@ -248,6 +284,7 @@ _gredis_connection_observer_completed (GredisConnectionObserver *self,
   if (o->name == NULL)
     return;
   fill_event (self, o, &event);
+  event.start_time = written_time (self, seq);
   o->name = NULL;
 
   /* A reply ends when its bytes were read; a failure, now. */
@@ -287,18 +324,14 @@ _gredis_connection_observer_written (GredisConnectionObserver *self,
                                      guint64                   from_seq,
                                      guint64                   to_seq)
 {
-  gint64 now;
+  WriteMark mark;
 
   if (from_seq >= to_seq)
     return;
-  now = g_get_monotonic_time ();
-  for (guint64 seq = from_seq; seq < to_seq; seq++)
-    {
-      Observed *o = &self->ring[seq & self->mask];
-
-      if (o->name != NULL && o->start == 0)
-        o->start = now;
-    }
+  /* One clock read and one mark for every command of this write. */
+  mark.end_seq = to_seq;
+  mark.time = g_get_monotonic_time ();
+  g_array_append_val (self->marks, mark);
 }
 
 void
