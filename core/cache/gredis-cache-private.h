@@ -29,6 +29,14 @@ G_BEGIN_DECLS
  * sentinel master switch, a new cluster node), a changed cluster
  * topology, `tracking-redir-broken`, a null invalidation (FLUSHALL).
  *
+ * With RESP2 the server cannot push on the reading connections: they
+ * track with REDIRECT to a connection of the tracking context subscribed
+ * to __redis__:invalidate (gredis-cache-redirect.c). Every fetch in
+ * flight is then the placeholder of its key that an invalidation read on
+ * the subscriber marks, so that its reply is not kept; the cache is
+ * emptied when the subscriber is lost or replaced, and nothing is kept
+ * while there is none.
+ *
  * Thread-safe; reference-counted. */
 typedef struct _GredisCache GredisCache;
 

@@ -1204,6 +1204,10 @@ run_tracking_context (gpointer data)
       process_rechecks (cache);
     }
   g_main_context_pop_thread_default (cache->context);
+  /* The thread's reference: the cache may be closed from this thread
+   * (its owner's last reference dropped by a task completed here), and
+   * outlives the loop then. */
+  _gredis_cache_unref (cache);
   return NULL;
 }
 
@@ -1263,7 +1267,7 @@ _gredis_cache_new (GredisConfig               *config,
   cache->rechecks = g_ptr_array_new_with_free_func (recheck_free);
   cache->context = g_main_context_new ();
   cache->loop = g_main_loop_new (cache->context, FALSE);
-  cache->thread = g_thread_new ("gredis-cache", run_tracking_context, cache);
+  cache->thread = g_thread_new ("gredis-cache", run_tracking_context, _gredis_cache_ref (cache));
   if (cache->redirect)
     {
       GSource *source = g_idle_source_new ();
