@@ -393,7 +393,7 @@ start_fetch_optin (Fetch *fetch)
   static const char * const caching[] = { "CLIENT", "CACHING", "yes" };
   GredisCache *cache = fetch->cache;
   GBytes * const *args = (GBytes * const *) fetch->args->pdata;
-  GredisConnection *connection;
+  g_autoptr(GredisConnection) connection = NULL;
   GredisCall *call;
   gint slot = GREDIS_POOL_NO_SLOT;
 

@@ -774,6 +774,8 @@ main (int    argc,
                         in_resp2);
   g_test_add_data_func ("/cache/resp2/flushall", (gconstpointer) test_flushall, in_resp2);
   g_test_add_func ("/cache/resp2/kill-subscriber", test_resp2_kill_subscriber);
+  g_test_add_data_func ("/cache/resp2/broadcast", (gconstpointer) test_broadcast, in_resp2);
+  g_test_add_data_func ("/cache/resp2/optin", (gconstpointer) test_optin, in_resp2);
   g_test_add_data_func ("/cache/resp2/staleness", (gconstpointer) test_staleness, in_resp2);
 
   status = g_test_run ();
