@@ -1239,6 +1239,16 @@ _gredis_cache_new (GredisConfig               *config,
   GredisCache *cache;
   const char *prefixes;
 
+  /* The invalidations of a cluster node are redirected to a client of
+   * that node only: RESP2 would need a subscriber per node. (A pool that
+   * routes by slot under another name is found by start_redirect ().) */
+  if (gredis_config_get_protocol (config) < 3 &&
+      g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0)
+    {
+      g_warning ("The client-side cache needs RESP3 (protocol=3) on a cluster: it is off.");
+      return NULL;
+    }
+
   cache = g_new0 (GredisCache, 1);
   g_atomic_ref_count_init (&cache->ref_count);
   g_mutex_init (&cache->lock);
