@@ -29,6 +29,14 @@ G_BEGIN_DECLS
  * sentinel master switch, a new cluster node), a changed cluster
  * topology, `tracking-redir-broken`, a null invalidation (FLUSHALL).
  *
+ * With RESP2 the server cannot push on the reading connections: they
+ * track with REDIRECT to a connection of the tracking context subscribed
+ * to __redis__:invalidate (gredis-cache-redirect.c). Every fetch in
+ * flight is then the placeholder of its key that an invalidation read on
+ * the subscriber marks, so that its reply is not kept; the cache is
+ * emptied when the subscriber is lost or replaced, and nothing is kept
+ * while there is none.
+ *
  * Thread-safe; reference-counted. */
 typedef struct _GredisCache GredisCache;
 
@@ -49,8 +57,10 @@ typedef struct
   guint n_entries;
 } GredisCacheStats;
 
-/* NULL, with a warning, when the configuration cannot be served (RESP2:
- * the server pushes invalidations only with RESP3). */
+/* NULL, with a warning, when the configuration cannot be served (RESP2
+ * on a cluster: the invalidations of a node go to a client of that
+ * node only). With RESP2 the reading connections redirect their
+ * invalidations to a subscribed connection (gredis-cache-redirect.c). */
 GredisCache  *_gredis_cache_new            (GredisConfig               *config,
                                             GredisRouter               *router,
                                             GObject                    *owner,
@@ -145,6 +155,34 @@ void          _gredis_cache_invalidate     (GredisCache                *cache,
 gboolean      _gredis_cache_key_is_tracked (GredisCache                *cache,
                                             const guint8               *key,
                                             gsize                       key_length);
+
+/* Applies the keys of an invalidation message (a null or non-array
+ * payload empties the cache). */
+void          _gredis_cache_apply_invalidation (GredisCache            *cache,
+                                                GredisReply            *keys);
+/* Adds the arguments of CLIENT TRACKING ON (REDIRECT, BCAST, PREFIX,
+ * OPTIN as configured) to @argv; FALSE, when the cache redirects and no
+ * subscriber is ready: tracking cannot be turned on yet. */
+gboolean      _gredis_cache_build_tracking (GredisCache                *cache,
+                                            GPtrArray                  *argv);
+
+/* RESP2 (gredis-cache-redirect.c): the client subscribed to
+ * __redis__:invalidate; tracking thread only. */
+typedef struct _GredisCacheRedirect GredisCacheRedirect;
+GredisCacheRedirect *_gredis_cache_redirect_new   (GredisCache         *cache,
+                                                   GredisRouter        *router);
+void                 _gredis_cache_redirect_start (GredisCacheRedirect *redirect);
+void                 _gredis_cache_redirect_stop  (GredisCacheRedirect *redirect);
+void                 _gredis_cache_redirect_free  (GredisCacheRedirect *redirect);
+
+/* Whether the cache redirects (RESP2), and the client id it redirects
+ * to (0: none is subscribed; nothing read is kept then). Setting it, in
+ * the tracking context, empties the cache and, with a new id, turns
+ * tracking on again with it on the reading connection. */
+gboolean      _gredis_cache_redirects          (GredisCache            *cache);
+guint64       _gredis_cache_get_redirect_id    (GredisCache            *cache);
+void          _gredis_cache_set_redirect_id    (GredisCache            *cache,
+                                                guint64                 id);
 
 /* The CLIENT TRACKING step of @cache, and the handle it holds the cache
  * by, to detach when the cache closes. */

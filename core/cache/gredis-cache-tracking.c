@@ -52,29 +52,33 @@ tracking_get_cache (Tracking         *tracking,
   return cache;
 }
 
-static gboolean
-build_tracking (GredisConnection *connection,
-                GPtrArray        *argv,
-                gpointer          user_data)
+gboolean
+_gredis_cache_build_tracking (GredisCache *cache,
+                              GPtrArray   *argv)
 {
-  g_autoptr(GredisCache) cache = tracking_get_cache (user_data, connection);
-  GredisConfig *config;
+  GredisConfig *config = _gredis_cache_get_config (cache);
+  guint64 redirect_id = 0;
   const char *prefixes;
 
-  if (cache == NULL)
-    return FALSE;
-  if (gredis_connection_get_protocol (connection) < 3)
+  if (_gredis_cache_redirects (cache))
     {
-      /* Without RESP3 the server would not push invalidations here:
-       * nothing read on this connection may be kept. */
-      _gredis_cache_flush (cache, "a tracking connection without RESP3");
-      return FALSE;
+      redirect_id = _gredis_cache_get_redirect_id (cache);
+      /* No subscriber yet: the connection reads untracked, and what it
+       * reads is not kept (fetch_done ()) until one is ready, which
+       * turns tracking on here (_gredis_cache_set_redirect_id ()). The
+       * subscriber's own connection gets here too, with no id. */
+      if (redirect_id == 0)
+        return FALSE;
     }
 
-  config = _gredis_cache_get_config (cache);
   g_ptr_array_add (argv, g_strdup ("CLIENT"));
   g_ptr_array_add (argv, g_strdup ("TRACKING"));
   g_ptr_array_add (argv, g_strdup ("ON"));
+  if (redirect_id != 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("REDIRECT"));
+      g_ptr_array_add (argv, g_strdup_printf ("%" G_GUINT64_FORMAT, redirect_id));
+    }
   if (g_strcmp0 (gredis_config_get_cache_mode (config), "broadcast") == 0)
     {
       g_ptr_array_add (argv, g_strdup ("BCAST"));
@@ -94,6 +98,25 @@ build_tracking (GredisConnection *connection,
   else if (gredis_config_get_cache_optin (config))
     g_ptr_array_add (argv, g_strdup ("OPTIN"));
   return TRUE;
+}
+
+static gboolean
+build_tracking (GredisConnection *connection,
+                GPtrArray        *argv,
+                gpointer          user_data)
+{
+  g_autoptr(GredisCache) cache = tracking_get_cache (user_data, connection);
+
+  if (cache == NULL)
+    return FALSE;
+  if (gredis_connection_get_protocol (connection) < 3 && !_gredis_cache_redirects (cache))
+    {
+      /* Without RESP3 the server would not push invalidations here:
+       * nothing read on this connection may be kept. */
+      _gredis_cache_flush (cache, "a tracking connection without RESP3");
+      return FALSE;
+    }
+  return _gredis_cache_build_tracking (cache, argv);
 }
 
 static void
@@ -201,10 +224,6 @@ _gredis_cache_handle_push (GredisCache      *cache,
                            GredisConnection *connection,
                            GredisReply      *push)
 {
-  GredisReply *keys;
-  g_autoptr(GPtrArray) list = NULL;
-  gsize i, n;
-
   if (gredis_reply_get_kind (push) != GREDIS_REPLY_PUSH &&
       gredis_reply_get_kind (push) != GREDIS_REPLY_ARRAY)
     return;
@@ -217,7 +236,16 @@ _gredis_cache_handle_push (GredisCache      *cache,
   if (!push_type_is (push, "invalidate") || gredis_reply_get_n_elements (push) < 2)
     return;
 
-  keys = gredis_reply_get_element (push, 1);
+  _gredis_cache_apply_invalidation (cache, gredis_reply_get_element (push, 1));
+}
+
+void
+_gredis_cache_apply_invalidation (GredisCache *cache,
+                                  GredisReply *keys)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  gsize i, n;
+
   /* A null invalidation: FLUSHALL, FLUSHDB, or a server that dropped
    * what it tracked. */
   if (gredis_reply_is_nil (keys) || !gredis_reply_is_aggregate (keys))

@@ -34,9 +34,22 @@ struct _GredisCache
   GStrv prefixes;              /* broadcast mode; NULL or empty: all keys */
   gboolean optin;
 
+  /* RESP2: invalidations are redirected to a subscribed connection of
+   * the tracking context (gredis-cache-redirect.c); @redirect_id, under
+   * the lock, is its client id, 0 while there is none. */
+  gboolean redirect;
+  GredisCacheRedirect *redirect_state;
+  guint64 redirect_id;
+
   /* Under the lock. */
   GredisCacheStore *store;
-  GHashTable *fetches;         /* command → Fetch */
+  GHashTable *fetches;         /* command → Fetch callers may join */
+  /* Every fetch in flight, joinable or not: the in-flight placeholders
+   * that invalidations mark (a fetch that was sent is displaced from
+   * @fetches by the next miss of its command, and must still be
+   * marked: with RESP2 the invalidation comes on another connection,
+   * maybe before the reply). */
+  GHashTable *in_flight;       /* set of Fetch */
   guint64 generation;          /* bumped by each flush */
   guint64 hits, misses, evictions, invalidations;
   gboolean closed;
@@ -337,8 +350,14 @@ fetch_done (GObject      *source,
   g_mutex_lock (&cache->lock);
   if (g_hash_table_lookup (cache->fetches, fetch->command) == fetch)
     g_hash_table_remove (cache->fetches, fetch->command);
+  g_hash_table_remove (cache->in_flight, fetch);
+  /* The fetch was the in-flight placeholder of its key (in_flight): an
+   * invalidation read while it was in flight, on the subscriber in
+   * redirect mode, marked it (invalidate ()); a new subscriber bumped
+   * the generation, and without one nothing is tracked. */
   if (reply != NULL && !fetch->invalidated && !cache->closed &&
-      fetch->generation == cache->generation)
+      fetch->generation == cache->generation &&
+      (!cache->redirect || cache->redirect_id != 0))
     _gredis_cache_store_insert (cache->store, fetch->command, fetch->key, reply,
                                 g_get_monotonic_time (), &cache->evictions);
   else if (reply != NULL)
@@ -374,7 +393,7 @@ start_fetch_optin (Fetch *fetch)
   static const char * const caching[] = { "CLIENT", "CACHING", "yes" };
   GredisCache *cache = fetch->cache;
   GBytes * const *args = (GBytes * const *) fetch->args->pdata;
-  GredisConnection *connection;
+  g_autoptr(GredisConnection) connection = NULL;
   GredisCall *call;
   gint slot = GREDIS_POOL_NO_SLOT;
 
@@ -766,6 +785,7 @@ join_fetch_locked (GredisCache *cache,
       fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
       fetch->args = g_steal_pointer (&args);
       g_hash_table_replace (cache->fetches, fetch->command, fetch);
+      g_hash_table_add (cache->in_flight, fetch);
       *start = TRUE;
     }
   else
@@ -1002,8 +1022,8 @@ invalidate (GredisCache *cache,
           _gredis_cache_store_invalidate (cache->store, data, length);
           /* A read of the key in flight may have been answered before
            * the change: it is not kept. */
-          g_hash_table_iter_init (&iter, cache->fetches);
-          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fetch))
+          g_hash_table_iter_init (&iter, cache->in_flight);
+          while (g_hash_table_iter_next (&iter, (gpointer *) &fetch, NULL))
             if (g_bytes_equal (fetch->key, key))
               fetch->invalidated = TRUE;
           if (from_server)
@@ -1184,7 +1204,29 @@ run_tracking_context (gpointer data)
       process_rechecks (cache);
     }
   g_main_context_pop_thread_default (cache->context);
+  /* The thread's reference: the cache may be closed from this thread
+   * (its owner's last reference dropped by a task completed here), and
+   * outlives the loop then. */
+  _gredis_cache_unref (cache);
   return NULL;
+}
+
+/* In the tracking context. */
+static gboolean
+start_redirect (gpointer data)
+{
+  GredisCache *cache = data;
+
+  if (_gredis_router_routes_by_slot (cache->router))
+    {
+      /* The invalidations of a node go to a client of that node: one
+       * subscriber per node is not done. Nothing is kept (the redirect
+       * id stays 0). */
+      g_warning ("The client-side cache needs RESP3 (protocol=3) on a cluster: it is off.");
+      return G_SOURCE_REMOVE;
+    }
+  _gredis_cache_redirect_start (cache->redirect_state);
+  return G_SOURCE_REMOVE;
 }
 
 GredisCache *
@@ -1197,9 +1239,13 @@ _gredis_cache_new (GredisConfig               *config,
   GredisCache *cache;
   const char *prefixes;
 
-  if (gredis_config_get_protocol (config) < 3)
+  /* The invalidations of a cluster node are redirected to a client of
+   * that node only: RESP2 would need a subscriber per node. (A pool that
+   * routes by slot under another name is found by start_redirect ().) */
+  if (gredis_config_get_protocol (config) < 3 &&
+      g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0)
     {
-      g_warning ("The client-side cache needs RESP3 (protocol=3): it is off.");
+      g_warning ("The client-side cache needs RESP3 (protocol=3) on a cluster: it is off.");
       return NULL;
     }
 
@@ -1213,6 +1259,7 @@ _gredis_cache_new (GredisConfig               *config,
   cache->invalidated = invalidated;
   cache->broadcast = g_strcmp0 (gredis_config_get_cache_mode (config), "broadcast") == 0;
   cache->optin = !cache->broadcast && gredis_config_get_cache_optin (config);
+  cache->redirect = gredis_config_get_protocol (config) < 3;
   prefixes = gredis_config_get_cache_prefixes (config);
   if (cache->broadcast && prefixes != NULL && prefixes[0] != '\0')
     cache->prefixes = g_strsplit (prefixes, ",", -1);
@@ -1220,6 +1267,7 @@ _gredis_cache_new (GredisConfig               *config,
                                           gredis_config_get_cache_max_bytes (config),
                                           (gint64) gredis_config_get_cache_ttl_ms (config) * 1000);
   cache->fetches = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  cache->in_flight = g_hash_table_new (NULL, NULL);
   cache->step = _gredis_cache_tracking_step_new (cache, &cache->tracking);
 
   g_mutex_init (&cache->fds_lock);
@@ -1229,7 +1277,17 @@ _gredis_cache_new (GredisConfig               *config,
   cache->rechecks = g_ptr_array_new_with_free_func (recheck_free);
   cache->context = g_main_context_new ();
   cache->loop = g_main_loop_new (cache->context, FALSE);
-  cache->thread = g_thread_new ("gredis-cache", run_tracking_context, cache);
+  cache->thread = g_thread_new ("gredis-cache", run_tracking_context, _gredis_cache_ref (cache));
+  if (cache->redirect)
+    {
+      GSource *source = g_idle_source_new ();
+
+      cache->redirect_state = _gredis_cache_redirect_new (cache, router);
+      g_source_set_callback (source, start_redirect, cache, NULL);
+      g_source_set_static_name (source, "[gredis] cache redirect");
+      g_source_attach (source, cache->context);
+      g_source_unref (source);
+    }
   return cache;
 }
 
@@ -1246,8 +1304,10 @@ _gredis_cache_unref (GredisCache *cache)
   if (!g_atomic_ref_count_dec (&cache->ref_count))
     return;
   g_warn_if_fail (cache->thread == NULL);
+  g_clear_pointer (&cache->redirect_state, _gredis_cache_redirect_free);
   _gredis_cache_store_free (cache->store);
   g_hash_table_unref (cache->fetches);
+  g_hash_table_unref (cache->in_flight);
   g_strfreev (cache->prefixes);
   g_main_loop_unref (cache->loop);
   g_mutex_clear (&cache->fds_lock);
@@ -1268,6 +1328,8 @@ quit_when_idle (gpointer data)
 {
   GredisCache *cache = data;
 
+  if (cache->redirect_state != NULL)
+    _gredis_cache_redirect_stop (cache->redirect_state);
   g_atomic_int_set (&cache->quit, TRUE);
   return G_SOURCE_REMOVE;
 }
@@ -1306,10 +1368,11 @@ _gredis_cache_close (GredisCache *cache)
    * error. */
   left = g_ptr_array_new ();
   g_mutex_lock (&cache->lock);
-  g_hash_table_iter_init (&iter, cache->fetches);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fetch))
+  g_hash_table_iter_init (&iter, cache->in_flight);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &fetch, NULL))
     g_ptr_array_add (left, fetch);
   g_hash_table_remove_all (cache->fetches);
+  g_hash_table_remove_all (cache->in_flight);
   _gredis_cache_store_clear (cache->store);
   for (i = 0; i < cache->rechecks->len; i++)
     {
@@ -1351,4 +1414,72 @@ GredisConfig *
 _gredis_cache_get_config (GredisCache *cache)
 {
   return cache->config;
+}
+
+gboolean
+_gredis_cache_redirects (GredisCache *cache)
+{
+  return cache->redirect;
+}
+
+guint64
+_gredis_cache_get_redirect_id (GredisCache *cache)
+{
+  guint64 id;
+
+  g_mutex_lock (&cache->lock);
+  id = cache->redirect_id;
+  g_mutex_unlock (&cache->lock);
+  return id;
+}
+
+static void
+retracked (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GredisCache *cache = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = _gredis_call_propagate_reply (result, &error);
+
+  /* Not tracked: what it read meanwhile is not kept. The subscriber it
+   * named is gone, most likely; its own connection says so. */
+  if (reply == NULL || gredis_reply_is_error (reply))
+    _gredis_cache_flush (cache, "CLIENT TRACKING failed");
+  _gredis_cache_unref (cache);
+}
+
+void
+_gredis_cache_set_redirect_id (GredisCache *cache,
+                               guint64      id)
+{
+  static const char * const off[] = { "CLIENT", "TRACKING", "off" };
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GredisConnection) connection = NULL;
+
+  g_mutex_lock (&cache->lock);
+  cache->redirect_id = id;
+  g_mutex_unlock (&cache->lock);
+  /* Whatever was read before was tracked for another subscriber, or
+   * for none: fetches in flight are not kept either. */
+  _gredis_cache_flush (cache, id != 0 ? "a new invalidation subscriber"
+                                      : "no invalidation subscriber");
+  if (id == 0)
+    return;
+
+  /* The reading connection tracks for the new subscriber from now on:
+   * the fetches started after this are queued behind these commands. (A
+   * connection made later gets it in its handshake.) Tracking is turned
+   * off first, as the server refuses prefixes it already has. */
+  connection = _gredis_router_get_shared (cache->router, NULL);
+  if (connection == NULL)
+    return;
+  argv = g_ptr_array_new_with_free_func (g_free);
+  if (!_gredis_cache_build_tracking (cache, argv))
+    return;
+  _gredis_connection_queue_command (connection, G_N_ELEMENTS (off), off, NULL, NULL,
+                                    FALSE, NULL, NULL, ignore_reply, NULL, NULL);
+  _gredis_connection_queue_command (connection, argv->len, (const char * const *) argv->pdata,
+                                    NULL, NULL, FALSE, NULL, NULL, retracked,
+                                    _gredis_cache_ref (cache), NULL);
 }

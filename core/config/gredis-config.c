@@ -595,11 +595,20 @@ static const GredisOptionInfo options[N_PROPS] = {
  * GredisConfig:cache:
  *
  * Whether the client keeps a client-side cache of what it reads, kept
- * fresh by the server with `CLIENT TRACKING` (RESP3: it needs
- * #GredisConfig:protocol 3). Read-only commands on one key (`GET`,
- * `HGETALL`, `SMEMBERS`, `ZRANGE` …) are answered from memory when the
- * same command, with the same arguments, was answered before and the
- * server has not said since that its key changed. Off by default.
+ * fresh by the server with `CLIENT TRACKING`. Read-only commands on one
+ * key (`GET`, `HGETALL`, `SMEMBERS`, `ZRANGE` …) are answered from
+ * memory when the same command, with the same arguments, was answered
+ * before and the server has not said since that its key changed. Off by
+ * default.
+ *
+ * With #GredisConfig:protocol 3 the server pushes invalidations on the
+ * connection that reads. With RESP2 (protocol 2) the cache opens one
+ * more connection, subscribed to `__redis__:invalidate`, and its reading
+ * connection tracks with `CLIENT TRACKING ON REDIRECT` to it; a read in
+ * flight when its key is invalidated is answered but not kept, and the
+ * whole cache is emptied when that connection is lost (nothing is kept
+ * until a new one is subscribed). RESP2 is not supported with a cluster
+ * (the cache is then off, with a warning).
  *
  * Freshness: a hit is answered only once the invalidations that reached
  * the client before the read began are applied. The cache's thread flags

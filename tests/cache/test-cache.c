@@ -7,7 +7,16 @@
 
 #include "gredis-test-server.h"
 
+#include <string.h>
+
 static GredisTestServer *server;
+
+/* The protocol of the clients make_client () makes: the RESP2 subtests
+ * run the RESP3 ones again with 2 (tracking through REDIRECT). */
+static gint protocol = 3;
+
+static void wait_invalidations (GredisClient *client,
+                                guint64       before);
 
 /* A client of the test server; @options: "key=value" pairs. */
 static GredisClient *
@@ -17,11 +26,12 @@ make_client (gboolean     cache,
 {
   g_autoptr(GredisConfig) config = gredis_config_new ();
   g_autoptr(GError) error = NULL;
+  GredisClient *client;
   const char *option;
   va_list ap;
 
   gredis_config_set_path (config, gredis_test_server_get_socket_path (server));
-  gredis_config_set_protocol (config, 3);
+  gredis_config_set_protocol (config, protocol);
   gredis_config_set_cache (config, cache);
   va_start (ap, first_option);
   for (option = first_option; option != NULL; option = va_arg (ap, const char *))
@@ -32,7 +42,13 @@ make_client (gboolean     cache,
       g_assert_no_error (error);
     }
   va_end (ap);
-  return gredis_client_new (config);
+  client = gredis_client_new (config);
+  /* With RESP2 nothing is kept until the subscriber that invalidations
+   * are redirected to is ready; it empties the cache then (an
+   * invalidation). */
+  if (cache && protocol < 3)
+    wait_invalidations (client, 0);
+  return client;
 }
 
 static GredisReply *
@@ -401,35 +417,123 @@ test_optin (void)
   g_assert_cmpstr (a, ==, "2");
 }
 
+/* The id of the newest pub/sub client of the server (the subscriber
+ * of the cache made last), from CLIENT LIST TYPE pubsub; 0 if none. */
+static gint64
+newest_subscriber_id (GredisClient *writer)
+{
+  g_autoptr(GredisReply) list = run (writer, "CLIENT", "LIST", "TYPE", "pubsub", NULL);
+  g_auto(GStrv) lines = g_strsplit (gredis_reply_get_string (list, NULL), "\n", -1);
+  gint64 newest = 0;
+  guint i;
+
+  for (i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "id=") && strstr (lines[i], "sub=1") != NULL)
+      newest = MAX (newest, g_ascii_strtoll (lines[i] + 3, NULL, 10));
+  return newest;
+}
+
+/* RESP2 (the default protocol): the cache subscribes a connection to
+ * __redis__:invalidate and its reading connection tracks with REDIRECT
+ * to it. */
 static void
-test_resp2_off (void)
+test_resp2_redirect (void)
 {
   g_autoptr(GredisConfig) config = gredis_config_new ();
   g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisClient) writer = NULL;
+  g_autoptr(GredisReply) clients = NULL;
   g_autofree char *a = NULL;
+  g_autofree char *redir = NULL;
+  gint64 subscriber;
+  guint64 before;
 
-  /* The library logs structured messages, which g_test_expect_message()
-   * does not see: the warning is checked in a subprocess. */
-  if (g_test_subprocess ())
-    {
-      gredis_config_set_path (config, gredis_test_server_get_socket_path (server));
-      gredis_config_set_cache (config, TRUE);
-      client = gredis_client_new (config);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr ("*needs RESP3*");
-
+  g_assert_cmpint (gredis_config_get_protocol (config), <, 3);
   gredis_config_set_path (config, gredis_test_server_get_socket_path (server));
   gredis_config_set_cache (config, TRUE);
-  gredis_config_set_option (config, "protocol", "2", NULL);
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
-  g_log_set_fatal_mask ("Gredis", G_LOG_LEVEL_CRITICAL);
   client = gredis_client_new (config);
+  writer = make_client (FALSE, NULL);
+  wait_invalidations (client, 0);
+
+  set (writer, "resp2:k", "one");
   a = get (client, "resp2:k");
+  g_assert_cmpstr (a, ==, "one");
   a = (g_free (a), get (client, "resp2:k"));
-  g_assert_cmpuint (gredis_client_get_cache_hits (client), ==, 0);
+  g_assert_cmpstr (a, ==, "one");
+  g_assert_cmpuint (gredis_client_get_cache_hits (client), ==, 1);
+
+  /* The reading connection redirects to the subscriber. */
+  subscriber = newest_subscriber_id (writer);
+  g_assert_cmpint (subscriber, >, 0);
+  redir = g_strdup_printf ("redir=%" G_GINT64_FORMAT " ", subscriber);
+  clients = run (writer, "CLIENT", "LIST", NULL);
+  g_assert_nonnull (strstr (gredis_reply_get_string (clients, NULL), redir));
+
+  before = gredis_client_get_cache_invalidations (client);
+  set (writer, "resp2:k", "two");
+  wait_invalidations (client, before);
+  a = (g_free (a), get (client, "resp2:k"));
+  g_assert_cmpstr (a, ==, "two");
+}
+
+/* The subscriber is killed: the cache is emptied, reads are fresh, and
+ * once a new subscriber is ready the reading connection tracks for it. */
+static void
+test_resp2_kill_subscriber (void)
+{
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisClient) writer = NULL;
+  g_autoptr(GredisReply) killed = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *id = NULL;
+  gint64 subscriber, deadline;
+  guint64 before, hits;
+  guint i;
+
+  protocol = 2;
+  client = make_client (TRUE, NULL);
+  writer = make_client (FALSE, NULL);
+  protocol = 3;
+
+  set (writer, "kill2:k", "before");
+  for (i = 0; i < 3; i++)
+    {
+      a = (g_free (a), get (client, "kill2:k"));
+      g_assert_cmpstr (a, ==, "before");
+    }
+  g_assert_cmpuint (gredis_client_get_cache_hits (client), ==, 2);
+
+  subscriber = newest_subscriber_id (writer);
+  g_assert_cmpint (subscriber, >, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, subscriber);
+  before = gredis_client_get_cache_invalidations (client);
+  killed = run (writer, "CLIENT", "KILL", "ID", id, NULL);
+  g_assert_cmpint (gredis_reply_get_integer (killed), ==, 1);
+  wait_invalidations (client, before);
+  g_assert_cmpuint (gredis_client_get_cache_bytes (client), ==, 0);
+
+  set (writer, "kill2:k", "after");
+  a = (g_free (a), get (client, "kill2:k"));
+  g_assert_cmpstr (a, ==, "after");
+
+  /* Reads are kept again once the new subscriber is ready (a bound,
+   * not a measure). */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  hits = gredis_client_get_cache_hits (client);
+  while (gredis_client_get_cache_hits (client) == hits)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      a = (g_free (a), get (client, "kill2:k"));
+      g_assert_cmpstr (a, ==, "after");
+      g_usleep (1000);
+    }
+  g_assert_cmpint (newest_subscriber_id (writer), >, subscriber);
+
+  before = gredis_client_get_cache_invalidations (client);
+  set (writer, "kill2:k", "again");
+  wait_invalidations (client, before);
+  a = (g_free (a), get (client, "kill2:k"));
+  g_assert_cmpstr (a, ==, "again");
 }
 
 /* Staleness: a writer on another client sets keys to increasing versions
@@ -631,6 +735,17 @@ test_staleness (void)
   g_object_unref (stale.writer);
 }
 
+/* Runs a RESP3 subtest again with RESP2 clients. */
+static void
+in_resp2 (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  protocol = 2;
+  func ();
+  protocol = 3;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -653,8 +768,15 @@ main (int    argc,
   g_test_add_func ("/cache/ttl", test_ttl);
   g_test_add_func ("/cache/broadcast", test_broadcast);
   g_test_add_func ("/cache/optin", test_optin);
-  g_test_add_func ("/cache/resp2-off", test_resp2_off);
   g_test_add_func ("/cache/staleness", test_staleness);
+  g_test_add_func ("/cache/resp2/redirect", test_resp2_redirect);
+  g_test_add_data_func ("/cache/resp2/hit-and-invalidate", (gconstpointer) test_hit_and_invalidate,
+                        in_resp2);
+  g_test_add_data_func ("/cache/resp2/flushall", (gconstpointer) test_flushall, in_resp2);
+  g_test_add_func ("/cache/resp2/kill-subscriber", test_resp2_kill_subscriber);
+  g_test_add_data_func ("/cache/resp2/broadcast", (gconstpointer) test_broadcast, in_resp2);
+  g_test_add_data_func ("/cache/resp2/optin", (gconstpointer) test_optin, in_resp2);
+  g_test_add_data_func ("/cache/resp2/staleness", (gconstpointer) test_staleness, in_resp2);
 
   status = g_test_run ();
 
