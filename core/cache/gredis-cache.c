@@ -29,6 +29,7 @@ struct _GredisCache
   GredisCacheInvalidatedFunc invalidated;
   GredisHandshakeStep *step;
   gpointer tracking;           /* the step's handle */
+  GredisObservers *observers;  /* the router's; NULL: none */
 
   gboolean broadcast;
   GStrv prefixes;              /* broadcast mode; NULL or empty: all keys */
@@ -78,6 +79,8 @@ typedef struct
   GBytes *command;
   GBytes *key;
   GPtrArray *args;
+  const char *name;            /* interned, for the observers */
+  gboolean hit;
 } Recheck;
 
 typedef struct
@@ -317,6 +320,13 @@ static GBytes *
 described_key (Described *d)
 {
   return g_bytes_new (d->views[d->key_index], d->lengths[d->key_index]);
+}
+
+/* The command's name, for the observers. */
+static const char *
+described_name (Described *d)
+{
+  return _gredis_observers_intern_name (d->views[0], d->lengths[0]);
 }
 
 /* Fetches, on the tracking context */
@@ -816,6 +826,7 @@ process_rechecks (GredisCache *cache)
       completion.reply = _gredis_cache_store_lookup (cache->store,
                                                      g_bytes_get_data (recheck->command, NULL),
                                                      g_bytes_get_size (recheck->command));
+      recheck->hit = completion.reply != NULL;
       if (completion.reply != NULL)
         {
           cache->hits++;
@@ -835,10 +846,21 @@ process_rechecks (GredisCache *cache)
     }
   g_mutex_unlock (&cache->lock);
 
+  if (cache->observers != NULL)
+    for (i = 0; i < rechecks->len; i++)
+      {
+        Recheck *recheck = g_ptr_array_index (rechecks, i);
+
+        if (recheck->hit)
+          _gredis_observers_cache_hit (cache->observers, recheck->name);
+        else
+          _gredis_observers_cache_miss (cache->observers, recheck->name);
+      }
   complete_fetches (cache);
   for (i = 0; i < starts->len; i++)
     start_fetch (g_ptr_array_index (starts, i));
 }
+
 
 gboolean
 _gredis_cache_send_async (GredisCache         *cache,
@@ -877,6 +899,8 @@ _gredis_cache_send_async (GredisCache         *cache,
        * batch, no system call. */
       cache->hits++;
       g_mutex_unlock (&cache->lock);
+      if (G_UNLIKELY (cache->observers != NULL))
+        _gredis_observers_cache_hit (cache->observers, described_name (&d));
       described_clear (&d);
       return_hit_later (source_object, cancellable, callback, user_data, source_tag, reply);
       return TRUE;
@@ -896,6 +920,8 @@ _gredis_cache_send_async (GredisCache         *cache,
       recheck->command = g_bytes_ref (command);
       recheck->key = g_bytes_ref (key);
       recheck->args = copy_args (argc, argv, argv_lengths, args);
+      recheck->name = cache->observers != NULL ? described_name (&d) : NULL;
+      recheck->hit = FALSE;
       g_ptr_array_add (cache->rechecks, recheck);
       g_mutex_unlock (&cache->lock);
       described_clear (&d);
@@ -905,6 +931,8 @@ _gredis_cache_send_async (GredisCache         *cache,
   fetch = join_fetch_locked (cache, command, key,
                              copy_args (argc, argv, argv_lengths, args), task, &start);
   g_mutex_unlock (&cache->lock);
+  if (cache->observers != NULL)
+    _gredis_observers_cache_miss (cache->observers, described_name (&d));
   described_clear (&d);
 
   if (start)
@@ -949,6 +977,8 @@ _gredis_cache_send_sync (GredisCache         *cache,
         cache->hits++;
     }
   g_mutex_unlock (&cache->lock);
+  if (*reply != NULL && cache->observers != NULL)
+    _gredis_observers_cache_hit (cache->observers, described_name (&d));
   described_clear (&d);
   if (*reply != NULL)
     return TRUE;
@@ -1013,6 +1043,10 @@ invalidate (GredisCache *cache,
   g_mutex_unlock (&cache->lock);
   if (!from_server)
     return;
+  /* A new tracking session empties the store out of caution: the server
+   * invalidated nothing, and the observers are not told. */
+  if (cache->observers != NULL && in_flight)
+    _gredis_observers_cache_invalidated (cache->observers, keys != NULL ? keys->len : 0);
 
   owner = g_weak_ref_get (&cache->owner);
   if (owner != NULL && cache->wanted (owner))
@@ -1208,6 +1242,9 @@ _gredis_cache_new (GredisConfig               *config,
   g_mutex_init (&cache->lock);
   cache->config = g_object_ref (config);
   cache->router = _gredis_router_ref (router);
+  cache->observers = _gredis_router_get_observers (router);
+  if (cache->observers != NULL)
+    _gredis_observers_ref (cache->observers);
   g_weak_ref_init (&cache->owner, owner);
   cache->wanted = wanted;
   cache->invalidated = invalidated;
@@ -1257,6 +1294,7 @@ _gredis_cache_unref (GredisCache *cache)
   g_ptr_array_unref (cache->rechecks);
   g_main_context_unref (cache->context);
   _gredis_router_unref (cache->router);
+  g_clear_pointer (&cache->observers, _gredis_observers_unref);
   g_object_unref (cache->config);
   g_weak_ref_clear (&cache->owner);
   g_mutex_clear (&cache->lock);
