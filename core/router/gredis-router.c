@@ -171,6 +171,12 @@ _gredis_router_get_observers (GredisRouter *router)
   return observers;
 }
 
+GredisObservers *
+_gredis_router_peek_observers (GredisRouter *router)
+{
+  return router->observers;
+}
+
 GredisRouter *
 _gredis_router_ref (GredisRouter *router)
 {

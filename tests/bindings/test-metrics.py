@@ -230,6 +230,21 @@ def pubsub_message():
 
 
 @test
+def wait_time_of_blocking_acquisitions():
+    # Only blocking commands: each takes a connection of its own from the
+    # pool, and the wait for it is measured.
+    client = new_client()
+    for i in range(3):
+        client.command(['PING'], None)
+    snapshot = client.get_metrics().unpack()
+    wait_time = snapshot['db.client.connection.wait_time']
+    check_histogram(wait_time)
+    assert wait_time['count'] >= 3, wait_time
+    assert snapshot['db.client.connection.timeouts'] == 0, snapshot
+    client.close()
+
+
+@test
 def cache_hits_misses_and_invalidations():
     config = Gredis.Config.new()
     config.set_path(SOCKET)
