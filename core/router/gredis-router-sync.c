@@ -61,9 +61,13 @@ acquire_blocking (GredisRouter        *router,
     wait_start = g_get_monotonic_time ();
   connection = gredis_pool_acquire (pool, &request, cancellable, &local_error);
   if (G_UNLIKELY (observers != NULL))
-    _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait_start,
-                                         g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
-                                         g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT));
+    {
+      gboolean timed_out = g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
+                           g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+
+      _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait_start,
+                                           timed_out);
+    }
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   if (connection != NULL)
