@@ -29,7 +29,11 @@ struct _GredisCache
   GredisCacheInvalidatedFunc invalidated;
   GredisHandshakeStep *step;
   gpointer tracking;           /* the step's handle */
-  GredisObservers *observers;  /* the router's; NULL: none */
+  /* The router's (NULL: none), taken when first needed: the client
+   * reads GredisConfig:observe before its first command, not when the
+   * cache is made. */
+  GredisObservers *observers;
+  gsize observers_taken;
 
   gboolean broadcast;
   GStrv prefixes;              /* broadcast mode; NULL or empty: all keys */
@@ -320,6 +324,20 @@ static GBytes *
 described_key (Described *d)
 {
   return g_bytes_new (d->views[d->key_index], d->lengths[d->key_index]);
+}
+
+/* The observers of the cache's client; not under the cache's lock. */
+static GredisObservers *
+get_observers (GredisCache *cache)
+{
+  if (g_once_init_enter (&cache->observers_taken))
+    {
+      GredisObservers *observers = _gredis_router_get_observers (cache->router);
+
+      cache->observers = observers != NULL ? _gredis_observers_ref (observers) : NULL;
+      g_once_init_leave (&cache->observers_taken, 1);
+    }
+  return cache->observers;
 }
 
 /* The command's name, for the observers. */
@@ -846,16 +864,18 @@ process_rechecks (GredisCache *cache)
     }
   g_mutex_unlock (&cache->lock);
 
-  if (cache->observers != NULL)
-    for (i = 0; i < rechecks->len; i++)
-      {
-        Recheck *recheck = g_ptr_array_index (rechecks, i);
+  /* The name of each is there when the cache has observers. */
+  for (i = 0; i < rechecks->len; i++)
+    {
+      Recheck *recheck = g_ptr_array_index (rechecks, i);
 
-        if (recheck->hit)
-          _gredis_observers_cache_hit (cache->observers, recheck->name);
-        else
-          _gredis_observers_cache_miss (cache->observers, recheck->name);
-      }
+      if (recheck->name == NULL)
+        continue;
+      if (recheck->hit)
+        _gredis_observers_cache_hit (cache->observers, recheck->name);
+      else
+        _gredis_observers_cache_miss (cache->observers, recheck->name);
+    }
   complete_fetches (cache);
   for (i = 0; i < starts->len; i++)
     start_fetch (g_ptr_array_index (starts, i));
@@ -878,12 +898,14 @@ _gredis_cache_send_async (GredisCache         *cache,
   g_autoptr(GBytes) command = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GTask) task = NULL;
+  GredisObservers *observers;
   GredisReply *reply;
   Fetch *fetch = NULL;
   gboolean start = FALSE;
 
   if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
+  observers = get_observers (cache);
 
   g_mutex_lock (&cache->lock);
   if (G_UNLIKELY (cache->closed))
@@ -899,8 +921,8 @@ _gredis_cache_send_async (GredisCache         *cache,
        * batch, no system call. */
       cache->hits++;
       g_mutex_unlock (&cache->lock);
-      if (G_UNLIKELY (cache->observers != NULL))
-        _gredis_observers_cache_hit (cache->observers, described_name (&d));
+      if (G_UNLIKELY (observers != NULL))
+        _gredis_observers_cache_hit (observers, described_name (&d));
       described_clear (&d);
       return_hit_later (source_object, cancellable, callback, user_data, source_tag, reply);
       return TRUE;
@@ -920,7 +942,7 @@ _gredis_cache_send_async (GredisCache         *cache,
       recheck->command = g_bytes_ref (command);
       recheck->key = g_bytes_ref (key);
       recheck->args = copy_args (argc, argv, argv_lengths, args);
-      recheck->name = cache->observers != NULL ? described_name (&d) : NULL;
+      recheck->name = observers != NULL ? described_name (&d) : NULL;
       recheck->hit = FALSE;
       g_ptr_array_add (cache->rechecks, recheck);
       g_mutex_unlock (&cache->lock);
@@ -931,8 +953,8 @@ _gredis_cache_send_async (GredisCache         *cache,
   fetch = join_fetch_locked (cache, command, key,
                              copy_args (argc, argv, argv_lengths, args), task, &start);
   g_mutex_unlock (&cache->lock);
-  if (cache->observers != NULL)
-    _gredis_observers_cache_miss (cache->observers, described_name (&d));
+  if (observers != NULL)
+    _gredis_observers_cache_miss (observers, described_name (&d));
   described_clear (&d);
 
   if (start)
@@ -960,11 +982,13 @@ _gredis_cache_send_sync (GredisCache         *cache,
                          GError             **error)
 {
   Described d;
+  GredisObservers *observers;
   GredisSync sync;
   gboolean taken;
 
   if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
+  observers = get_observers (cache);
 
   /* A hit, without a main context. */
   g_mutex_lock (&cache->lock);
@@ -977,8 +1001,8 @@ _gredis_cache_send_sync (GredisCache         *cache,
         cache->hits++;
     }
   g_mutex_unlock (&cache->lock);
-  if (*reply != NULL && cache->observers != NULL)
-    _gredis_observers_cache_hit (cache->observers, described_name (&d));
+  if (*reply != NULL && observers != NULL)
+    _gredis_observers_cache_hit (observers, described_name (&d));
   described_clear (&d);
   if (*reply != NULL)
     return TRUE;
@@ -1045,7 +1069,7 @@ invalidate (GredisCache *cache,
     return;
   /* A new tracking session empties the store out of caution: the server
    * invalidated nothing, and the observers are not told. */
-  if (cache->observers != NULL && in_flight)
+  if (in_flight && get_observers (cache) != NULL)
     _gredis_observers_cache_invalidated (cache->observers, keys != NULL ? keys->len : 0);
 
   owner = g_weak_ref_get (&cache->owner);
@@ -1242,9 +1266,6 @@ _gredis_cache_new (GredisConfig               *config,
   g_mutex_init (&cache->lock);
   cache->config = g_object_ref (config);
   cache->router = _gredis_router_ref (router);
-  cache->observers = _gredis_router_get_observers (router);
-  if (cache->observers != NULL)
-    _gredis_observers_ref (cache->observers);
   g_weak_ref_init (&cache->owner, owner);
   cache->wanted = wanted;
   cache->invalidated = invalidated;
