@@ -29,6 +29,11 @@ struct _GredisCache
   GredisCacheInvalidatedFunc invalidated;
   GredisHandshakeStep *step;
   gpointer tracking;           /* the step's handle */
+  /* The router's (NULL: none), taken when first needed: the client
+   * reads GredisConfig:observe before its first command, not when the
+   * cache is made. */
+  GredisObservers *observers;
+  gsize observers_taken;
 
   gboolean broadcast;
   GStrv prefixes;              /* broadcast mode; NULL or empty: all keys */
@@ -91,6 +96,8 @@ typedef struct
   GBytes *command;
   GBytes *key;
   GPtrArray *args;
+  const char *name;            /* interned, for the observers */
+  gboolean hit;
 } Recheck;
 
 typedef struct
@@ -330,6 +337,27 @@ static GBytes *
 described_key (Described *d)
 {
   return g_bytes_new (d->views[d->key_index], d->lengths[d->key_index]);
+}
+
+/* The observers of the cache's client; not under the cache's lock. */
+static GredisObservers *
+get_observers (GredisCache *cache)
+{
+  if (g_once_init_enter (&cache->observers_taken))
+    {
+      GredisObservers *observers = _gredis_router_get_observers (cache->router);
+
+      cache->observers = observers != NULL ? _gredis_observers_ref (observers) : NULL;
+      g_once_init_leave (&cache->observers_taken, 1);
+    }
+  return cache->observers;
+}
+
+/* The command's name, for the observers. */
+static const char *
+described_name (Described *d)
+{
+  return _gredis_observers_intern_name (d->views[0], d->lengths[0]);
 }
 
 /* Fetches, on the tracking context */
@@ -836,6 +864,7 @@ process_rechecks (GredisCache *cache)
       completion.reply = _gredis_cache_store_lookup (cache->store,
                                                      g_bytes_get_data (recheck->command, NULL),
                                                      g_bytes_get_size (recheck->command));
+      recheck->hit = completion.reply != NULL;
       if (completion.reply != NULL)
         {
           cache->hits++;
@@ -855,10 +884,23 @@ process_rechecks (GredisCache *cache)
     }
   g_mutex_unlock (&cache->lock);
 
+  /* The name of each is there when the cache has observers. */
+  for (i = 0; i < rechecks->len; i++)
+    {
+      Recheck *recheck = g_ptr_array_index (rechecks, i);
+
+      if (recheck->name == NULL)
+        continue;
+      if (recheck->hit)
+        _gredis_observers_cache_hit (cache->observers, recheck->name);
+      else
+        _gredis_observers_cache_miss (cache->observers, recheck->name);
+    }
   complete_fetches (cache);
   for (i = 0; i < starts->len; i++)
     start_fetch (g_ptr_array_index (starts, i));
 }
+
 
 gboolean
 _gredis_cache_send_async (GredisCache         *cache,
@@ -876,12 +918,14 @@ _gredis_cache_send_async (GredisCache         *cache,
   g_autoptr(GBytes) command = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GTask) task = NULL;
+  GredisObservers *observers;
   GredisReply *reply;
   Fetch *fetch = NULL;
   gboolean start = FALSE;
 
   if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
+  observers = get_observers (cache);
 
   g_mutex_lock (&cache->lock);
   if (G_UNLIKELY (cache->closed))
@@ -897,6 +941,8 @@ _gredis_cache_send_async (GredisCache         *cache,
        * batch, no system call. */
       cache->hits++;
       g_mutex_unlock (&cache->lock);
+      if (G_UNLIKELY (observers != NULL))
+        _gredis_observers_cache_hit (observers, described_name (&d));
       described_clear (&d);
       return_hit_later (source_object, cancellable, callback, user_data, source_tag, reply);
       return TRUE;
@@ -916,6 +962,8 @@ _gredis_cache_send_async (GredisCache         *cache,
       recheck->command = g_bytes_ref (command);
       recheck->key = g_bytes_ref (key);
       recheck->args = copy_args (argc, argv, argv_lengths, args);
+      recheck->name = observers != NULL ? described_name (&d) : NULL;
+      recheck->hit = FALSE;
       g_ptr_array_add (cache->rechecks, recheck);
       g_mutex_unlock (&cache->lock);
       described_clear (&d);
@@ -925,6 +973,8 @@ _gredis_cache_send_async (GredisCache         *cache,
   fetch = join_fetch_locked (cache, command, key,
                              copy_args (argc, argv, argv_lengths, args), task, &start);
   g_mutex_unlock (&cache->lock);
+  if (observers != NULL)
+    _gredis_observers_cache_miss (observers, described_name (&d));
   described_clear (&d);
 
   if (start)
@@ -952,11 +1002,13 @@ _gredis_cache_send_sync (GredisCache         *cache,
                          GError             **error)
 {
   Described d;
+  GredisObservers *observers;
   GredisSync sync;
   gboolean taken;
 
   if (!describe_command (cache, argc, argv, argv_lengths, args, &d))
     return FALSE;
+  observers = get_observers (cache);
 
   /* A hit, without a main context. */
   g_mutex_lock (&cache->lock);
@@ -969,6 +1021,8 @@ _gredis_cache_send_sync (GredisCache         *cache,
         cache->hits++;
     }
   g_mutex_unlock (&cache->lock);
+  if (*reply != NULL && observers != NULL)
+    _gredis_observers_cache_hit (observers, described_name (&d));
   described_clear (&d);
   if (*reply != NULL)
     return TRUE;
@@ -1033,6 +1087,10 @@ invalidate (GredisCache *cache,
   g_mutex_unlock (&cache->lock);
   if (!from_server)
     return;
+  /* A new tracking session empties the store out of caution: the server
+   * invalidated nothing, and the observers are not told. */
+  if (in_flight && get_observers (cache) != NULL)
+    _gredis_observers_cache_invalidated (cache->observers, keys != NULL ? keys->len : 0);
 
   owner = g_weak_ref_get (&cache->owner);
   if (owner != NULL && cache->wanted (owner))
@@ -1317,6 +1375,7 @@ _gredis_cache_unref (GredisCache *cache)
   g_ptr_array_unref (cache->rechecks);
   g_main_context_unref (cache->context);
   _gredis_router_unref (cache->router);
+  g_clear_pointer (&cache->observers, _gredis_observers_unref);
   g_object_unref (cache->config);
   g_weak_ref_clear (&cache->owner);
   g_mutex_clear (&cache->lock);

@@ -40,7 +40,9 @@ find_metrics (GredisClient *client)
  * - `db.client.connection.create_time` and
  *   `db.client.connection.wait_time` (`a{sv}`): histograms as above,
  *   without attributes: how long connections took to become ready, and
- *   how long commands waited for the pool to hand one out;
+ *   how long callers waited for the pool to hand one out (the shared
+ *   connection of a main context, an exclusive one, the one of each
+ *   blocking command);
  * - `db.client.connection.timeouts` (`t`): waits for the pool that gave
  *   up;
  * - `gredis.client.connection.created`, `gredis.client.connection.closed`,

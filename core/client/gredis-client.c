@@ -1620,6 +1620,34 @@ gredis_client_class_init (GredisClientClass *klass)
    * [property@Gredis.Client:config].
    */
   /**
+   * GredisClient:otlp-endpoint:
+   *
+   * The option `otlp-endpoint` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:otlp-endpoint] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:otlp-interval-ms:
+   *
+   * The option `otlp-interval-ms` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:otlp-interval-ms] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:otlp-max-queue:
+   *
+   * The option `otlp-max-queue` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:otlp-max-queue] on
+   * [property@Gredis.Client:config].
+   */
+  /**
+   * GredisClient:otlp-sample-ratio:
+   *
+   * The option `otlp-sample-ratio` of the client's configuration: reading and
+   * writing it reads and writes [property@Gredis.Config:otlp-sample-ratio] on
+   * [property@Gredis.Client:config].
+   */
+  /**
    * GredisClient:read-from:
    *
    * The option `read-from` of the client's configuration: reading and

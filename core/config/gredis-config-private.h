@@ -30,6 +30,10 @@ typedef enum {
   /* The value is a list separated by commas (of plugin names, with
    * GREDIS_OPTION_PLUGIN). */
   GREDIS_OPTION_LIST = 1 << 5,
+  /* The value is an absolute http or https URL. */
+  GREDIS_OPTION_URL = 1 << 6,
+  /* The value is a number from 0 to 1. */
+  GREDIS_OPTION_RATIO = 1 << 7,
 } GredisOptionFlags;
 
 typedef struct {

@@ -125,6 +125,10 @@ struct _GredisConfig
   char     *cache_prefixes;
   gboolean  cache_optin;
   char     *observe;
+  char     *otlp_endpoint;
+  char     *otlp_sample_ratio;
+  guint     otlp_interval_ms;
+  guint     otlp_max_queue;
 };
 
 enum {
@@ -189,6 +193,10 @@ enum {
   PROP_CACHE_PREFIXES,
   PROP_CACHE_OPTIN,
   PROP_OBSERVE,
+  PROP_OTLP_ENDPOINT,
+  PROP_OTLP_SAMPLE_RATIO,
+  PROP_OTLP_INTERVAL_MS,
+  PROP_OTLP_MAX_QUEUE,
   N_PROPS
 };
 
@@ -264,6 +272,10 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_CACHE_PREFIXES] = { "cache-prefixes", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, cache_prefixes), 0, 0, 0, NULL, NULL, 0, 0 },
   [PROP_CACHE_OPTIN] = { "cache-optin", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cache_optin), 0, 1, FALSE, NULL, NULL, 0, 0 },
   [PROP_OBSERVE] = { "observe", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, observe), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN | GREDIS_OPTION_LIST, GREDIS_PLUGIN_OBSERVER },
+  [PROP_OTLP_ENDPOINT] = { "otlp-endpoint", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, otlp_endpoint), 0, 0, 0, NULL, NULL, GREDIS_OPTION_URL, 0 },
+  [PROP_OTLP_SAMPLE_RATIO] = { "otlp-sample-ratio", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, otlp_sample_ratio), 0, 0, 0, NULL, NULL, GREDIS_OPTION_RATIO, 0 },
+  [PROP_OTLP_INTERVAL_MS] = { "otlp-interval-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, otlp_interval_ms), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
+  [PROP_OTLP_MAX_QUEUE] = { "otlp-max-queue", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, otlp_max_queue), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
 };
 
 /**
@@ -675,10 +687,45 @@ static const GredisOptionInfo options[N_PROPS] = {
  * The observers of the client, as a list of #GredisObserver plugin names
  * separated by commas: `metrics` (built in: counters and histograms read
  * with gredis_client_get_metrics()), `sysprof` (marks in a Sysprof
- * capture, when built), or an application's own. %NULL (the default)
- * observes nothing, at no cost. Setting a name that no plugin has is an
- * error (gredis_config_set_option()). A client reads it once, before its
- * first command (or its first gredis_client_get_metrics()).
+ * capture, when built), `otlp` (spans to an OpenTelemetry collector,
+ * when built: see #GredisConfig:otlp-endpoint), or an application's own;
+ * each is configured with gredis_config_apply_to_plugin(). %NULL (the
+ * default) observes nothing, at no cost. Setting a name that no plugin
+ * has is an error (gredis_config_set_option()). A client reads it once,
+ * before its first command (or its first gredis_client_get_metrics()).
+ */
+/**
+ * GredisConfig:otlp-endpoint:
+ *
+ * The base URL of the OpenTelemetry collector the `otlp` observer sends
+ * to (spans to its `/v1/traces`, metrics to its `/v1/metrics`), such as
+ * `http://collector.internal:4318`. %NULL (the default): the environment
+ * variable `OTEL_EXPORTER_OTLP_ENDPOINT`, else `http://localhost:4318`.
+ * Setting a value that is not an absolute URL is an error
+ * (gredis_config_set_option()). Read when the observer is made.
+ */
+/**
+ * GredisConfig:otlp-sample-ratio:
+ *
+ * The ratio of commands the `otlp` observer sends a span for, a number
+ * from 0 to 1 written as text (`0.01`: one in a hundred); every command
+ * still counts in its metrics. %NULL (the default): the environment
+ * variable `OTEL_TRACES_SAMPLER_ARG`, else 1. Setting a value outside
+ * 0 to 1 is an error (gredis_config_set_option()).
+ */
+/**
+ * GredisConfig:otlp-interval-ms:
+ *
+ * The milliseconds between the `otlp` observer's exports; 0 (the
+ * default): the environment variable `OTEL_BSP_SCHEDULE_DELAY`, else
+ * 5000.
+ */
+/**
+ * GredisConfig:otlp-max-queue:
+ *
+ * The most spans the `otlp` observer keeps between two exports (more are
+ * dropped and counted, never waited for); 0 (the default): the
+ * environment variable `OTEL_BSP_MAX_QUEUE_SIZE`, else 2048.
  */
 /**
  * GredisConfig:sentinels:
@@ -1379,6 +1426,63 @@ check_plugin (const GredisOptionInfo  *option,
   return FALSE;
 }
 
+/* An absolute http or https URL. */
+static gboolean
+check_url (const GredisOptionInfo  *option,
+           const char              *shown_key,
+           const char              *value,
+           gboolean                 quotable,
+           GError                 **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+      (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
+       g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0))
+    return TRUE;
+  if (quotable)
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: the first %s is an option name such as
+                  * “otlp-endpoint”, the second the value given. */
+                 _("The option “%s” needs an http or https URL such as http://localhost:4318, not “%s”."),
+                 shown_key, value);
+  else
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: %s is an option name such as
+                  * “otlp-endpoint”. */
+                 _("The option “%s” needs an http or https URL such as http://localhost:4318."),
+                 shown_key);
+  return FALSE;
+}
+
+/* A number from 0 to 1. */
+static gboolean
+check_ratio (const GredisOptionInfo  *option,
+             const char              *shown_key,
+             const char              *value,
+             gboolean                 quotable,
+             GError                 **error)
+{
+  char *end = NULL;
+  double ratio = g_ascii_strtod (value, &end);
+
+  if (end != value && *end == '\0' && ratio >= 0.0 && ratio <= 1.0)
+    return TRUE;
+  if (quotable)
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: the first %s is an option name such as
+                  * “otlp-sample-ratio”, the second the value given. */
+                 _("The option “%s” needs a number from 0 to 1 such as 0.25, not “%s”."),
+                 shown_key, value);
+  else
+    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                 /* Translators: %s is an option name such as
+                  * “otlp-sample-ratio”. */
+                 _("The option “%s” needs a number from 0 to 1 such as 0.25."),
+                 shown_key);
+  return FALSE;
+}
+
 gboolean
 _gredis_config_apply_option (GredisConfig            *config,
                              const GredisOptionInfo  *option,
@@ -1449,6 +1553,10 @@ _gredis_config_apply_option (GredisConfig            *config,
           if (map == NULL)
             return FALSE;
         }
+      if ((option->flags & GREDIS_OPTION_URL) && !check_url (option, shown_key, value, quotable, error))
+        return FALSE;
+      if ((option->flags & GREDIS_OPTION_RATIO) && !check_ratio (option, shown_key, value, quotable, error))
+        return FALSE;
       set_string_option (config, prop_id, value);
       return TRUE;
 
@@ -1858,6 +1966,17 @@ string_to_value (const char *text,
       g_value_set_string (value, text);
       return TRUE;
     }
+  if (type == G_TYPE_DOUBLE)
+    {
+      GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (pspec);
+      char *end = NULL;
+      double number = g_ascii_strtod (text, &end);
+
+      if (end == text || *end != '\0' || number < range->minimum || number > range->maximum)
+        return FALSE;
+      g_value_set_double (value, number);
+      return TRUE;
+    }
   if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
@@ -1875,18 +1994,20 @@ string_to_value (const char *text,
  * gredis_config_apply_to_plugin:
  * @config: a #GredisConfig
  * @plugin: a plugin object: a #GredisTransport, #GredisParser,
- *   #GredisBackoffPolicy, #GredisPool, or any #GObject
+ *   #GredisBackoffPolicy, #GredisPool, #GredisObserver, or any #GObject
  * @error: return location for a #GError
  *
  * Sets on @plugin every option of @config whose name is the name of a
  * writable property of @plugin: transports get `connect-timeout-ms`,
  * `keepalive` and the `tls-*` options, parsers `protocol` and the `max-*`
- * limits, pools `max-connections`, `pool-timeout-ms` and so on. A backoff
+ * limits, pools `max-connections`, `pool-timeout-ms` and so on, the
+ * `otlp` observer the `otlp-*` options. A backoff
  * policy gets its `base` and `cap` properties, in microseconds, from
  * #GredisConfig:backoff-base-ms and #GredisConfig:backoff-cap-ms.
  *
  * Values are converted to the type of the property (any integer type,
- * double, or an enumeration whose nicks are the option's values). Text
+ * double, or an enumeration whose nicks are the option's values; a text
+ * option goes to a double property as a number). Text
  * options that are not set leave the plugin's default alone.
  *
  * Returns: %TRUE on success; %FALSE with %GREDIS_ERROR_CONFIG when a value
@@ -3831,4 +3952,130 @@ parse_address_list (const char  *seeds,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+/**
+ * gredis_config_get_otlp_endpoint:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:otlp-endpoint.
+ *
+ * Returns: (nullable): the value of #GredisConfig:otlp-endpoint
+ */
+const char *
+gredis_config_get_otlp_endpoint (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->otlp_endpoint;
+}
+
+/**
+ * gredis_config_set_otlp_endpoint:
+ * @config: a #GredisConfig
+ * @otlp_endpoint: (nullable): the collector's base URL, or %NULL for the
+ *   environment's
+ *
+ * Sets #GredisConfig:otlp-endpoint. The URL is checked when the option is
+ * set with gredis_config_set_option().
+ */
+void
+gredis_config_set_otlp_endpoint (GredisConfig *config,
+                                 const char   *otlp_endpoint)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_OTLP_ENDPOINT, otlp_endpoint);
+}
+
+/**
+ * gredis_config_get_otlp_sample_ratio:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:otlp-sample-ratio.
+ *
+ * Returns: (nullable): the value of #GredisConfig:otlp-sample-ratio
+ */
+const char *
+gredis_config_get_otlp_sample_ratio (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
+  return config->otlp_sample_ratio;
+}
+
+/**
+ * gredis_config_set_otlp_sample_ratio:
+ * @config: a #GredisConfig
+ * @otlp_sample_ratio: (nullable): a number from 0 to 1 as text, or %NULL
+ *   for the environment's
+ *
+ * Sets #GredisConfig:otlp-sample-ratio. The number is checked when the
+ * option is set with gredis_config_set_option().
+ */
+void
+gredis_config_set_otlp_sample_ratio (GredisConfig *config,
+                                     const char   *otlp_sample_ratio)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_string_option (config, PROP_OTLP_SAMPLE_RATIO, otlp_sample_ratio);
+}
+
+/**
+ * gredis_config_get_otlp_interval_ms:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:otlp-interval-ms.
+ *
+ * Returns: the value of #GredisConfig:otlp-interval-ms
+ */
+guint
+gredis_config_get_otlp_interval_ms (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->otlp_interval_ms;
+}
+
+/**
+ * gredis_config_set_otlp_interval_ms:
+ * @config: a #GredisConfig
+ * @otlp_interval_ms: milliseconds between exports, or 0 for the
+ *   environment's
+ *
+ * Sets #GredisConfig:otlp-interval-ms.
+ */
+void
+gredis_config_set_otlp_interval_ms (GredisConfig *config,
+                                    guint         otlp_interval_ms)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_OTLP_INTERVAL_MS, otlp_interval_ms);
+}
+
+/**
+ * gredis_config_get_otlp_max_queue:
+ * @config: a #GredisConfig
+ *
+ * Gets #GredisConfig:otlp-max-queue.
+ *
+ * Returns: the value of #GredisConfig:otlp-max-queue
+ */
+guint
+gredis_config_get_otlp_max_queue (GredisConfig *config)
+{
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 0);
+  return config->otlp_max_queue;
+}
+
+/**
+ * gredis_config_set_otlp_max_queue:
+ * @config: a #GredisConfig
+ * @otlp_max_queue: the most spans kept between exports, or 0 for the
+ *   environment's
+ *
+ * Sets #GredisConfig:otlp-max-queue.
+ */
+void
+gredis_config_set_otlp_max_queue (GredisConfig *config,
+                                  guint         otlp_max_queue)
+{
+  g_return_if_fail (GREDIS_IS_CONFIG (config));
+  set_number_option (config, PROP_OTLP_MAX_QUEUE, otlp_max_queue);
 }

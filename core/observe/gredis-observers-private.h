@@ -16,11 +16,12 @@ G_BEGIN_DECLS
  * costs when it is off. Thread-safe; reference-counted. */
 typedef struct _GredisObservers GredisObservers;
 
-/* From a comma-separated list of observer plugin names: NULL (no error)
- * when @names is NULL or names none, NULL with the registry's error when
- * a plugin is missing. */
-GredisObservers *_gredis_observers_new_for_names (const char       *names,
-                                                  GError          **error);
+/* From the comma-separated list of observer plugin names of @config's
+ * `observe` key, each configured from @config
+ * (gredis_config_apply_to_plugin()): NULL (no error) when it names none,
+ * NULL with the error when a plugin is missing or refuses an option. */
+GredisObservers *_gredis_observers_new_for_config (GredisConfig    *config,
+                                                   GError         **error);
 GredisObservers *_gredis_observers_ref           (GredisObservers  *observers);
 void             _gredis_observers_unref         (GredisObservers  *observers);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GredisObservers, _gredis_observers_unref)

@@ -21,9 +21,10 @@ struct _GredisObservers
 static guint64 n_command_events;
 
 GredisObservers *
-_gredis_observers_new_for_names (const char  *names,
-                                 GError     **error)
+_gredis_observers_new_for_config (GredisConfig  *config,
+                                  GError       **error)
 {
+  const char *names = gredis_config_get_observe (config);
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) made = NULL;
   GredisObservers *observers;
@@ -43,6 +44,8 @@ _gredis_observers_new_for_names (const char  *names,
       if (observer == NULL)
         return NULL;
       g_ptr_array_add (made, observer);
+      if (!gredis_config_apply_to_plugin (config, G_OBJECT (observer), error))
+        return NULL;
     }
   if (made->len == 0)
     return NULL;

@@ -24,8 +24,21 @@ closed_error (GredisConnection *connection)
 /* Exclusive connections come from the router's pool
  * (_gredis_router_get_pool(), GREDIS_POOL_MODE_EXCLUSIVE) and are handed
  * to the caller once ready. One given back as not reusable is closed
- * first, so that the pool drops it. The task's data is the router while
- * the pool is asked, then the pool. */
+ * first, so that the pool drops it. The task's data is an
+ * ExclusiveWait while the pool is asked, then the pool. */
+
+typedef struct
+{
+  GredisRouter *router;
+  gint64 wait_start;           /* with observers: when the wait began */
+} ExclusiveWait;
+
+static void
+exclusive_wait_free (ExclusiveWait *wait)
+{
+  _gredis_router_unref (wait->router);
+  g_free (wait);
+}
 
 static void
 exclusive_open_done (GObject      *source,
@@ -74,16 +87,26 @@ exclusive_acquired (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ExclusiveWait *wait = g_task_get_task_data (task);
+  GredisObservers *observers = _gredis_router_peek_observers (wait->router);
   GredisConnection *connection;
   GError *error = NULL;
 
   connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+  if (G_UNLIKELY (observers != NULL))
+    {
+      gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
+                           g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+
+      _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait->wait_start,
+                                           timed_out);
+    }
   if (connection == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  _gredis_router_watch_push (g_task_get_task_data (task), connection);
+  _gredis_router_watch_push (wait->router, connection);
   g_task_set_task_data (task, g_object_ref (source), g_object_unref);
 
   switch (gredis_connection_get_state (connection))
@@ -130,6 +153,7 @@ _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GredisPool) pool = NULL;
   GredisPoolRequest request;
+  ExclusiveWait *wait;
   GError *error = NULL;
 
   g_task_set_source_tag (task, _gredis_router_acquire_exclusive_async);
@@ -141,7 +165,11 @@ _gredis_router_acquire_exclusive_at_async (GredisRouter        *router,
       g_object_unref (task);
       return;
     }
-  g_task_set_task_data (task, _gredis_router_ref (router), (GDestroyNotify) _gredis_router_unref);
+  wait = g_new0 (ExclusiveWait, 1);
+  wait->router = _gredis_router_ref (router);
+  if (G_UNLIKELY (_gredis_router_peek_observers (router) != NULL))
+    wait->wait_start = g_get_monotonic_time ();
+  g_task_set_task_data (task, wait, (GDestroyNotify) exclusive_wait_free);
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
   request.slot = slot;
   request.node = node;

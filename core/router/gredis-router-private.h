@@ -40,6 +40,9 @@ GredisConfig *_gredis_router_get_config (GredisRouter          *router);
  * pool (from the key's value then) or on the first call: borrowed, NULL
  * when none. */
 GredisObservers *_gredis_router_get_observers (GredisRouter       *router);
+/* The same without the lock, for the command path once the router's
+ * pool was made (_gredis_router_get_pool()): they never change then. */
+GredisObservers *_gredis_router_peek_observers (GredisRouter      *router);
 gboolean      _gredis_router_is_closed  (GredisRouter          *router);
 /* Closes every shared connection and the pool; commands waiting for the
  * pool fail with GREDIS_ERROR_CLOSED, and so do later acquisitions. */

@@ -46,15 +46,30 @@ acquire_blocking (GredisRouter        *router,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  GredisObservers *observers = _gredis_router_peek_observers (router);
   GredisPoolRequest request;
   GredisConnection *connection;
+  GError *local_error = NULL;
+  gint64 wait_start = 0;
 
   gredis_pool_request_init (&request, GREDIS_POOL_MODE_EXCLUSIVE);
   request.slot = slot;
   request.node = ask;
   request.asking = ask != NULL;
   request.intent = intent;
-  connection = gredis_pool_acquire (pool, &request, cancellable, error);
+  if (G_UNLIKELY (observers != NULL))
+    wait_start = g_get_monotonic_time ();
+  connection = gredis_pool_acquire (pool, &request, cancellable, &local_error);
+  if (G_UNLIKELY (observers != NULL))
+    {
+      gboolean timed_out = g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
+                           g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+
+      _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait_start,
+                                           timed_out);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
   if (connection != NULL)
     _gredis_router_watch_push (router, connection);
   return connection;

@@ -120,7 +120,7 @@ make_observers (GredisConfig *config)
   g_autoptr(GError) error = NULL;
   GredisObservers *observers;
 
-  observers = _gredis_observers_new_for_names (gredis_config_get_observe (config), &error);
+  observers = _gredis_observers_new_for_config (config, &error);
   if (observers == NULL && error != NULL)
     g_warning ("The client observes nothing: %s", error->message);
   return observers;
@@ -169,6 +169,12 @@ _gredis_router_get_observers (GredisRouter *router)
   observers = router->observers;
   g_mutex_unlock (&router->lock);
   return observers;
+}
+
+GredisObservers *
+_gredis_router_peek_observers (GredisRouter *router)
+{
+  return router->observers;
 }
 
 GredisRouter *

@@ -370,6 +370,26 @@ const char   *gredis_config_get_observe                  (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_observe                  (GredisConfig *config,
                                                           const char   *observe);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_otlp_endpoint            (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_otlp_endpoint            (GredisConfig *config,
+                                                          const char   *otlp_endpoint);
+GREDIS_AVAILABLE_IN_ALL
+const char   *gredis_config_get_otlp_sample_ratio        (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_otlp_sample_ratio        (GredisConfig *config,
+                                                          const char   *otlp_sample_ratio);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_otlp_interval_ms         (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_otlp_interval_ms         (GredisConfig *config,
+                                                          guint         otlp_interval_ms);
+GREDIS_AVAILABLE_IN_ALL
+guint         gredis_config_get_otlp_max_queue           (GredisConfig *config);
+GREDIS_AVAILABLE_IN_ALL
+void          gredis_config_set_otlp_max_queue           (GredisConfig *config,
+                                                          guint         otlp_max_queue);
 
 
 G_END_DECLS

@@ -119,7 +119,8 @@ G_DECLARE_INTERFACE (GredisObserver, gredis_observer, GREDIS, OBSERVER, GObject)
  * @cache_hit: the client-side cache answered @name without the server.
  * @cache_miss: the client-side cache did not have what @name reads.
  * @cache_invalidated: the server invalidated @n_keys keys of the cache
- *   (0: all of them).
+ *   (0: all of them, also when the cache was emptied because tracking may
+ *   have lapsed).
  *
  * Sees what a client does: every command, connection, retry, redirect,
  * topology change and pub/sub message. Observers are chosen by name with

@@ -9,16 +9,21 @@
 #include "gredis-otlp-observer.h"
 
 /* GredisOtlpObserver: a span per command, sampled, sent as OTLP/HTTP
- * JSON to a collector. Configured as OpenTelemetry's SDKs are, from the
- * environment, when the observer is made:
- * - OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL (spans go to
- *   its /v1/traces; none set: http://localhost:4318);
- * - OTEL_TRACES_SAMPLER_ARG: the ratio of commands sampled, 0 to 1
- *   (default 1);
- * - OTEL_BSP_SCHEDULE_DELAY: milliseconds between batches (default
- *   5000);
- * - OTEL_BSP_MAX_QUEUE_SIZE: spans kept between batches at most
- *   (default 2048); more are dropped and counted, never waited for.
+ * JSON to a collector. Configured from the client's GredisConfig (its
+ * otlp-* keys are properties of the observer, set by
+ * gredis_config_apply_to_plugin() when it is made), each key unset (or
+ * 0) falling back to the environment, as OpenTelemetry's SDKs are:
+ * - otlp-endpoint, OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base
+ *   URL (spans go to its /v1/traces; none set: http://localhost:4318);
+ * - otlp-sample-ratio, OTEL_TRACES_SAMPLER_ARG: the ratio of commands
+ *   sampled, 0 to 1 (default 1);
+ * - otlp-interval-ms, OTEL_BSP_SCHEDULE_DELAY: milliseconds between
+ *   batches (default 5000);
+ * - otlp-max-queue, OTEL_BSP_MAX_QUEUE_SIZE: spans kept between batches
+ *   at most (default 2048); more are dropped and counted, never waited
+ *   for.
+ * The exporting thread starts with the first command observed: the
+ * interval is read then.
  *
  * A span has the command's name, server, database, batch size, key
  * count (gredis.key_count) and error type; never its arguments. Every
@@ -62,13 +67,14 @@ struct _GredisOtlpObserver
 {
   GObject parent_instance;
 
-  char *url;
-  char *metrics_url;
-  double ratio;
-  guint interval_ms;
-  guint max_queue;
-
   GMutex lock;
+  char *url;                   /* under the lock */
+  char *metrics_url;           /* under the lock */
+  double ratio;                /* under the lock */
+  guint interval_ms;           /* read when the thread starts */
+  guint max_queue;             /* under the lock */
+  gboolean started;            /* atomic: the thread runs */
+
   GArray *queue;               /* Span, under the lock */
   guint64 dropped;             /* under the lock */
   guint64 trace_hi, trace_lo;  /* this observer's trace id */
@@ -87,6 +93,19 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GredisOtlpObserver, gredis_otlp_observer, G_TYPE_
                                G_IMPLEMENT_INTERFACE (GREDIS_TYPE_OBSERVER,
                                                       gredis_otlp_observer_observer_init))
 
+enum {
+  PROP_0,
+  PROP_ENDPOINT,
+  PROP_SAMPLE_RATIO,
+  PROP_INTERVAL_MS,
+  PROP_MAX_QUEUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_thread (GredisOtlpObserver *self);
+
 static void
 command_finished (GredisObserver           *observer,
                   const GredisCommandEvent *event)
@@ -98,7 +117,10 @@ command_finished (GredisObserver           *observer,
   Point *point;
   double seconds = MAX (event->duration, 0) / (double) G_USEC_PER_SEC;
   guint b = 0;
+  double ratio;
 
+  if (G_UNLIKELY (!g_atomic_int_get (&self->started)))
+    start_thread (self);
   while (b < G_N_ELEMENTS (bounds_s) && seconds > bounds_s[b])
     b++;
   g_mutex_lock (&self->lock);
@@ -111,9 +133,10 @@ command_finished (GredisObserver           *observer,
   point->count++;
   point->sum += seconds;
   point->buckets[b]++;
+  ratio = self->ratio;
   g_mutex_unlock (&self->lock);
 
-  if (self->ratio <= 0.0 || (self->ratio < 1.0 && g_random_double () >= self->ratio))
+  if (ratio <= 0.0 || (ratio < 1.0 && g_random_double () >= ratio))
     return;
   end_unix_us = g_get_real_time () - (g_get_monotonic_time () - (event->start_time + event->duration));
   span.name = event->name;
@@ -327,9 +350,13 @@ export (GredisOtlpObserver *self)
   g_autoptr(GArray) spans = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) metrics = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *metrics_url = NULL;
   guint64 dropped;
 
   g_mutex_lock (&self->lock);
+  url = g_strdup (self->url);
+  metrics_url = g_strdup (self->metrics_url);
   if (self->queue->len > 0)
     {
       spans = g_steal_pointer (&self->queue);
@@ -344,10 +371,10 @@ export (GredisOtlpObserver *self)
   if (spans != NULL)
     {
       body = spans_json (self, (Span *) (void *) spans->data, spans->len, dropped);
-      post (self, self->url, body);
+      post (self, url, body);
     }
   if (metrics != NULL)
-    post (self, self->metrics_url, metrics);
+    post (self, metrics_url, metrics);
 }
 
 static gboolean
@@ -390,6 +417,20 @@ thread_main (gpointer user_data)
   return NULL;
 }
 
+/* Started with the first command observed, once the client's
+ * configuration was applied. */
+static void
+start_thread (GredisOtlpObserver *self)
+{
+  g_mutex_lock (&self->lock);
+  if (!self->started)
+    {
+      self->thread = g_thread_new ("gredis-otlp", thread_main, self);
+      g_atomic_int_set (&self->started, TRUE);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
 /* GObject */
 
 static guint
@@ -404,13 +445,110 @@ env_uint (const char *name,
   return (guint) value;
 }
 
+/* Under the lock, or before the thread starts. */
+static void
+set_endpoint (GredisOtlpObserver *self,
+              const char         *endpoint)
+{
+  g_autofree char *base = NULL;
+
+  if (endpoint == NULL || *endpoint == '\0')
+    endpoint = g_getenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
+  if (endpoint == NULL || *endpoint == '\0')
+    endpoint = "http://localhost:4318";
+  base = g_strdup (endpoint);
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  g_free (self->url);
+  g_free (self->metrics_url);
+  self->url = g_strconcat (base, "/v1/traces", NULL);
+  self->metrics_url = g_strconcat (base, "/v1/metrics", NULL);
+}
+
+static double
+env_ratio (void)
+{
+  const char *ratio = g_getenv ("OTEL_TRACES_SAMPLER_ARG");
+
+  return ratio != NULL ? CLAMP (g_ascii_strtod (ratio, NULL), 0.0, 1.0) : 1.0;
+}
+
+static void
+gredis_otlp_observer_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  GredisOtlpObserver *self = GREDIS_OTLP_OBSERVER (object);
+  g_autofree char *base = NULL;
+
+  g_mutex_lock (&self->lock);
+  switch (prop_id)
+    {
+    case PROP_ENDPOINT:
+      base = g_strndup (self->url, strlen (self->url) - strlen ("/v1/traces"));
+      g_value_set_string (value, base);
+      break;
+    case PROP_SAMPLE_RATIO:
+      g_value_set_double (value, self->ratio);
+      break;
+    case PROP_INTERVAL_MS:
+      g_value_set_uint (value, self->interval_ms);
+      break;
+    case PROP_MAX_QUEUE:
+      g_value_set_uint (value, self->max_queue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+gredis_otlp_observer_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  GredisOtlpObserver *self = GREDIS_OTLP_OBSERVER (object);
+
+  g_mutex_lock (&self->lock);
+  switch (prop_id)
+    {
+    case PROP_ENDPOINT:
+      set_endpoint (self, g_value_get_string (value));
+      break;
+    case PROP_SAMPLE_RATIO:
+      self->ratio = g_value_get_double (value) >= 0.0 ? g_value_get_double (value) : env_ratio ();
+      break;
+    case PROP_INTERVAL_MS:
+      /* The thread's timer keeps the interval it started with. */
+      if (!self->started)
+        self->interval_ms = g_value_get_uint (value) > 0
+                            ? g_value_get_uint (value)
+                            : env_uint ("OTEL_BSP_SCHEDULE_DELAY", 5000);
+      break;
+    case PROP_MAX_QUEUE:
+      self->max_queue = g_value_get_uint (value) > 0
+                        ? g_value_get_uint (value)
+                        : env_uint ("OTEL_BSP_MAX_QUEUE_SIZE", 2048);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
 static void
 gredis_otlp_observer_finalize (GObject *object)
 {
   GredisOtlpObserver *self = GREDIS_OTLP_OBSERVER (object);
 
-  g_main_context_invoke (self->context, quit_loop, self);
-  g_thread_join (self->thread);
+  if (self->thread != NULL)
+    {
+      g_main_context_invoke (self->context, quit_loop, self);
+      g_thread_join (self->thread);
+    }
   g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
   g_array_unref (self->queue);
@@ -425,26 +563,33 @@ gredis_otlp_observer_finalize (GObject *object)
 static void
 gredis_otlp_observer_class_init (GredisOtlpObserverClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gredis_otlp_observer_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = gredis_otlp_observer_get_property;
+  object_class->set_property = gredis_otlp_observer_set_property;
+  object_class->finalize = gredis_otlp_observer_finalize;
+
+  /* Named as the GredisConfig keys, which set them. %NULL, 0 or a
+   * negative ratio: the environment's value. */
+  properties[PROP_ENDPOINT] =
+    g_param_spec_string ("otlp-endpoint", NULL, NULL, NULL, flags);
+  properties[PROP_SAMPLE_RATIO] =
+    g_param_spec_double ("otlp-sample-ratio", NULL, NULL, -1.0, 1.0, -1.0, flags);
+  properties[PROP_INTERVAL_MS] =
+    g_param_spec_uint ("otlp-interval-ms", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_MAX_QUEUE] =
+    g_param_spec_uint ("otlp-max-queue", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 gredis_otlp_observer_init (GredisOtlpObserver *self)
 {
-  const char *endpoint = g_getenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
-  const char *ratio = g_getenv ("OTEL_TRACES_SAMPLER_ARG");
-  g_autofree char *base = NULL;
-
-  if (endpoint == NULL || *endpoint == '\0')
-    endpoint = "http://localhost:4318";
-  base = g_strdup (endpoint);
-  while (g_str_has_suffix (base, "/"))
-    base[strlen (base) - 1] = '\0';
-  self->url = g_strconcat (base, "/v1/traces", NULL);
-  self->metrics_url = g_strconcat (base, "/v1/metrics", NULL);
+  set_endpoint (self, NULL);
   self->points = g_hash_table_new_full (point_hash, point_equal, g_free, NULL);
   self->start_unix_ns = g_get_real_time () * 1000;
-  self->ratio = ratio != NULL ? CLAMP (g_ascii_strtod (ratio, NULL), 0.0, 1.0) : 1.0;
+  self->ratio = env_ratio ();
   self->interval_ms = env_uint ("OTEL_BSP_SCHEDULE_DELAY", 5000);
   self->max_queue = env_uint ("OTEL_BSP_MAX_QUEUE_SIZE", 2048);
   self->trace_hi = ((guint64) g_random_int () << 32) | g_random_int ();
@@ -454,5 +599,4 @@ gredis_otlp_observer_init (GredisOtlpObserver *self)
   self->queue = g_array_new (FALSE, FALSE, sizeof (Span));
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
-  self->thread = g_thread_new ("gredis-otlp", thread_main, self);
 }

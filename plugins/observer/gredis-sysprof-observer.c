@@ -151,6 +151,19 @@ topology_changed (GredisObserver *observer,
 }
 
 static void
+cache_invalidated (GredisObserver *observer,
+                   guint           n_keys)
+{
+  g_autofree char *message = NULL;
+
+  if (n_keys == 0)
+    message = g_strdup ("all keys");
+  else
+    message = g_strdup_printf ("%u keys", n_keys);
+  mark (g_get_monotonic_time (), 0, "cache invalidation", message);
+}
+
+static void
 gredis_sysprof_observer_observer_init (GredisObserverInterface *iface)
 {
   iface->command_finished = command_finished;
@@ -160,6 +173,7 @@ gredis_sysprof_observer_observer_init (GredisObserverInterface *iface)
   iface->retry_decided = retry_decided;
   iface->redirect_followed = redirect_followed;
   iface->topology_changed = topology_changed;
+  iface->cache_invalidated = cache_invalidated;
 }
 
 static void

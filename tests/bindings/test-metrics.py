@@ -2,7 +2,8 @@
 # test-metrics.py: the `metrics` observer from Python (PyGObject): the
 # snapshot of Gredis.Client.get_metrics() after a known workload against
 # a redis-server of its own (successes, a server error, a retry, a
-# pipeline, a pub/sub message), reset, and no snapshot without it.
+# pipeline, a pub/sub message, the client-side cache), reset, and no
+# snapshot without it.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -226,6 +227,56 @@ def pubsub_message():
     pubsub.close()
     publisher.close()
     subscriber.close()
+
+
+@test
+def wait_time_of_blocking_acquisitions():
+    # Only blocking commands: each takes a connection of its own from the
+    # pool, and the wait for it is measured.
+    client = new_client()
+    for i in range(3):
+        client.command(['PING'], None)
+    snapshot = client.get_metrics().unpack()
+    wait_time = snapshot['db.client.connection.wait_time']
+    check_histogram(wait_time)
+    assert wait_time['count'] >= 3, wait_time
+    assert snapshot['db.client.connection.timeouts'] == 0, snapshot
+    client.close()
+
+
+@test
+def cache_hits_misses_and_invalidations():
+    config = Gredis.Config.new()
+    config.set_path(SOCKET)
+    config.set_protocol(3)
+    config.set_observe('metrics')
+    config.set_option('cache', 'on')
+    client = Gredis.Client.new(config)
+    writer = new_client(observe=None)
+    writer.command(['SET', 'cached', 'a'], None)
+
+    assert client.command(['GET', 'cached'], None).get_text() == 'a'
+    assert client.command(['GET', 'cached'], None).get_text() == 'a'
+    snapshot = client.get_metrics().unpack()
+    assert snapshot['gredis.client.cache.hits'] == 1, snapshot
+    assert snapshot['gredis.client.cache.misses'] >= 1, snapshot
+    assert snapshot['gredis.client.cache.invalidations'] == 0, snapshot
+
+    # The server pushes the invalidation to the cache's own thread.
+    writer.command(['SET', 'cached', 'b'], None)
+    deadline = time.monotonic() + WAIT_LIMIT_S
+    while client.get_metrics().unpack()['gredis.client.cache.invalidations'] == 0:
+        assert time.monotonic() < deadline, 'timed out waiting for the invalidation'
+        time.sleep(0.01)
+    snapshot = client.get_metrics().unpack()
+    assert snapshot['gredis.client.cache.invalidations'] == 1, snapshot
+    assert snapshot['gredis.client.cache.hits'] == 1, snapshot
+    misses = snapshot['gredis.client.cache.misses']
+    assert client.command(['GET', 'cached'], None).get_text() == 'b'
+    snapshot = client.get_metrics().unpack()
+    assert snapshot['gredis.client.cache.misses'] == misses + 1, snapshot
+    writer.close()
+    client.close()
 
 
 class Recorder(GObject.Object, Gredis.Observer):

@@ -141,6 +141,47 @@ histogram_count (JsonObject *histogram,
   return count;
 }
 
+/* The otlp-* keys: their spellings, defaults and checks. */
+static void
+test_config (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_assert_null (gredis_config_get_otlp_endpoint (config));
+  g_assert_null (gredis_config_get_otlp_sample_ratio (config));
+  g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 0);
+  g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 0);
+
+  g_assert_true (gredis_config_set_uri (config, "redis://localhost/0?otlp-endpoint=http%3A%2F%2Fcollector%3A4318"
+                                        "&otlp-sample-ratio=0.25&otlp-interval-ms=100&otlp-max-queue=7",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "http://collector:4318");
+  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 100);
+  g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 7);
+
+  g_assert_true (g_key_file_load_from_data (key_file, "[gredis]\notlp-endpoint=https://otel.example.com\n",
+                                            -1, G_KEY_FILE_NONE, &error));
+  g_assert_true (gredis_config_load_keyfile (config, key_file, "gredis", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "https://otel.example.com");
+
+  g_assert_false (gredis_config_set_option (config, "otlp-sample-ratio", "1.5", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_false (gredis_config_set_option (config, "otlp-sample-ratio", "half", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_false (gredis_config_set_option (config, "otlp-endpoint", "collector:4318", &error));
+  g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
+  g_clear_error (&error);
+  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "https://otel.example.com");
+}
+
 static void
 test_spans (void)
 {
@@ -151,6 +192,7 @@ test_spans (void)
   g_autofree char *uri = NULL;
   g_autofree char *endpoint = NULL;
   g_autofree char *port = NULL;
+  GredisConfig *config;
   GSList *uris;
   Received received = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref),
                         g_ptr_array_new_with_free_func (g_free), NULL, NULL };
@@ -168,14 +210,23 @@ test_spans (void)
   uris = soup_server_get_uris (server);
   endpoint = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  /* Read when the observer is made, as OpenTelemetry's SDKs do. */
-  g_setenv ("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint, TRUE);
-  g_setenv ("OTEL_BSP_SCHEDULE_DELAY", "50", TRUE);
+  /* The configuration's keys win over the environment (an endpoint
+   * where nothing listens). */
+  g_setenv ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9", TRUE);
+  g_setenv ("OTEL_TRACES_SAMPLER_ARG", "0", TRUE);
 
   uri = gredis_test_server_get_uri (redis);
   client = gredis_client_new_for_uri (uri, &error);
   g_assert_no_error (error);
-  gredis_config_set_observe (gredis_client_get_config (client), "otlp");
+  config = gredis_client_get_config (client);
+  g_assert_true (gredis_config_set_option (config, "observe", "otlp", &error));
+  g_assert_no_error (error);
+  g_assert_true (gredis_config_set_option (config, "otlp-endpoint", endpoint, &error));
+  g_assert_no_error (error);
+  g_assert_true (gredis_config_set_option (config, "otlp-sample-ratio", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (gredis_config_set_option (config, "otlp-interval-ms", "50", &error));
+  g_assert_no_error (error);
   {
     g_autoptr(GredisReply) r1 = gredis_client_command (client, set, NULL, &error);
     g_assert_no_error (error);
@@ -247,7 +298,7 @@ test_spans (void)
   gredis_client_close (client);
   g_clear_object (&client);
   g_unsetenv ("OTEL_EXPORTER_OTLP_ENDPOINT");
-  g_unsetenv ("OTEL_BSP_SCHEDULE_DELAY");
+  g_unsetenv ("OTEL_TRACES_SAMPLER_ARG");
   g_ptr_array_unref (received.spans);
   g_ptr_array_unref (received.bodies);
   g_clear_object (&received.metrics_parser);
@@ -341,6 +392,8 @@ test_bounded_queue (void)
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   thread = g_thread_new ("collector", collector_main, &collector);
 
+  /* Without the configuration's keys, the environment's, as
+   * OpenTelemetry's SDKs read them. */
   g_setenv ("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint, TRUE);
   g_setenv ("OTEL_BSP_SCHEDULE_DELAY", "3600000", TRUE);
   g_setenv ("OTEL_BSP_MAX_QUEUE_SIZE", "1", TRUE);
@@ -397,6 +450,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/observe/otlp/config", test_config);
   g_test_add_func ("/observe/otlp/spans", test_spans);
   g_test_add_func ("/observe/otlp/bounded-queue", test_bounded_queue);
 

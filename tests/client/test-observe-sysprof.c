@@ -23,13 +23,17 @@ test_marks (void)
   g_autofree char *directory = g_dir_make_tmp ("gredis-sysprof-XXXXXX", &error);
   g_autofree char *capture = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *cached_uri = NULL;
   g_autofree char *server_text = NULL;
   GredisClient *client;
   GredisObserver *observer;
   SysprofCaptureReader *reader;
   SysprofCaptureFrameType type;
   const char *lpush[] = { "LPUSH", "key", "x", NULL };
-  guint n_set = 0, n_lpush = 0, n_connect = 0;
+  const char *get[] = { "GET", "key", NULL };
+  const char *change[] = { "SET", "key", "changed", NULL };
+  g_autoptr(GredisClient) writer = NULL;
+  guint n_set = 0, n_lpush = 0, n_connect = 0, n_invalidations = 0;
   gint64 deadline;
 
   g_assert_no_error (error);
@@ -38,7 +42,10 @@ test_marks (void)
   g_setenv ("GREDIS_SYSPROF_CAPTURE", capture, TRUE);
 
   uri = gredis_test_server_get_uri (server);
-  client = gredis_client_new_for_uri (uri, &error);
+  /* The client-side cache, for an invalidation: chosen when the client
+   * is made. */
+  cached_uri = g_strconcat (uri, "?protocol=3&cache=true", NULL);
+  client = gredis_client_new_for_uri (cached_uri, &error);
   g_assert_no_error (error);
   gredis_config_set_observe (gredis_client_get_config (client), "sysprof");
   for (guint i = 0; i < 3; i++)
@@ -51,6 +58,36 @@ test_marks (void)
   g_assert_null (gredis_client_command (client, lpush, NULL, &error));
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_WRONGTYPE);
   g_clear_error (&error);
+
+  /* A read the cache keeps, changed by another client: the server
+   * pushes an invalidation to the cache's thread. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GredisReply) reply = gredis_client_command (client, get, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  writer = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GredisReply) reply = gredis_client_command (writer, change, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  /* The cache answers the old value until the invalidation is
+   * applied. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_autoptr(GredisReply) reply = gredis_client_command (client, get, NULL, &error);
+
+      g_assert_no_error (error);
+      if (g_strcmp0 (gredis_reply_get_text (reply), "changed") == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+  gredis_client_close (writer);
 
   /* The capture is flushed when the last observer goes, with the
    * client. */
@@ -99,11 +136,21 @@ test_marks (void)
         }
       else if (g_str_equal (mark->name, "connect"))
         n_connect++;
+      else if (g_str_equal (mark->name, "cache invalidation"))
+        {
+          /* The key, or the whole cache emptied as its tracking
+           * connection closed with the client. */
+          if (g_str_equal (mark->message, "1 keys"))
+            n_invalidations++;
+          else
+            g_assert_cmpstr (mark->message, ==, "all keys");
+        }
     }
   sysprof_capture_reader_unref (reader);
   g_assert_cmpuint (n_set, ==, 3);
   g_assert_cmpuint (n_lpush, ==, 1);
   g_assert_cmpuint (n_connect, >=, 1);
+  g_assert_cmpuint (n_invalidations, ==, 1);
 
   g_unlink (capture);
   g_rmdir (directory);

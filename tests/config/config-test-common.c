@@ -768,6 +768,10 @@ const ConfigTestSample config_test_samples[] = {
   { "cache-prefixes", "user:,session:" },
   { "cache-optin", "true" },
   { "observe", "metrics" },
+  { "otlp-endpoint", "http://collector.internal:4318" },
+  { "otlp-sample-ratio", "0.25" },
+  { "otlp-interval-ms", "1000" },
+  { "otlp-max-queue", "100" },
 };
 const gsize config_test_n_samples = G_N_ELEMENTS (config_test_samples);
 
@@ -831,6 +835,10 @@ const ConfigTestSample config_test_defaults[] = {
   { "cache-prefixes", "" },
   { "cache-optin", "false" },
   { "observe", "" },
+  { "otlp-endpoint", "" },
+  { "otlp-sample-ratio", "" },
+  { "otlp-interval-ms", "0" },
+  { "otlp-max-queue", "0" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
 

@@ -141,6 +141,14 @@ test_accessors (void)
   g_assert_cmpstr (gredis_config_get_cache_mode (config), ==, "broadcast");
   gredis_config_set_observe (config, "metrics");
   g_assert_cmpstr (gredis_config_get_observe (config), ==, "metrics");
+  gredis_config_set_otlp_endpoint (config, "http://collector.internal:4318");
+  gredis_config_set_otlp_sample_ratio (config, "0.25");
+  gredis_config_set_otlp_interval_ms (config, 1000);
+  gredis_config_set_otlp_max_queue (config, 100);
+  g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "http://collector.internal:4318");
+  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 1000);
+  g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 100);
   g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
   g_assert_true (gredis_config_get_cluster_split (config));
   g_assert_cmpstr (gredis_config_get_seeds (config), ==, "10.0.0.1:7000;[::1]:7001");
