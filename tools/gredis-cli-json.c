@@ -27,32 +27,15 @@ cli_append_repr (GString    *out,
                  const char *data,
                  gsize       length)
 {
-  g_string_append_c (out, '"');
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  /* The library's human format quotes a string reply so: reuse it
+   * rather than keep a second copy of the escapes. */
+  g_autoptr(GredisReply) reply = gredis_reply_new_string (GREDIS_REPLY_STRING, data, length);
+  g_autofree char *text = gredis_reply_to_string (reply);
+  gsize text_length = strlen (text);
 
-      switch (c)
-        {
-        case '\\':
-        case '"':
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-          break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\a': g_string_append (out, "\\a"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        default:
-          if (g_ascii_isprint (c))
-            g_string_append_c (out, c);
-          else
-            g_string_append_printf (out, "\\x%02x", (guint8) c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
+  if (text_length > 0 && text[text_length - 1] == '\n')
+    text_length--;
+  g_string_append_len (out, text, text_length);
 }
 
 /* A JSON string: bytes of 0x80 and above go out as they are (UTF-8 stays
