@@ -621,12 +621,34 @@ _gredis_reply_to_dict (GredisReply  *reply,
   return done (reply, gredis_reply_to_dictionary (reply, error));
 }
 
+/* The elements of the list @list as dictionaries (aa{sv}), each a map
+ * or a flat array by the protocol; %NULL on an element that is neither. */
+static GVariant *
+list_to_dicts (const GredisReply  *list,
+               GError            **error)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; i < gredis_reply_get_n_elements (list); i++)
+    {
+      GVariant *dict = gredis_reply_to_dictionary (gredis_reply_get_element (list, i), error);
+
+      if (dict == NULL)
+        {
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      g_variant_builder_add_value (&builder, dict);
+      g_variant_unref (dict);
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
 GVariant *
 _gredis_reply_to_dicts (GredisReply  *reply,
                         GError      **error)
 {
-  GVariantBuilder builder;
-
   if (!check (reply, FALSE, error))
     return NULL;
   if (!_gredis_reply_is_list (reply))
@@ -634,20 +656,7 @@ _gredis_reply_to_dicts (GredisReply  *reply,
       _gredis_reply_unexpected (reply, error);
       return done (reply, NULL);
     }
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
-  for (gsize i = 0; i < gredis_reply_get_n_elements (reply); i++)
-    {
-      GVariant *dict = gredis_reply_to_dictionary (gredis_reply_get_element (reply, i), error);
-
-      if (dict == NULL)
-        {
-          g_variant_builder_clear (&builder);
-          return done (reply, NULL);
-        }
-      g_variant_builder_add_value (&builder, dict);
-      g_variant_unref (dict);
-    }
-  return done (reply, g_variant_ref_sink (g_variant_builder_end (&builder)));
+  return done (reply, list_to_dicts (reply, error));
 }
 
 typedef struct
@@ -675,23 +684,9 @@ add_library_field (const GredisReply *key,
   name = _gredis_reply_dup_text (key);
   if (strcmp (name, "functions") == 0 && _gredis_reply_is_list (value))
     {
-      GVariantBuilder functions;
-
-      g_variant_builder_init (&functions, G_VARIANT_TYPE ("aa{sv}"));
-      for (gsize i = 0; i < gredis_reply_get_n_elements (value); i++)
-        {
-          GVariant *function = gredis_reply_to_dictionary (gredis_reply_get_element (value, i),
-                                                           library->error);
-
-          if (function == NULL)
-            {
-              g_variant_builder_clear (&functions);
-              return FALSE;
-            }
-          g_variant_builder_add_value (&functions, function);
-          g_variant_unref (function);
-        }
-      variant = g_variant_ref_sink (g_variant_builder_end (&functions));
+      variant = list_to_dicts (value, library->error);
+      if (variant == NULL)
+        return FALSE;
     }
   else
     variant = gredis_reply_to_variant (value);
