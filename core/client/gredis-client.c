@@ -1196,6 +1196,12 @@ mirror_pspec (GParamSpec *config_pspec)
   if (type == G_TYPE_PARAM_BOOLEAN)
     return g_param_spec_boolean (name, NULL, NULL,
                                  G_PARAM_SPEC_BOOLEAN (config_pspec)->default_value, flags);
+  if (type == G_TYPE_PARAM_DOUBLE)
+    {
+      GParamSpecDouble *p = G_PARAM_SPEC_DOUBLE (config_pspec);
+      return g_param_spec_double (name, NULL, NULL, p->minimum, p->maximum, p->default_value,
+                                  flags);
+    }
   if (type == G_TYPE_PARAM_ENUM)
     {
       GParamSpecEnum *p = G_PARAM_SPEC_ENUM (config_pspec);

@@ -14,6 +14,10 @@ typedef enum {
   GREDIS_OPTION_UINT,
   GREDIS_OPTION_UINT64,
   GREDIS_OPTION_BOOLEAN,
+  /* A gdouble from double_min to double_max. It may also be unset (NaN
+   * in the field): its property then reads as double_default, and
+   * gredis_config_apply_to_plugin() leaves the plugin's own default. */
+  GREDIS_OPTION_DOUBLE,
 } GredisOptionType;
 
 typedef enum {
@@ -32,8 +36,6 @@ typedef enum {
   GREDIS_OPTION_LIST = 1 << 5,
   /* The value is an absolute http or https URL. */
   GREDIS_OPTION_URL = 1 << 6,
-  /* The value is a number from 0 to 1. */
-  GREDIS_OPTION_RATIO = 1 << 7,
 } GredisOptionFlags;
 
 typedef struct {
@@ -47,6 +49,10 @@ typedef struct {
   const char * const *choices;
   GredisOptionFlags   flags;
   GredisPluginKind    plugin_kind;
+  /* GREDIS_OPTION_DOUBLE only. */
+  double              double_min;
+  double              double_max;
+  double              double_default;
 } GredisOptionInfo;
 
 /* How a value that failed to parse may be quoted in an error message. */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -126,7 +127,7 @@ struct _GredisConfig
   gboolean  cache_optin;
   char     *observe;
   char     *otlp_endpoint;
-  char     *otlp_sample_ratio;
+  double    otlp_sample_ratio;
   guint     otlp_interval_ms;
   guint     otlp_max_queue;
 };
@@ -273,7 +274,7 @@ static const GredisOptionInfo options[N_PROPS] = {
   [PROP_CACHE_OPTIN] = { "cache-optin", GREDIS_OPTION_BOOLEAN, G_STRUCT_OFFSET (GredisConfig, cache_optin), 0, 1, FALSE, NULL, NULL, 0, 0 },
   [PROP_OBSERVE] = { "observe", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, observe), 0, 0, 0, NULL, NULL, GREDIS_OPTION_PLUGIN | GREDIS_OPTION_LIST, GREDIS_PLUGIN_OBSERVER },
   [PROP_OTLP_ENDPOINT] = { "otlp-endpoint", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, otlp_endpoint), 0, 0, 0, NULL, NULL, GREDIS_OPTION_URL, 0 },
-  [PROP_OTLP_SAMPLE_RATIO] = { "otlp-sample-ratio", GREDIS_OPTION_STRING, G_STRUCT_OFFSET (GredisConfig, otlp_sample_ratio), 0, 0, 0, NULL, NULL, GREDIS_OPTION_RATIO, 0 },
+  [PROP_OTLP_SAMPLE_RATIO] = { "otlp-sample-ratio", GREDIS_OPTION_DOUBLE, G_STRUCT_OFFSET (GredisConfig, otlp_sample_ratio), 0, 0, 0, NULL, NULL, 0, 0, 0.0, 1.0, 1.0 },
   [PROP_OTLP_INTERVAL_MS] = { "otlp-interval-ms", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, otlp_interval_ms), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
   [PROP_OTLP_MAX_QUEUE] = { "otlp-max-queue", GREDIS_OPTION_UINT, G_STRUCT_OFFSET (GredisConfig, otlp_max_queue), 0, G_MAXUINT, 0, NULL, NULL, 0, 0 },
 };
@@ -707,11 +708,16 @@ static const GredisOptionInfo options[N_PROPS] = {
 /**
  * GredisConfig:otlp-sample-ratio:
  *
- * The ratio of commands the `otlp` observer sends a span for, a number
- * from 0 to 1 written as text (`0.01`: one in a hundred); every command
- * still counts in its metrics. %NULL (the default): the environment
- * variable `OTEL_TRACES_SAMPLER_ARG`, else 1. Setting a value outside
- * 0 to 1 is an error (gredis_config_set_option()).
+ * The ratio of commands the `otlp` observer sends a span for, from 0
+ * (none) to 1 (all, the default); `0.01` is one in a hundred. Every
+ * command still counts in the observer's metrics.
+ *
+ * Until the option is set, the observer reads the environment variable
+ * `OTEL_TRACES_SAMPLER_ARG` instead, as OpenTelemetry's SDKs do, and
+ * samples every command when that is not set either. As text (a key
+ * file, a URI, gredis_config_set_option()) the ratio is written with a
+ * point as the decimal separator, whatever the locale, and an empty value
+ * unsets it again. Read when the observer is made.
  */
 /**
  * GredisConfig:otlp-interval-ms:
@@ -906,6 +912,7 @@ get_number_option (GredisConfig *self,
     case GREDIS_OPTION_BOOLEAN:
       return G_STRUCT_MEMBER (gboolean, self, option->offset);
     case GREDIS_OPTION_STRING:
+    case GREDIS_OPTION_DOUBLE:
     default:
       g_assert_not_reached ();
     }
@@ -947,6 +954,92 @@ set_boolean_option (GredisConfig *self,
     return;
   G_STRUCT_MEMBER (gboolean, self, option->offset) = value;
   notify_option (self, prop_id);
+}
+
+/* A decimal option's value in the C locale, as short as it can be while
+ * reading back as the same double: `0.25`, `1`, `0.1`. */
+static void
+format_double (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+               double value)
+{
+  g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_dtostr (buffer, G_ASCII_DTOSTR_BUF_SIZE, value);
+}
+
+/* Parses a decimal option from text: a number in the C locale (a point
+ * as the decimal separator, whatever the program's locale), in the
+ * option's range, with nothing after it; never NaN or infinite. */
+static gboolean
+parse_double (const GredisOptionInfo *option,
+              const char             *text,
+              double                 *out)
+{
+  char *end = NULL;
+  double number;
+
+  if (*text == '\0')
+    return FALSE;
+  number = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (number) ||
+      number < option->double_min || number > option->double_max)
+    return FALSE;
+  /* -0 is 0. */
+  *out = number + 0.0;
+  return TRUE;
+}
+
+static gboolean
+double_option_is_set (GredisConfig *self,
+                      guint         prop_id)
+{
+  return !isnan (G_STRUCT_MEMBER (double, self, options[prop_id].offset));
+}
+
+/* The value, or the default when the option is not set. */
+static double
+get_double_option (GredisConfig *self,
+                   guint         prop_id)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+  double value = G_STRUCT_MEMBER (double, self, option->offset);
+
+  return isnan (value) ? option->double_default : value;
+}
+
+/* @value is in the option's range, or NaN to unset the option. */
+static void
+store_double_option (GredisConfig *self,
+                     guint         prop_id,
+                     double        value)
+{
+  double *field = G_STRUCT_MEMBER_P (self, options[prop_id].offset);
+
+  if (*field == value || (isnan (*field) && isnan (value)))
+    return;
+  *field = value;
+  notify_option (self, prop_id);
+}
+
+static void
+set_double_option (GredisConfig *self,
+                   guint         prop_id,
+                   double        value)
+{
+  const GredisOptionInfo *option = &options[prop_id];
+
+  if (!isfinite (value) || value < option->double_min || value > option->double_max)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE], min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
+
+      format_double (text, value);
+      format_double (min, option->double_min);
+      format_double (max, option->double_max);
+      g_critical ("%s: %s is outside the range of “%s” (%s to %s)",
+                  G_STRFUNC, text, option->name, min, max);
+      return;
+    }
+  store_double_option (self, prop_id, value + 0.0);
 }
 
 G_LOCK_DEFINE_STATIC (handshake_steps_lock);
@@ -1066,6 +1159,9 @@ gredis_config_get_property (GObject    *object,
     case GREDIS_OPTION_BOOLEAN:
       g_value_set_boolean (value, (gboolean) get_number_option (self, prop_id));
       break;
+    case GREDIS_OPTION_DOUBLE:
+      g_value_set_double (value, get_double_option (self, prop_id));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -1108,6 +1204,9 @@ gredis_config_set_property (GObject      *object,
     case GREDIS_OPTION_BOOLEAN:
       set_boolean_option (self, prop_id, g_value_get_boolean (value));
       break;
+    case GREDIS_OPTION_DOUBLE:
+      set_double_option (self, prop_id, g_value_get_double (value));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -1149,6 +1248,11 @@ gredis_config_class_init (GredisConfigClass *klass)
           properties[i] = g_param_spec_boolean (option->name, NULL, NULL,
                                                 (gboolean) option->default_number, flags);
           break;
+        case GREDIS_OPTION_DOUBLE:
+          properties[i] = g_param_spec_double (option->name, NULL, NULL,
+                                               option->double_min, option->double_max,
+                                               option->double_default, flags);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1177,6 +1281,9 @@ gredis_config_init (GredisConfig *self)
           break;
         case GREDIS_OPTION_BOOLEAN:
           G_STRUCT_MEMBER (gboolean, self, option->offset) = (gboolean) option->default_number;
+          break;
+        case GREDIS_OPTION_DOUBLE:
+          G_STRUCT_MEMBER (double, self, option->offset) = NAN;
           break;
         default:
           g_assert_not_reached ();
@@ -1294,6 +1401,10 @@ _gredis_config_copy_into (GredisConfig *dest,
           break;
         case GREDIS_OPTION_BOOLEAN:
           set_boolean_option (dest, i, (gboolean) get_number_option (src, i));
+          break;
+        case GREDIS_OPTION_DOUBLE:
+          /* Unset stays unset. */
+          store_double_option (dest, i, G_STRUCT_MEMBER (double, src, options[i].offset));
           break;
         default:
           g_assert_not_reached ();
@@ -1455,34 +1566,6 @@ check_url (const GredisOptionInfo  *option,
   return FALSE;
 }
 
-/* A number from 0 to 1. */
-static gboolean
-check_ratio (const GredisOptionInfo  *option,
-             const char              *shown_key,
-             const char              *value,
-             gboolean                 quotable,
-             GError                 **error)
-{
-  char *end = NULL;
-  double ratio = g_ascii_strtod (value, &end);
-
-  if (end != value && *end == '\0' && ratio >= 0.0 && ratio <= 1.0)
-    return TRUE;
-  if (quotable)
-    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                 /* Translators: the first %s is an option name such as
-                  * “otlp-sample-ratio”, the second the value given. */
-                 _("The option “%s” needs a number from 0 to 1 such as 0.25, not “%s”."),
-                 shown_key, value);
-  else
-    g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
-                 /* Translators: %s is an option name such as
-                  * “otlp-sample-ratio”. */
-                 _("The option “%s” needs a number from 0 to 1 such as 0.25."),
-                 shown_key);
-  return FALSE;
-}
-
 gboolean
 _gredis_config_apply_option (GredisConfig            *config,
                              const GredisOptionInfo  *option,
@@ -1555,8 +1638,6 @@ _gredis_config_apply_option (GredisConfig            *config,
         }
       if ((option->flags & GREDIS_OPTION_URL) && !check_url (option, shown_key, value, quotable, error))
         return FALSE;
-      if ((option->flags & GREDIS_OPTION_RATIO) && !check_ratio (option, shown_key, value, quotable, error))
-        return FALSE;
       set_string_option (config, prop_id, value);
       return TRUE;
 
@@ -1615,6 +1696,42 @@ _gredis_config_apply_option (GredisConfig            *config,
         return TRUE;
       }
 
+    case GREDIS_OPTION_DOUBLE:
+      {
+        double number = 0.0;
+
+        stripped = g_strstrip (g_strdup (value));
+        if (*stripped == '\0')
+          {
+            store_double_option (config, prop_id, NAN);
+            return TRUE;
+          }
+        if (!parse_double (option, stripped, &number))
+          {
+            char min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
+
+            format_double (min, option->double_min);
+            format_double (max, option->double_max);
+            if (quotable)
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: the first %s is a value, the
+                            * second an option name, then the smallest and
+                            * the largest number accepted. */
+                           _("The value “%s” of the option “%s” is not a number from %s to %s (written with a point as the decimal separator)."),
+                           value, shown_key, min, max);
+            else
+              g_set_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG,
+                           /* Translators: the first %s is an option name,
+                            * then the smallest and the largest number
+                            * accepted. */
+                           _("The value of the option “%s” is not a number from %s to %s (written with a point as the decimal separator)."),
+                           shown_key, min, max);
+            return FALSE;
+          }
+        set_double_option (config, prop_id, number);
+        return TRUE;
+      }
+
     default:
       g_assert_not_reached ();
     }
@@ -1629,9 +1746,12 @@ _gredis_config_apply_option (GredisConfig            *config,
  * @error: return location for a #GError
  *
  * Sets one option from text, as a key file or a command line option
- * `--option key=value` gives it. Numbers are decimal, booleans are `true`
- * or `false` (also `yes`/`no`, `on`/`off`, `1`/`0`), and an empty value
- * restores the default of a text option. The key `uri` applies a URI
+ * `--option key=value` gives it. Whole numbers are decimal; fractional
+ * ones, such as #GredisConfig:otlp-sample-ratio, are written with a point
+ * as the decimal separator whatever the locale (`0.25`), and are never
+ * NaN or infinite. Booleans are `true` or `false` (also `yes`/`no`,
+ * `on`/`off`, `1`/`0`). An empty value restores the default of a text
+ * option and unsets a fractional one. The key `uri` applies a URI
  * (see gredis_config_set_uri()). Plugin names are checked against the
  * plugin registry.
  *
@@ -1713,6 +1833,15 @@ gredis_config_to_string (GredisConfig *config)
         case GREDIS_OPTION_BOOLEAN:
           g_key_file_set_boolean (key_file, GREDIS_CONFIG_DEFAULT_GROUP, option->name,
                                   (gboolean) get_number_option (config, i));
+          break;
+        case GREDIS_OPTION_DOUBLE:
+          {
+            char number[G_ASCII_DTOSTR_BUF_SIZE] = "";
+
+            if (double_option_is_set (config, i))
+              format_double (number, get_double_option (config, i));
+            g_key_file_set_value (key_file, GREDIS_CONFIG_DEFAULT_GROUP, option->name, number);
+          }
           break;
         default:
           g_assert_not_reached ();
@@ -1954,6 +2083,29 @@ number_to_value (guint64     number,
 }
 
 static gboolean
+double_to_value (double      number,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_DOUBLE:
+      g_value_set_double (value, number);
+      return TRUE;
+    case G_TYPE_FLOAT:
+      if (fabs (number) > G_MAXFLOAT)
+        return FALSE;
+      g_value_set_float (value, (float) number);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
 string_to_value (const char *text,
                  GParamSpec *pspec,
                  GValue     *value)
@@ -1964,17 +2116,6 @@ string_to_value (const char *text,
   if (type == G_TYPE_STRING)
     {
       g_value_set_string (value, text);
-      return TRUE;
-    }
-  if (type == G_TYPE_DOUBLE)
-    {
-      GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (pspec);
-      char *end = NULL;
-      double number = g_ascii_strtod (text, &end);
-
-      if (end == text || *end != '\0' || number < range->minimum || number > range->maximum)
-        return FALSE;
-      g_value_set_double (value, number);
       return TRUE;
     }
   if (G_TYPE_IS_ENUM (type))
@@ -2005,10 +2146,12 @@ string_to_value (const char *text,
  * policy gets its `base` and `cap` properties, in microseconds, from
  * #GredisConfig:backoff-base-ms and #GredisConfig:backoff-cap-ms.
  *
- * Values are converted to the type of the property (any integer type,
- * double, or an enumeration whose nicks are the option's values; a text
- * option goes to a double property as a number). Text
- * options that are not set leave the plugin's default alone.
+ * Values are converted to the type of the property: a whole number to
+ * any integer type or to a double, a fractional option (such as
+ * #GredisConfig:otlp-sample-ratio) to a double or a float, a text option
+ * to a string or to an enumeration whose nicks are the option's values.
+ * Text and fractional options that are not set leave the plugin's
+ * default alone.
  *
  * Returns: %TRUE on success; %FALSE with %GREDIS_ERROR_CONFIG when a value
  *   cannot be converted or is outside the property's range (the options
@@ -2080,6 +2223,11 @@ gredis_config_apply_to_plugin (GredisConfig  *config,
           converted = G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_BOOLEAN;
           if (converted)
             g_value_set_boolean (&value, (gboolean) get_number_option (config, i));
+          break;
+        case GREDIS_OPTION_DOUBLE:
+          if (!double_option_is_set (config, i))
+            continue;
+          converted = double_to_value (get_double_option (config, i), pspec, &value);
           break;
         default:
           g_assert_not_reached ();
@@ -3990,32 +4138,34 @@ gredis_config_set_otlp_endpoint (GredisConfig *config,
  * gredis_config_get_otlp_sample_ratio:
  * @config: a #GredisConfig
  *
- * Gets #GredisConfig:otlp-sample-ratio.
+ * Gets #GredisConfig:otlp-sample-ratio: the ratio set, or its default, 1,
+ * when none is (the `otlp` observer then reads the environment variable
+ * `OTEL_TRACES_SAMPLER_ARG` first).
  *
- * Returns: (nullable): the value of #GredisConfig:otlp-sample-ratio
+ * Returns: the value of #GredisConfig:otlp-sample-ratio, from 0 to 1
  */
-const char *
+gdouble
 gredis_config_get_otlp_sample_ratio (GredisConfig *config)
 {
-  g_return_val_if_fail (GREDIS_IS_CONFIG (config), NULL);
-  return config->otlp_sample_ratio;
+  g_return_val_if_fail (GREDIS_IS_CONFIG (config), 1.0);
+  return get_double_option (config, PROP_OTLP_SAMPLE_RATIO);
 }
 
 /**
  * gredis_config_set_otlp_sample_ratio:
  * @config: a #GredisConfig
- * @otlp_sample_ratio: (nullable): a number from 0 to 1 as text, or %NULL
- *   for the environment's
+ * @otlp_sample_ratio: the ratio of commands sampled, from 0 to 1
  *
- * Sets #GredisConfig:otlp-sample-ratio. The number is checked when the
- * option is set with gredis_config_set_option().
+ * Sets #GredisConfig:otlp-sample-ratio; a value that is not from 0 to 1
+ * is a programming error. To unset it again, so that the environment's
+ * value applies, give gredis_config_set_option() an empty value.
  */
 void
 gredis_config_set_otlp_sample_ratio (GredisConfig *config,
-                                     const char   *otlp_sample_ratio)
+                                     gdouble       otlp_sample_ratio)
 {
   g_return_if_fail (GREDIS_IS_CONFIG (config));
-  set_string_option (config, PROP_OTLP_SAMPLE_RATIO, otlp_sample_ratio);
+  set_double_option (config, PROP_OTLP_SAMPLE_RATIO, otlp_sample_ratio);
 }
 
 /**

@@ -376,10 +376,10 @@ GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_otlp_endpoint            (GredisConfig *config,
                                                           const char   *otlp_endpoint);
 GREDIS_AVAILABLE_IN_ALL
-const char   *gredis_config_get_otlp_sample_ratio        (GredisConfig *config);
+gdouble       gredis_config_get_otlp_sample_ratio        (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL
 void          gredis_config_set_otlp_sample_ratio        (GredisConfig *config,
-                                                          const char   *otlp_sample_ratio);
+                                                          gdouble       otlp_sample_ratio);
 GREDIS_AVAILABLE_IN_ALL
 guint         gredis_config_get_otlp_interval_ms         (GredisConfig *config);
 GREDIS_AVAILABLE_IN_ALL

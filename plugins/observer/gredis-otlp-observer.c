@@ -4,6 +4,7 @@
  */
 #include <gio/gio.h>
 #include <libsoup/soup.h>
+#include <math.h>
 #include <string.h>
 
 #include "gredis-otlp-observer.h"
@@ -16,7 +17,8 @@
  * - otlp-endpoint, OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base
  *   URL (spans go to its /v1/traces; none set: http://localhost:4318);
  * - otlp-sample-ratio, OTEL_TRACES_SAMPLER_ARG: the ratio of commands
- *   sampled, 0 to 1 (default 1);
+ *   sampled, 0 to 1 (default 1; a double, which the configuration sets
+ *   only when its option is set);
  * - otlp-interval-ms, OTEL_BSP_SCHEDULE_DELAY: milliseconds between
  *   batches (default 5000);
  * - otlp-max-queue, OTEL_BSP_MAX_QUEUE_SIZE: spans kept between batches
@@ -465,12 +467,24 @@ set_endpoint (GredisOtlpObserver *self,
   self->metrics_url = g_strconcat (base, "/v1/metrics", NULL);
 }
 
+/* OTEL_TRACES_SAMPLER_ARG, a number from 0 to 1 in the C locale; when
+ * it is not, it is ignored with a warning, as OpenTelemetry's SDKs do. */
 static double
 env_ratio (void)
 {
-  const char *ratio = g_getenv ("OTEL_TRACES_SAMPLER_ARG");
+  const char *text = g_getenv ("OTEL_TRACES_SAMPLER_ARG");
+  char *end = NULL;
+  double ratio;
 
-  return ratio != NULL ? CLAMP (g_ascii_strtod (ratio, NULL), 0.0, 1.0) : 1.0;
+  if (text == NULL || *text == '\0')
+    return 1.0;
+  ratio = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (ratio) || ratio < 0.0 || ratio > 1.0)
+    {
+      g_warning ("OTEL_TRACES_SAMPLER_ARG is not a number from 0 to 1; every command is sampled");
+      return 1.0;
+    }
+  return ratio;
 }
 
 static void
@@ -519,7 +533,7 @@ gredis_otlp_observer_set_property (GObject      *object,
       set_endpoint (self, g_value_get_string (value));
       break;
     case PROP_SAMPLE_RATIO:
-      self->ratio = g_value_get_double (value) >= 0.0 ? g_value_get_double (value) : env_ratio ();
+      self->ratio = g_value_get_double (value);
       break;
     case PROP_INTERVAL_MS:
       /* The thread's timer keeps the interval it started with. */
@@ -570,12 +584,12 @@ gredis_otlp_observer_class_init (GredisOtlpObserverClass *klass)
   object_class->set_property = gredis_otlp_observer_set_property;
   object_class->finalize = gredis_otlp_observer_finalize;
 
-  /* Named as the GredisConfig keys, which set them. %NULL, 0 or a
-   * negative ratio: the environment's value. */
+  /* Named as the GredisConfig keys, which set them (the ratio only when
+   * it is set). %NULL or 0: the environment's value. */
   properties[PROP_ENDPOINT] =
     g_param_spec_string ("otlp-endpoint", NULL, NULL, NULL, flags);
   properties[PROP_SAMPLE_RATIO] =
-    g_param_spec_double ("otlp-sample-ratio", NULL, NULL, -1.0, 1.0, -1.0, flags);
+    g_param_spec_double ("otlp-sample-ratio", NULL, NULL, 0.0, 1.0, 1.0, flags);
   properties[PROP_INTERVAL_MS] =
     g_param_spec_uint ("otlp-interval-ms", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_MAX_QUEUE] =

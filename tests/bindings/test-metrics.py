@@ -3,7 +3,8 @@
 # snapshot of Gredis.Client.get_metrics() after a known workload against
 # a redis-server of its own (successes, a server error, a retry, a
 # pipeline, a pub/sub message, the client-side cache), reset, and no
-# snapshot without it.
+# snapshot without it; and the `otlp` observer's otlp-sample-ratio, a
+# double property.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -113,6 +114,39 @@ def unknown_observer_is_a_config_error():
     uri = Gredis.Config.new()
     uri.set_uri('unix://' + SOCKET + '?observe=metrics')
     assert uri.get_observe() == 'metrics'
+
+
+@test
+def otlp_sample_ratio_is_a_double():
+    config = Gredis.Config.new()
+    pspec = config.find_property('otlp-sample-ratio')
+    assert pspec.value_type == GObject.TYPE_DOUBLE, pspec.value_type
+    assert (pspec.minimum, pspec.maximum, pspec.default_value) == (0.0, 1.0, 1.0)
+    assert config.props.otlp_sample_ratio == 1.0
+    config.props.otlp_sample_ratio = 0.5
+    assert config.props.otlp_sample_ratio == 0.5
+    assert isinstance(config.props.otlp_sample_ratio, float)
+    assert config.get_otlp_sample_ratio() == 0.5
+    config.set_otlp_sample_ratio(0.125)
+    assert config.props.otlp_sample_ratio == 0.125
+    assert 'otlp-sample-ratio=0.125\n' in config.to_string()
+    config.set_option('otlp-sample-ratio', '0.75')
+    assert config.props.otlp_sample_ratio == 0.75
+    for bad in ('abc', '1.5', '-0.1', 'nan', '0.5x'):
+        try:
+            config.set_option('otlp-sample-ratio', bad)
+        except GLib.Error as error:
+            assert error.matches(Gredis.error_quark(), Gredis.Error.CONFIG), error
+            assert 'otlp-sample-ratio' in error.message and bad in error.message, error.message
+        else:
+            raise AssertionError('otlp-sample-ratio=%s was accepted' % bad)
+        assert config.props.otlp_sample_ratio == 0.75
+    uri = Gredis.Config.new_for_uri('unix://' + SOCKET + '?otlp-sample-ratio=0.25')
+    assert uri.props.otlp_sample_ratio == 0.25
+    client = Gredis.Client.new(uri)
+    assert client.props.otlp_sample_ratio == 0.25
+    client.props.otlp_sample_ratio = 0.0
+    assert uri.props.otlp_sample_ratio == 0.0
 
 
 @test

@@ -150,7 +150,7 @@ test_config (void)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
 
   g_assert_null (gredis_config_get_otlp_endpoint (config));
-  g_assert_null (gredis_config_get_otlp_sample_ratio (config));
+  g_assert_cmpfloat (gredis_config_get_otlp_sample_ratio (config), ==, 1.0);
   g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 0);
   g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 0);
 
@@ -159,7 +159,7 @@ test_config (void)
                                         &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "http://collector:4318");
-  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpfloat (gredis_config_get_otlp_sample_ratio (config), ==, 0.25);
   g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 100);
   g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 7);
 
@@ -178,7 +178,7 @@ test_config (void)
   g_assert_false (gredis_config_set_option (config, "otlp-endpoint", "collector:4318", &error));
   g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_CONFIG);
   g_clear_error (&error);
-  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpfloat (gredis_config_get_otlp_sample_ratio (config), ==, 0.25);
   g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "https://otel.example.com");
 }
 
@@ -312,6 +312,7 @@ typedef struct
   GMainLoop *loop;
   GMutex lock;
   guint n_posts;
+  guint n_metric_posts;
   gint64 dropped;
   guint n_spans;
 } Collector;
@@ -444,6 +445,203 @@ test_bounded_queue (void)
   g_mutex_clear (&collector.lock);
 }
 
+static void
+on_collect_metrics (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  Collector *collector = user_data;
+
+  g_mutex_lock (&collector->lock);
+  collector->n_metric_posts++;
+  g_mutex_unlock (&collector->lock);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+#define N_SAMPLED_COMMANDS 20
+
+/* Runs N_SAMPLED_COMMANDS commands through a client observed by `otlp`,
+ * with the configuration's otlp-sample-ratio set to @ratio (through its
+ * double property) unless it is negative, and OTEL_TRACES_SAMPLER_ARG
+ * set to @env unless it is NULL. The observer exports once, when the
+ * client goes: its histogram, and the spans it sampled, whose number is
+ * returned. */
+static guint
+count_sampled_spans (double      ratio,
+                     const char *env)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  Collector collector = { 0, };
+  SoupServer *server;
+  GredisClient *client;
+  GredisConfig *config;
+  g_autofree char *uri = NULL;
+  g_autofree char *endpoint = NULL;
+  GThread *thread;
+  GSList *uris;
+  guint n_spans;
+
+  g_assert_no_error (error);
+  g_mutex_init (&collector.lock);
+  collector.context = g_main_context_new ();
+  collector.loop = g_main_loop_new (collector.context, FALSE);
+  g_main_context_push_thread_default (collector.context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/v1/traces", on_collect, &collector, NULL);
+  soup_server_add_handler (server, "/v1/metrics", on_collect_metrics, &collector, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (collector.context);
+  uris = soup_server_get_uris (server);
+  endpoint = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  thread = g_thread_new ("collector", collector_main, &collector);
+
+  if (env != NULL)
+    g_setenv ("OTEL_TRACES_SAMPLER_ARG", env, TRUE);
+  else
+    g_unsetenv ("OTEL_TRACES_SAMPLER_ARG");
+  uri = gredis_test_server_get_uri (redis);
+  client = gredis_client_new_for_uri (uri, &error);
+  g_assert_no_error (error);
+  config = gredis_client_get_config (client);
+  /* One export only, when the client goes. */
+  g_object_set (config,
+                "observe", "otlp",
+                "otlp-endpoint", endpoint,
+                "otlp-interval-ms", 3600000,
+                "otlp-max-queue", 1000,
+                NULL);
+  if (ratio >= 0.0)
+    g_object_set (config, "otlp-sample-ratio", ratio, NULL);
+  for (guint i = 0; i < N_SAMPLED_COMMANDS; i++)
+    {
+      const char *ping[] = { "PING", NULL };
+      g_autoptr(GredisReply) reply = gredis_client_command (client, ping, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  gredis_client_close (client);
+  g_object_unref (client);
+  g_unsetenv ("OTEL_TRACES_SAMPLER_ARG");
+
+  /* The histogram of every command is posted after the spans of the
+   * same export: once it is here, so are the spans. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    guint n_metric_posts = 0;
+
+    while (n_metric_posts == 0 && g_get_monotonic_time () < deadline)
+      {
+        g_mutex_lock (&collector.lock);
+        n_metric_posts = collector.n_metric_posts;
+        g_mutex_unlock (&collector.lock);
+        g_usleep (10000);
+      }
+  }
+  g_mutex_lock (&collector.lock);
+  g_assert_cmpuint (collector.n_metric_posts, ==, 1);
+  n_spans = collector.n_spans;
+  /* Spans are posted only when some were sampled. */
+  g_assert_cmpuint (collector.n_posts, ==, n_spans > 0 ? 1 : 0);
+  g_mutex_unlock (&collector.lock);
+
+  g_main_loop_quit (collector.loop);
+  g_thread_join (thread);
+  g_object_unref (server);
+  g_main_loop_unref (collector.loop);
+  g_main_context_unref (collector.context);
+  g_mutex_clear (&collector.lock);
+  return n_spans;
+}
+
+/* A ratio of 0 exports no span, 1 every span, whatever the environment
+ * says; unset, the environment's ratio applies, else 1. */
+static void
+test_sample_ratio (void)
+{
+  guint n;
+
+  n = count_sampled_spans (0.0, "1");
+  g_test_message ("ratio 0, OTEL_TRACES_SAMPLER_ARG=1: %u spans", n);
+  g_assert_cmpuint (n, ==, 0);
+
+  n = count_sampled_spans (1.0, "0");
+  g_test_message ("ratio 1, OTEL_TRACES_SAMPLER_ARG=0: %u spans", n);
+  g_assert_cmpuint (n, ==, N_SAMPLED_COMMANDS);
+
+  n = count_sampled_spans (-1.0, "0");
+  g_test_message ("ratio unset, OTEL_TRACES_SAMPLER_ARG=0: %u spans", n);
+  g_assert_cmpuint (n, ==, 0);
+
+  n = count_sampled_spans (-1.0, NULL);
+  g_test_message ("ratio unset, no OTEL_TRACES_SAMPLER_ARG: %u spans", n);
+  g_assert_cmpuint (n, ==, N_SAMPLED_COMMANDS);
+}
+
+/* The observer's property is a double from 0 to 1 that the
+ * configuration sets when its ratio is set, and only then. */
+static void
+test_plugin_property (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) observer = NULL;
+  g_autoptr(GredisConfig) config = gredis_config_new ();
+  GParamSpec *pspec;
+  double ratio = -1.0;
+
+  g_setenv ("OTEL_TRACES_SAMPLER_ARG", "0.5", TRUE);
+  observer = gredis_plugins_create (GREDIS_PLUGIN_OBSERVER, "otlp", &error);
+  g_unsetenv ("OTEL_TRACES_SAMPLER_ARG");
+  g_assert_no_error (error);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (observer), "otlp-sample-ratio");
+  g_assert_true (G_IS_PARAM_SPEC_DOUBLE (pspec));
+  g_assert_cmpfloat (G_PARAM_SPEC_DOUBLE (pspec)->minimum, ==, 0.0);
+  g_assert_cmpfloat (G_PARAM_SPEC_DOUBLE (pspec)->maximum, ==, 1.0);
+  g_assert_cmpfloat (G_PARAM_SPEC_DOUBLE (pspec)->default_value, ==, 1.0);
+
+  /* Unset: the environment's ratio stays. */
+  g_assert_true (gredis_config_apply_to_plugin (config, observer, &error));
+  g_assert_no_error (error);
+  g_object_get (observer, "otlp-sample-ratio", &ratio, NULL);
+  g_assert_cmpfloat (ratio, ==, 0.5);
+
+  gredis_config_set_otlp_sample_ratio (config, 0.25);
+  g_assert_true (gredis_config_apply_to_plugin (config, observer, &error));
+  g_assert_no_error (error);
+  g_object_get (observer, "otlp-sample-ratio", &ratio, NULL);
+  g_assert_cmpfloat (ratio, ==, 0.25);
+}
+
+/* An OTEL_TRACES_SAMPLER_ARG that is not a ratio is ignored, with a
+ * warning: every command is sampled. */
+static void
+test_bad_environment (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) observer = NULL;
+      double ratio = -1.0;
+
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      observer = gredis_plugins_create (GREDIS_PLUGIN_OBSERVER, "otlp", &error);
+      g_assert_no_error (error);
+      g_object_get (observer, "otlp-sample-ratio", &ratio, NULL);
+      g_print ("ratio %g\n", ratio);
+      return;
+    }
+  g_setenv ("OTEL_TRACES_SAMPLER_ARG", "0,5", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("OTEL_TRACES_SAMPLER_ARG");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*OTEL_TRACES_SAMPLER_ARG*");
+  g_test_trap_assert_stdout ("ratio 1\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,6 +651,9 @@ main (int    argc,
   g_test_add_func ("/observe/otlp/config", test_config);
   g_test_add_func ("/observe/otlp/spans", test_spans);
   g_test_add_func ("/observe/otlp/bounded-queue", test_bounded_queue);
+  g_test_add_func ("/observe/otlp/sample-ratio", test_sample_ratio);
+  g_test_add_func ("/observe/otlp/plugin-property", test_plugin_property);
+  g_test_add_func ("/observe/otlp/bad-environment", test_bad_environment);
 
   return g_test_run ();
 }

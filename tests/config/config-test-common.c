@@ -836,11 +836,22 @@ const ConfigTestSample config_test_defaults[] = {
   { "cache-optin", "false" },
   { "observe", "" },
   { "otlp-endpoint", "" },
-  { "otlp-sample-ratio", "" },
+  { "otlp-sample-ratio", "1" },
   { "otlp-interval-ms", "0" },
   { "otlp-max-queue", "0" },
 };
 const gsize config_test_n_defaults = G_N_ELEMENTS (config_test_defaults);
+
+char *
+config_test_double_text (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_dtostr (buffer, sizeof buffer, value);
+  return g_strdup (buffer);
+}
 
 char *
 config_test_property_text (GredisConfig *config,
@@ -863,6 +874,8 @@ config_test_property_text (GredisConfig *config,
       return g_strdup_printf ("%" G_GUINT64_FORMAT, g_value_get_uint64 (&value));
     case G_TYPE_BOOLEAN:
       return g_strdup (g_value_get_boolean (&value) ? "true" : "false");
+    case G_TYPE_DOUBLE:
+      return config_test_double_text (g_value_get_double (&value));
     default:
       g_assert_not_reached ();
     }

@@ -63,8 +63,12 @@ extern const gsize config_test_n_samples;
 extern const ConfigTestSample config_test_defaults[];
 extern const gsize config_test_n_defaults;
 
+/* A double in the C locale, as short as it reads back the same: "0.25". */
+char *config_test_double_text (double value);
+
 /* A property of a configuration as text: strings as they are ("" for
- * NULL), numbers in decimal, booleans as "true" or "false". */
+ * NULL), numbers in decimal (doubles as config_test_double_text()),
+ * booleans as "true" or "false". */
 char *config_test_property_text (GredisConfig *config,
                                  const char   *key);
 

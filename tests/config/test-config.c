@@ -142,11 +142,11 @@ test_accessors (void)
   gredis_config_set_observe (config, "metrics");
   g_assert_cmpstr (gredis_config_get_observe (config), ==, "metrics");
   gredis_config_set_otlp_endpoint (config, "http://collector.internal:4318");
-  gredis_config_set_otlp_sample_ratio (config, "0.25");
+  gredis_config_set_otlp_sample_ratio (config, 0.25);
   gredis_config_set_otlp_interval_ms (config, 1000);
   gredis_config_set_otlp_max_queue (config, 100);
   g_assert_cmpstr (gredis_config_get_otlp_endpoint (config), ==, "http://collector.internal:4318");
-  g_assert_cmpstr (gredis_config_get_otlp_sample_ratio (config), ==, "0.25");
+  g_assert_cmpfloat (gredis_config_get_otlp_sample_ratio (config), ==, 0.25);
   g_assert_cmpuint (gredis_config_get_otlp_interval_ms (config), ==, 1000);
   g_assert_cmpuint (gredis_config_get_otlp_max_queue (config), ==, 100);
   g_assert_cmpstr (gredis_config_get_read_from (config), ==, "prefer-replica");
@@ -227,6 +227,8 @@ test_properties (void)
         g_value_set_uint64 (&value, g_ascii_strtoull (text, NULL, 10));
       else if (pspec->value_type == G_TYPE_BOOLEAN)
         g_value_set_boolean (&value, g_str_equal (text, "true"));
+      else if (pspec->value_type == G_TYPE_DOUBLE)
+        g_value_set_double (&value, g_ascii_strtod (text, NULL));
       else
         g_assert_not_reached ();
       g_object_set_property (G_OBJECT (config), key, &value);

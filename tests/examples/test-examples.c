@@ -9,7 +9,8 @@
  * - examples/getting-started.c (docs/getting-started.md): its output
  *   against a fresh server is the one the guide prints;
  * - docs/configuration.md has a row for every configuration option, with
- *   its default, and lists every GREDIS_USE_* variable.
+ *   its default (and, for a fractional option, its type and range), and
+ *   lists every GREDIS_USE_* variable.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -147,10 +148,12 @@ test_getting_started (GredisTestServerFixture *fixture,
   g_assert_true (g_str_has_suffix (out, "INCR counter: 2\n"));
 }
 
-/* The text of the Default column of the option's row, or NULL. */
+/* The text of a column of the option's row (1: Type, 2: Default), or
+ * NULL. */
 static char *
-guide_default (const char *guide,
-               const char *name)
+guide_cell (const char *guide,
+            const char *name,
+            guint       column)
 {
   g_autofree char *row_start = g_strdup_printf ("\n| `%s` | ", name);
   const char *row = strstr (guide, row_start);
@@ -164,7 +167,19 @@ guide_default (const char *guide,
   cells = g_strsplit (line, " | ", -1);
   if (g_strv_length (cells) < 4)
     return NULL;
-  return g_strdup (cells[2]);
+  return g_strdup (cells[column]);
+}
+
+/* A double in the C locale, as short as it reads back the same. */
+static char *
+double_text (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_dtostr (buffer, sizeof buffer, value);
+  return g_strdup (buffer);
 }
 
 static void
@@ -183,7 +198,7 @@ test_configuration_guide (void)
   g_assert_nonnull (names);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *documented = guide_default (guide, names[i]);
+      g_autofree char *documented = guide_cell (guide, names[i], 2);
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (config), names[i]);
       g_auto(GValue) value = G_VALUE_INIT;
       g_autofree char *expected = NULL;
@@ -205,6 +220,21 @@ test_configuration_guide (void)
         expected = g_strdup_printf ("`%u`", g_value_get_uint (&value));
       else if (G_VALUE_HOLDS_UINT64 (&value))
         expected = g_strdup_printf ("`%" G_GUINT64_FORMAT "`", g_value_get_uint64 (&value));
+      else if (G_VALUE_HOLDS_DOUBLE (&value))
+        {
+          GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (pspec);
+          g_autofree char *type = guide_cell (guide, names[i], 1);
+          g_autofree char *min = double_text (range->minimum);
+          g_autofree char *max = double_text (range->maximum);
+          g_autofree char *expected_type = g_strdup_printf ("decimal, %s–%s", min, max);
+          g_autofree char *number = double_text (g_value_get_double (&value));
+
+          /* A fractional option says so, with its range. */
+          if (g_strcmp0 (type, expected_type) != 0)
+            g_error ("docs/configuration.md gives “%s” as the type of “%s”, not %s",
+                     type, names[i], expected_type);
+          expected = g_strdup_printf ("`%s`", number);
+        }
       else
         g_error ("The option “%s” has a type this test does not know", names[i]);
 
