@@ -82,8 +82,10 @@ lookup_name (GredisConnectionObserver *self,
   if (G_UNLIKELY (length == 0))
     return NULL;
   slot = &self->names[name_hash (name, length)];
+  /* Names come in capitals mostly: a byte comparison first. */
   if (G_LIKELY (slot->name != NULL && slot->length == length &&
-                g_ascii_strncasecmp (slot->name, name, length) == 0))
+                (memcmp (slot->name, name, length) == 0 ||
+                 g_ascii_strncasecmp (slot->name, name, length) == 0)))
     return slot;
 
   slot->name = _gredis_observers_intern_name (name, length);
