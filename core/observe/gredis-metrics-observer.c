@@ -119,11 +119,15 @@ key_hash (gconstpointer data)
   return (guint) (h ^ (h >> 17));
 }
 
-static gboolean
+static inline gboolean
 key_equal (gconstpointer a,
            gconstpointer b)
 {
-  return memcmp (a, b, sizeof (Key)) == 0;
+  const Key *x = a, *y = b;
+
+  return x->name == y->name && x->server_address == y->server_address &&
+         x->error_type == y->error_type && x->server_port == y->server_port &&
+         x->db == y->db && x->batch_size == y->batch_size;
 }
 
 static guint
@@ -261,8 +265,6 @@ command_finished (GredisObserver           *observer,
   Counts *counts;
   Key key;
 
-  /* All of it: the padding of the structure is compared too. */
-  memset (&key, 0, sizeof key);
   key.name = event->name;
   key.server_address = event->server_address;
   key.error_type = event->error_type;
