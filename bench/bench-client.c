@@ -14,9 +14,10 @@
  *     pipeline, vs hiredis' async API on its GLib adapter, and vs (b)
  * (d) the typed helpers against raw argv calls through the same client:
  *     100 000 async ZADD and ZSCORE pairs, converted to C types
- * (e) the cost of observers: (c)'s async SETs and (a)'s blocking SET/GET
- *     with no observer, with `metrics`, and with `sysprof` when it is
- *     built (--observe-only runs only these rows)
+ * (e) the cost of observers: (c)'s async SETs, async SETs 100 in flight
+ *     at a time, and (a)'s blocking SET/GET, with no observer, with
+ *     `metrics`, and with `sysprof` when it is built; the rate and the
+ *     client's CPU time per command (--observe-only runs only these rows)
  * and the memory of an idle connection and of a queued command.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -27,6 +28,7 @@
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -473,14 +475,121 @@ median (double *values,
 
 /* (e) */
 
+/* CPU time of this process (the client's threads; not the server's). */
+static double
+cpu_s (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct
+{
+  GredisClient *client;
+  guint sent;
+  guint done;
+  guint total;
+} Window;
+
+static void
+on_window_set (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data);
+
+static void
+window_send (Window *window)
+{
+  const char *set[] = { "SET", "bench:e", "xyz" };
+  const gsize lengths[] = { 3, 7, 3 };
+
+  window->sent++;
+  gredis_client_command_argv_async (window->client, 3, set, lengths, NULL, on_window_set, window);
+}
+
+static void
+on_window_set (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Window *window = user_data;
+  GredisReply *reply = gredis_client_command_finish (GREDIS_CLIENT (source), result, NULL);
+
+  g_assert_nonnull (reply);
+  gredis_reply_unref (reply);
+  window->done++;
+  if (window->sent < window->total)
+    window_send (window);
+}
+
+/* Async SETs with @depth in flight at any time (each reply sends the
+ * next), @n in all, after a warm-up: the steady state of a busy service,
+ * without (c)'s one burst that grows every queue. */
+static double
+gredis_async_window (guint  n,
+                     guint  depth,
+                     double *cpu_per_command)
+{
+  g_autoptr(GredisClient) client = new_client ();
+  Window window = { client, 0, 0, depth * 10 };
+  double start, cpu;
+
+  for (guint i = 0; i < depth; i++)
+    window_send (&window);
+  while (window.done < window.total)
+    g_main_context_iteration (NULL, TRUE);
+
+  window.sent = window.done = 0;
+  window.total = n;
+  start = now_s ();
+  cpu = cpu_s ();
+  for (guint i = 0; i < depth; i++)
+    window_send (&window);
+  while (window.done < n)
+    g_main_context_iteration (NULL, TRUE);
+  *cpu_per_command = (cpu_s () - cpu) / n;
+  return n / (now_s () - start);
+}
+
+enum { ROW_BURST, ROW_WINDOW, ROW_BLOCKING, N_ROWS };
+
+static const char * const row_names[N_ROWS] = {
+  "100000 async SETs at once", "async SETs, 100 in flight", "blocking SET/GET",
+};
+
+/* One row of (e) with the current observer: its rate, and the client's
+ * CPU time per command in *@cpu. */
+static double
+observe_row (guint   row,
+             double *cpu)
+{
+  double start = cpu_s ();
+  double rate;
+
+  switch (row)
+    {
+    case ROW_BURST:
+      rate = gredis_async (100000, TRUE);
+      *cpu = (cpu_s () - start) / 100000;
+      return rate;
+    case ROW_WINDOW:
+      return gredis_async_window (200000, 100, cpu);
+    default:
+      rate = gredis_blocking (20000);
+      *cpu = (cpu_s () - start) / 20000;
+      return rate;
+    }
+}
+
 static void
 observe_rows (gint repeat)
 {
   static const char * const observers[] = { NULL, "metrics", "sysprof" };
-  double async_rate[G_N_ELEMENTS (observers)][MAX_REPEAT];
-  double blocking_rate[G_N_ELEMENTS (observers)][MAX_REPEAT];
-  double async_ratio[G_N_ELEMENTS (observers)][MAX_REPEAT];
-  double blocking_ratio[G_N_ELEMENTS (observers)][MAX_REPEAT];
+  double rate[G_N_ELEMENTS (observers)][N_ROWS][MAX_REPEAT];
+  double cpu[G_N_ELEMENTS (observers)][N_ROWS][MAX_REPEAT];
+  double rate_ratio[G_N_ELEMENTS (observers)][N_ROWS][MAX_REPEAT];
+  double cpu_ratio[G_N_ELEMENTS (observers)][N_ROWS][MAX_REPEAT];
   gboolean available[G_N_ELEMENTS (observers)];
   double sp, sp2;
 
@@ -492,28 +601,30 @@ observe_rows (gint repeat)
                      (info = gredis_plugins_lookup (GREDIS_PLUGIN_OBSERVER, observers[o], NULL)) != NULL;
     }
   /* Rows take turns within a round, as above, each round starting with
-   * the next row: the row that follows another pays for what that one
-   * left behind (the server freeing its 100000 replies). */
+   * the next observer: the one that follows another pays for what that
+   * one left behind (the server freeing its 100000 replies). */
   for (gint r = 0; r < repeat; r++)
     {
-      for (gsize i = 0; i < G_N_ELEMENTS (observers); i++)
-        {
-          gsize o = (i + (gsize) r) % G_N_ELEMENTS (observers);
-
-          if (!available[o])
-            continue;
-          observe = observers[o];
-          async_rate[o][r] = gredis_async (100000, TRUE);
-          blocking_rate[o][r] = gredis_blocking (20000);
-          observe = NULL;
-        }
-      for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
-        if (available[o])
+      for (guint row = 0; row < N_ROWS; row++)
+        for (gsize i = 0; i < G_N_ELEMENTS (observers); i++)
           {
-            async_ratio[o][r] = async_rate[o][r] / async_rate[0][r];
-            blocking_ratio[o][r] = blocking_rate[o][r] / blocking_rate[0][r];
+            gsize o = (i + (gsize) r + row) % G_N_ELEMENTS (observers);
+
+            if (!available[o])
+              continue;
+            observe = observers[o];
+            rate[o][row][r] = observe_row (row, &cpu[o][row][r]);
+            observe = NULL;
+          }
+      for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
+        for (guint row = 0; row < N_ROWS && available[o]; row++)
+          {
+            rate_ratio[o][row][r] = rate[o][row][r] / rate[0][row][r];
+            cpu_ratio[o][row][r] = cpu[o][row][r] / cpu[0][row][r];
           }
     }
+  g_print ("(e) the cost of observers: rate, and the client's CPU time per command; "
+           "ratios to no observer\n");
   for (gsize o = 0; o < G_N_ELEMENTS (observers); o++)
     {
       const char *name = observers[o] != NULL ? observers[o] : "none";
@@ -523,15 +634,18 @@ observe_rows (gint repeat)
           g_print ("(e) observe=%s: not built, skipped\n", name);
           continue;
         }
-      g_print ("(e) observe=%s: 100000 async SETs %.0f/s, blocking SET/GET %.0f/s",
-               name, median (async_rate[o], repeat, &sp), median (blocking_rate[o], repeat, &sp2));
-      if (o > 0)
+      for (guint row = 0; row < N_ROWS; row++)
         {
-          g_print ("; /none: async %.3f [%.2f], ", median (async_ratio[o], repeat, &sp), sp);
-          g_print ("blocking %.3f [%.2f]%s", median (blocking_ratio[o], repeat, &sp), sp,
-                   o == 1 ? " (goal >= 0.95)" : "");
+          g_print ("(e) observe=%s, %s: %.0f/s, %.2f us CPU", name, row_names[row],
+                   median (rate[o][row], repeat, &sp), median (cpu[o][row], repeat, &sp2) * 1e6);
+          if (o > 0)
+            {
+              g_print ("; rate/none %.3f [%.2f], ", median (rate_ratio[o][row], repeat, &sp), sp);
+              g_print ("CPU/none %.3f [%.2f]%s", median (cpu_ratio[o][row], repeat, &sp), sp,
+                       o == 1 ? " (goal: rate >= 0.95)" : "");
+            }
+          g_print ("\n");
         }
-      g_print ("\n");
     }
 }
 

@@ -65,8 +65,9 @@ static inline guint
 name_hash (const char *name,
            gsize       length)
 {
-  return ((guint) length * 31u + (guint) g_ascii_toupper (name[0]) * 7u +
-          (guint) g_ascii_toupper (name[length - 1])) % N_NAME_SLOTS;
+  /* | 0x20: the same slot whatever the case of a letter. */
+  return ((guint) length * 31u + ((guint) (guchar) name[0] | 0x20u) * 7u +
+          ((guint) (guchar) name[length - 1] | 0x20u)) % N_NAME_SLOTS;
 }
 
 /* The slot of @name: found, or filled now (interning it and looking its
@@ -82,8 +83,10 @@ lookup_name (GredisConnectionObserver *self,
   if (G_UNLIKELY (length == 0))
     return NULL;
   slot = &self->names[name_hash (name, length)];
+  /* Names come in capitals mostly: a byte comparison first. */
   if (G_LIKELY (slot->name != NULL && slot->length == length &&
-                g_ascii_strncasecmp (slot->name, name, length) == 0))
+                (memcmp (slot->name, name, length) == 0 ||
+                 g_ascii_strncasecmp (slot->name, name, length) == 0)))
     return slot;
 
   slot->name = _gredis_observers_intern_name (name, length);
@@ -183,15 +186,23 @@ fill_event (GredisConnectionObserver *self,
             const Observed           *o,
             GredisCommandEvent       *event)
 {
-  memset (event, 0, sizeof *event);
+  /* Field by field rather than a memset of the whole: this runs for
+   * every command. */
   event->name = o->name;
   event->server_address = self->server_address;
   event->server_port = self->server_port;
   event->db = self->db;
+  event->start_time = 0;
+  event->duration = 0;
+  event->error = NULL;
+  event->error_type = NULL;
   event->attempt = o->attempt;
   event->batch_size = o->batch_size;
   event->n_keys = o->n_keys;
   event->bytes_out = o->bytes_out;
+  event->bytes_in = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (event->padding); i++)
+    event->padding[i] = NULL;
 }
 
 void
@@ -276,8 +287,7 @@ _gredis_connection_observer_completed (GredisConnectionObserver *self,
                                        gboolean                  cancelled)
 {
   Observed *o = &self->ring[seq & self->mask];
-  g_autoptr(GError) reply_error = NULL;
-  g_autoptr(GError) cancelled_error = NULL;
+  GError *made_error = NULL;   /* not a g_autoptr: no call on success */
   GredisCommandEvent event;
   gint64 now;
 
@@ -295,13 +305,15 @@ _gredis_connection_observer_completed (GredisConnectionObserver *self,
   event.bytes_in = self->bytes_in;
   self->bytes_in = 0;
   if (error == NULL && cancelled)
-    error = cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                   _("The command was cancelled."));
+    error = made_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                              _("The command was cancelled."));
   else if (error == NULL && reply != NULL && gredis_reply_is_error (reply))
-    error = reply_error = gredis_reply_to_error (reply);
+    error = made_error = gredis_reply_to_error (reply);
   event.error = error;
-  event.error_type = _gredis_observers_error_type (error);
+  event.error_type = error != NULL ? _gredis_observers_error_type (error) : NULL;
   _gredis_observers_command_finished (self->observers, &event);
+  if (G_UNLIKELY (made_error != NULL))
+    g_error_free (made_error);
 }
 
 void

@@ -9,10 +9,11 @@
 G_BEGIN_DECLS
 
 /* GredisMetricsObserver: registered as the `metrics` observer. Counters
- * and histograms named after OpenTelemetry's database conventions,
- * updated with atomic operations (a command finds its series through a
- * cache of its own thread, and takes a lock only the first time a thread
- * sees a series). gredis_client_get_metrics() documents the snapshot. */
+ * and histograms named after OpenTelemetry's database conventions. A
+ * command counts in its own thread's shard of its series, found through
+ * a cache of that thread, with plain stores and no locked instruction (a
+ * lock only the first time a thread sees a series); a snapshot adds the
+ * shards up. gredis_client_get_metrics() documents the snapshot. */
 #define GREDIS_TYPE_METRICS_OBSERVER (gredis_metrics_observer_get_type ())
 G_DECLARE_FINAL_TYPE (GredisMetricsObserver, gredis_metrics_observer, GREDIS, METRICS_OBSERVER, GObject)
 

@@ -15,10 +15,17 @@ static const gint64 bounds_us[] = {
 };
 #define N_BUCKETS (G_N_ELEMENTS (bounds_us) + 1)
 
-/* Relaxed atomics: counters, no ordering between them. */
+/* Relaxed atomics: counters, no ordering between them. The rare events
+ * (connections, retries, redirects …) add with a read-modify-write. */
 #define ADD(field, value) __atomic_fetch_add (&(field), (value), __ATOMIC_RELAXED)
 #define GET(field) __atomic_load_n (&(field), __ATOMIC_RELAXED)
 #define ZERO(field) __atomic_store_n (&(field), 0, __ATOMIC_RELAXED)
+/* A counter that one thread alone writes: a plain load and store, which
+ * other threads may read at any time (no locked instruction on the
+ * command path). */
+#define BUMP(field, value) \
+  __atomic_store_n (&(field), __atomic_load_n (&(field), __ATOMIC_RELAXED) + (value), \
+                    __ATOMIC_RELAXED)
 
 typedef struct
 {
@@ -39,13 +46,26 @@ typedef struct
   guint batch_size;
 } Key;
 
+/* What a series counts. */
 typedef struct
 {
-  Key key;
   Histogram duration;
   guint64 bytes_out;
   guint64 bytes_in;
-} Series;
+} Counts;
+
+/* A series as one thread counts it: only that thread writes @now, so the
+ * command path needs no locked instruction and shares no cache line with
+ * other threads. A snapshot adds the shards of every thread (those of
+ * threads that ended too). A reset, which cannot clear counters other
+ * threads write, moves @base up to @now: a snapshot shows @now - @base. */
+typedef struct
+{
+  Key key;
+  guint64 thread;              /* the writer: ThreadCache.thread */
+  Counts now;
+  Counts base;                 /* under the lock */
+} Shard;
 
 struct _GredisMetricsObserver
 {
@@ -56,8 +76,8 @@ struct _GredisMetricsObserver
   guint64 id;
 
   GMutex lock;
-  GHashTable *series;          /* Key → Series, under the lock; series
-                                * live as long as the observer */
+  GHashTable *shards;          /* Shard (by key and thread), under the
+                                * lock; shards live as long as the observer */
 
   gint64 connection_count;     /* a gauge: ready connections now */
   guint64 connections_created;
@@ -99,26 +119,54 @@ key_hash (gconstpointer data)
   return (guint) (h ^ (h >> 17));
 }
 
-static gboolean
+static inline gboolean
 key_equal (gconstpointer a,
            gconstpointer b)
 {
-  return memcmp (a, b, sizeof (Key)) == 0;
+  const Key *x = a, *y = b;
+
+  return x->name == y->name && x->server_address == y->server_address &&
+         x->error_type == y->error_type && x->server_port == y->server_port &&
+         x->db == y->db && x->batch_size == y->batch_size;
 }
 
-static inline void
-histogram_add (Histogram *histogram,
-               gint64     value_us)
+static guint
+shard_hash (gconstpointer data)
+{
+  const Shard *shard = data;
+
+  return key_hash (&shard->key) ^ (guint) (shard->thread * 0x9e3779b97f4a7c15u >> 32);
+}
+
+static gboolean
+shard_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Shard *x = a, *y = b;
+
+  return x->thread == y->thread && key_equal (&x->key, &y->key);
+}
+
+static inline guint
+bucket_of (gint64 value_us)
 {
   guint i = 0;
 
-  if (value_us < 0)
-    value_us = 0;
   while (i < G_N_ELEMENTS (bounds_us) && value_us > bounds_us[i])
     i++;
+  return i;
+}
+
+/* For the histograms that any thread adds to (rare events). */
+static void
+histogram_add (Histogram *histogram,
+               gint64     value_us)
+{
+  if (value_us < 0)
+    value_us = 0;
   ADD (histogram->count, 1);
   ADD (histogram->sum_us, (guint64) value_us);
-  ADD (histogram->buckets[i], 1);
+  ADD (histogram->buckets[bucket_of (value_us)], 1);
 }
 
 static void
@@ -130,49 +178,82 @@ histogram_zero (Histogram *histogram)
     ZERO (histogram->buckets[i]);
 }
 
-/* A thread's cache of the series it used last, direct-mapped. */
+/* A thread's cache of the shards it used last, direct-mapped. */
 #define CACHE_SIZE 64
 
 typedef struct
 {
   guint64 observer_id;
   Key key;
-  Series *series;
+  Shard *shard;
 } CacheSlot;
 
-static GPrivate cache_private = G_PRIVATE_INIT (g_free);
-
-static Series *
-lookup_series (GredisMetricsObserver *self,
-               const Key             *key)
+typedef struct
 {
-  CacheSlot *cache = g_private_get (&cache_private);
+  guint64 thread;              /* never reused */
+  CacheSlot slots[CACHE_SIZE];
+} ThreadCache;
+
+static void
+thread_cache_free (gpointer data);
+
+/* The cache of this thread: found through a thread-local variable (one
+ * instruction), freed at the thread's end through the GPrivate. */
+static __thread ThreadCache *thread_cache;
+static GPrivate thread_cache_private = G_PRIVATE_INIT (thread_cache_free);
+
+static void
+thread_cache_free (gpointer data)
+{
+  if (thread_cache == data)
+    thread_cache = NULL;
+  g_free (data);
+}
+
+static ThreadCache *
+thread_cache_new (void)
+{
+  static guint64 next_thread = 1;
+  ThreadCache *cache = g_new0 (ThreadCache, 1);
+
+  cache->thread = __atomic_fetch_add (&next_thread, 1, __ATOMIC_RELAXED);
+  g_private_set (&thread_cache_private, cache);
+  thread_cache = cache;
+  return cache;
+}
+
+static Shard *
+lookup_shard (GredisMetricsObserver *self,
+              const Key             *key)
+{
+  ThreadCache *cache = thread_cache;
   CacheSlot *slot;
-  Series *series;
+  Shard lookup;
+  Shard *shard;
 
   if (G_UNLIKELY (cache == NULL))
-    {
-      cache = g_new0 (CacheSlot, CACHE_SIZE);
-      g_private_set (&cache_private, cache);
-    }
-  slot = &cache[key_hash (key) % CACHE_SIZE];
+    cache = thread_cache_new ();
+  slot = &cache->slots[key_hash (key) % CACHE_SIZE];
   if (G_LIKELY (slot->observer_id == self->id && key_equal (&slot->key, key)))
-    return slot->series;
+    return slot->shard;
 
+  lookup.key = *key;
+  lookup.thread = cache->thread;
   g_mutex_lock (&self->lock);
-  series = g_hash_table_lookup (self->series, key);
-  if (series == NULL)
+  shard = g_hash_table_lookup (self->shards, &lookup);
+  if (shard == NULL)
     {
-      series = g_new0 (Series, 1);
-      series->key = *key;
-      g_hash_table_add (self->series, series);
+      shard = g_new0 (Shard, 1);
+      shard->key = *key;
+      shard->thread = cache->thread;
+      g_hash_table_add (self->shards, shard);
     }
   g_mutex_unlock (&self->lock);
 
   slot->observer_id = self->id;
   slot->key = *key;
-  slot->series = series;
-  return series;
+  slot->shard = shard;
+  return shard;
 }
 
 static void
@@ -180,11 +261,10 @@ command_finished (GredisObserver           *observer,
                   const GredisCommandEvent *event)
 {
   GredisMetricsObserver *self = (GredisMetricsObserver *) observer;
-  Series *series;
+  gint64 duration = MAX (event->duration, 0);
+  Counts *counts;
   Key key;
 
-  /* All of it: the padding of the structure is compared too. */
-  memset (&key, 0, sizeof key);
   key.name = event->name;
   key.server_address = event->server_address;
   key.error_type = event->error_type;
@@ -192,10 +272,12 @@ command_finished (GredisObserver           *observer,
   key.db = event->db;
   key.batch_size = event->batch_size;
 
-  series = lookup_series (self, &key);
-  histogram_add (&series->duration, event->duration);
-  ADD (series->bytes_out, event->bytes_out);
-  ADD (series->bytes_in, event->bytes_in);
+  counts = &lookup_shard (self, &key)->now;
+  BUMP (counts->duration.count, 1);
+  BUMP (counts->duration.sum_us, (guint64) duration);
+  BUMP (counts->duration.buckets[bucket_of (duration)], 1);
+  BUMP (counts->bytes_out, event->bytes_out);
+  BUMP (counts->bytes_in, event->bytes_in);
 }
 
 static void
@@ -344,6 +426,13 @@ histogram_variant (const Histogram *histogram)
   return histogram_to_variant (histogram, &dict);
 }
 
+/* One series of a snapshot: the shards of one key, added up. */
+typedef struct
+{
+  Key key;
+  Counts counts;
+} Series;
+
 static GVariant *
 series_variant (const Series *series)
 {
@@ -366,9 +455,9 @@ series_variant (const Series *series)
 
   g_variant_dict_init (&dict, NULL);
   g_variant_dict_insert_value (&dict, "attributes", g_variant_dict_end (&attributes));
-  g_variant_dict_insert (&dict, "bytes_out", "t", GET (series->bytes_out));
-  g_variant_dict_insert (&dict, "bytes_in", "t", GET (series->bytes_in));
-  return histogram_to_variant (&series->duration, &dict);
+  g_variant_dict_insert (&dict, "bytes_out", "t", series->counts.bytes_out);
+  g_variant_dict_insert (&dict, "bytes_in", "t", series->counts.bytes_in);
+  return histogram_to_variant (&series->counts.duration, &dict);
 }
 
 static gint
@@ -392,19 +481,64 @@ compare_series (gconstpointer a,
   return c;
 }
 
+/* What @shard counted since the last reset, added to @sum. Its writer may
+ * be counting meanwhile: each counter is read once, whole. */
+static void
+counts_add_shard (Counts      *sum,
+                  const Shard *shard)
+{
+  const Histogram *now = &shard->now.duration;
+  const Histogram *base = &shard->base.duration;
+
+  sum->duration.count += GET (now->count) - base->count;
+  sum->duration.sum_us += GET (now->sum_us) - base->sum_us;
+  for (guint i = 0; i < N_BUCKETS; i++)
+    sum->duration.buckets[i] += GET (now->buckets[i]) - base->buckets[i];
+  sum->bytes_out += GET (shard->now.bytes_out) - shard->base.bytes_out;
+  sum->bytes_in += GET (shard->now.bytes_in) - shard->base.bytes_in;
+}
+
+/* Under the lock: @shard's base moved up to what it counted so far. */
+static void
+shard_reset (Shard *shard)
+{
+  Histogram *base = &shard->base.duration;
+
+  base->count = GET (shard->now.duration.count);
+  base->sum_us = GET (shard->now.duration.sum_us);
+  for (guint i = 0; i < N_BUCKETS; i++)
+    base->buckets[i] = GET (shard->now.duration.buckets[i]);
+  shard->base.bytes_out = GET (shard->now.bytes_out);
+  shard->base.bytes_in = GET (shard->now.bytes_in);
+}
+
 GVariant *
 _gredis_metrics_observer_snapshot (GredisMetricsObserver *self)
 {
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GVariantBuilder operations;
   GVariantDict dict;
   GHashTableIter iter;
   gpointer value;
 
+  /* The shards of every thread, added up by key. */
   g_mutex_lock (&self->lock);
-  g_hash_table_iter_init (&iter, self->series);
+  g_hash_table_iter_init (&iter, self->shards);
   while (g_hash_table_iter_next (&iter, &value, NULL))
-    g_ptr_array_add (all, value);
+    {
+      const Shard *shard = value;
+      Series *series = g_hash_table_lookup (by_key, &shard->key);
+
+      if (series == NULL)
+        {
+          series = g_new0 (Series, 1);
+          series->key = shard->key;
+          g_hash_table_insert (by_key, &series->key, series);
+          g_ptr_array_add (all, series);
+        }
+      counts_add_shard (&series->counts, shard);
+    }
   g_mutex_unlock (&self->lock);
   /* In a stable order, for readers that compare snapshots. */
   g_ptr_array_sort (all, compare_series);
@@ -415,7 +549,7 @@ _gredis_metrics_observer_snapshot (GredisMetricsObserver *self)
       Series *series = g_ptr_array_index (all, i);
 
       /* A series emptied by a reset is left out until it counts again. */
-      if (GET (series->duration.count) > 0)
+      if (series->counts.duration.count > 0)
         g_variant_builder_add_value (&operations, series_variant (series));
     }
 
@@ -452,15 +586,9 @@ _gredis_metrics_observer_reset (GredisMetricsObserver *self)
   gpointer value;
 
   g_mutex_lock (&self->lock);
-  g_hash_table_iter_init (&iter, self->series);
+  g_hash_table_iter_init (&iter, self->shards);
   while (g_hash_table_iter_next (&iter, &value, NULL))
-    {
-      Series *series = value;
-
-      histogram_zero (&series->duration);
-      ZERO (series->bytes_out);
-      ZERO (series->bytes_in);
-    }
+    shard_reset (value);
   g_mutex_unlock (&self->lock);
 
   ZERO (self->connections_created);
@@ -485,7 +613,7 @@ gredis_metrics_observer_finalize (GObject *object)
 {
   GredisMetricsObserver *self = GREDIS_METRICS_OBSERVER (object);
 
-  g_hash_table_unref (self->series);
+  g_hash_table_unref (self->shards);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (gredis_metrics_observer_parent_class)->finalize (object);
@@ -504,5 +632,5 @@ gredis_metrics_observer_init (GredisMetricsObserver *self)
 
   self->id = __atomic_fetch_add (&next_id, 1, __ATOMIC_RELAXED);
   g_mutex_init (&self->lock);
-  self->series = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+  self->shards = g_hash_table_new_full (shard_hash, shard_equal, g_free, NULL);
 }

@@ -80,7 +80,8 @@ void _gredis_observers_cache_invalidated  (GredisObservers          *observers,
                                            guint                     n_keys);
 
 /* For tests: how many command events were built since the process
- * started (none may be while no observer is chosen). */
+ * started (none may be while no observer is chosen); exact while one
+ * thread at a time builds them. */
 guint64 _gredis_observers_get_n_command_events (void);
 
 G_END_DECLS

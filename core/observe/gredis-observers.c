@@ -17,7 +17,9 @@ struct _GredisObservers
 };
 
 /* Every command event built (for the test that none is while no observer
- * is chosen). */
+ * is chosen). A load and a store, not a locked add, to keep the command
+ * path free of a cache line every thread writes: increments that threads
+ * make at the same instant may be lost, which zero or not does not mind. */
 static guint64 n_command_events;
 
 GredisObservers *
@@ -178,7 +180,7 @@ _gredis_observers_error_type (const GError *error)
 guint64
 _gredis_observers_get_n_command_events (void)
 {
-  return (guint64) g_atomic_pointer_get ((gpointer *) &n_command_events);
+  return __atomic_load_n (&n_command_events, __ATOMIC_RELAXED);
 }
 
 #define EACH(vfunc, ...) \
@@ -199,7 +201,8 @@ void
 _gredis_observers_command_finished (GredisObservers          *observers,
                                     const GredisCommandEvent *event)
 {
-  __atomic_fetch_add (&n_command_events, 1, __ATOMIC_RELAXED);
+  __atomic_store_n (&n_command_events, __atomic_load_n (&n_command_events, __ATOMIC_RELAXED) + 1,
+                    __ATOMIC_RELAXED);
   EACH (command_finished, event);
 }
 

@@ -274,6 +274,115 @@ test_recorder (void)
   gredis_client_close (client);
 }
 
+/* The count of the series of @name (all of its attributes added), and
+ * checks that each series' buckets add up to its count. */
+static guint64
+operation_count (GVariant   *metrics,
+                 const char *name,
+                 const char *error_type)
+{
+  g_autoptr(GVariant) operations = g_variant_lookup_value (metrics, "db.client.operation.duration",
+                                                           G_VARIANT_TYPE ("aa{sv}"));
+  guint64 total = 0;
+
+  g_assert_nonnull (operations);
+  for (gsize i = 0; i < g_variant_n_children (operations); i++)
+    {
+      g_autoptr(GVariant) series = g_variant_get_child_value (operations, i);
+      g_autoptr(GVariant) attributes = g_variant_lookup_value (series, "attributes",
+                                                               G_VARIANT_TYPE_VARDICT);
+      g_autoptr(GVariant) buckets = g_variant_lookup_value (series, "bucket_counts",
+                                                            G_VARIANT_TYPE ("at"));
+      const char *series_name = NULL;
+      const char *series_error = NULL;
+      guint64 count = 0, in_buckets = 0;
+      gsize n_buckets;
+      const guint64 *bucket = g_variant_get_fixed_array (buckets, &n_buckets, sizeof (guint64));
+
+      g_assert_true (g_variant_lookup (series, "count", "t", &count));
+      for (gsize b = 0; b < n_buckets; b++)
+        in_buckets += bucket[b];
+      g_assert_cmpuint (in_buckets, ==, count);
+      g_assert_true (g_variant_lookup (attributes, "db.operation.name", "&s", &series_name));
+      g_variant_lookup (attributes, "error.type", "&s", &series_error);
+      if (g_str_equal (series_name, name) && g_strcmp0 (series_error, error_type) == 0)
+        total += count;
+    }
+  return total;
+}
+
+#define N_THREADS 4
+#define N_PER_THREAD 50
+
+/* N_PER_THREAD blocking SETs and as many failing INCRs. */
+static gpointer
+thread_workload (gpointer data)
+{
+  GredisClient *client = data;
+
+  for (guint i = 0; i < N_PER_THREAD; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *set[] = { "SET", "metrics:text", "not a number", NULL };
+      const char *incr[] = { "INCR", "metrics:text", NULL };
+      g_autoptr(GredisReply) reply = gredis_client_command (client, set, NULL, &error);
+      g_autoptr(GredisReply) failed = NULL;
+
+      g_assert_no_error (error);
+      failed = gredis_client_command (client, incr, NULL, &error);
+      g_assert_error (error, GREDIS_ERROR, GREDIS_ERROR_SERVER);
+    }
+  return NULL;
+}
+
+static void
+run_threads (GredisClient *client,
+             guint         n_threads)
+{
+  GThread *threads[N_THREADS];
+
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("metrics-test", thread_workload, client);
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+}
+
+/* Several threads count into one `metrics` observer, each in its own
+ * shards: the snapshot adds them up exactly, the counts of threads that
+ * ended stay, and a reset starts every shard again from zero. */
+static void
+test_metrics_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GVariant) first = NULL;
+  g_autoptr(GVariant) emptied = NULL;
+  g_autoptr(GVariant) second = NULL;
+  g_autoptr(GVariant) operations = NULL;
+
+  g_assert_no_error (error);
+  client = new_client (server, "metrics");
+  run_threads (client, N_THREADS);
+  first = gredis_client_get_metrics (client);
+  g_assert_cmpuint (operation_count (first, "SET", NULL), ==, N_THREADS * N_PER_THREAD);
+  g_assert_cmpuint (operation_count (first, "INCR", "ERR"), ==, N_THREADS * N_PER_THREAD);
+  g_assert_cmpuint (operation_count (first, "INCR", NULL), ==, 0);
+
+  /* The threads have ended; their counts stay until a reset. */
+  gredis_client_reset_metrics (client);
+  emptied = gredis_client_get_metrics (client);
+  operations = g_variant_lookup_value (emptied, "db.client.operation.duration",
+                                       G_VARIANT_TYPE ("aa{sv}"));
+  g_assert_cmpuint (g_variant_n_children (operations), ==, 0);
+
+  run_threads (client, N_THREADS - 1);
+  second = gredis_client_get_metrics (client);
+  g_assert_cmpuint (operation_count (second, "SET", NULL), ==, (N_THREADS - 1) * N_PER_THREAD);
+  g_assert_cmpuint (operation_count (second, "INCR", "ERR"), ==, (N_THREADS - 1) * N_PER_THREAD);
+  gredis_client_close (client);
+}
+
 static void
 test_error_type (void)
 {
@@ -338,6 +447,7 @@ main (int    argc,
 
   g_test_add_func ("/observe/off", test_off);
   g_test_add_func ("/observe/recorder", test_recorder);
+  g_test_add_func ("/observe/metrics-threads", test_metrics_threads);
   g_test_add_func ("/observe/error-type", test_error_type);
   g_test_add_func ("/observe/registry", test_registry);
 
