@@ -155,8 +155,8 @@ call_info (Cli     *cli,
  * Prints keys, memory, clients, blocked clients, requests (with the
  * difference since the line before), connections received and the child
  * process at work, every -i seconds (1 by default), with redis-cli's
- * header every 20 lines. Runs until interrupted; reconnects as redis-cli
- * does when the connection is lost.
+ * header every 20 lines. Runs until interrupted; once connected,
+ * reconnects as redis-cli does when the connection is lost.
  *
  * With @own_columns (the client has the `metrics` observer), each line
  * goes on, right of redis-cli's columns, with what the client itself saw
@@ -173,6 +173,7 @@ cli_stat_mode (Cli      *cli,
   gint64 interval_us = cli->interval_us > 0 ? cli->interval_us : G_USEC_PER_SEC;
   long requests = 0;
   guint tries = 0;
+  gboolean connected = FALSE;
   CliMetrics before;
 
   if (own_columns)
@@ -191,7 +192,8 @@ cli_stat_mode (Cli      *cli,
       gsize child_start;
       long aux;
 
-      if (reply == NULL && is_connection_error (error))
+      /* Not connected yet: redis-cli gives up at once */
+      if (reply == NULL && is_connection_error (error) && connected)
         {
           /* As redis-cli: a second before the next try, without end */
           printf ("\r\x1b[0KReconnecting... %u\r", ++tries);
@@ -210,6 +212,7 @@ cli_stat_mode (Cli      *cli,
           fprintf (stderr, "\n%s\n", error->message);
           return 1;
         }
+      connected = TRUE;
       if (tries > 0)
         {
           g_string_append (out, "\r\x1b[0K");
