@@ -114,7 +114,8 @@ is_connection_error (const GError *error)
          g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME);
 }
 
-/* Errors made of the server's error reply */
+/* Errors made of the server's error reply (the codes from
+ * GREDIS_ERROR_SERVER to GREDIS_ERROR_NOGROUP are all such) */
 static gboolean
 is_server_error (const GError *error)
 {
@@ -192,10 +193,11 @@ cli_stat_mode (Cli      *cli,
       gsize child_start;
       long aux;
 
-      /* Not connected yet: redis-cli gives up at once */
+      /* A connection lost that the library's retries could not make
+       * again: as redis-cli, another try every second, without end (but
+       * none if it never connected: redis-cli gives up at once) */
       if (reply == NULL && is_connection_error (error) && connected)
         {
-          /* As redis-cli: a second before the next try, without end */
           printf ("\r\x1b[0KReconnecting... %u\r", ++tries);
           fflush (stdout);
           g_usleep (G_USEC_PER_SEC);
