@@ -95,6 +95,22 @@ void       cli_append_repr   (GString           *out,
                               const char        *data,
                               gsize              length);
 
+/* gredis-cli-metrics.c: the client's own figures, from its `metrics`
+ * observer; counted since the client was made */
+typedef struct
+{
+  guint64 answered;     /* replies to the operation asked about */
+  double seconds;       /* their round trips added up */
+  guint64 errors;       /* operations (attempts) that ended with an error */
+  guint64 retries;      /* retries decided */
+  guint64 connections;  /* connections made */
+} CliMetrics;
+
+void       cli_metrics_observe (GredisConfig    *config);
+gboolean   cli_metrics_read  (CliMetrics        *metrics,
+                              GredisClient      *client,
+                              const char        *operation);
+
 /* The modes, each in its file; each returns the exit status. */
 int        cli_scan_mode     (Cli               *cli,
                               GBytes            *pattern,
@@ -105,7 +121,8 @@ int        cli_bigkeys_mode  (Cli               *cli,
                               guint              memkeys_samples);
 int        cli_latency_mode  (Cli               *cli,
                               gboolean           history);
-int        cli_stat_mode     (Cli               *cli);
+int        cli_stat_mode     (Cli               *cli,
+                              gboolean           own_columns);
 int        cli_eval_mode     (Cli               *cli,
                               const char        *file,
                               int                argc,

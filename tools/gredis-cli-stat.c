@@ -66,53 +66,176 @@ append_human_bytes (GString   *out,
     g_string_append_printf (out, "%.2fG", (double) n / (1024LL * 1024 * 1024));
 }
 
+/* The client's own columns, right of redis-cli's: the child column is
+ * padded to the width of its header so that they start at one place. */
+static const char own_header[] =
+  " ---------- gredis-cli -----------\n";
+static const char own_names[] =
+  " latency errors retries reconnects\n";
+
+/* Connections made after the first, the one gredis-cli opened (which
+ * the observer counts once its handshake is answered, maybe after the
+ * first line began) */
+static guint64
+reconnects (const CliMetrics *metrics)
+{
+  return metrics->connections > 0 ? metrics->connections - 1 : 0;
+}
+
+static void
+append_own_columns (GString          *out,
+                    const CliMetrics *now,
+                    const CliMetrics *before)
+{
+  guint64 answered = now->answered - before->answered;
+  g_autofree char *latency = NULL;
+
+  /* The mean round trip of the interval's INFO, in milliseconds; one
+   * INFO per interval, so its own */
+  if (answered > 0)
+    latency = g_strdup_printf ("%.3f", (now->seconds - before->seconds) * 1000 / answered);
+  else
+    latency = g_strdup ("-");
+  g_string_append_printf (out, " %-8s%-7" G_GUINT64_FORMAT "%-8" G_GUINT64_FORMAT "%" G_GUINT64_FORMAT,
+                          latency,
+                          now->errors - before->errors,
+                          now->retries - before->retries,
+                          reconnects (now) - reconnects (before));
+}
+
+/* Errors after which redis-cli reconnects and tries again: the
+ * connection's, once the library's own retries are spent */
+static gboolean
+is_connection_error (const GError *error)
+{
+  return error->domain == G_IO_ERROR ||
+         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_CONNECTION) ||
+         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT) ||
+         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_UNKNOWN_OUTCOME);
+}
+
+/* Errors made of the server's error reply (the codes from
+ * GREDIS_ERROR_SERVER to GREDIS_ERROR_NOGROUP are all such) */
+static gboolean
+is_server_error (const GError *error)
+{
+  return error->domain == GREDIS_ERROR &&
+         (error->code == GREDIS_ERROR_AUTH || error->code == GREDIS_ERROR_NOPERM ||
+          (error->code >= GREDIS_ERROR_SERVER && error->code <= GREDIS_ERROR_NOGROUP));
+}
+
+static void
+on_info (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* INFO through the client, whose connection of this main context is the
+ * one gredis-cli opened: a connection lost is made again, and INFO (read
+ * only) retried on it, by the library */
+static GredisReply *
+call_info (Cli     *cli,
+           GError **error)
+{
+  const char *argv[] = { "INFO", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gredis_client_command_async (cli->client, argv, NULL, on_info, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return gredis_client_command_finish (cli->client, result, error);
+}
+
 /**
  * cli_stat_mode:
  * @cli: the command line
+ * @own_columns: whether to print the client's own columns
  *
  * Prints keys, memory, clients, blocked clients, requests (with the
  * difference since the line before), connections received and the child
  * process at work, every -i seconds (1 by default), with redis-cli's
- * header every 20 lines. Runs until interrupted.
+ * header every 20 lines. Runs until interrupted; once connected,
+ * reconnects as redis-cli does when the connection is lost.
+ *
+ * With @own_columns (the client has the `metrics` observer), each line
+ * goes on, right of redis-cli's columns, with what the client itself saw
+ * since the line before: the round trip of INFO in milliseconds, the
+ * operations that ended with an error, the retries and the connections
+ * it made.
  *
  * Returns: the exit status (only on errors)
  */
 int
-cli_stat_mode (Cli *cli)
+cli_stat_mode (Cli      *cli,
+               gboolean  own_columns)
 {
   gint64 interval_us = cli->interval_us > 0 ? cli->interval_us : G_USEC_PER_SEC;
   long requests = 0;
+  guint tries = 0;
+  gboolean connected = FALSE;
+  CliMetrics before;
+
+  if (own_columns)
+    own_columns = cli_metrics_read (&before, cli->client, "INFO");
 
   for (guint line = 0;; line++)
     {
-      const char *argv[] = { "INFO" };
       g_autoptr(GError) error = NULL;
-      g_autoptr(GredisReply) reply = cli_call (cli, 1, argv, NULL, &error);
+      g_autoptr(GredisReply) reply = call_info (cli, &error);
       g_autoptr(GString) out = g_string_new (NULL);
       g_autofree char *info = NULL;
       g_autofree char *cell = NULL;
       g_autoptr(GString) memory = g_string_new (NULL);
       gsize length = 0;
       const char *text;
+      gsize child_start;
       long aux;
 
+      /* A connection lost that the library's retries could not make
+       * again: as redis-cli, another try every second, without end (but
+       * none if it never connected: redis-cli gives up at once) */
+      if (reply == NULL && is_connection_error (error) && connected)
+        {
+          printf ("\r\x1b[0KReconnecting... %u\r", ++tries);
+          fflush (stdout);
+          g_usleep (G_USEC_PER_SEC);
+          line--;
+          continue;
+        }
+      if (reply == NULL && is_server_error (error))
+        {
+          fprintf (stderr, "ERROR: %s\n", error->message);
+          return 1;
+        }
       if (reply == NULL)
         {
           fprintf (stderr, "\n%s\n", error->message);
           return 1;
         }
-      text = gredis_reply_get_string (reply, &length);
-      if (gredis_reply_get_kind (reply) == GREDIS_REPLY_ERROR)
+      connected = TRUE;
+      if (tries > 0)
         {
-          fprintf (stderr, "ERROR: %s\n", text);
-          return 1;
+          g_string_append (out, "\r\x1b[0K");
+          tries = 0;
         }
+      text = gredis_reply_get_string (reply, &length);
       info = g_strndup (text != NULL ? text : "", length);
 
       if (line % 20 == 0)
-        g_string_append (out,
-                         "------- data ------ --------------------- load -------------------- - child -\n"
-                         "keys       mem      clients blocked requests            connections          \n");
+        {
+          g_string_append (out, "------- data ------ --------------------- load -------------------- - child -");
+          if (own_columns)
+            g_string_append (out, own_header);
+          else
+            g_string_append_c (out, '\n');
+          g_string_append (out, "keys       mem      clients blocked requests            connections          ");
+          if (own_columns)
+            g_string_append (out, own_names);
+          else
+            g_string_append_c (out, '\n');
+        }
 
       aux = 0;
       for (int db = 0; db < 20; db++)
@@ -137,6 +260,7 @@ cli_stat_mode (Cli *cli)
 
       g_string_append_printf (out, " %-12ld", info_long (info, "total_connections_received"));
 
+      child_start = out->len;
       aux = info_long (info, "bgsave_in_progress");
       aux |= info_long (info, "aof_rewrite_in_progress") << 1;
       aux |= info_long (info, "loading") << 2;
@@ -147,6 +271,18 @@ cli_stat_mode (Cli *cli)
         case 3: g_string_append (out, "SAVE+AOF"); break;
         case 4: g_string_append (out, "LOAD"); break;
         default: break;
+        }
+      if (own_columns)
+        {
+          CliMetrics now;
+          gsize child = out->len - child_start;
+
+          /* "- child -" is 9 wide */
+          if (child < 9)
+            g_string_append_printf (out, "%*s", (int) (9 - child), "");
+          cli_metrics_read (&now, cli->client, "INFO");
+          append_own_columns (out, &now, &before);
+          before = now;
         }
       g_string_append_c (out, '\n');
       fwrite (out->str, 1, out->len, stdout);

@@ -94,6 +94,7 @@ typedef struct
   gboolean latency;
   gboolean latency_history;
   gboolean stat;
+  gboolean no_client_columns;
   char *eval;
   gboolean pipe;
   int pipe_timeout;
@@ -266,7 +267,8 @@ main (int    argc,
     { "memkeys-samples", 0, 0, G_OPTION_ARG_INT, &o.memkeys_samples, N_("Like --memkeys, with N elements sampled by MEMORY USAGE"), N_("N") },
     { "latency", 0, 0, G_OPTION_ARG_NONE, &o.latency, N_("Sample the latency of PING continuously (one line after -i seconds, default 1, when not on a terminal)"), NULL },
     { "latency-history", 0, 0, G_OPTION_ARG_NONE, &o.latency_history, N_("Like --latency, starting over every -i seconds (default 15)"), NULL },
-    { "stat", 0, 0, G_OPTION_ARG_NONE, &o.stat, N_("Print rolling stats about the server: keys, memory, clients, …"), NULL },
+    { "stat", 0, 0, G_OPTION_ARG_NONE, &o.stat, N_("Print rolling stats about the server: keys, memory, clients, …; then the client's own: latency, errors, retries, reconnects"), NULL },
+    { "no-client-columns", 0, 0, G_OPTION_ARG_NONE, &o.no_client_columns, N_("With --stat, print only redis-cli's columns, not the client's own"), NULL },
     { "eval", 0, 0, G_OPTION_ARG_FILENAME, &o.eval, N_("Send an EVAL of the Lua script in FILE; the arguments are keys, then “,” and arguments"), N_("FILE") },
     { "pipe", 0, 0, G_OPTION_ARG_NONE, &o.pipe, N_("Transfer the raw protocol read from standard input to the server"), NULL },
     { "pipe-timeout", 0, 0, G_OPTION_ARG_INT, &o.pipe_timeout, N_("With --pipe, give up after N seconds without a reply once all is sent (default 30, 0: wait for ever)"), N_("N") },
@@ -350,6 +352,9 @@ main (int    argc,
     }
   else if (o.pattern != NULL)
     pattern = g_bytes_new (o.pattern, strlen (o.pattern));
+  /* --stat shows the client's own view of its connection too */
+  if (o.stat && !o.no_client_columns)
+    cli_metrics_observe (config);
   cli.cluster = o.cluster || g_strcmp0 (gredis_config_get_pool (config), "cluster") == 0;
   if (cli.cluster)
     {
@@ -385,7 +390,7 @@ main (int    argc,
   else if (o.memkeys || o.memkeys_samples >= 0)
     status = cli_bigkeys_mode (&cli, pattern, TRUE, MAX (o.memkeys_samples, 0));
   else if (o.stat)
-    status = cli_stat_mode (&cli);
+    status = cli_stat_mode (&cli, !o.no_client_columns);
   else if (o.scan)
     status = cli_scan_mode (&cli, pattern, MAX (o.count, 0));
   else if (o.eval != NULL)

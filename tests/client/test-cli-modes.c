@@ -509,12 +509,127 @@ test_latency (void)
   }
 }
 
+/* A line of --stat, cut at the places redis-cli's fixed widths put its
+ * columns (the figures of the test server fit in them): keys, memory,
+ * clients, blocked clients, requests, connections, then the child at
+ * work; each cell is its figure, left-aligned, and spaces. */
+static const struct
+{
+  guint width;
+  const char *pattern;
+} stat_cells[] = {
+  { 11, "^[0-9]+ *$" },
+  { 8, "^-?[0-9.]+[BKMG] *$" },
+  { 9, "^ [0-9]+ *$" },
+  { 8, "^[0-9]+ *$" },
+  { 19, "^[0-9]+ \\(\\+[0-9]+\\) *$" },
+  { 13, "^ [0-9]+ *$" },
+};
+#define STAT_CHILD_PATTERN "(SAVE|AOF|SAVE\\+AOF|LOAD)?"
+
+/* gredis-cli's own columns, right of redis-cli's: round trip (ms),
+ * errors, retries, reconnects */
+static const char own_header[] = " ---------- gredis-cli -----------";
+static const char own_names[] = " latency errors retries reconnects";
+static const struct
+{
+  guint width;
+  const char *pattern;
+} own_cells[] = {
+  { 9, "^ [0-9]+\\.[0-9]{3} *$" },
+  { 7, "^[0-9]+ *$" },
+  { 8, "^[0-9]+ *$" },
+  { 0, "^[0-9]+$" },
+};
+
+typedef struct
+{
+  double latency;
+  guint64 errors;
+  guint64 retries;
+  guint64 reconnects;
+} OwnFigures;
+
+/* Checks that @line has redis-cli's columns where redis-cli puts them,
+ * then, with @own, gredis-cli's own columns, read into @own; without,
+ * nothing after the child. */
+static void
+assert_stat_line (const char *line,
+                  OwnFigures *own)
+{
+  gsize length = strlen (line);
+  gsize at = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (stat_cells); i++)
+    {
+      g_autofree char *cell = NULL;
+
+      if (at + stat_cells[i].width > length)
+        {
+          g_test_message ("--stat: “%s” ends before its column %" G_GSIZE_FORMAT, line, i);
+          g_test_fail ();
+          return;
+        }
+      cell = g_strndup (line + at, stat_cells[i].width);
+      assert_matches ("--stat", stat_cells[i].pattern, cell);
+      at += stat_cells[i].width;
+    }
+  if (own == NULL)
+    {
+      assert_matches ("--stat", "^" STAT_CHILD_PATTERN "$", line + at);
+      return;
+    }
+
+  /* The child is padded to the width of its header, "- child -" */
+  {
+    g_autofree char *child = g_strndup (line + at, 9);
+    const char *p;
+    char *end;
+
+    assert_matches ("--stat", "^" STAT_CHILD_PATTERN " *$", child);
+    at += 9;
+    p = line + at;
+    for (gsize i = 0; i < G_N_ELEMENTS (own_cells); i++)
+      {
+        g_autofree char *cell = NULL;
+
+        if (own_cells[i].width > 0 && at + own_cells[i].width > length)
+          {
+            g_test_message ("--stat: “%s” ends before its own column %" G_GSIZE_FORMAT, line, i);
+            g_test_fail ();
+            return;
+          }
+        cell = own_cells[i].width > 0 ? g_strndup (line + at, own_cells[i].width) : g_strdup (line + at);
+        assert_matches ("--stat", own_cells[i].pattern, cell);
+        at += own_cells[i].width;
+      }
+    own->latency = g_ascii_strtod (p, &end);
+    own->errors = g_ascii_strtoull (end, &end, 10);
+    own->retries = g_ascii_strtoull (end, &end, 10);
+    own->reconnects = g_ascii_strtoull (end, &end, 10);
+  }
+}
+
+/* The two lines of the header, redis-cli's own text and, with @own,
+ * gredis-cli's columns after it */
+static void
+assert_stat_header (const char *expected_first,
+                    const char *expected_second,
+                    const char *first,
+                    const char *second,
+                    gboolean    own)
+{
+  g_autofree char *own_first = g_strconcat (expected_first, own ? own_header : "", NULL);
+  g_autofree char *own_second = g_strconcat (expected_second, own ? own_names : "", NULL);
+
+  g_assert_cmpstr (first, ==, own_first);
+  g_assert_cmpstr (second, ==, own_second);
+}
+
 static void
 test_stat (void)
 {
   g_autofree char *stdbuf = g_find_program_in_path ("stdbuf");
-  static const char line_pattern[] =
-    "^[0-9]+ +-?[0-9.]+[BKMG] +  ?[0-9]+ +[0-9]+ +[0-9]+ \\(\\+[0-9]+\\) +  ?[0-9]+ *(SAVE|AOF|SAVE\\+AOF|LOAD)?$";
 
   if (stdbuf == NULL)
     {
@@ -522,28 +637,129 @@ test_stat (void)
       return;
     }
   reset_data ();
-  {
-    g_autoptr(GPtrArray) expected_argv = stdbuf_argv (stdbuf, "--stat -i 0.05");
-    g_autoptr(GPtrArray) got_argv = cli_argv (TRUE, "--stat -i 0.05");
-    g_autoptr(GPtrArray) expected = first_lines (expected_argv, 24, NULL);
-    g_autoptr(GPtrArray) got = first_lines (got_argv, 24, NULL);
+  for (guint own = 0; own < 2; own++)
+    {
+      g_autoptr(GPtrArray) expected_argv = stdbuf_argv (stdbuf, "--stat -i 0.05");
+      g_autoptr(GPtrArray) got_argv = cli_argv (TRUE, own ? "--stat -i 0.05"
+                                                          : "--stat -i 0.05 --no-client-columns");
+      g_autoptr(GPtrArray) expected = first_lines (expected_argv, 24, NULL);
+      g_autoptr(GPtrArray) got = first_lines (got_argv, 24, NULL);
 
-    g_assert_cmpuint (expected->len, ==, 24);
-    g_assert_cmpuint (got->len, ==, 24);
-    /* The header, again after 20 lines */
-    for (guint i = 0; i < 24; i++)
-      if (i % 22 < 2)
-        g_assert_cmpstr (got->pdata[i], ==, expected->pdata[i]);
-      else
+      g_assert_cmpuint (expected->len, ==, 24);
+      g_assert_cmpuint (got->len, ==, 24);
+      /* The header, again after 20 lines */
+      for (guint i = 0; i < 24; i += 22)
+        assert_stat_header (expected->pdata[i], expected->pdata[i + 1],
+                            got->pdata[i], got->pdata[i + 1], own);
+      for (guint i = 2; i < 22; i++)
         {
-          assert_matches ("--stat", line_pattern, expected->pdata[i]);
-          assert_matches ("--stat", line_pattern, got->pdata[i]);
+          OwnFigures figures = { 0 };
+
+          assert_stat_line (expected->pdata[i], NULL);
+          assert_stat_line (got->pdata[i], own ? &figures : NULL);
+          if (own)
+            {
+              /* Its own INFO took some time; nothing went wrong */
+              g_assert_cmpfloat (figures.latency, >, 0);
+              g_assert_cmpuint (figures.errors, ==, 0);
+              g_assert_cmpuint (figures.retries, ==, 0);
+              g_assert_cmpuint (figures.reconnects, ==, 0);
+            }
         }
-    /* The number of keys, and "(+0)" on the first line */
-    g_assert_cmpint (atoi (got->pdata[2]), ==, atoi (expected->pdata[2]));
-    g_assert_nonnull (strstr (got->pdata[2], "(+0)"));
-    g_assert_nonnull (strstr (expected->pdata[2], "(+0)"));
-  }
+      /* The number of keys, and "(+0)" on the first line */
+      g_assert_cmpint (atoi (got->pdata[2]), ==, atoi (expected->pdata[2]));
+      g_assert_nonnull (strstr (got->pdata[2], "(+0)"));
+      g_assert_nonnull (strstr (expected->pdata[2], "(+0)"));
+    }
+}
+
+/* --stat while the server kills gredis-cli's connection: the client makes
+ * another and retries INFO on it, and its own columns say so. The tool
+ * is stopped before any assertion that would end the test (it would go
+ * on without end otherwise). */
+static void
+test_stat_kill (void)
+{
+  g_autoptr(GPtrArray) argv = cli_argv (TRUE, "--stat -i 0.1");
+  g_autoptr(GPtrArray) kill_argv = cli_argv (FALSE, "CLIENT KILL TYPE normal SKIPME yes");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *killed_text = NULL;
+  OwnFigures before = { 0 };
+  OwnFigures after = { 0 };
+  double min_latency = G_MAXDOUBLE;
+  guint n_before = 0, n_after = 0;
+  Run killed = { 0 };
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  /* The header and three lines on the first connection */
+  for (guint i = 0; i < 5 && error == NULL; i++)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+      OwnFigures figures = { 0 };
+
+      if (line == NULL)
+        break;
+      if (i < 2)
+        continue;
+      assert_stat_line (line, &figures);
+      min_latency = MIN (min_latency, figures.latency);
+      before.errors += figures.errors;
+      before.retries += figures.retries;
+      before.reconnects += figures.reconnects;
+      n_before++;
+    }
+
+  /* Only gredis-cli is a client of the test's server now */
+  if (n_before == 3)
+    {
+      killed = run ((const char * const *) kill_argv->pdata, NULL);
+      killed_text = run_text (&killed);
+      g_bytes_unref (killed.out);
+    }
+
+  /* Lines until one shows the connection made again (the next INFO's);
+   * those printed before the kill show nothing. */
+  while (killed_text != NULL && error == NULL && after.reconnects == 0 && n_after < 50)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+      OwnFigures figures = { 0 };
+
+      if (line == NULL)
+        break;
+      assert_stat_line (line, &figures);
+      min_latency = MIN (min_latency, figures.latency);
+      after.errors += figures.errors;
+      after.retries += figures.retries;
+      after.reconnects += figures.reconnects;
+      n_after++;
+    }
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_before, ==, 3);
+  g_assert_cmpint (killed.status, ==, 0);
+  g_assert_cmpstr (killed_text, ==, "1\n");
+  g_test_message ("after the kill: %" G_GUINT64_FORMAT " errors, %" G_GUINT64_FORMAT
+                  " retries, %" G_GUINT64_FORMAT " reconnects in %u lines",
+                  after.errors, after.retries, after.reconnects, n_after);
+  /* Every INFO took some time; nothing went wrong before the kill */
+  g_assert_cmpfloat (min_latency, >, 0);
+  g_assert_cmpuint (before.errors, ==, 0);
+  g_assert_cmpuint (before.retries, ==, 0);
+  g_assert_cmpuint (before.reconnects, ==, 0);
+  g_assert_cmpuint (after.reconnects, ==, 1);
+  /* The INFO sent on the connection killed failed, and was tried again
+   * on the new one */
+  g_assert_cmpuint (after.errors, ==, 1);
+  g_assert_cmpuint (after.retries, ==, 1);
 }
 
 /* The man page describes every option --help lists. */
@@ -622,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/cli-modes/bigkeys", test_bigkeys);
   g_test_add_func ("/cli-modes/latency", test_latency);
   g_test_add_func ("/cli-modes/stat", test_stat);
+  g_test_add_func ("/cli-modes/stat-kill", test_stat_kill);
 
   status = g_test_run ();
   gredis_test_server_stop (server);
