@@ -757,9 +757,13 @@ test_stat_kill (void)
   g_assert_cmpuint (before.reconnects, ==, 0);
   g_assert_cmpuint (after.reconnects, ==, 1);
   /* The INFO sent on the connection killed failed, and was tried again
-   * on the new one */
-  g_assert_cmpuint (after.errors, ==, 1);
-  g_assert_cmpuint (after.retries, ==, 1);
+   * on the new one (nearly always). A kill that lands in the instant
+   * after an INFO's reply was read, while the tool still handles it, is
+   * seen as the connection closing between commands: the next INFO goes
+   * on a new connection with no error and no retry. Either way each
+   * error was retried, and there was at most one. */
+  g_assert_cmpuint (after.errors, ==, after.retries);
+  g_assert_cmpuint (after.errors, <=, 1);
 }
 
 /* The man page describes every option --help lists. */
