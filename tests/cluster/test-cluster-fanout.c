@@ -510,6 +510,52 @@ test_fanout_wait (void)
     }
 }
 
+/* The count of db.client.connection.wait_time of the client's `metrics`
+ * observer. */
+static guint64
+wait_count (GredisClient *client)
+{
+  g_autoptr(GVariant) metrics = gredis_client_get_metrics (client);
+  g_autoptr(GVariant) wait_time = NULL;
+  guint64 count = 0;
+
+  g_assert_nonnull (metrics);
+  wait_time = g_variant_lookup_value (metrics, "db.client.connection.wait_time",
+                                      G_VARIANT_TYPE_VARDICT);
+  g_assert_nonnull (wait_time);
+  g_assert_true (g_variant_lookup (wait_time, "count", "t", &count));
+  return count;
+}
+
+/* Each node's part of a command sent to every primary waits for a
+ * connection of the pool: each wait is reported, async and blocking. */
+static void
+test_fanout_wait_time (void)
+{
+  g_autoptr(GredisClient) client = cluster_test_client_new (cluster, 3, "observe=metrics");
+  guint n_primaries = 0;
+
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    n_primaries += gredis_test_cluster_is_primary (cluster, node);
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GredisReply) set = NULL;
+      g_autoptr(GredisReply) size = NULL;
+      g_autoptr(GError) error = NULL;
+      guint64 before;
+
+      g_test_message ("%s", async ? "async" : "blocking");
+      /* The slot map known, and the shared connection made. */
+      set = cluster_test_run (client, async, &error, "SET", "{observed}:k", "v", NULL);
+      g_assert_no_error (error);
+      before = wait_count (client);
+      size = cluster_test_run (client, async, &error, "DBSIZE", NULL);
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_reply_get_integer (size), >=, 1);
+      g_assert_cmpuint (wait_count (client) - before, ==, n_primaries);
+    }
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -537,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/cluster/fanout/scripts", test_fanout_scripts);
   g_test_add_func ("/cluster/fanout/scan", test_fanout_scan);
   g_test_add_func ("/cluster/fanout/wait", test_fanout_wait);
+  g_test_add_func ("/cluster/fanout/wait-time", test_fanout_wait_time);
   g_test_add_func ("/cluster/fanout/scan-enumerator", test_fanout_scan_enumerator);
   g_test_add_func ("/cluster/split/mget-mset-del-exists", test_split);
   g_test_add_func ("/cluster/split/follows-moved", test_split_follows_moved);
