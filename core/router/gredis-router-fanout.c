@@ -811,6 +811,8 @@ on_part_acquired (GObject      *source,
       part_failed (part, error, TRUE);
       return;
     }
+  /* Handed out by the router as any other: its observers see it. */
+  _gredis_router_watch_push (part->fanout->router, part->connection);
   part_send (part, part->connection, part->fanout->cancellable, on_part_reply, part);
 }
 
@@ -920,6 +922,7 @@ send_parts_sync (Fanout       *fanout,
         _gredis_observers_pool_waited (fanout->observers, part->wait_start, part->error);
       if (connections[i] == NULL)
         continue;
+      _gredis_router_watch_push (fanout->router, connections[i]);
       unsent[i] = FALSE;
       gredis_sync_begin_on (&syncs[i], gredis_connection_get_context (connections[i]));
       part_send (part, connections[i], cancellable, gredis_sync_done, &syncs[i]);
