@@ -288,6 +288,9 @@ blocking_acquired (GObject      *source,
 
   inner = _gredis_call_new (client, cancellable, blocking_done, g_object_ref (task),
                             blocking_acquired);
+  /* Sent again only after a redirect: each was an attempt, for the
+   * observers. */
+  _gredis_call_set_attempt (inner, data->redirects);
   if (data->asking)
     {
       data->asking = FALSE;

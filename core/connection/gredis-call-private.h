@@ -106,6 +106,8 @@ gboolean      _gredis_call_get_command           (GredisCall          *call,
  * redirect sends it again), for the observers. */
 guint         _gredis_call_get_attempt           (GredisCall          *call);
 void          _gredis_call_next_attempt          (GredisCall          *call);
+void          _gredis_call_set_attempt           (GredisCall          *call,
+                                                  guint                sent_before);
 
 /* Data of the code that owns the call (the retry state). */
 gpointer      _gredis_call_get_data              (GredisCall          *call);

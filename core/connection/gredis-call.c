@@ -532,3 +532,10 @@ _gredis_call_next_attempt (GredisCall *call)
   if (call->attempt < 255)
     call->attempt++;
 }
+
+void
+_gredis_call_set_attempt (GredisCall *call,
+                          guint       sent_before)
+{
+  call->attempt = MIN (sent_before, 255);
+}

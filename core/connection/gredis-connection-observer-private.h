@@ -34,7 +34,8 @@ void _gredis_connection_observer_grow        (GredisConnectionObserver *self,
                                               guint                     n_entries,
                                               guint                     ring_size);
 /* The command of sequence number @seq was queued: @bytes_out encoded
- * bytes, sent for the @attempt-th time (1: the first). */
+ * bytes, sent for the @attempt-th time (1: the first; 0: the attempt
+ * set with the batch, 1 outside one). */
 void _gredis_connection_observer_queued      (GredisConnectionObserver *self,
                                               guint64                   seq,
                                               guint                     argc,
@@ -63,9 +64,11 @@ void _gredis_connection_observer_forget      (GredisConnectionObserver *self,
 void _gredis_connection_observer_received    (GredisConnectionObserver *self,
                                               gsize                     n);
 /* Commands queued from now on are part of a pipeline of @batch_size
- * commands (0: sent alone). */
-void _gredis_connection_observer_set_batch_size (GredisConnectionObserver *self,
-                                                 guint                     batch_size);
+ * commands (0: sent alone), sent for the @attempt-th time when queued
+ * with no attempt of their own. */
+void _gredis_connection_observer_set_batch   (GredisConnectionObserver *self,
+                                              guint                     batch_size,
+                                              guint                     attempt);
 /* The connection became ready, @create_time microseconds after it
  * started connecting. */
 void _gredis_connection_observer_ready       (GredisConnectionObserver *self,

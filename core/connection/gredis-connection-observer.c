@@ -52,6 +52,7 @@ struct _GredisConnectionObserver
   Observed *ring;              /* by sequence number & mask */
   guint mask;
   guint batch_size;
+  guint batch_attempt;         /* of commands queued without their own */
   guint64 bytes_in;            /* read since the last reply */
   gint64 read_time;            /* when the last bytes were read */
   gboolean ready;              /* reported as created */
@@ -144,6 +145,7 @@ _gredis_connection_observer_new (GredisObservers    *observers,
   self->want_started = _gredis_observers_want_started (observers);
   address_of (endpoint, &self->server_address, &self->server_port);
   self->db = db;
+  self->batch_attempt = 1;
   self->ring = g_new0 (Observed, ring_size);
   self->mask = ring_size - 1;
   self->marks = g_array_new (FALSE, FALSE, sizeof (WriteMark));
@@ -230,7 +232,7 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
   slot = lookup_name (self, name, length);
   o->name = slot != NULL ? slot->name : "UNKNOWN";
   o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
-  o->attempt = (guint8) CLAMP (attempt, 1, G_MAXUINT8);
+  o->attempt = (guint8) CLAMP (attempt != 0 ? attempt : self->batch_attempt, 1, G_MAXUINT8);
   o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
   o->n_keys = 0;
   /* The key count, from the command's key range. */
@@ -347,10 +349,12 @@ _gredis_connection_observer_written (GredisConnectionObserver *self,
 }
 
 void
-_gredis_connection_observer_set_batch_size (GredisConnectionObserver *self,
-                                            guint                     batch_size)
+_gredis_connection_observer_set_batch (GredisConnectionObserver *self,
+                                       guint                     batch_size,
+                                       guint                     attempt)
 {
   self->batch_size = batch_size;
+  self->batch_attempt = attempt;
 }
 
 void

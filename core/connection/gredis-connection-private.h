@@ -112,8 +112,10 @@ void _gredis_connection_set_failure_func (GredisConnection            *connectio
  * asynchronous path. Returns FALSE, having done nothing, when the
  * connection is not in that state; otherwise TRUE with *@reply or an
  * error (server error replies as errors), and *@unsent TRUE when no byte
- * of the command was written. */
+ * of the command was written. @attempt is the observers' (1: the first
+ * time the command is sent). */
 gboolean _gredis_connection_send_direct (GredisConnection   *connection,
+                                         guint               attempt,
                                          guint               argc,
                                          const char * const *argv,
                                          const gsize        *argv_lengths,
@@ -151,9 +153,13 @@ void             _gredis_connection_set_observers  (GredisConnection *connection
                                                     GredisObservers  *observers);
 /* Borrowed; NULL without observers. */
 GredisObservers *_gredis_connection_get_observers  (GredisConnection *connection);
-/* The commands queued from now on belong to a pipeline of @batch_size
- * commands (0: each is sent alone), for the observers. */
-void             _gredis_connection_set_batch_size (GredisConnection *connection,
-                                                    guint             batch_size);
+/* For the observers: the commands queued from now on belong to a
+ * pipeline of @batch_size commands (0: each is sent alone), and those
+ * queued without a GredisCall (gredis_connection_send_command_full(),
+ * _gredis_connection_queue_command()) are sent for the @attempt-th time
+ * (1: the first). Set it back to 0 and 1 once they are queued. */
+void             _gredis_connection_set_batch      (GredisConnection *connection,
+                                                    guint             batch_size,
+                                                    guint             attempt);
 
 G_END_DECLS

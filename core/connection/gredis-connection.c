@@ -1398,7 +1398,7 @@ _gredis_connection_queue_command (GredisConnection    *self,
     }
   if (G_UNLIKELY (self->observer != NULL))
     _gredis_connection_observer_queued (self->observer, self->head_seq + self->n_entries - 1,
-                                        argc, argv, argv_lengths, args, buffer->len - start, 1);
+                                        argc, argv, argv_lengths, args, buffer->len - start, 0);
 
   after_queue (self, was_idle);
 }
@@ -1435,11 +1435,12 @@ _gredis_connection_get_observers (GredisConnection *self)
 }
 
 void
-_gredis_connection_set_batch_size (GredisConnection *self,
-                                   guint             batch_size)
+_gredis_connection_set_batch (GredisConnection *self,
+                              guint             batch_size,
+                              guint             attempt)
 {
   if (G_UNLIKELY (self->observer != NULL))
-    _gredis_connection_observer_set_batch_size (self->observer, batch_size);
+    _gredis_connection_observer_set_batch (self->observer, batch_size, attempt);
 }
 
 /**
@@ -1613,7 +1614,7 @@ gredis_connection_send_command_full (GredisConnection    *connection,
   e->cancel_source = NULL;
   if (G_UNLIKELY (self->observer != NULL))
     _gredis_connection_observer_queued (self->observer, self->head_seq + self->n_entries - 1,
-                                        argc, argv, argv_lengths, NULL, buffer->len - start, 1);
+                                        argc, argv, argv_lengths, NULL, buffer->len - start, 0);
   after_queue (self, was_idle);
 }
 
@@ -1841,6 +1842,7 @@ direct_abandon (GredisConnection *self,
 
 gboolean
 _gredis_connection_send_direct (GredisConnection   *self,
+                                guint               attempt,
                                 guint               argc,
                                 const char * const *argv,
                                 const gsize        *argv_lengths,
@@ -1886,7 +1888,7 @@ _gredis_connection_send_direct (GredisConnection   *self,
   e->cancel_source = NULL;
   if (G_UNLIKELY (self->observer != NULL))
     _gredis_connection_observer_queued (self->observer, seq, argc, argv, argv_lengths, args,
-                                        self->out->len, 1);
+                                        self->out->len, attempt);
 
   self->progress_time = g_get_monotonic_time ();
   deadline = timeout_us > 0 ? self->progress_time + timeout_us : G_MAXINT64;

@@ -36,6 +36,13 @@ gboolean         _gredis_observers_want_started  (GredisObservers  *observers);
  * ("UNKNOWN" for an empty or overlong one). */
 const char      *_gredis_observers_intern_name   (const char       *name,
                                                   gsize             length);
+/* The name of @n_commands commands sent together, by OpenTelemetry's
+ * rule for batches: the name of the one command; `BATCH ` and the name
+ * (@name, @length bytes) shared by all of them; `BATCH` when @name is
+ * NULL (their names differ). Interned. */
+const char      *_gredis_observers_batch_name    (const char       *name,
+                                                  gsize             length,
+                                                  guint             n_commands);
 /* OpenTelemetry's error.type of @error: see GredisCommandEvent. Static
  * or interned. */
 const char      *_gredis_observers_error_type    (const GError     *error);
@@ -56,6 +63,12 @@ void _gredis_observers_connection_closed  (GredisObservers          *observers,
 void _gredis_observers_connection_waited  (GredisObservers          *observers,
                                            gint64                    wait_time,
                                            gboolean                  timed_out);
+/* A wait for the pool that began at @wait_start (g_get_monotonic_time())
+ * ended now, with @error or a connection: connection_waited, timed out
+ * when the pool was exhausted or the wait timed out. */
+void _gredis_observers_pool_waited        (GredisObservers          *observers,
+                                           gint64                    wait_start,
+                                           const GError             *error);
 void _gredis_observers_retry_decided      (GredisObservers          *observers,
                                            const char               *name,
                                            guint                     attempt,

@@ -121,6 +121,23 @@ _gredis_observers_intern_name (const char *name,
   return g_intern_string (upper);
 }
 
+const char *
+_gredis_observers_batch_name (const char *name,
+                              gsize       length,
+                              guint       n_commands)
+{
+  const char *single;
+  g_autofree char *batch = NULL;
+
+  if (name == NULL)
+    return "BATCH";
+  single = _gredis_observers_intern_name (name, length);
+  if (n_commands == 1)
+    return single;
+  batch = g_strconcat ("BATCH ", single, NULL);
+  return g_intern_string (batch);
+}
+
 /* The first word of a server error's message, when it is an error code
  * in capitals (Redis's convention: "ERR unknown command"). */
 static const char *
@@ -230,6 +247,17 @@ _gredis_observers_connection_waited (GredisObservers *observers,
                                      gboolean         timed_out)
 {
   EACH (connection_waited, wait_time, timed_out);
+}
+
+void
+_gredis_observers_pool_waited (GredisObservers *observers,
+                               gint64           wait_start,
+                               const GError    *error)
+{
+  gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
+                       g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
+
+  EACH (connection_waited, g_get_monotonic_time () - wait_start, timed_out);
 }
 
 void

@@ -68,6 +68,7 @@ struct _Run
   guint n_acquired;            /* parts that got a connection */
   GError *acquire_error;       /* the first part's that did not */
   GArray *again;               /* guint: the commands to send again alone */
+  GError *retry_error;         /* why the first lost one is sent again */
 };
 
 static void
@@ -76,6 +77,7 @@ run_free (Run *run)
   g_free (run->slots);
   g_free (run->parts);
   g_clear_error (&run->acquire_error);
+  g_clear_error (&run->retry_error);
   g_clear_pointer (&run->again, g_array_unref);
   g_clear_object (&run->retry);
   g_clear_object (&run->cancellable);
@@ -150,30 +152,56 @@ again_done (Run *run)
 
 /* Sends the command at @index alone: asynchronously on the shared
  * connection of its slot's node, where a failure is the router's to
- * retry, or blocking. */
+ * retry, or blocking. One sent in a round already (redirected, or lost
+ * with its connection) is sent for its second time, as the observers
+ * see it; one lost is a retry for them, sent at once. */
 static void
 send_again (Run   *run,
             guint  index)
 {
   const GredisPipelineCommand *command = _gredis_pipeline_batch_get_command (run->batch, index);
   const GError *refused = _gredis_pipeline_results_peek_error (run->results, index);
+  guint sent_before = run->slots[index] == SLOT_ALONE ? 0 : 1;
 
   /* A MOVED patches the slot map first, so that the command goes to the
    * slot's new node; an ASK leaves the map as it is, and the node asked
    * again answers ASK again, which the router follows. */
   if (refused != NULL)
     _gredis_router_follow_moved (run->router, refused);
+  else if (sent_before > 0)
+    _gredis_router_observe_retry (run->router, command->argv[0], command->lengths[0], 2, 0,
+                                  run->retry_error);
 
   if (run->exclusive)
     {
       GredisReply *reply;
       GError *error = NULL;
 
-      reply = _gredis_router_send_sync (run->router, run->client, command->argc, command->argv,
-                                        command->lengths, NULL, run->cancellable, &error);
+      reply = _gredis_router_send_sync_again (run->router, run->client, sent_before, command->argc,
+                                              command->argv, command->lengths, NULL,
+                                              run->cancellable, &error);
       set_result (run, index, reply, error);
       g_clear_pointer (&reply, gredis_reply_unref);
       again_done (run);
+    }
+  else if (sent_before > 0)
+    {
+      Again *again = g_new (Again, 1);
+      GredisCall *call;
+
+      again->run = run;
+      again->index = index;
+      /* What _gredis_router_send_shared() makes of a command that waits
+       * for the pool: a call that keeps its command for the router's
+       * retries, here with its attempts counted. */
+      call = _gredis_call_new (run->client, run->cancellable, again_sent, again,
+                               _gredis_pipeline_cluster_run);
+      _gredis_call_keep_command (call);
+      _gredis_router_retry_store_command (call, command->argc, command->argv, command->lengths,
+                                          NULL);
+      _gredis_call_set_attempt (call, sent_before);
+      _gredis_router_retry_queue_call (run->router, call);
+      _gredis_call_unref (call);
     }
   else
     {
@@ -252,6 +280,8 @@ part_round_done (GredisPipelineExecutor *executor,
   GArray *again = _gredis_pipeline_executor_steal_retry (executor);
   GredisConnection *connection = g_steal_pointer (&part->connection);
 
+  if (run->retry_error == NULL && _gredis_pipeline_executor_get_retry_error (executor) != NULL)
+    run->retry_error = g_error_copy (_gredis_pipeline_executor_get_retry_error (executor));
   if (again != NULL)
     {
       if (run->again == NULL)

@@ -84,6 +84,10 @@ const GError           *_gredis_pipeline_executor_get_error (GredisPipelineExecu
  * GREDIS_PIPELINE_EXECUTOR_REDIRECTS those the cluster refused, with
  * that error as their result. */
 GArray                 *_gredis_pipeline_executor_steal_retry (GredisPipelineExecutor    *executor);
+/* The error of the first command of the round that the retry policy
+ * sends again (a redirect is not one), for the observers; NULL when
+ * none. */
+const GError           *_gredis_pipeline_executor_get_retry_error (GredisPipelineExecutor *executor);
 
 /* Whether the connection's state is known after the round: a plain
  * round whose every reply was read, a transaction whose EXEC was

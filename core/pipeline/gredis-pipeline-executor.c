@@ -27,6 +27,7 @@ struct _GredisPipelineExecutor
   GError **script_errors;      /* per script of the batch, NULL without scripts */
   GError *error;
   GArray *retry;               /* guint: the commands to send again */
+  GError *retry_error;         /* why the first of them is sent again */
   gboolean clean;
   gboolean ready;              /* the connection was ready: bytes may have gone out */
   gulong state_id;
@@ -113,6 +114,8 @@ command_failed (GredisPipelineExecutor *self,
     {
     case GREDIS_RETRY_VERDICT_RETRY:
       add_retry (self, index);
+      if (self->retry_error == NULL)
+        self->retry_error = g_error_copy (error);
       break;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
       _gredis_pipeline_results_take_error (self->results, index,
@@ -326,8 +329,9 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
   if (!self->ready)
     self->state_id = g_signal_connect (connection, "notify::state", G_CALLBACK (on_state), self);
 
-  /* For the observers: every command of the batch carries its size. */
-  _gredis_connection_set_batch_size (connection, (guint) self->n_expected);
+  /* For the observers: every command of the batch carries its size, and
+   * the round's attempt (2 for the first round sent again). */
+  _gredis_connection_set_batch (connection, (guint) self->n_expected, failures + 1);
   for (guint i = 0; i < n_scripts; i++)
     {
       GBytes *source = gredis_script_get_source (g_ptr_array_index (batch->scripts, i));
@@ -358,7 +362,7 @@ _gredis_pipeline_executor_run (GredisConnection            *connection,
 
       gredis_connection_send_command_full (connection, 1, argv, NULL, on_reply, self);
     }
-  _gredis_connection_set_batch_size (connection, 0);
+  _gredis_connection_set_batch (connection, 0, 1);
 }
 
 void
@@ -373,6 +377,7 @@ _gredis_pipeline_executor_free (GredisPipelineExecutor *self)
   g_free (self->script_errors);
   g_clear_error (&self->error);
   g_clear_pointer (&self->retry, g_array_unref);
+  g_clear_error (&self->retry_error);
   g_object_unref (self->retry_policy);
   g_object_unref (self->connection);
   g_free (self);
@@ -388,6 +393,12 @@ GArray *
 _gredis_pipeline_executor_steal_retry (GredisPipelineExecutor *self)
 {
   return g_steal_pointer (&self->retry);
+}
+
+const GError *
+_gredis_pipeline_executor_get_retry_error (GredisPipelineExecutor *self)
+{
+  return self->retry_error;
 }
 
 gboolean

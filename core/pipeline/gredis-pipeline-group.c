@@ -8,6 +8,7 @@
 #include "gredis-pipeline-group-private.h"
 #include "gredis-client-private.h"
 #include "gredis-router-retry-private.h"
+#include "gredis-observers-private.h"
 
 /* Acquisition */
 
@@ -190,23 +191,64 @@ group_retry_cancelled (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
-/* Gives the lost connection back and runs the commands of @retry again
- * after the backoff delay. */
+/* For the observers: the round of the commands at @indices is sent again
+ * after @delay_us, because of @error. One retry for the round, named as
+ * OpenTelemetry names a batch: its command's name when it is one, else
+ * `BATCH GET` when all are GETs, else `BATCH`. */
 static void
-group_schedule_retry (Group  *group,
-                      GArray *retry)
+observe_round_retry (GredisRouter              *router,
+                     const GredisPipelineBatch *batch,
+                     const guint               *indices,
+                     guint                      n_indices,
+                     guint                      attempt,
+                     guint64                    delay_us,
+                     const GError              *error)
+{
+  GredisObservers *observers = _gredis_router_get_observers (router);
+  const GredisPipelineCommand *first;
+  const char *name;
+
+  if (G_LIKELY (observers == NULL))
+    return;
+  first = _gredis_pipeline_batch_get_command (batch, indices[0]);
+  for (guint i = 1; i < n_indices; i++)
+    {
+      const GredisPipelineCommand *command = _gredis_pipeline_batch_get_command (batch, indices[i]);
+
+      if (command->lengths[0] != first->lengths[0] ||
+          g_ascii_strncasecmp (command->argv[0], first->argv[0], first->lengths[0]) != 0)
+        {
+          first = NULL;
+          break;
+        }
+    }
+  name = _gredis_observers_batch_name (first != NULL ? first->argv[0] : NULL,
+                                       first != NULL ? first->lengths[0] : 0, n_indices);
+  _gredis_observers_retry_decided (observers, name, attempt,
+                                   (gint64) MIN (delay_us, G_MAXINT64), error);
+}
+
+/* Gives the lost connection back and runs the commands of @retry again
+ * after the backoff delay; @error is why (for the observers). */
+static void
+group_schedule_retry (Group        *group,
+                      GArray       *retry,
+                      const GError *error)
 {
   GredisConnection *connection = g_steal_pointer (&group->connection);
+  GredisRouter *router = _gredis_client_get_router (group->client);
   guint64 delay_us;
 
   group->failures++;
   _gredis_pipeline_release (group->client, connection, group->exclusive, FALSE);
-  delay_us = _gredis_retry_delay_us (_gredis_client_get_router (group->client), group->retry, &group->delay);
+  delay_us = _gredis_retry_delay_us (router, group->retry, &group->delay);
 
   g_clear_pointer (&group->round, g_array_unref);
   group->round = retry;
   group->indices = (const guint *) retry->data;
   group->n_indices = retry->len;
+  observe_round_retry (router, group->batch, group->indices, group->n_indices,
+                       group->failures + 1, delay_us, error);
 
   group->retry_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
   g_source_set_callback (group->retry_source, group_retry_fire, group, NULL);
@@ -234,13 +276,14 @@ group_round_done (GredisPipelineExecutor *executor,
 
   if (_gredis_pipeline_executor_get_error (executor) != NULL)
     error = g_error_copy (_gredis_pipeline_executor_get_error (executor));
-  _gredis_pipeline_executor_free (executor);
 
   if (retry != NULL && !cancelled)
     {
-      group_schedule_retry (group, retry);
+      group_schedule_retry (group, retry, _gredis_pipeline_executor_get_retry_error (executor));
+      _gredis_pipeline_executor_free (executor);
       return;
     }
+  _gredis_pipeline_executor_free (executor);
   g_clear_pointer (&retry, g_array_unref);
   /* The replies of a cancelled round were read and dropped; an exclusive
    * connection in an unknown state is closed rather than reused. */

@@ -94,13 +94,7 @@ exclusive_acquired (GObject      *source,
 
   connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
   if (G_UNLIKELY (observers != NULL))
-    {
-      gboolean timed_out = g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
-                           g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
-
-      _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait->wait_start,
-                                           timed_out);
-    }
+    _gredis_observers_pool_waited (observers, wait->wait_start, error);
   if (connection == NULL)
     {
       g_task_return_error (task, error);

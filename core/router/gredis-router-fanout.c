@@ -13,6 +13,7 @@
 #include "gredis-router-fanout-private.h"
 #include "gredis-router-retry-private.h"
 #include "gredis-call-private.h"
+#include "gredis-connection-private.h"
 
 #include <string.h>
 
@@ -61,11 +62,13 @@ typedef struct
   /* The asynchronous form. */
   struct _Fanout *fanout;
   GredisConnection *connection;
+  gint64 wait_start;          /* with observers: when it asked the pool */
 } Part;
 
 typedef struct _Fanout
 {
   GredisRouter *router;
+  GredisObservers *observers; /* the router's, borrowed; NULL: none */
   GredisPool *pool;
   GredisFanout kind;
   const GredisCommandInfo *info;
@@ -142,6 +145,8 @@ fanout_new (GredisRouter              *router,
   Fanout *fanout = g_new0 (Fanout, 1);
 
   fanout->router = _gredis_router_ref (router);
+  /* The pool is made: the observers are known and never change. */
+  fanout->observers = _gredis_router_peek_observers (router);
   fanout->pool = g_object_ref (pool);
   fanout->kind = kind;
   fanout->info = info;
@@ -634,6 +639,35 @@ merge (Fanout  *fanout,
     }
 }
 
+/* The attempt the part is sent for next: 1, then one more for each
+ * failure and redirect. */
+static guint
+part_attempt (Part *part)
+{
+  return 1 + part->failures + part->redirects;
+}
+
+/* Queues the part's command on @connection, sent for the attempt the
+ * observers see (set around it, as for a pipeline's round). */
+static void
+part_send (Part                *part,
+           GredisConnection    *connection,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  gboolean again = G_UNLIKELY (part->fanout->observers != NULL) && part_attempt (part) > 1;
+
+  if (again)
+    _gredis_connection_set_batch (connection, 0, part_attempt (part));
+  gredis_connection_send_command_async (connection, part->argv->len,
+                                        (const char * const *) part->argv->pdata,
+                                        (const gsize *) part->lengths->data,
+                                        cancellable, callback, user_data);
+  if (again)
+    _gredis_connection_set_batch (connection, 0, 1);
+}
+
 /* Retry of one part: TRUE to send it again (after *@delay_us), FALSE
  * when its error is final (kept in the part). */
 static gboolean
@@ -665,6 +699,10 @@ part_should_retry (Part         *part,
       *delay_us = _gredis_retry_delay_us (router, retry, &part->delay);
       GREDIS_DEBUG ("router", "A part of a command sent to several nodes failed (%s); it will be sent again",
                     error->message);
+      if (G_UNLIKELY (fanout->observers != NULL))
+        _gredis_router_observe_retry (router, g_ptr_array_index (part->argv, 0),
+                                      g_array_index (part->lengths, gsize, 0), part_attempt (part),
+                                      *delay_us, error);
       g_error_free (error);
       return TRUE;
     case GREDIS_RETRY_VERDICT_UNKNOWN_OUTCOME:
@@ -766,15 +804,16 @@ on_part_acquired (GObject      *source,
   GError *error = NULL;
 
   part->connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
+  if (G_UNLIKELY (part->fanout->observers != NULL))
+    _gredis_observers_pool_waited (part->fanout->observers, part->wait_start, error);
   if (part->connection == NULL)
     {
       part_failed (part, error, TRUE);
       return;
     }
-  gredis_connection_send_command_async (part->connection, part->argv->len,
-                                        (const char * const *) part->argv->pdata,
-                                        (const gsize *) part->lengths->data,
-                                        part->fanout->cancellable, on_part_reply, part);
+  /* Handed out by the router as any other: its observers see it. */
+  _gredis_router_watch_push (part->fanout->router, part->connection);
+  part_send (part, part->connection, part->fanout->cancellable, on_part_reply, part);
 }
 
 static void
@@ -783,6 +822,8 @@ part_start (Part *part)
   GredisPoolRequest request;
 
   part_request (part, GREDIS_POOL_MODE_SHARED, &request);
+  if (G_UNLIKELY (part->fanout->observers != NULL))
+    part->wait_start = g_get_monotonic_time ();
   gredis_pool_acquire_async (part->fanout->pool, &request, part->fanout->cancellable,
                              on_part_acquired, part);
 }
@@ -874,15 +915,17 @@ send_parts_sync (Fanout       *fanout,
 
       unsent[i] = TRUE;
       part_request (part, GREDIS_POOL_MODE_EXCLUSIVE, &request);
+      if (G_UNLIKELY (fanout->observers != NULL))
+        part->wait_start = g_get_monotonic_time ();
       connections[i] = gredis_pool_acquire (fanout->pool, &request, cancellable, &part->error);
+      if (G_UNLIKELY (fanout->observers != NULL))
+        _gredis_observers_pool_waited (fanout->observers, part->wait_start, part->error);
       if (connections[i] == NULL)
         continue;
+      _gredis_router_watch_push (fanout->router, connections[i]);
       unsent[i] = FALSE;
       gredis_sync_begin_on (&syncs[i], gredis_connection_get_context (connections[i]));
-      gredis_connection_send_command_async (connections[i], part->argv->len,
-                                            (const char * const *) part->argv->pdata,
-                                            (const gsize *) part->lengths->data,
-                                            cancellable, gredis_sync_done, &syncs[i]);
+      part_send (part, connections[i], cancellable, gredis_sync_done, &syncs[i]);
       gredis_connection_flush (connections[i]);
     }
   for (guint i = parts->len; i-- > 0;)

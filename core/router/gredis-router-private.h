@@ -249,6 +249,18 @@ GredisReply      *_gredis_router_send_sync     (GredisRouter         *router,
                                                 GBytes * const       *args,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+/* The same for a command sent @sent_before times already (by a pipeline
+ * whose connection was lost): the observers see its attempts go on from
+ * there. */
+GredisReply      *_gredis_router_send_sync_again (GredisRouter       *router,
+                                                  gpointer            source_object,
+                                                  guint               sent_before,
+                                                  guint               argc,
+                                                  const char * const *argv,
+                                                  const gsize        *argv_lengths,
+                                                  GBytes * const     *args,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
 
 /* For the parts of the router: reports push frames of @connection to the
  * owner, the first time the router hands it out. */

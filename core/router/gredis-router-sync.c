@@ -61,13 +61,7 @@ acquire_blocking (GredisRouter        *router,
     wait_start = g_get_monotonic_time ();
   connection = gredis_pool_acquire (pool, &request, cancellable, &local_error);
   if (G_UNLIKELY (observers != NULL))
-    {
-      gboolean timed_out = g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
-                           g_error_matches (local_error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT);
-
-      _gredis_observers_connection_waited (observers, g_get_monotonic_time () - wait_start,
-                                           timed_out);
-    }
+    _gredis_observers_pool_waited (observers, wait_start, local_error);
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   if (connection != NULL)
@@ -101,14 +95,15 @@ backoff_sleep (guint64       delay_us,
   g_cancellable_release_fd (cancellable);
 }
 
-/* One attempt: the reply, or NULL with an error; *@unsent tells whether
- * the command failed before any byte of it was written. With @ask (an
- * ASK redirect), the command goes to that node after ASKING, both in
- * one write. */
+/* One attempt (the @attempt-th, for the observers): the reply, or NULL
+ * with an error; *@unsent tells whether the command failed before any
+ * byte of it was written. With @ask (an ASK redirect), the command goes
+ * to that node after ASKING, both in one write. */
 static GredisReply *
 send_once (GredisRouter        *router,
            gpointer             source_object,
            GredisPool          *pool,
+           guint                attempt,
            guint                argc,
            const char * const  *argv,
            const gsize         *argv_lengths,
@@ -137,8 +132,8 @@ send_once (GredisRouter        *router,
    * its socket directly rather than through its main context. */
   reply = NULL;
   if (ask == NULL &&
-      _gredis_connection_send_direct (connection, argc, argv, argv_lengths, args, cancellable,
-                                      &reply, unsent, error))
+      _gredis_connection_send_direct (connection, attempt, argc, argv, argv_lengths, args,
+                                      cancellable, &reply, unsent, error))
     {
       if (reply == NULL)
         _gredis_router_check_readonly (router, connection, *error);
@@ -149,6 +144,7 @@ send_once (GredisRouter        *router,
   gredis_sync_begin_on (&sync, gredis_connection_get_context (connection));
   call = _gredis_call_new (source_object, cancellable, gredis_sync_done, &sync,
                            _gredis_router_send_sync);
+  _gredis_call_set_attempt (call, attempt - 1);
   if (ask != NULL)
     _gredis_connection_queue_asking_call (connection, argc, argv, argv_lengths, args, call);
   else
@@ -177,6 +173,21 @@ _gredis_router_send_sync (GredisRouter        *router,
                           GBytes * const      *args,
                           GCancellable        *cancellable,
                           GError             **error)
+{
+  return _gredis_router_send_sync_again (router, source_object, 0, argc, argv, argv_lengths, args,
+                                         cancellable, error);
+}
+
+GredisReply *
+_gredis_router_send_sync_again (GredisRouter        *router,
+                                gpointer             source_object,
+                                guint                sent_before,
+                                guint                argc,
+                                const char * const  *argv,
+                                const gsize         *argv_lengths,
+                                GBytes * const      *args,
+                                GCancellable        *cancellable,
+                                GError             **error)
 {
   g_autoptr(GredisPool) pool = NULL;
   g_autoptr(GredisRetry) retry = NULL;
@@ -217,8 +228,9 @@ _gredis_router_send_sync (GredisRouter        *router,
       gboolean unsent;
       GredisReply *reply;
 
-      reply = send_once (router, source_object, pool, argc, argv, argv_lengths, args, ask,
-                         &unsent, cancellable, &local_error);
+      /* Each failure and redirect before this one was an attempt. */
+      reply = send_once (router, source_object, pool, sent_before + failures + redirects + 1,
+                         argc, argv, argv_lengths, args, ask, &unsent, cancellable, &local_error);
       /* An ASK is for one attempt. */
       g_clear_object (&ask);
       if (reply != NULL)
@@ -290,7 +302,8 @@ _gredis_router_send_sync (GredisRouter        *router,
 
         if (args == NULL)
           name_length = argv_lengths != NULL ? argv_lengths[0] : strlen (argv[0]);
-        _gredis_router_observe_retry (router, name, name_length, failures + 2, delay_us,
+        _gredis_router_observe_retry (router, name, name_length,
+                                      sent_before + failures + redirects + 2, delay_us,
                                       local_error);
         g_error_free (local_error);
         backoff_sleep (delay_us, cancellable);

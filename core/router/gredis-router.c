@@ -691,10 +691,7 @@ on_shared_acquired (GObject      *source,
 
   connection = gredis_pool_acquire_finish (GREDIS_POOL (source), result, &error);
   if (G_UNLIKELY (router->observers != NULL))
-    _gredis_observers_connection_waited (router->observers,
-                                         g_get_monotonic_time () - wait->wait_start,
-                                         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_POOL_EXHAUSTED) ||
-                                         g_error_matches (error, GREDIS_ERROR, GREDIS_ERROR_TIMEOUT));
+    _gredis_observers_pool_waited (router->observers, wait->wait_start, error);
 
   g_mutex_lock (&router->lock);
   current = g_hash_table_lookup (router->waiting, wait->context) == wait;

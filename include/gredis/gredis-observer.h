@@ -44,8 +44,9 @@ G_BEGIN_DECLS
  *   server error reply (`WRONGTYPE`, `ERR`, `MOVED`), or a short name of
  *   the client-side failure (`timeout`, `connection`, `cancelled`,
  *   `closed`, `protocol`); %NULL on success.
- * @attempt: 1 for the first time the command is sent, 2 for its first
- *   retry and so on.
+ * @attempt: 1 for the first time the command is sent, 2 for the
+ *   second (after a retry or a redirect) and so on; the commands of a
+ *   pipeline's round sent again carry the round's attempt.
  * @batch_size: the number of commands of the pipeline or transaction it
  *   was sent in (`db.operation.batch.size`), 0 when sent alone.
  * @n_keys: the number of keys of the command (from the command table; 0
@@ -106,10 +107,17 @@ G_DECLARE_INTERFACE (GredisObserver, gredis_observer, GREDIS, OBSERVER, GObject)
  * @connection_closed: a connection that was ready closed, with @error
  *   when it failed.
  * @connection_waited: a caller waited @wait_time microseconds for the
- *   pool to hand out a connection (`db.client.connection.wait_time`);
+ *   pool to hand out a connection (`db.client.connection.wait_time`):
+ *   for a shared or exclusive connection, a blocking call's, and each
+ *   node's connection of a command sent to several nodes of a cluster;
  *   @timed_out when it gave up (`db.client.connection.timeouts`).
  * @retry_decided: the retry policy sends the command @name again after
  *   @delay microseconds, its attempt number @attempt, because of @error.
+ *   For the commands of a pipeline lost with their connection and sent
+ *   again as one round, one retry named as OpenTelemetry names a batch:
+ *   the command's name when the round has one command, `BATCH GET` when
+ *   all its commands are `GET`s, `BATCH` otherwise. On a cluster each
+ *   such command is sent again alone, a retry of its own.
  * @redirect_followed: a cluster redirect (@kind `MOVED` or `ASK`) of
  *   @slot to @server_address:@server_port was followed.
  * @topology_changed: a cluster's topology changed (@changes:

@@ -2,9 +2,14 @@
 # test-metrics.py: the `metrics` observer from Python (PyGObject): the
 # snapshot of Gredis.Client.get_metrics() after a known workload against
 # a redis-server of its own (successes, a server error, a retry, a
+<<<<<<< HEAD
 # pipeline, a pub/sub message, the client-side cache), reset, and no
 # snapshot without it; and the `otlp` observer's otlp-sample-ratio, a
 # double property.
+=======
+# pipeline, a pipeline sent again, a pub/sub message, the client-side
+# cache), reset, and no snapshot without it.
+>>>>>>> h-obsroute
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
@@ -239,6 +244,50 @@ def pipeline_batch_size():
     snapshot = client.get_metrics().unpack()
     for name in ('SET', 'INCR', 'GET'):
         assert count(snapshot, name, db_operation_batch_size=3) == 1, (name, snapshot)
+    client.close()
+
+
+class RetryRecorder(GObject.Object, Gredis.Observer):
+    """Records retries and the attempts of finished commands."""
+    __gtype_name__ = 'TestPyRetryRecorder'
+    retries = []
+    finished = []
+
+    def do_retry_decided(self, name, attempt, delay, error):
+        RetryRecorder.retries.append((name, attempt))
+
+    def do_command_finished(self, event):
+        RetryRecorder.finished.append((event.name, event.attempt, event.error_type,
+                                       event.batch_size))
+
+
+@test
+def pipeline_sent_again():
+    # The pipeline's shared connection is killed while nobody runs its
+    # context: its GETs (read-only) are sent again as a second round.
+    Gredis.plugins_register_type(Gredis.PluginKind.OBSERVER, 'py-retry-recorder',
+                                 RetryRecorder.__gtype__, 0)
+    client = new_client(observe='py-retry-recorder,metrics')
+    killer = new_client(observe=None)
+    assert command_async(client, 'SET', 'pa', '1').get_text() == 'OK'
+    client_id = command_async(client, 'CLIENT', 'ID').get_integer()
+    assert killer.command(['CLIENT', 'KILL', 'ID', str(client_id)], None).get_integer() == 1
+    del RetryRecorder.retries[:]
+    del RetryRecorder.finished[:]
+    pipeline = Gredis.Pipeline.new(client, False)
+    pipeline.add_command(['GET', 'pa'])
+    pipeline.add_command(['GET', 'pa'])
+    result = run_async(lambda cb: pipeline.execute_async(None, cb))
+    assert pipeline.execute_finish(result)
+    assert pipeline.get_reply(0).get_text() == '1'
+
+    assert RetryRecorder.retries == [('BATCH GET', 2)], RetryRecorder.retries
+    assert sorted(RetryRecorder.finished) == [('GET', 1, 'connection', 2)] * 2 + \
+        [('GET', 2, None, 2)] * 2, RetryRecorder.finished
+    snapshot = client.get_metrics().unpack()
+    assert snapshot['gredis.client.retries'] == 1, snapshot
+    assert count(snapshot, 'GET', error_type=None, db_operation_batch_size=2) == 2, snapshot
+    killer.close()
     client.close()
 
 

@@ -31,6 +31,9 @@ struct _TestRecorder
   guint created;
   guint closed;
   guint retries;
+  GPtrArray *retry_names;      /* interned names of retry_decided */
+  GArray *retry_attempts;      /* guint */
+  guint waits;                 /* connection_waited */
 };
 
 static TestRecorder *last_recorder;
@@ -76,12 +79,40 @@ recorder_connection_closed (GredisObserver *observer,
 }
 
 static void
+recorder_connection_waited (GredisObserver *observer,
+                            gint64          wait_time,
+                            gboolean        timed_out)
+{
+  g_assert_cmpint (wait_time, >=, 0);
+  g_atomic_int_inc (&TEST_RECORDER (observer)->waits);
+}
+
+static void
+recorder_retry_decided (GredisObserver *observer,
+                        const char     *name,
+                        guint           attempt,
+                        gint64          delay,
+                        const GError   *error)
+{
+  TestRecorder *self = TEST_RECORDER (observer);
+
+  g_assert_nonnull (error);
+  g_mutex_lock (&self->lock);
+  self->retries++;
+  g_ptr_array_add (self->retry_names, (gpointer) name);
+  g_array_append_val (self->retry_attempts, attempt);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
 recorder_iface_init (GredisObserverInterface *iface)
 {
   iface->command_started = recorder_command_started;
   iface->command_finished = recorder_command_finished;
   iface->connection_created = recorder_connection_created;
   iface->connection_closed = recorder_connection_closed;
+  iface->connection_waited = recorder_connection_waited;
+  iface->retry_decided = recorder_retry_decided;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TestRecorder, test_recorder, G_TYPE_OBJECT,
@@ -94,6 +125,8 @@ test_recorder_finalize (GObject *object)
 
   g_ptr_array_unref (self->started);
   g_ptr_array_unref (self->finished);
+  g_ptr_array_unref (self->retry_names);
+  g_array_unref (self->retry_attempts);
   g_mutex_clear (&self->lock);
   if (last_recorder == self)
     last_recorder = NULL;
@@ -112,6 +145,8 @@ test_recorder_init (TestRecorder *self)
   g_mutex_init (&self->lock);
   self->started = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_command_event_free);
   self->finished = g_ptr_array_new_with_free_func ((GDestroyNotify) gredis_command_event_free);
+  self->retry_names = g_ptr_array_new ();
+  self->retry_attempts = g_array_new (FALSE, FALSE, sizeof (guint));
   last_recorder = self;
 }
 
@@ -384,6 +419,301 @@ test_metrics_threads (void)
 }
 
 static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static guint
+count_started (TestRecorder *recorder,
+               const char   *name)
+{
+  guint n = 0;
+
+  g_mutex_lock (&recorder->lock);
+  for (guint i = 0; i < recorder->started->len; i++)
+    n += g_str_equal (((GredisCommandEvent *) g_ptr_array_index (recorder->started, i))->name, name);
+  g_mutex_unlock (&recorder->lock);
+  return n;
+}
+
+/* INFO clients' blocked_clients. */
+static guint
+blocked_clients (GredisClient *client)
+{
+  static const char * const info[] = { "INFO", "clients", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command (client, info, NULL, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = strstr (gredis_reply_get_string (reply, NULL), "blocked_clients:");
+  g_assert_nonnull (text);
+  return (guint) g_ascii_strtoull (text + strlen ("blocked_clients:"), NULL, 10);
+}
+
+/* Sends @argv asynchronously and iterates until its reply. */
+static GredisReply *
+command_async (GredisClient       *client,
+               const char * const *argv,
+               GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gredis_client_command_async (client, argv, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return gredis_client_command_finish (client, result, error);
+}
+
+/* Kills the connection whose CLIENT ID is @id, from a client of its own. */
+static void
+kill_client (GredisTestServer *server,
+             gint64            id)
+{
+  g_autoptr(GredisClient) killer = new_client (server, NULL);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *argv[] = { "CLIENT", "KILL", "ID", text, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command (killer, argv, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), ==, 1);
+  gredis_client_close (killer);
+}
+
+/* The finished events named @name with @attempt, and how many of them
+ * failed with @error_type (NULL: succeeded). */
+static guint
+count_finished (TestRecorder *recorder,
+                const char   *name,
+                guint         attempt,
+                const char   *error_type,
+                guint         batch_size)
+{
+  guint n = 0;
+
+  g_mutex_lock (&recorder->lock);
+  for (guint i = 0; i < recorder->finished->len; i++)
+    {
+      GredisCommandEvent *event = g_ptr_array_index (recorder->finished, i);
+
+      if (g_str_equal (event->name, name) && event->attempt == attempt &&
+          g_strcmp0 (event->error_type, error_type) == 0 && event->batch_size == batch_size)
+        n++;
+    }
+  g_mutex_unlock (&recorder->lock);
+  return n;
+}
+
+static void
+clear_recorder (TestRecorder *recorder)
+{
+  g_mutex_lock (&recorder->lock);
+  g_ptr_array_set_size (recorder->started, 0);
+  g_ptr_array_set_size (recorder->finished, 0);
+  g_ptr_array_set_size (recorder->retry_names, 0);
+  g_array_set_size (recorder->retry_attempts, 0);
+  recorder->retries = 0;
+  g_mutex_unlock (&recorder->lock);
+}
+
+/* A pipeline of GETs whose shared connection was killed: the round is
+ * sent again, one retry named as a batch, its commands at attempt 2. A
+ * write in it that may have run is not sent again. */
+static void
+test_pipeline_retry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GredisPipeline) pipeline = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  static const char * const set_a[] = { "SET", "a", "1", NULL };
+  static const char * const set_b[] = { "SET", "b", "2", NULL };
+  static const char * const get_a[] = { "GET", "a", NULL };
+  static const char * const get_b[] = { "GET", "b", NULL };
+  static const char * const client_id[] = { "CLIENT", "ID", NULL };
+  TestRecorder *recorder;
+
+  g_assert_no_error (error);
+  gredis_plugins_register_type (GREDIS_PLUGIN_OBSERVER, "test-recorder", TEST_TYPE_RECORDER, 0);
+  client = new_client (server, "test-recorder");
+  reply = command_async (client, set_a, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = command_async (client, set_b, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  reply = command_async (client, client_id, &error);
+  g_assert_no_error (error);
+  recorder = last_recorder;
+  g_assert_nonnull (recorder);
+
+  /* Killed while nobody runs its context: the pipeline is written on it
+   * and its replies never come. */
+  kill_client (server, gredis_reply_get_integer (reply));
+  clear_recorder (recorder);
+  pipeline = gredis_pipeline_new (client, FALSE);
+  gredis_pipeline_add_command (pipeline, get_a);
+  gredis_pipeline_add_command (pipeline, get_b);
+  gredis_pipeline_execute_async (pipeline, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gredis_pipeline_execute_finish (pipeline, result, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GredisReply) value = gredis_pipeline_get_reply (pipeline, i, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (gredis_reply_get_string (value, NULL), ==, i == 0 ? "1" : "2");
+    }
+
+  g_mutex_lock (&recorder->lock);
+  g_assert_cmpuint (recorder->retries, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (recorder->retry_names, 0), ==, "BATCH GET");
+  g_assert_cmpuint (g_array_index (recorder->retry_attempts, guint, 0), ==, 2);
+  g_mutex_unlock (&recorder->lock);
+  g_assert_cmpuint (count_finished (recorder, "GET", 1, "connection", 2), ==, 2);
+  g_assert_cmpuint (count_finished (recorder, "GET", 2, NULL, 2), ==, 2);
+  g_assert_cmpuint (count_finished (recorder, "GET", 1, NULL, 2), ==, 0);
+  gredis_client_close (client);
+}
+
+static gpointer
+set_in_thread (gpointer data)
+{
+  static const char * const set_a[] = { "SET", "a", "2", NULL };
+  g_autoptr(GError) error = NULL;
+  GredisReply *reply = gredis_client_command (data, set_a, NULL, &error);
+
+  g_assert_no_error (error);
+  return reply;
+}
+
+static void
+killer_command (GredisClient       *killer,
+                const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisReply) reply = gredis_client_command (killer, argv, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+/* A blocking SET (idempotent) whose connection is killed while the
+ * server holds it (CLIENT PAUSE WRITE) is sent again on a new one: the
+ * retry and its command event say attempt 2. */
+static void
+test_blocking_retry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisClient) killer = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autofree char *id = NULL;
+  static const char * const set_a[] = { "SET", "a", "1", NULL };
+  static const char * const client_id[] = { "CLIENT", "ID", NULL };
+  static const char * const pause_writes[] = { "CLIENT", "PAUSE", "20000", "WRITE", NULL };
+  static const char * const unpause[] = { "CLIENT", "UNPAUSE", NULL };
+  TestRecorder *recorder;
+  GThread *thread;
+
+  g_assert_no_error (error);
+  gredis_plugins_register_type (GREDIS_PLUGIN_OBSERVER, "test-recorder", TEST_TYPE_RECORDER, 0);
+  client = new_client (server, "test-recorder");
+  killer = new_client (server, NULL);
+  reply = gredis_client_command (client, set_a, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  /* The connection of the blocking calls, idle in the pool between them. */
+  reply = gredis_client_command (client, client_id, NULL, &error);
+  g_assert_no_error (error);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, gredis_reply_get_integer (reply));
+  g_clear_pointer (&reply, gredis_reply_unref);
+  recorder = last_recorder;
+  g_assert_nonnull (recorder);
+  clear_recorder (recorder);
+
+  /* The SET is written, and held by the server until its connection is
+   * killed; the one sent again waits for the unpause. */
+  killer_command (killer, pause_writes);
+  thread = g_thread_new ("set", set_in_thread, client);
+  while (blocked_clients (killer) == 0)
+    g_usleep (1000);
+  {
+    const char *kill[] = { "CLIENT", "KILL", "ID", id, NULL };
+
+    killer_command (killer, kill);
+  }
+  killer_command (killer, unpause);
+  reply = g_thread_join (thread);
+  g_assert_cmpstr (gredis_reply_get_string (reply, NULL), ==, "OK");
+
+  g_mutex_lock (&recorder->lock);
+  g_assert_cmpuint (recorder->retries, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (recorder->retry_names, 0), ==, "SET");
+  g_assert_cmpuint (g_array_index (recorder->retry_attempts, guint, 0), ==, 2);
+  g_mutex_unlock (&recorder->lock);
+  g_assert_cmpuint (count_finished (recorder, "SET", 1, "connection", 0), ==, 1);
+  g_assert_cmpuint (count_finished (recorder, "SET", 2, NULL, 0), ==, 1);
+  gredis_client_close (killer);
+  gredis_client_close (client);
+}
+
+/* BLPOP is never sent again after its connection failed (it may have
+ * popped): its one attempt is reported, as attempt 1, with no retry. */
+static void
+test_blocking_command_not_retried (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GredisTestServer) server = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisClient) killer = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  static const char * const blpop[] = { "BLPOP", "empty-list", "30", NULL };
+  static const char * const kill_blocked[] = { "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes", NULL };
+  TestRecorder *recorder;
+
+  g_assert_no_error (error);
+  gredis_plugins_register_type (GREDIS_PLUGIN_OBSERVER, "test-recorder", TEST_TYPE_RECORDER, 0);
+  client = new_client (server, "test-recorder");
+  killer = new_client (server, NULL);
+  gredis_client_command_async (client, blpop, NULL, on_result, &result);
+  recorder = last_recorder;
+  g_assert_nonnull (recorder);
+  /* Until the server has it blocked. */
+  while (count_started (recorder, "BLPOP") == 0 || blocked_clients (killer) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  reply = gredis_client_command (killer, kill_blocked, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gredis_reply_get_integer (reply), >=, 1);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, &error);
+  g_assert_null (reply);
+  g_assert_nonnull (error);
+
+  g_mutex_lock (&recorder->lock);
+  g_assert_cmpuint (recorder->retries, ==, 0);
+  g_mutex_unlock (&recorder->lock);
+  g_assert_cmpuint (count_finished (recorder, "BLPOP", 1, "connection", 0) +
+                    count_finished (recorder, "BLPOP", 1, "closed", 0), ==, 1);
+  g_assert_cmpuint (count_finished (recorder, "BLPOP", 2, NULL, 0), ==, 0);
+  gredis_client_close (killer);
+  gredis_client_close (client);
+}
+
+static void
 test_error_type (void)
 {
   static const struct {
@@ -414,6 +744,10 @@ test_error_type (void)
   g_assert_cmpstr (_gredis_observers_intern_name ("get", 3), ==, "GET");
   g_assert_true (_gredis_observers_intern_name ("get", 3) == _gredis_observers_intern_name ("GET", 3));
   g_assert_cmpstr (_gredis_observers_intern_name ("", 0), ==, "UNKNOWN");
+  /* OpenTelemetry's names of batches. */
+  g_assert_cmpstr (_gredis_observers_batch_name ("get", 3, 1), ==, "GET");
+  g_assert_cmpstr (_gredis_observers_batch_name ("get", 3, 2), ==, "BATCH GET");
+  g_assert_cmpstr (_gredis_observers_batch_name (NULL, 0, 3), ==, "BATCH");
 }
 
 static void
@@ -448,6 +782,9 @@ main (int    argc,
   g_test_add_func ("/observe/off", test_off);
   g_test_add_func ("/observe/recorder", test_recorder);
   g_test_add_func ("/observe/metrics-threads", test_metrics_threads);
+  g_test_add_func ("/observe/pipeline-retry", test_pipeline_retry);
+  g_test_add_func ("/observe/blocking-retry", test_blocking_retry);
+  g_test_add_func ("/observe/blocking-command-not-retried", test_blocking_command_not_retried);
   g_test_add_func ("/observe/error-type", test_error_type);
   g_test_add_func ("/observe/registry", test_registry);
 

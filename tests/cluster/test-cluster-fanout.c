@@ -510,6 +510,145 @@ test_fanout_wait (void)
     }
 }
 
+/* The count of db.client.connection.wait_time of the client's `metrics`
+ * observer. */
+static guint64
+wait_count (GredisClient *client)
+{
+  g_autoptr(GVariant) metrics = gredis_client_get_metrics (client);
+  g_autoptr(GVariant) wait_time = NULL;
+  guint64 count = 0;
+
+  g_assert_nonnull (metrics);
+  wait_time = g_variant_lookup_value (metrics, "db.client.connection.wait_time",
+                                      G_VARIANT_TYPE_VARDICT);
+  g_assert_nonnull (wait_time);
+  g_assert_true (g_variant_lookup (wait_time, "count", "t", &count));
+  return count;
+}
+
+/* Each node's part of a command sent to every primary waits for a
+ * connection of the pool: each wait is reported, async and blocking. */
+static void
+test_fanout_wait_time (void)
+{
+  g_autoptr(GredisClient) client = cluster_test_client_new (cluster, 3, "observe=metrics");
+  guint n_primaries = 0;
+
+  for (guint node = 0; node < GREDIS_TEST_CLUSTER_N_NODES; node++)
+    n_primaries += gredis_test_cluster_is_primary (cluster, node);
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GredisReply) set = NULL;
+      g_autoptr(GredisReply) size = NULL;
+      g_autoptr(GError) error = NULL;
+      guint64 before;
+
+      g_test_message ("%s", async ? "async" : "blocking");
+      /* The slot map known, and the shared connection made. */
+      set = cluster_test_run (client, async, &error, "SET", "{observed}:k", "v", NULL);
+      g_assert_no_error (error);
+      before = wait_count (client);
+      size = cluster_test_run (client, async, &error, "DBSIZE", NULL);
+      g_assert_no_error (error);
+      g_assert_cmpint (gredis_reply_get_integer (size), >=, 1);
+      g_assert_cmpuint (wait_count (client) - before, ==, n_primaries);
+    }
+}
+
+static guint
+node_blocked_clients (guint node)
+{
+  g_autofree char *info = cluster_test_cli (cluster, node, "INFO", "clients", NULL);
+  const char *line = strstr (info, "blocked_clients:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("blocked_clients:"), NULL, 10);
+}
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The connection of a split MSET's part is killed while its node holds
+ * the part (CLIENT PAUSE WRITE): the part, idempotent, is sent again
+ * alone, a retry and a second attempt for the observers, and the other
+ * parts' are first attempts. */
+static void
+test_fanout_part_retry (void)
+{
+  g_autoptr(GredisClient) client = NULL;
+  g_autoptr(GredisReply) reply = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *killed = NULL;
+  guint n_parts = 0;
+  guint primary;
+
+  /* Keys of as many slots as it takes for the first primary to have one. */
+  primary = cluster_test_slot_owner (cluster, 0);
+  g_ptr_array_add (argv, g_strdup ("MSET"));
+  for (guint i = 0; i < 32; i++)
+    {
+      char *key = g_strdup_printf ("retry:%u", i);
+
+      g_ptr_array_add (argv, key);
+      g_ptr_array_add (argv, g_strdup ("v"));
+    }
+  for (guint i = 1; i < argv->len; i += 2)
+    {
+      const char *key = g_ptr_array_index (argv, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 1; j < i && !seen; j += 2)
+        seen = gredis_key_slot ((const guint8 *) g_ptr_array_index (argv, j),
+                                strlen (g_ptr_array_index (argv, j))) ==
+               gredis_key_slot ((const guint8 *) key, strlen (key));
+      n_parts += !seen;
+    }
+  g_ptr_array_add (argv, NULL);
+
+  cluster_test_recorder_register ();
+  client = cluster_test_client_new (cluster, 4, "cluster-split=true&observe=cluster-test-recorder");
+  gredis_client_command_async (client, (const char * const *) argv->pdata, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&reply, gredis_reply_unref);
+  g_clear_object (&result);
+  g_assert_cmpuint (cluster_test_recorder_count ("MSET 1 -"), ==, n_parts);
+
+  g_free (cluster_test_cli (cluster, primary, "CLIENT", "PAUSE", "20000", "WRITE", NULL));
+  gredis_client_command_async (client, (const char * const *) argv->pdata, NULL, on_result, &result);
+  while (node_blocked_clients (primary) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  killed = cluster_test_cli (cluster, primary, "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes",
+                             NULL);
+  g_free (cluster_test_cli (cluster, primary, "CLIENT", "UNPAUSE", NULL));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = gredis_client_command_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_ascii_strtoll (killed, NULL, 10), >=, 1);
+
+  /* Each part of the primary paused failed once and was sent again. */
+  g_assert_cmpuint (cluster_test_recorder_count ("MSET 1 connection"), >=, 1);
+  g_assert_cmpuint (cluster_test_recorder_count ("retry MSET 2"), ==,
+                    cluster_test_recorder_count ("MSET 1 connection"));
+  g_assert_cmpuint (cluster_test_recorder_count ("MSET 2 -"), ==,
+                    cluster_test_recorder_count ("MSET 1 connection"));
+  g_assert_cmpuint (cluster_test_recorder_count ("MSET 1 -") +
+                    cluster_test_recorder_count ("MSET 1 connection"), ==, 2 * n_parts);
+}
+
 static void
 skip_without_redis_cli (void)
 {
@@ -537,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/cluster/fanout/scripts", test_fanout_scripts);
   g_test_add_func ("/cluster/fanout/scan", test_fanout_scan);
   g_test_add_func ("/cluster/fanout/wait", test_fanout_wait);
+  g_test_add_func ("/cluster/fanout/wait-time", test_fanout_wait_time);
+  g_test_add_func ("/cluster/fanout/part-retry", test_fanout_part_retry);
   g_test_add_func ("/cluster/fanout/scan-enumerator", test_fanout_scan_enumerator);
   g_test_add_func ("/cluster/split/mget-mset-del-exists", test_split);
   g_test_add_func ("/cluster/split/follows-moved", test_split_follows_moved);

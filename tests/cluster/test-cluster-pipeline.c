@@ -41,15 +41,23 @@ wait_result (GAsyncResult **result)
 }
 
 static GredisClient *
-cluster_client_new (void)
+cluster_client_new_observed (const char *observe)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_strdup_printf ("redis+cluster://127.0.0.1:%u",
-                                          gredis_test_cluster_get_port (cluster, 3));
+  g_autofree char *uri = g_strdup_printf ("redis+cluster://127.0.0.1:%u%s%s",
+                                          gredis_test_cluster_get_port (cluster, 3),
+                                          observe != NULL ? "?observe=" : "",
+                                          observe != NULL ? observe : "");
   GredisClient *client = gredis_client_new_for_uri (uri, &error);
 
   g_assert_no_error (error);
   return client;
+}
+
+static GredisClient *
+cluster_client_new (void)
+{
+  return cluster_client_new_observed (NULL);
 }
 
 /* A plain client to one node, to look at it behind the cluster client. */
@@ -809,15 +817,18 @@ blocked_clients (GredisClient *node_client)
 static void
 test_pipeline_killed_connection (void)
 {
-  g_autoptr(GredisClient) client = cluster_client_new ();
+  g_autoptr(GredisClient) client = NULL;
   g_autoptr(GredisClient) node_client = NULL;
-  g_autoptr(GredisPipeline) pipeline = gredis_pipeline_new (client, FALSE);
+  g_autoptr(GredisPipeline) pipeline = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char *blpop[] = { "BLPOP", "{kill}list", "20", NULL };
   const char *kill[] = { "CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes", NULL };
   guint owner, other;
 
+  cluster_test_recorder_register ();
+  client = cluster_client_new_observed ("cluster-test-recorder");
+  pipeline = gredis_pipeline_new (client, FALSE);
   g_assert_true (gredis_client_set (client, "{kill}before", "0", 0, 0, NULL, &error));
   g_assert_no_error (error);
   find_owner (slot_of ("{kill}"), &owner, &other);
@@ -868,6 +879,16 @@ test_pipeline_killed_connection (void)
     g_assert_null (after);
     g_assert_cmpstr (before, ==, "1");
   }
+
+  /* The observers saw the GET fail with its connection, a retry, and the
+   * GET sent again alone as its second attempt; the writes were not
+   * sent again. */
+  g_assert_cmpuint (cluster_test_recorder_count ("GET 1 connection"), ==, 1);
+  g_assert_cmpuint (cluster_test_recorder_count ("retry GET 2"), ==, 1);
+  g_assert_cmpuint (cluster_test_recorder_count ("GET 2 -"), ==, 1);
+  g_assert_cmpuint (cluster_test_recorder_count ("GET 1 -"), ==, 0);
+  g_assert_cmpuint (cluster_test_recorder_count ("retry INCRBY 2"), ==, 0);
+  g_assert_cmpuint (cluster_test_recorder_count ("INCRBY 2 -"), ==, 0);
 }
 
 static void
