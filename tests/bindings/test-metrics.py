@@ -2,14 +2,9 @@
 # test-metrics.py: the `metrics` observer from Python (PyGObject): the
 # snapshot of Gredis.Client.get_metrics() after a known workload against
 # a redis-server of its own (successes, a server error, a retry, a
-<<<<<<< HEAD
-# pipeline, a pub/sub message, the client-side cache), reset, and no
-# snapshot without it; and the `otlp` observer's otlp-sample-ratio, a
-# double property.
-=======
 # pipeline, a pipeline sent again, a pub/sub message, the client-side
-# cache), reset, and no snapshot without it.
->>>>>>> h-obsroute
+# cache), reset, and no snapshot without it; and the `otlp` observer's
+# otlp-sample-ratio, a double property.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
