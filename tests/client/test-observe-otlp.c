@@ -310,6 +310,8 @@ typedef struct
 {
   GMainContext *context;
   GMainLoop *loop;
+  SoupServer *server;
+  GThread *thread;
   GMutex lock;
   guint n_posts;
   guint n_metric_posts;
@@ -363,6 +365,58 @@ collector_main (gpointer data)
   return NULL;
 }
 
+static void
+on_collect_metrics (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  Collector *collector = user_data;
+
+  g_mutex_lock (&collector->lock);
+  collector->n_metric_posts++;
+  g_mutex_unlock (&collector->lock);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+/* Starts @collector's server and thread; returns its endpoint. */
+static char *
+collector_start (Collector *collector)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *endpoint;
+
+  g_mutex_init (&collector->lock);
+  collector->context = g_main_context_new ();
+  collector->loop = g_main_loop_new (collector->context, FALSE);
+  g_main_context_push_thread_default (collector->context);
+  collector->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (collector->server, "/v1/traces", on_collect, collector, NULL);
+  soup_server_add_handler (collector->server, "/v1/metrics", on_collect_metrics, collector, NULL);
+  g_assert_true (soup_server_listen_local (collector->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
+                                           &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (collector->context);
+  uris = soup_server_get_uris (collector->server);
+  endpoint = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  collector->thread = g_thread_new ("collector", collector_main, collector);
+  return endpoint;
+}
+
+static void
+collector_stop (Collector *collector)
+{
+  g_main_loop_quit (collector->loop);
+  g_thread_join (collector->thread);
+  g_object_unref (collector->server);
+  g_main_loop_unref (collector->loop);
+  g_main_context_unref (collector->context);
+  g_mutex_clear (&collector->lock);
+}
+
 /* A queue of one span, never exported on the timer: the other spans are
  * dropped and counted, and the one kept goes out when the client does. */
 static void
@@ -371,27 +425,12 @@ test_bounded_queue (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GredisTestServer) redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
   Collector collector = { 0, };
-  SoupServer *server;
   GredisClient *client;
   g_autofree char *uri = NULL;
   g_autofree char *endpoint = NULL;
-  GThread *thread;
-  GSList *uris;
 
   g_assert_no_error (error);
-  g_mutex_init (&collector.lock);
-  collector.context = g_main_context_new ();
-  collector.loop = g_main_loop_new (collector.context, FALSE);
-  g_main_context_push_thread_default (collector.context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, "/v1/traces", on_collect, &collector, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  g_main_context_pop_thread_default (collector.context);
-  uris = soup_server_get_uris (server);
-  endpoint = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  thread = g_thread_new ("collector", collector_main, &collector);
+  endpoint = collector_start (&collector);
 
   /* Without the configuration's keys, the environment's, as
    * OpenTelemetry's SDKs read them. */
@@ -437,27 +476,7 @@ test_bounded_queue (void)
   g_assert_cmpint (collector.dropped, ==, 4);
   g_mutex_unlock (&collector.lock);
 
-  g_main_loop_quit (collector.loop);
-  g_thread_join (thread);
-  g_object_unref (server);
-  g_main_loop_unref (collector.loop);
-  g_main_context_unref (collector.context);
-  g_mutex_clear (&collector.lock);
-}
-
-static void
-on_collect_metrics (SoupServer        *server,
-                    SoupServerMessage *message,
-                    const char        *path,
-                    GHashTable        *query,
-                    gpointer           user_data)
-{
-  Collector *collector = user_data;
-
-  g_mutex_lock (&collector->lock);
-  collector->n_metric_posts++;
-  g_mutex_unlock (&collector->lock);
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  collector_stop (&collector);
 }
 
 #define N_SAMPLED_COMMANDS 20
@@ -475,30 +494,14 @@ count_sampled_spans (double      ratio,
   g_autoptr(GError) error = NULL;
   g_autoptr(GredisTestServer) redis = gredis_test_server_start (GREDIS_TEST_SERVER_TCP, NULL, &error);
   Collector collector = { 0, };
-  SoupServer *server;
   GredisClient *client;
   GredisConfig *config;
   g_autofree char *uri = NULL;
   g_autofree char *endpoint = NULL;
-  GThread *thread;
-  GSList *uris;
   guint n_spans;
 
   g_assert_no_error (error);
-  g_mutex_init (&collector.lock);
-  collector.context = g_main_context_new ();
-  collector.loop = g_main_loop_new (collector.context, FALSE);
-  g_main_context_push_thread_default (collector.context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, "/v1/traces", on_collect, &collector, NULL);
-  soup_server_add_handler (server, "/v1/metrics", on_collect_metrics, &collector, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  g_main_context_pop_thread_default (collector.context);
-  uris = soup_server_get_uris (server);
-  endpoint = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  thread = g_thread_new ("collector", collector_main, &collector);
+  endpoint = collector_start (&collector);
 
   if (env != NULL)
     g_setenv ("OTEL_TRACES_SAMPLER_ARG", env, TRUE);
@@ -549,12 +552,7 @@ count_sampled_spans (double      ratio,
   g_assert_cmpuint (collector.n_posts, ==, n_spans > 0 ? 1 : 0);
   g_mutex_unlock (&collector.lock);
 
-  g_main_loop_quit (collector.loop);
-  g_thread_join (thread);
-  g_object_unref (server);
-  g_main_loop_unref (collector.loop);
-  g_main_context_unref (collector.context);
-  g_mutex_clear (&collector.lock);
+  collector_stop (&collector);
   return n_spans;
 }
 
