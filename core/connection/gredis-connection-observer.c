@@ -8,22 +8,29 @@
 
 #include <string.h>
 
-/* One command waiting for its reply. When its bytes were written is
- * not kept here but in the write marks: one per write, not per command. */
+/* One command waiting for its reply, in 12 bytes: a burst of commands
+ * keeps one per command in flight, which the reply reads again long
+ * after. When its bytes were written is not kept here but in the write
+ * marks: one per write, not per command. */
 typedef struct
 {
-  const char *name;            /* interned; NULL: no command here */
   guint32 bytes_out;
+  guint16 name;                /* in self->names_by_id; NO_NAME: no
+                                * command here */
   guint16 n_keys;
-  guint8 attempt;
   guint16 batch_size;
+  guint8 attempt;
 } Observed;
+
+#define NO_NAME 0
+#define UNKNOWN_NAME 1
 
 /* A command name seen before on this connection, and its key range from
  * the command table: the next command of that name needs no lookup. */
 typedef struct
 {
   const char *name;            /* interned, in capitals; NULL: empty */
+  guint16 id;                  /* in names_by_id */
   guint length;
   gint first_key;
   gint last_key;
@@ -60,6 +67,8 @@ struct _GredisConnectionObserver
   guint first_mark;
 
   NameSlot names[N_NAME_SLOTS];
+  GPtrArray *names_by_id;      /* interned names, by the id of Observed */
+  GHashTable *ids;             /* interned name → its id */
 };
 
 static inline guint
@@ -69,6 +78,23 @@ name_hash (const char *name,
   /* | 0x20: the same slot whatever the case of a letter. */
   return ((guint) length * 31u + ((guint) (guchar) name[0] | 0x20u) * 7u +
           ((guint) (guchar) name[length - 1] | 0x20u)) % N_NAME_SLOTS;
+}
+
+/* The id of the interned @name on this connection: found, or given now
+ * (once per name; beyond 65535 names, that of "UNKNOWN"). */
+static guint16
+name_id (GredisConnectionObserver *self,
+         const char               *name)
+{
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (self->ids, name, NULL, &id))
+    return (guint16) GPOINTER_TO_UINT (id);
+  if (self->names_by_id->len > G_MAXUINT16)
+    return UNKNOWN_NAME;
+  g_ptr_array_add (self->names_by_id, (gpointer) name);
+  g_hash_table_insert (self->ids, (gpointer) name, GUINT_TO_POINTER (self->names_by_id->len - 1));
+  return (guint16) (self->names_by_id->len - 1);
 }
 
 /* The slot of @name: found, or filled now (interning it and looking its
@@ -91,6 +117,7 @@ lookup_name (GredisConnectionObserver *self,
     return slot;
 
   slot->name = _gredis_observers_intern_name (name, length);
+  slot->id = name_id (self, slot->name);
   slot->length = (guint) length;
   slot->first_key = slot->last_key = slot->key_step = 0;
   info = gredis_command_table_lookup (slot->name);
@@ -149,6 +176,10 @@ _gredis_connection_observer_new (GredisObservers    *observers,
   self->ring = g_new0 (Observed, ring_size);
   self->mask = ring_size - 1;
   self->marks = g_array_new (FALSE, FALSE, sizeof (WriteMark));
+  self->names_by_id = g_ptr_array_new ();
+  self->ids = g_hash_table_new (NULL, NULL);
+  g_ptr_array_add (self->names_by_id, NULL);               /* NO_NAME */
+  g_ptr_array_add (self->names_by_id, (gpointer) "UNKNOWN"); /* UNKNOWN_NAME */
   return self;
 }
 
@@ -158,6 +189,8 @@ _gredis_connection_observer_free (GredisConnectionObserver *self)
   _gredis_observers_unref (self->observers);
   g_free (self->ring);
   g_array_unref (self->marks);
+  g_ptr_array_unref (self->names_by_id);
+  g_hash_table_unref (self->ids);
   g_free (self);
 }
 
@@ -190,7 +223,7 @@ fill_event (GredisConnectionObserver *self,
 {
   /* Field by field rather than a memset of the whole: this runs for
    * every command. */
-  event->name = o->name;
+  event->name = g_ptr_array_index (self->names_by_id, o->name);
   event->server_address = self->server_address;
   event->server_port = self->server_port;
   event->db = self->db;
@@ -230,7 +263,7 @@ _gredis_connection_observer_queued (GredisConnectionObserver *self,
       length = argv_lengths != NULL ? argv_lengths[0] : strlen (name);
     }
   slot = lookup_name (self, name, length);
-  o->name = slot != NULL ? slot->name : "UNKNOWN";
+  o->name = slot != NULL ? slot->id : UNKNOWN_NAME;
   o->bytes_out = (guint32) MIN (bytes_out, G_MAXUINT32);
   o->attempt = (guint8) CLAMP (attempt != 0 ? attempt : self->batch_attempt, 1, G_MAXUINT8);
   o->batch_size = (guint16) MIN (self->batch_size, G_MAXUINT16);
@@ -293,11 +326,11 @@ _gredis_connection_observer_completed (GredisConnectionObserver *self,
   GredisCommandEvent event;
   gint64 now;
 
-  if (o->name == NULL)
+  if (o->name == NO_NAME)
     return;
   fill_event (self, o, &event);
   event.start_time = written_time (self, seq);
-  o->name = NULL;
+  o->name = NO_NAME;
 
   /* A reply ends when its bytes were read; a failure, now. */
   now = reply != NULL && self->read_time != 0 ? self->read_time : g_get_monotonic_time ();
@@ -322,7 +355,7 @@ void
 _gredis_connection_observer_forget (GredisConnectionObserver *self,
                                     guint64                   seq)
 {
-  self->ring[seq & self->mask].name = NULL;
+  self->ring[seq & self->mask].name = NO_NAME;
 }
 
 void
