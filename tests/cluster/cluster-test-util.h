@@ -41,12 +41,5 @@ guint64      cluster_test_command_calls  (GredisTestCluster *cluster,
 guint        cluster_test_slot_owner     (GredisTestCluster *cluster,
                                           guint              slot);
 
-/* An observer, chosen as `observe=cluster-test-recorder` once
- * cluster_test_recorder_register() was called, that records each
- * finished command as "NAME attempt error.type" ("GET 2 -": no error)
- * and each retry as "retry NAME attempt". */
-void         cluster_test_recorder_register (void);
-/* How many times the last recorder made saw @line. */
-guint        cluster_test_recorder_count    (const char        *line);
 
 G_END_DECLS

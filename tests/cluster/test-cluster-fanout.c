@@ -8,6 +8,7 @@
 #include <gredis/gredis.h>
 #include <string.h>
 
+#include "cluster-test-recorder.h"
 #include "cluster-test-util.h"
 
 #define N_KEYS 60

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gredis-key-slot-private.h"
+#include "cluster-test-recorder.h"
 #include "cluster-test-util.h"
 
 static GredisTestCluster *cluster;

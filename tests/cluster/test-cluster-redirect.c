@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cluster-test-load.h"
+#include "cluster-test-recorder.h"
 
 /* The clients of these tests refresh their map only when a redirect asks
  * for it: a periodic refresh could learn a move before any MOVED. */
@@ -327,82 +328,6 @@ test_tryagain_waited_out (void)
  * MIGRATING: the owner answers ASK, and the command goes once to the
  * importing node after ASKING, on an exclusive connection; async and
  * blocking. The map is left alone (no MOVED is counted). */
-/* An observer that counts the finished commands by "NAME attempt
- * error.type" ("-" for none). */
-
-#define TEST_TYPE_RECORDER (test_recorder_get_type ())
-G_DECLARE_FINAL_TYPE (TestRecorder, test_recorder, TEST, RECORDER, GObject)
-
-struct _TestRecorder
-{
-  GObject parent_instance;
-  GMutex lock;
-  GHashTable *counts;          /* char * → count */
-};
-
-static TestRecorder *last_recorder;
-
-static void
-recorder_command_finished (GredisObserver           *observer,
-                           const GredisCommandEvent *event)
-{
-  TestRecorder *self = TEST_RECORDER (observer);
-  char *line = g_strdup_printf ("%s %u %s", event->name, event->attempt,
-                                event->error_type != NULL ? event->error_type : "-");
-
-  g_mutex_lock (&self->lock);
-  g_hash_table_insert (self->counts, line,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, line)) + 1));
-  g_mutex_unlock (&self->lock);
-}
-
-static void
-recorder_iface_init (GredisObserverInterface *iface)
-{
-  iface->command_finished = recorder_command_finished;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestRecorder, test_recorder, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GREDIS_TYPE_OBSERVER, recorder_iface_init))
-
-static void
-test_recorder_finalize (GObject *object)
-{
-  TestRecorder *self = TEST_RECORDER (object);
-
-  g_hash_table_unref (self->counts);
-  g_mutex_clear (&self->lock);
-  if (last_recorder == self)
-    last_recorder = NULL;
-  G_OBJECT_CLASS (test_recorder_parent_class)->finalize (object);
-}
-
-static void
-test_recorder_class_init (TestRecorderClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_recorder_finalize;
-}
-
-static void
-test_recorder_init (TestRecorder *self)
-{
-  g_mutex_init (&self->lock);
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  last_recorder = self;
-}
-
-static guint
-recorder_count (TestRecorder *self,
-                const char   *line)
-{
-  guint count;
-
-  g_mutex_lock (&self->lock);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, line));
-  g_mutex_unlock (&self->lock);
-  return count;
-}
-
 static gpointer
 blpop_blocking (gpointer data)
 {
@@ -426,10 +351,9 @@ test_blocking_command_ask (void)
   g_autofree char *second = NULL;
   guint64 ask_before, moved_before;
   GThread *thread;
-  TestRecorder *recorder;
 
-  gredis_plugins_register_type (GREDIS_PLUGIN_OBSERVER, "test-recorder", TEST_TYPE_RECORDER, 0);
-  client = cluster_test_client_new (NO_PERIODIC "&observe=test-recorder");
+  cluster_test_recorder_register ();
+  client = cluster_test_client_new (NO_PERIODIC "&observe=cluster-test-recorder");
   reply = gredis_client_command (client, push, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&reply, gredis_reply_unref);
@@ -460,11 +384,9 @@ test_blocking_command_ask (void)
   g_assert_cmpuint (gredis_client_get_moved_redirects (client), ==, moved_before);
   /* Each BLPOP was sent twice: refused with ASK, then after ASKING, its
    * second attempt. */
-  recorder = last_recorder;
-  g_assert_nonnull (recorder);
-  g_assert_cmpuint (recorder_count (recorder, "BLPOP 1 ASK"), ==, 2);
-  g_assert_cmpuint (recorder_count (recorder, "BLPOP 2 -"), ==, 2);
-  g_assert_cmpuint (recorder_count (recorder, "BLPOP 1 -"), ==, 0);
+  g_assert_cmpuint (cluster_test_recorder_count ("BLPOP 1 ASK"), ==, 2);
+  g_assert_cmpuint (cluster_test_recorder_count ("BLPOP 2 -"), ==, 2);
+  g_assert_cmpuint (cluster_test_recorder_count ("BLPOP 1 -"), ==, 0);
   cluster_test_run_aside (move_end, move);
 }
 
